@@ -1,0 +1,335 @@
+//! Stage 2 data: the gazetteer (agencies, organizations, named policies) and
+//! the other word lists the rules use. Built-in files are embedded from
+//! `data/`; users add their own with `--gazetteer FILE`.
+//!
+//! Gazetteer format (UTF-8, tab-separated, `#` starts a comment line):
+//! `canonical<TAB>aliases<TAB>acronyms<TAB>parent<TAB>class`, where aliases
+//! and acronyms are `|`-separated, parent is the canonical name of the parent
+//! agency, and class is one of Agency (default), Organization, Policy, Person,
+//! Memo. Only the first column is required.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::model::EntityClass;
+
+const AGENCIES: &str = include_str!("../../data/agencies.tsv");
+const AGENCIES_EXTRA: &str = include_str!("../../data/agencies_extra.tsv");
+const POLICIES: &str = include_str!("../../data/policies.tsv");
+const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexEntry {
+    /// Class of the entity.
+    pub class: EntityClass,
+    /// Canonical name.
+    pub canonical: String,
+    /// Acronyms.
+    pub acronyms: Vec<String>,
+    /// Parent agency's canonical name.
+    pub parent: Option<String>,
+}
+
+/// A gazetteer hit in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexHit {
+    /// Byte start.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// Entry index.
+    pub entry: usize,
+    /// Whether the hit is an acronym.
+    pub acronym: bool,
+}
+
+/// The gazetteer and word lists.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Entries.
+    pub entries: Vec<LexEntry>,
+    by_key: HashMap<String, usize>,
+    by_acronym: HashMap<String, usize>,
+    names: AhoCorasick,
+    name_targets: Vec<usize>,
+    acronyms: AhoCorasick,
+    acronym_targets: Vec<usize>,
+    first_names: HashSet<String>,
+}
+
+/// Normalized lookup key of a name: lower case, `&` as `and`, no leading
+/// "the"/"U.S."/"United States", punctuation runs as one space.
+pub fn name_key(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if space && !s.is_empty() {
+                s.push(' ');
+            }
+            space = false;
+            s.extend(c.to_lowercase());
+        } else if c == '&' {
+            if !s.is_empty() {
+                s.push_str(" and");
+            }
+            space = true;
+        } else if c == '.' || c == '\'' || c == '\u{2019}' {
+            // U.S. -> us
+        } else {
+            space = true;
+        }
+    }
+    for prefix in ["the ", "us ", "united states "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            if rest.len() > 3 {
+                s = rest.to_string();
+            }
+        }
+    }
+    s
+}
+
+fn parse_class(s: &str) -> Option<EntityClass> {
+    if s.trim().is_empty() {
+        Some(EntityClass::Agency)
+    } else {
+        EntityClass::parse(s.trim())
+    }
+}
+
+struct Raw {
+    entry: LexEntry,
+    aliases: Vec<String>,
+}
+
+fn parse_tsv(src: &str, path: &str, default: EntityClass, out: &mut Vec<Raw>) -> Result<()> {
+    for (i, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let canonical = cols[0].trim();
+        if canonical.is_empty() {
+            return Err(Error::Data { path: path.into(), line: i + 1, message: "empty canonical name in column 1".into() });
+        }
+        let list = |n: usize| -> Vec<String> {
+            cols.get(n)
+                .map(|c| c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                .unwrap_or_default()
+        };
+        let class = match cols.get(4) {
+            Some(c) => parse_class(c).ok_or_else(|| Error::Data {
+                path: path.into(),
+                line: i + 1,
+                message: format!("unknown class {c:?} in column 5 (Agency, Organization, Person, Memo or Policy)"),
+            })?,
+            None => default,
+        };
+        let parent = cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from);
+        out.push(Raw {
+            entry: LexEntry { class, canonical: canonical.to_string(), acronyms: list(2), parent },
+            aliases: list(1),
+        });
+    }
+    Ok(())
+}
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> Self {
+        Self::with_files(&[]).unwrap_or_else(|e| unreachable!("built-in data is valid: {e}"))
+    }
+
+    /// The built-in lexicon plus user gazetteer files.
+    pub fn with_files(paths: &[&Path]) -> Result<Self> {
+        let mut raws = Vec::new();
+        parse_tsv(AGENCIES, "data/agencies.tsv", EntityClass::Agency, &mut raws)?;
+        parse_tsv(AGENCIES_EXTRA, "data/agencies_extra.tsv", EntityClass::Agency, &mut raws)?;
+        parse_tsv(POLICIES, "data/policies.tsv", EntityClass::Policy, &mut raws)?;
+        for path in paths {
+            let src = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+            parse_tsv(&src, &path.display().to_string(), EntityClass::Agency, &mut raws)?;
+        }
+        Ok(Self::from_raw(raws))
+    }
+
+    fn from_raw(raws: Vec<Raw>) -> Self {
+        let mut entries: Vec<LexEntry> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut aliases: Vec<Vec<String>> = Vec::new();
+        // merge rows with the same canonical key (later files add to earlier ones)
+        for raw in raws {
+            let key = name_key(&raw.entry.canonical);
+            let idx = match by_key.get(&key) {
+                Some(&i) => {
+                    let e = &mut entries[i];
+                    for a in raw.entry.acronyms {
+                        if !e.acronyms.contains(&a) {
+                            e.acronyms.push(a);
+                        }
+                    }
+                    if raw.entry.parent.is_some() {
+                        e.parent = raw.entry.parent;
+                    }
+                    i
+                }
+                None => {
+                    entries.push(raw.entry);
+                    aliases.push(Vec::new());
+                    by_key.insert(key, entries.len() - 1);
+                    entries.len() - 1
+                }
+            };
+            aliases[idx].extend(raw.aliases);
+        }
+        // alias keys point at their entry unless another entry owns them as a canonical
+        let mut pattern_of: HashMap<String, (String, usize)> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            pattern_of.insert(e.canonical.to_lowercase(), (e.canonical.clone(), i));
+        }
+        for (i, list) in aliases.iter().enumerate() {
+            for a in list {
+                let k = name_key(a);
+                by_key.entry(k).or_insert(i);
+                pattern_of.entry(a.to_lowercase()).or_insert((a.clone(), i));
+            }
+        }
+        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        let mut dup: HashSet<String> = HashSet::new();
+        for (i, e) in entries.iter().enumerate() {
+            for a in &e.acronyms {
+                if by_acronym.insert(a.clone(), i).is_some_and(|j| j != i) {
+                    dup.insert(a.clone());
+                }
+            }
+        }
+        for a in dup {
+            by_acronym.remove(&a);
+        }
+        let mut pats: Vec<(String, usize)> = pattern_of.into_values().filter(|(p, _)| p.len() >= 4).collect();
+        pats.sort();
+        let names = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats.iter().map(|(p, _)| p.as_str()))
+            .unwrap_or_else(|e| unreachable!("gazetteer automaton: {e}"));
+        let name_targets = pats.iter().map(|&(_, i)| i).collect();
+        let mut acrs: Vec<(String, usize)> = by_acronym.iter().map(|(a, &i)| (a.clone(), i)).collect();
+        acrs.sort();
+        let acronyms = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(acrs.iter().map(|(p, _)| p.as_str()))
+            .unwrap_or_else(|e| unreachable!("acronym automaton: {e}"));
+        let acronym_targets = acrs.iter().map(|&(_, i)| i).collect();
+        let first_names =
+            FIRST_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(String::from).collect();
+        Self { entries, by_key, by_acronym, names, name_targets, acronyms, acronym_targets, first_names }
+    }
+
+    /// The entry whose canonical name or alias has this key.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        self.by_key.get(&name_key(name)).copied()
+    }
+
+    /// The entry with this (unambiguous) acronym.
+    pub fn lookup_acronym(&self, acronym: &str) -> Option<usize> {
+        self.by_acronym.get(acronym).copied()
+    }
+
+    /// Whether `word` is a known first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// All gazetteer hits: names (case-insensitive, but a capitalized entry must
+    /// be capitalized in the text) and acronyms (exact case), on word boundaries,
+    /// without overlaps (leftmost-longest; names win over acronyms).
+    pub fn find(&self, text: &str) -> Vec<LexHit> {
+        let boundary = |s: usize, e: usize| {
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || (c == '-' && text[e + 1..].starts_with(char::is_alphanumeric)))
+        };
+        let mut hits = Vec::new();
+        for m in self.names.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary(s, e) {
+                continue;
+            }
+            let entry = self.name_targets[m.pattern().as_usize()];
+            let surface = &text[s..e];
+            let canon_upper = self.entries[entry].canonical.chars().next().is_some_and(char::is_uppercase);
+            if canon_upper && !capitalized_like(surface) {
+                continue;
+            }
+            hits.push(LexHit { start: s, end: e, entry, acronym: false });
+        }
+        for m in self.acronyms.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary(s, e) || hits.iter().any(|h| h.start < e && s < h.end) {
+                continue;
+            }
+            hits.push(LexHit { start: s, end: e, entry: self.acronym_targets[m.pattern().as_usize()], acronym: true });
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+}
+
+/// Whether every significant word of a name is capitalized (or it is all caps).
+pub fn capitalized_like(surface: &str) -> bool {
+    surface.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).all(|w| {
+        let lower = w.to_lowercase();
+        is_connector(&lower) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+    })
+}
+
+/// Lower-case words allowed inside a capitalized name.
+pub fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "the" | "for" | "on" | "in" | "to" | "&" | "de" | "du" | "del" | "la" | "at" | "a" | "an")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        for (name, input, want) in [
+            ("us prefix", "U.S. Department of Homeland Security", "department of homeland security"),
+            ("ampersand", "Alcohol & Tobacco Tax", "alcohol and tobacco tax"),
+            ("the", "The White House", "white house"),
+            ("punctuation", "Open Data Policy—Managing", "open data policy managing"),
+        ] {
+            assert_eq!(name_key(input), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn gazetteer_hits() {
+        let lex = Lexicon::builtin();
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("natural form", "the Department of Homeland Security said", &["Department of Homeland Security"]),
+            ("inverted form", "the Homeland Security Department said", &["Homeland Security Department"]),
+            ("acronym", "ICE agents and DHS", &["ICE", "DHS"]),
+            ("acronym case", "on ice", &[]),
+            ("lower-case agency name is not a name", "the office of management and budget", &[]),
+            ("lower-case doctrine", "use prosecutorial discretion now", &["prosecutorial discretion"]),
+            ("no partial word", "ICEBERG", &[]),
+        ];
+        for (name, text, want) in cases {
+            let got: Vec<&str> = lex.find(text).iter().map(|h| &text[h.start..h.end]).collect();
+            assert_eq!(got, *want, "{name}");
+        }
+        let dhs = lex.lookup("U.S. Department of Homeland Security").map(|i| lex.entries[i].canonical.as_str());
+        assert_eq!(dhs, Some("Department of Homeland Security"));
+        let ice = lex.lookup_acronym("ICE").map(|i| lex.entries[i].parent.clone());
+        assert_eq!(ice, Some(Some("Department of Homeland Security".to_string())));
+    }
+}

@@ -1,0 +1,749 @@
+//! Stage 3: mentions. Gazetteer hits, acronym definitions, capitalized names
+//! classified by their head word, memo numbers and titles, people with and
+//! without titles, administrations. Overlaps are resolved by rule priority.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::{capitalized_like, is_connector, name_key, Lexicon};
+use super::text::{Segmented, TokKind};
+use crate::model::{EntityClass, Span};
+
+/// A mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it is.
+    pub span: Span,
+    /// Its class.
+    pub class: EntityClass,
+    /// The name as it should be recorded (surface, cleaned).
+    pub name: String,
+    /// The canonical name when known (gazetteer).
+    pub canonical: Option<String>,
+    /// The resolution key.
+    pub key: String,
+    /// Extra names (an acronym defined with it, a title given with a number).
+    pub extra: Vec<String>,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Priority for overlap resolution.
+    pub priority: u8,
+    /// The gazetteer parent, for agencies.
+    pub parent: Option<String>,
+    /// A rule's hint for later stages: the issuing agency's acronym of a numbered memo,
+    /// the surname in "the Morton memo" or "the Obama administration".
+    pub hint: Option<String>,
+    /// Not a name ("the memo", "this order"): contributes no label.
+    pub anaphor: bool,
+}
+
+impl Mention {
+    /// A new mention.
+    pub fn new(span: Span, class: EntityClass, name: impl Into<String>, rule: &'static str, priority: u8) -> Self {
+        let name = name.into();
+        let key = class_key(class, &name);
+        Self { span, class, name, canonical: None, key, extra: Vec::new(), rule, priority, parent: None, hint: None, anaphor: false }
+    }
+}
+
+/// The resolution key of a name of a class: memos drop "the", "President's", "Memorandum on".
+pub fn class_key(class: EntityClass, name: &str) -> String {
+    let mut k = name_key(name);
+    if class == EntityClass::Memo {
+        for p in ["presidents ", "presidential ", "omb ", "memorandum on ", "memorandum for ", "memo on "] {
+            if let Some(rest) = k.strip_prefix(p) {
+                if rest.len() > 6 {
+                    k = rest.to_string();
+                }
+            }
+        }
+        k = k.replace("memorandum", "memo");
+        for (from, to) in [("executive order no ", "executive order "), ("e o ", "executive order "), ("eo ", "executive order ")] {
+            if let Some(rest) = k.strip_prefix(from) {
+                k = format!("{to}{rest}");
+            }
+        }
+    }
+    format!("{}:{k}", class.segment())
+}
+
+/// Head words that make a capitalized name an agency.
+const AGENCY_HEADS: &[&str] = &[
+    "Department", "Agency", "Bureau", "Office", "Offices", "Service", "Services", "Administration", "Commission", "Committee",
+    "Subcommittee", "Court", "Corps", "Directorate", "Division", "Authority", "Secretariat", "Guard", "Patrol", "Force",
+    "Congress", "Senate", "Legislature", "Ministry", "Parliament", "Cabinet", "Command", "Inspectorate", "Taskforce",
+];
+/// Heads that are government only with a government modifier, else organizations.
+const BODY_HEADS: &[&str] = &["Council", "Board", "Institute", "Institutes", "Center", "Centers", "Panel", "Laboratory"];
+/// Heads of non-government organizations.
+const ORG_HEADS: &[&str] = &[
+    "Foundation", "Association", "Coalition", "Project", "Network", "Union", "University", "College", "Society", "Alliance",
+    "Fund", "Times", "Post", "Journal", "News", "Inc", "Inc.", "Corporation", "Company", "LLC", "Party", "Federation",
+    "Institution", "Church", "Press", "Tribune", "Herald", "Group", "Partnership", "Trust",
+];
+const POLICY_HEADS: &[&str] = &[
+    "Act", "Program", "Programs", "Programme", "Policy", "Policies", "Initiative", "Strategy", "Standard", "Standards",
+    "Doctrine", "Rule", "Bill", "Amendment", "Treaty", "Accord", "Agreement", "Framework", "Plan", "Protocols", "Law", "Reform",
+    "Compact", "Regulation", "Regulations", "Priorities",
+];
+const MEMO_HEADS: &[&str] = &[
+    "Memorandum", "Memo", "Directive", "Order", "Guidance", "Circular", "Proclamation", "Bulletin", "Letter", "Opinion",
+    "Instruction", "Instructions",
+];
+const GOV_MODIFIERS: &[&str] = &[
+    "Federal", "U.S.", "United", "States", "National", "Interagency", "White", "President", "Presidential", "Government",
+    "Executive", "Congressional", "Joint", "Federal-State",
+];
+/// Capitalized words that never start a name (sentence starters and function words).
+const STARTERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "Under", "After",
+    "Before", "Since", "During", "Each", "Every", "Any", "All", "Our", "My", "His", "Her", "Its", "Their", "Some", "Such", "If",
+    "When", "While", "Although", "But", "And", "Or", "As", "Now", "Then", "Today", "Also", "However", "Moreover", "Through",
+    "Specifically", "Additionally", "Pursuant", "Whether", "Within", "Among", "Between", "Both", "Neither", "No", "Not", "Other",
+    "New", "Local", "First", "Second", "Third", "Finally", "Last", "Next", "Including", "Per", "Section", "Sec", "See", "Notes",
+    "Subject", "Title", "Chapter", "Part", "Broadly", "Ultimately", "Aggressive", "Tensions", "Here", "There", "Where", "What",
+    "Which", "Who", "Why", "How", "Yesterday", "Tomorrow", "Because", "Once", "Until", "Upon", "Without", "Against", "Over",
+    "Dear", "Sincerely", "Note", "Agencies", "Americans", "We", "I", "You", "He", "She", "It", "They", "Is", "Are",
+];
+
+fn tok_is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether a word is a person title (capitalized).
+pub fn is_title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w)
+}
+
+/// Words that form job titles.
+pub const TITLE_WORDS: &[&str] = &[
+    "President", "Vice", "Director", "Secretary", "Administrator", "Commissioner", "Chairman", "Chairwoman", "Chair",
+    "Chief", "Deputy", "Assistant", "Associate", "Acting", "Attorney", "General", "Counsel", "Senator", "Sen.", "Rep.",
+    "Representative", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge", "Justice", "Ambassador", "Officer",
+    "Inspector", "Comptroller", "Solicitor", "Surgeon", "Speaker", "Leader", "Advisor", "Adviser", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Under", "Principal", "Executive", "Senior", "Special", "Press", "Commander", "Admiral", "Archivist",
+    "Librarian", "Treasurer", "Controller", "Head", "Minister", "Prime", "Dr.", "Mr.", "Mrs.", "Ms.", "Sheriff", "Technology",
+    "Information", "Federal", "U.S.", "Staff", "of", "Field", "Regional", "Senate", "House", "Majority", "Minority",
+];
+
+/// Words that end a job title and can head it.
+pub const TITLE_HEADS: &[&str] = &[
+    "President", "Director", "Secretary", "Administrator", "Commissioner", "Chairman", "Chairwoman", "Chair", "Counsel",
+    "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge",
+    "Justice", "Ambassador", "Officer", "General", "Speaker", "Leader", "Advisor", "Adviser", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Commander", "Admiral", "Archivist", "Librarian", "Treasurer", "Controller", "Minister", "Sheriff",
+    "Chief", "Staff",
+];
+
+/// Titles whose holder heads the body.
+pub fn is_head_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let subordinate =
+        ["deputy", "assistant", "associate", "vice", "under", "senior", "special", "principal", "press", "regional", "field"];
+    if subordinate.iter().any(|s| lower.split_whitespace().any(|w| w == *s)) {
+        return false;
+    }
+    let last = lower.split([' ', ',']).filter(|w| !w.is_empty()).next_back().unwrap_or("");
+    let first = lower.split_whitespace().find(|w| !matches!(*w, "acting" | "the" | "u.s." | "federal")).unwrap_or("");
+    matches!(
+        first,
+        "director" | "secretary" | "administrator" | "commissioner" | "chairman" | "chairwoman" | "chair" | "president" | "head"
+            | "archivist" | "librarian" | "governor" | "mayor" | "commandant" | "attorney" | "chief" | "comptroller"
+    ) && !matches!(last, "officer" | "staff" | "counsel") || matches!(last, "director" | "secretary" | "administrator" | "commissioner" | "chairman" | "chair" | "president")
+        && lower.split_whitespace().count() <= 3
+}
+
+fn memo_number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \b(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM)?\s*
+            (?:
+               (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
+             | (?P<mm>(?:(?:Memorandum|Memo)\s+)?(?:No\.\s*)?(?P<mn>M-\d{2}-\d{2}))
+             | (?P<circ>Circular\s+(?:No\.\s*)?(?P<cn>A-\d{1,3}))
+             | (?P<proc>Proclamation\s+(?:No\.\s*)?(?P<pn>\d{4,5}))
+             | (?P<pd>(?P<pdn>PPD|HSPD|NSPM|NSPD|PDD|NSDD|NSM)-(?P<pdnum>\d{1,3}))
+            )\b",
+        )
+        .unwrap_or_else(|e| unreachable!("memo regex: {e}"))
+    })
+}
+
+/// Candidate mentions found by every rule (before overlap resolution).
+pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    gazetteer(text, lex, &mut out);
+    memo_numbers(text, &mut out);
+    chunks(text, seg, lex, &mut out);
+    acronym_definitions(text, seg, lex, &mut out);
+    people(text, seg, lex, &mut out);
+    named_memos(text, seg, &mut out);
+    administrations(text, seg, &mut out);
+    out
+}
+
+fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
+    for h in lex.find(text) {
+        let e = &lex.entries[h.entry];
+        let surface = &text[h.start..h.end];
+        let mut m = Mention::new(Span::new(h.start, h.end), e.class, surface, if h.acronym { "gazetteer.acronym" } else { "gazetteer.name" }, if h.acronym { 60 } else { 80 });
+        m.key = class_key(e.class, &e.canonical);
+        m.canonical = Some(e.canonical.clone());
+        m.parent = e.parent.clone();
+        out.push(m);
+    }
+}
+
+fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
+    for c in memo_number_regex().captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let label = if let Some(n) = c.name("eon") {
+            format!("Executive Order {}", n.as_str())
+        } else if let Some(n) = c.name("mn") {
+            n.as_str().to_string()
+        } else if let Some(n) = c.name("cn") {
+            format!("Circular {}", n.as_str())
+        } else if let Some(n) = c.name("pn") {
+            format!("Proclamation {}", n.as_str())
+        } else if let (Some(a), Some(b)) = (c.name("pdn"), c.name("pdnum")) {
+            format!("{}-{}", a.as_str(), b.as_str())
+        } else {
+            continue;
+        };
+        let start = c.name("agency").map_or_else(|| all.start() + (all.len() - all.as_str().trim_start().len()), |a| a.start());
+        let span = Span::new(start, all.end());
+        let mut m = Mention::new(span, EntityClass::Memo, label.clone(), "memo.number", 90);
+        let surface = text[span.start..span.end].to_string();
+        if surface != label {
+            m.extra.push(surface);
+        }
+        if let Some(a) = c.name("agency") {
+            m.hint = Some(a.as_str().to_string());
+        }
+        out.push(m);
+    }
+}
+
+/// Classifies a capitalized name by its head word.
+pub fn classify(words: &[&str]) -> Option<EntityClass> {
+    let n = words.len();
+    if n < 2 {
+        return None;
+    }
+    let prep = words.iter().position(|w| matches!(*w, "of" | "for" | "on" | "to" | "in"));
+    let head_idx = match prep {
+        Some(0) | None => n - 1,
+        Some(p) => p - 1,
+    };
+    let head = words[head_idx].trim_end_matches('.');
+    let last = words[n - 1];
+    let has_gov = words.iter().any(|w| GOV_MODIFIERS.contains(w));
+    // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
+    if POLICY_HEADS.contains(&head) && head_idx > 0 {
+        return Some(EntityClass::Policy);
+    }
+    if MEMO_HEADS.contains(&head) {
+        return Some(EntityClass::Memo);
+    }
+    if AGENCY_HEADS.contains(&head) {
+        return Some(EntityClass::Agency);
+    }
+    if BODY_HEADS.contains(&head) {
+        return Some(if has_gov || prep == Some(1) { EntityClass::Agency } else { EntityClass::Organization });
+    }
+    if ORG_HEADS.contains(&head) || ORG_HEADS.contains(&last) {
+        return Some(EntityClass::Organization);
+    }
+    if POLICY_HEADS.contains(&last) && n >= 2 {
+        return Some(EntityClass::Policy);
+    }
+    None
+}
+
+fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let toks = &seg.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let s = seg.tok(text, i);
+        if !(toks[i].kind == TokKind::Word && tok_is_cap(s)) {
+            i += 1;
+            continue;
+        }
+        // extend: capitalized words, numbers after a capital, connectors followed by a capital word
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len() {
+            let t = seg.tok(text, end);
+            let gap = &text[toks[end - 1].span.end..toks[end].span.start];
+            if gap.contains('\n') && gap.matches('\n').count() > 1 || seg.sentence_of[end] != seg.sentence_of[start] {
+                break;
+            }
+            let kind = toks[end].kind;
+            if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start) {
+                end += 1;
+            } else if kind == TokKind::Word && is_connector(t) && end + 1 < toks.len() {
+                // allow up to two connectors: "of the", "for the"
+                let mut k = end;
+                while k < toks.len() && k < end + 2 && is_connector(seg.tok(text, k)) {
+                    k += 1;
+                }
+                if k < toks.len() && toks[k].kind != TokKind::Punct && (tok_is_cap(seg.tok(text, k)) || toks[k].kind == TokKind::Number) {
+                    end = k;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // drop leading starters ("The", "On") and trailing connectors
+        let mut a = start;
+        while a < end && STARTERS.contains(&seg.tok(text, a)) {
+            a += 1;
+        }
+        let mut b = end;
+        while b > a && (is_connector(seg.tok(text, b - 1)) || toks[b - 1].kind == TokKind::Number && b - 1 > a && !matches!(seg.tok(text, b - 2), "of" | "No.")) {
+            b -= 1;
+        }
+        if b > a {
+            emit_chunk(text, seg, lex, a, b, out);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Mention>) {
+    let words: Vec<&str> = (a..b).map(|k| seg.tok(text, k)).collect();
+    let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
+    // a chunk made of a known name plus "of the"/"in the" another known name: split at the connector
+    if let Some(pos) = (a + 1..b).find(|&k| matches!(seg.tok(text, k), "of" | "in" | "within" | "at") && k + 1 < b) {
+        let rest_start = if seg.tok(text, pos + 1) == "the" { pos + 2 } else { pos + 1 };
+        if rest_start < b {
+            let rest = &text[seg.tokens[rest_start].span.start..span.end];
+            let left_words: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
+            if lex.lookup(rest).is_some() && classify(&left_words) == Some(EntityClass::Agency) {
+                emit_chunk(text, seg, lex, a, pos, out);
+                return;
+            }
+        }
+    }
+    let Some(class) = classify(&words) else { return };
+    let surface = &text[span.start..span.end];
+    if !capitalized_like(surface) || surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && words.len() > 1 && class != EntityClass::Memo {
+        // ALL-CAPS headings are not names
+        if surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+            return;
+        }
+    }
+    let priority = match class {
+        // a policy or memo named after an agency ("Homeland Security Act") beats the agency inside it
+        EntityClass::Policy | EntityClass::Memo => 85,
+        _ => 50,
+    };
+    let rule = match class {
+        EntityClass::Agency => "pattern.agency-head",
+        EntityClass::Organization => "pattern.organization-head",
+        EntityClass::Policy => "pattern.policy-head",
+        EntityClass::Memo => "pattern.memo-head",
+        EntityClass::Person => "pattern.person",
+    };
+    let mut m = Mention::new(span, class, surface, rule, priority);
+    if let Some(e) = lex.lookup(surface).map(|i| &lex.entries[i]).filter(|e| e.class == class) {
+        m.key = class_key(class, &e.canonical);
+        m.canonical = Some(e.canonical.clone());
+        m.parent = e.parent.clone();
+    }
+    out.push(m);
+}
+
+/// "Full Name (ACR)" and "ACR (Full Name)".
+fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let toks = &seg.tokens;
+    for i in 1..toks.len().saturating_sub(2) {
+        if seg.tok(text, i) != "(" || seg.tok(text, i + 2) != ")" {
+            continue;
+        }
+        let acr = seg.tok(text, i + 1);
+        if !is_acronym_shape(acr) {
+            continue;
+        }
+        // the long form: the candidate mention ending right before "(" (possibly "'s")
+        let mut before = i;
+        if seg.tokens[before - 1].kind == TokKind::Possessive {
+            before -= 1;
+        }
+        let end = seg.tokens[before - 1].span.end;
+        let long = out
+            .iter()
+            .filter(|m| m.span.end == end && !m.anaphor && m.class != EntityClass::Person)
+            .max_by_key(|m| (m.span.end - m.span.start, m.priority))
+            .cloned();
+        let acr_span = seg.tokens[i + 1].span;
+        match long {
+            Some(l) if initials_match(acr, &l.name) || lex.lookup_acronym(acr).is_some_and(|e| Some(&lex.entries[e].canonical) == l.canonical.as_ref()) || l.canonical.is_none() && initials_match(acr, &l.name) => {
+                let mut m = Mention::new(acr_span, l.class, acr, "acronym.definition", 95);
+                m.key = l.key.clone();
+                m.canonical = l.canonical.clone();
+                m.parent = l.parent.clone();
+                out.push(m);
+            }
+            Some(l) if lex.lookup_acronym(acr).is_some() => {
+                // "Immigrations and Customs Enforcement (ICE)": a variant of a known agency
+                let e = &lex.entries[lex.lookup_acronym(acr).unwrap_or(0)];
+                if e.class == l.class || l.rule.starts_with("pattern") {
+                    let mut long_m = l.clone();
+                    long_m.key = class_key(e.class, &e.canonical);
+                    long_m.class = e.class;
+                    long_m.canonical = Some(e.canonical.clone());
+                    long_m.priority = 92;
+                    long_m.rule = "acronym.definition";
+                    out.push(long_m);
+                }
+            }
+            _ => {
+                // a capitalized run before "(" whose initials spell the acronym, in no other rule
+                let Some(start) = long_form_start(text, seg, before, acr) else { continue };
+                let span = Span::new(seg.tokens[start].span.start, end);
+                let name = &text[span.start..span.end];
+                let words: Vec<&str> = (start..before).map(|k| seg.tok(text, k)).collect();
+                let known = lex.lookup_acronym(acr).map(|e| &lex.entries[e]);
+                let class = known.map(|e| e.class).or_else(|| classify(&words));
+                let Some(class) = class else { continue };
+                let mut long_m = Mention::new(span, class, name, "acronym.definition", 92);
+                if let Some(e) = known {
+                    long_m.key = class_key(e.class, &e.canonical);
+                    long_m.canonical = Some(e.canonical.clone());
+                    long_m.parent = e.parent.clone();
+                }
+                let mut m = Mention::new(acr_span, class, acr, "acronym.definition", 95);
+                m.key = long_m.key.clone();
+                m.canonical = long_m.canonical.clone();
+                out.push(long_m);
+                out.push(m);
+            }
+        }
+    }
+    // later bare uses of a defined acronym
+    let defined: Vec<Mention> = out.iter().filter(|m| m.rule == "acronym.definition" && is_acronym_shape(&m.name)).cloned().collect();
+    for d in defined {
+        let mut from = d.span.end;
+        while let Some(p) = text[from..].find(d.name.as_str()) {
+            let s = from + p;
+            let e = s + d.name.len();
+            from = e;
+            let ok_before = !text[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let ok_after = !text[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
+            if ok_before && ok_after {
+                let mut m = d.clone();
+                m.span = Span::new(s, e);
+                m.rule = "acronym.use";
+                m.priority = 62;
+                out.push(m);
+            }
+        }
+    }
+}
+
+fn is_acronym_shape(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=10).contains(&s.len())
+        && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.chars().filter(|c| c.is_ascii_uppercase()).count() * 2 > letters
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&')
+}
+
+/// Whether the acronym's letters are initials of the name's words, in order.
+pub fn initials_match(acr: &str, name: &str) -> bool {
+    let initials: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
+    if letters.is_empty() || initials.first() != letters.first() {
+        return false;
+    }
+    let mut it = initials.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}
+
+fn long_form_start(text: &str, seg: &Segmented, before: usize, acr: &str) -> Option<usize> {
+    let mut k = before;
+    let mut best = None;
+    while k > 0 && before - k < 12 {
+        let w = seg.tok(text, k - 1);
+        if !(tok_is_cap(w) || is_connector(w) || seg.tokens[k - 1].kind == TokKind::Number) || seg.sentence_of[k - 1] != seg.sentence_of[before - 1] {
+            break;
+        }
+        k -= 1;
+        if tok_is_cap(w) && !STARTERS.contains(&w) {
+            let name = &text[seg.tokens[k].span.start..seg.tokens[before - 1].span.end];
+            if initials_match(acr, name) && name.split_whitespace().filter(|w| tok_is_cap(w)).count() >= acr.chars().filter(|c| c.is_alphabetic()).count().min(3) {
+                best = Some(k);
+            }
+        }
+    }
+    best
+}
+
+/// People: title + name, name + ", " + title, first-name + surname, names with middle initials,
+/// all-caps signature lines.
+fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let toks = &seg.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let w = seg.tok(text, i);
+        if toks[i].kind != TokKind::Word || !tok_is_cap(w) {
+            i += 1;
+            continue;
+        }
+        // a name: First [M.] Last [Jr.], each token capitalized, 2-4 tokens
+        let mut end = i;
+        let mut parts = Vec::new();
+        while end < toks.len() && parts.len() < 5 {
+            let t = seg.tok(text, end);
+            let same_line = end == i || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
+            if !same_line || toks[end].kind != TokKind::Word || !tok_is_cap(t) {
+                break;
+            }
+            if end > i && (is_title_word(t) && !is_initial(t) || matches!(t.trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV")) {
+                break;
+            }
+            parts.push(t);
+            end += 1;
+            // "Jr." / "Jr" after a comma
+        }
+        // suffix: ", Jr." or "Jr."
+        let n = parts.len();
+        if n >= 2 {
+            let first = parts[0];
+            let has_initial = parts[1..n - 1].iter().any(|p| is_initial(p));
+            let all_caps = parts.iter().all(|p| p.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+            let name_like = parts.iter().all(|p| {
+                p.chars().filter(|c| c.is_alphabetic()).count() >= 1
+                    && !AGENCY_HEADS.contains(p)
+                    && !POLICY_HEADS.contains(p)
+                    && !MEMO_HEADS.contains(p)
+                    && !ORG_HEADS.contains(p)
+                    && !BODY_HEADS.contains(p)
+                    && !GOV_MODIFIERS.contains(p)
+                    && !STARTERS.contains(p)
+                    && lex.lookup_acronym(p).is_none()
+            });
+            let first_ok = lex.is_first_name(first) || all_caps && lex.is_first_name(&capitalize(first));
+            let titled = i > 0 && is_title_word(seg.tok(text, i - 1)) && tok_is_cap(seg.tok(text, i - 1));
+            let last = parts[n - 1];
+            let last_ok = last.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_initial(last);
+            if name_like && last_ok && (first_ok || has_initial && !all_caps || titled && n <= 3 || all_caps && has_initial) && !(all_caps && !first_ok && !has_initial) {
+                let mut span = Span::new(toks[i].span.start, toks[end - 1].span.end);
+                // Jr. / Sr. / II / III suffix
+                let mut k = end;
+                if k < toks.len() && seg.tok(text, k) == "," && k + 1 < toks.len() && matches!(seg.tok(text, k + 1).trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR") {
+                    k += 1;
+                }
+                if k < toks.len() && matches!(seg.tok(text, k).trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV") {
+                    span.end = toks[k].span.end;
+                    if k + 1 < toks.len() && seg.tok(text, k + 1) == "." && toks[k + 1].span.start == toks[k].span.end {
+                        span.end = toks[k + 1].span.end;
+                    }
+                }
+                let surface = text[span.start..span.end].to_string();
+                let name = if all_caps { title_case_name(&surface) } else { surface.split_whitespace().collect::<Vec<_>>().join(" ") };
+                let rule = if all_caps { "person.signature-caps" } else if titled { "person.titled" } else if first_ok { "person.first-name" } else { "person.initial" };
+                let mut m = Mention::new(span, EntityClass::Person, name, rule, 70);
+                m.key = person_key(&m.name);
+                out.push(m);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn is_initial(s: &str) -> bool {
+    let t = s.trim_end_matches('.');
+    t.chars().count() == 1 && t.chars().all(|c| c.is_uppercase()) && s.ends_with('.')
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
+}
+
+/// "JOSEPH R. BIDEN JR." -> "Joseph R. Biden Jr."
+pub fn title_case_name(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            if w.trim_end_matches('.').chars().count() == 1 || matches!(w, "II" | "III" | "IV") {
+                w.to_string()
+            } else {
+                w.split('-').map(capitalize).collect::<Vec<_>>().join("-")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The resolution key of a person: first and last name, without middle initials and suffixes.
+pub fn person_key(name: &str) -> String {
+    let parts: Vec<String> = name
+        .split_whitespace()
+        .map(|p| p.trim_end_matches([',', '.']).to_lowercase())
+        .filter(|p| p.chars().count() > 1 && !matches!(p.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        .collect();
+    match (parts.first(), parts.last()) {
+        (Some(f), Some(l)) if parts.len() > 1 => format!("person:{f} {l}"),
+        (Some(f), _) => format!("person:{f}"),
+        _ => "person:".into(),
+    }
+}
+
+/// The surname of a person's name.
+pub fn surname(name: &str) -> &str {
+    name.split_whitespace()
+        .rev()
+        .map(|p| p.trim_end_matches([',', '.']))
+        .find(|p| p.chars().count() > 1 && !matches!(*p, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"))
+        .unwrap_or(name)
+}
+
+/// "the Morton memo", "the June 15, 2012 memorandum", "a memo by ... John Morton": memos named by person or date.
+fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
+    let toks = &seg.tokens;
+    for i in 1..toks.len() {
+        let w = seg.tok(text, i);
+        let lw = w.to_lowercase();
+        if !matches!(lw.as_str(), "memo" | "memorandum" | "memos" | "directive") {
+            continue;
+        }
+        // "the Morton memo" / "Morton's memo"
+        let mut k = i - 1;
+        if toks[k].kind == TokKind::Possessive && k > 0 {
+            k -= 1;
+        }
+        let prev = seg.tok(text, k);
+        if toks[k].kind == TokKind::Word && tok_is_cap(prev) && !STARTERS.contains(&prev) && !MEMO_HEADS.contains(&prev) && !is_title_word(prev) && prev.chars().any(|c| c.is_lowercase()) && !AGENCY_HEADS.contains(&prev) && !POLICY_HEADS.contains(&prev) {
+            // the word before must not be capitalized (else it's a longer chunk name)
+            let before = if k > 0 { seg.tok(text, k - 1) } else { "" };
+            if !tok_is_cap(before) || STARTERS.contains(&before) {
+                let span = Span::new(toks[k].span.start, toks[i].span.end);
+                let name = format!("{prev} memo");
+                let mut m = Mention::new(span, EntityClass::Memo, name, "memo.named-by-person", 66);
+                m.extra.push(text[span.start..span.end].replace('\u{2019}', "'"));
+                m.hint = Some(prev.to_string());
+                out.push(m);
+            }
+        }
+    }
+}
+
+/// "the Obama administration", "the Biden-Harris Administration".
+fn administrations(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
+    let toks = &seg.tokens;
+    for i in 1..toks.len() {
+        if !seg.tok(text, i).eq_ignore_ascii_case("administration") {
+            continue;
+        }
+        let prev = seg.tok(text, i - 1);
+        if toks[i - 1].kind != TokKind::Word || !tok_is_cap(prev) || STARTERS.contains(&prev) || GOV_MODIFIERS.contains(&prev) || AGENCY_HEADS.contains(&prev) {
+            continue;
+        }
+        let before = if i >= 2 { seg.tok(text, i - 2) } else { "" };
+        if tok_is_cap(before) && !STARTERS.contains(&before) && !matches!(before, "The") {
+            continue; // "Food and Drug Administration", "Small Business Administration"
+        }
+        if prev.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+            continue; // acronyms
+        }
+        let span = Span::new(toks[i - 1].span.start, toks[i].span.end);
+        let name = format!("{prev} administration");
+        let mut m = Mention::new(span, EntityClass::Agency, name, "pattern.administration", 75);
+        m.hint = Some(prev.to_string());
+        out.push(m);
+    }
+}
+
+/// Keeps the best non-overlapping mentions: higher priority, then longer, then earlier.
+pub fn resolve_overlaps(mut cands: Vec<Mention>) -> Vec<Mention> {
+    cands.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
+            .then(a.span.start.cmp(&b.span.start))
+            .then(a.key.cmp(&b.key))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for c in cands {
+        if c.span.start >= c.span.end || kept.iter().any(|k| k.span.overlaps(c.span)) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::segment;
+
+    fn found(text: &str) -> Vec<(String, EntityClass)> {
+        let lex = Lexicon::builtin();
+        let seg = segment(text);
+        resolve_overlaps(find_candidates(text, &seg, &lex)).into_iter().map(|m| (text[m.span.start..m.span.end].to_string(), m.class)).collect()
+    }
+
+    #[test]
+    fn mentions() {
+        use EntityClass::*;
+        let cases: &[(&str, &str, &[(&str, EntityClass)])] = &[
+            ("gazetteer agency", "The Department of Homeland Security acted.", &[("Department of Homeland Security", Agency)]),
+            ("acronym definition of known agency", "the Office of Management and Budget (OMB) said", &[("Office of Management and Budget", Agency), ("OMB", Agency)]),
+            ("unknown agency by head", "the Office of Refugee Widgets said", &[("Office of Refugee Widgets", Agency)]),
+            ("policy by head", "under the Paperwork Reduction Act, agencies", &[("Paperwork Reduction Act", Policy)]),
+            ("act named after an agency", "the Homeland Security Act of 2002 created", &[("Homeland Security Act of 2002", Policy)]),
+            ("executive order number", "Executive Order 13768 of January 25, 2017", &[("Executive Order 13768", Memo)]),
+            ("omb memo number", "see OMB Memorandum M-10-06, Open Government Directive", &[("OMB Memorandum M-10-06", Memo), ("Open Government Directive", Memo)]),
+            ("circular", "OMB Circular A-130 applies", &[("OMB Circular A-130", Memo)]),
+            ("titled person", "Director John Morton said", &[("John Morton", Person)]),
+            ("person with initial", "Sylvia M. Burwell signed", &[("Sylvia M. Burwell", Person)]),
+            ("signature caps", "JOSEPH R. BIDEN JR.", &[("JOSEPH R. BIDEN JR.", Person)]),
+            ("named memo", "when the Morton memo was issued", &[("Morton memo", Memo)]),
+            ("administration", "the Obama administration’s commitment", &[("Obama administration", Agency)]),
+            ("organization", "the American Immigration Council reported", &[("American Immigration Council", Organization)]),
+            ("lower-case doctrine", "a policy of prosecutorial discretion", &[("prosecutorial discretion", Policy)]),
+            ("sentence starter is not a name", "Before the war, nothing.", &[]),
+            ("unknown acronym defined", "the Widget Control Board (WCB) met; WCB said", &[("Widget Control Board", Organization), ("WCB", Organization), ("WCB", Organization)]),
+        ];
+        for (name, text, want) in cases {
+            let got = found(text);
+            let want: Vec<(String, EntityClass)> = want.iter().map(|(s, c)| (s.to_string(), *c)).collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn keys_and_titles() {
+        assert_eq!(person_key("Sylvia M. Burwell"), person_key("Sylvia Burwell"));
+        assert_eq!(title_case_name("JOSEPH R. BIDEN JR."), "Joseph R. Biden Jr.");
+        assert_eq!(class_key(EntityClass::Memo, "E.O. 13993"), class_key(EntityClass::Memo, "Executive Order 13993"));
+        assert_eq!(
+            class_key(EntityClass::Memo, "the President's Memorandum on Transparency and Open Government"),
+            class_key(EntityClass::Memo, "Memorandum on Transparency and Open Government")
+        );
+        assert!(initials_match("FISMA", "Federal Information Security Management Act"));
+        assert!(!initials_match("ICE", "Department of Homeland Security"));
+        for (title, head) in [("Director", true), ("Deputy Administrator", false), ("Secretary of Homeland Security", true), ("Federal Chief Information Officer", false), ("Acting Director", true), ("General Counsel", false), ("Attorney General", true)] {
+            assert_eq!(is_head_title(title), head, "{title}");
+        }
+    }
+}

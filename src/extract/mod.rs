@@ -1,0 +1,196 @@
+//! Rule- and lexicon-based extraction: a stage pipeline.
+//!
+//! 1. [`structure`]: title line, memo header fields, signature, notes;
+//! 2. [`text`]: tokens and sentences;
+//! 3. [`lexicon`] + [`mentions`]: gazetteer hits, acronym definitions, names
+//!    classified by head word, memo numbers, people, administrations;
+//! 4. [`relations`]: patterns over the mentions of a sentence and the
+//!    document structure, each with a rule id;
+//! 5. [`resolve`]: one entity per real-world thing, deduplicated relations.
+//!
+//! Every stage is deterministic; the output is a pure function of the
+//! document and the lexicon.
+
+pub mod dates;
+pub mod lexicon;
+pub mod mentions;
+pub mod relations;
+pub mod resolve;
+pub mod structure;
+pub mod text;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::error::Result;
+use crate::model::{Document, EntityClass, Extraction, Span};
+use lexicon::Lexicon;
+use mentions::{class_key, person_key, surname, Mention};
+
+/// Configures an [`Extractor`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    gazetteers: Vec<PathBuf>,
+}
+
+impl ExtractorBuilder {
+    /// Adds a user gazetteer file (see [`lexicon`] for its format).
+    pub fn gazetteer(mut self, path: impl Into<PathBuf>) -> Self {
+        self.gazetteers.push(path.into());
+        self
+    }
+    /// Builds the extractor (loads the built-in data and the user files).
+    pub fn build(self) -> Result<Extractor> {
+        let paths: Vec<&std::path::Path> = self.gazetteers.iter().map(PathBuf::as_path).collect();
+        Ok(Extractor { lex: Arc::new(Lexicon::with_files(&paths)?) })
+    }
+}
+
+/// Extracts entities and relations from documents. Cheap to clone and share across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lex: Arc<Lexicon>,
+}
+
+impl Extractor {
+    /// A builder.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor with the built-in data only.
+    pub fn new() -> Self {
+        Self { lex: Arc::new(Lexicon::builtin()) }
+    }
+
+    /// Extracts one document. A pure function of the document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let lex = &*self.lex;
+        let st = structure::analyze(text);
+        let seg = text::segment(text);
+        let dates = dates::find_dates(text, doc.date);
+        let mut cands = mentions::find_candidates(text, &seg, lex);
+        let title_text = st.title.map(|t| text[t.start..t.end].trim().to_string());
+        if st.is_memo || doc.title.as_deref().is_some_and(looks_like_memo_title) {
+            if let Some(m) = document_memo(text, &st, doc, &cands) {
+                cands.push(m);
+            }
+        }
+        let mut kept = mentions::resolve_overlaps(cands);
+        add_surnames(text, &seg, &mut kept);
+        let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
+        add_anaphors(text, &seg, &mut kept, doc_memo);
+        let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
+        let mut ctx = relations::Ctx::new(text, &seg, lex, &st, &dates, doc.date, kept, doc_memo);
+        ctx.run();
+        let title = doc.title.clone().or(title_text);
+        resolve::resolve(&ctx.mentions, &ctx.links, &ctx.facts, title)
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn looks_like_memo_title(t: &str) -> bool {
+    let l = t.to_lowercase();
+    ["executive order", "memorandum", "proclamation", "directive", "national security memorandum"].iter().any(|w| l.contains(w))
+}
+
+/// The mention that stands for the document itself when it is a memo or order.
+fn document_memo(text: &str, st: &structure::Structure, doc: &Document, cands: &[Mention]) -> Option<Mention> {
+    let subject = st.fields.iter().find(|(f, _)| *f == structure::Field::Subject).map(|&(_, s)| s);
+    let (span, name) = match (st.title, subject, &doc.title) {
+        (Some(t), _, _) => (t, text[t.start..t.end].trim().trim_end_matches('.').to_string()),
+        (None, Some(s), _) => (s, text[s.start..s.end].split_whitespace().collect::<Vec<_>>().join(" ")),
+        (None, None, Some(title)) => (Span::new(0, 0), title.clone()),
+        _ => return None,
+    };
+    let number = cands.iter().filter(|c| c.rule == "memo.number" && span.contains(c.span)).min_by_key(|c| c.span.start);
+    let mut m = match number {
+        Some(n) => {
+            let mut m = Mention::new(span, EntityClass::Memo, n.name.clone(), "memo.document", 100);
+            m.extra.push(name.clone());
+            // "M-13-13 — Memorandum for ...": the rest of the title is a name too
+            let rest = text[n.span.end..span.end].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ','));
+            if rest.len() > 8 {
+                m.extra.push(rest.trim().to_string());
+            }
+            m.extra.extend(n.extra.iter().cloned());
+            m
+        }
+        None => Mention::new(span, EntityClass::Memo, name, "memo.document", 100),
+    };
+    m.key = class_key(EntityClass::Memo, &m.name);
+    Some(m)
+}
+
+/// Surname-only mentions of people named in full elsewhere in the document.
+fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
+    let persons: Vec<(String, String, String)> = kept
+        .iter()
+        .filter(|m| m.class == EntityClass::Person && m.name.split_whitespace().count() >= 2)
+        .map(|m| (surname(&m.name).to_string(), m.key.clone(), m.name.clone()))
+        .collect();
+    let mut extra = Vec::new();
+    for (i, t) in seg.tokens.iter().enumerate() {
+        let w = seg.tok(text, i);
+        let Some((_, key, name)) = persons.iter().find(|(s, _, _)| s == w) else { continue };
+        if kept.iter().any(|m| m.span.overlaps(t.span)) {
+            continue;
+        }
+        let mut m = Mention::new(t.span, EntityClass::Person, name.clone(), "person.surname", 30);
+        m.key = key.clone();
+        m.anaphor = true; // a short form, not a new name
+        extra.push(m);
+    }
+    kept.extend(extra);
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    let _ = person_key;
+}
+
+/// "this order", "the memo", "that policy", "the Department": the entity in focus.
+fn add_anaphors(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>, doc_memo: Option<usize>) {
+    let mut extra = Vec::new();
+    let n = seg.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        let det = seg.tok(text, i).to_lowercase();
+        if !matches!(det.as_str(), "this" | "the" | "that" | "such") {
+            continue;
+        }
+        let noun = seg.tok(text, i + 1);
+        let lower = noun.to_lowercase();
+        let span = Span::new(seg.tokens[i].span.start, seg.tokens[i + 1].span.end);
+        if kept.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let before = |pred: &dyn Fn(&Mention) -> bool| kept.iter().rev().find(|m| m.span.end <= span.start && pred(m) && span.start - m.span.end < 1500).cloned();
+        let target = match lower.as_str() {
+            "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance" => {
+                if det == "this" || det == "the" && doc_memo.is_some() && lower != "memo" {
+                    doc_memo.map(|d| kept[d].clone()).or_else(|| before(&|m| m.class == EntityClass::Memo && !m.anaphor))
+                } else {
+                    before(&|m| m.class == EntityClass::Memo && !m.anaphor)
+                }
+            }
+            "policy" | "program" | "initiative" | "act" | "law" => before(&|m| m.class == EntityClass::Policy && !m.anaphor),
+            "department" | "agency" | "bureau" | "office" | "administration" | "commission" => {
+                let head = noun.to_string();
+                before(&|m| m.class == EntityClass::Agency && !m.anaphor && m.canonical.as_deref().unwrap_or(&m.name).contains(head.as_str()))
+            }
+            _ => None,
+        };
+        if let Some(mut t) = target {
+            t.span = span;
+            t.anaphor = true;
+            t.rule = "anaphor.focus";
+            t.extra.clear();
+            extra.push(t);
+        }
+    }
+    kept.extend(extra);
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+}

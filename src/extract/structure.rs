@@ -1,0 +1,201 @@
+//! Stage 0: document structure. The title line, memo header fields
+//! (`MEMORANDUM FOR`, `TO`, `FROM`, `SUBJECT`, `DATE`), the signature block at
+//! the end, and the notes section. Decides whether the document itself is a
+//! memo, order or directive.
+
+use crate::model::Span;
+
+/// A memo header field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// `MEMORANDUM FOR`, `FOR:`, `TO:`
+    To,
+    /// `FROM:`
+    From,
+    /// `SUBJECT:`, `RE:`
+    Subject,
+    /// `DATE:`, `Release Date:`
+    Date,
+}
+
+/// The structure of a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Structure {
+    /// The title line.
+    pub title: Option<Span>,
+    /// Whether the document is itself a memo, order, directive or guidance.
+    pub is_memo: bool,
+    /// Header fields and the span of their content.
+    pub fields: Vec<(Field, Span)>,
+    /// The signature block (last lines: an all-caps name, "THE WHITE HOUSE," and a date).
+    pub signature: Option<Span>,
+    /// Where a notes / footnotes section starts.
+    pub notes_start: Option<usize>,
+}
+
+const MEMO_TITLE_WORDS: &[&str] = &[
+    "executive order", "memorandum", "memo ", "proclamation", "directive", "guidance", "circular", "policy letter", "order on",
+    "order to", "order of", "national security memorandum", "instruction",
+];
+
+fn field_of(line: &str) -> Option<(Field, usize)> {
+    let lower = line.to_ascii_lowercase();
+    let table: &[(&str, Field)] = &[
+        ("memorandum for:", Field::To),
+        ("memorandum for", Field::To),
+        ("for:", Field::To),
+        ("to:", Field::To),
+        ("from:", Field::From),
+        ("subject:", Field::Subject),
+        ("re:", Field::Subject),
+        ("date:", Field::Date),
+        ("release date:", Field::Date),
+        ("through:", Field::To),
+    ];
+    table.iter().find(|(p, _)| lower.starts_with(p)).map(|&(p, f)| (f, p.len()))
+}
+
+/// The lines of a text with their byte spans (without the newline).
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+fn trimmed(text: &str, s: Span) -> Span {
+    let line = &text[s.start..s.end];
+    let lead = line.len() - line.trim_start().len();
+    let body = line.trim();
+    Span::new(s.start + lead, s.start + lead + body.len())
+}
+
+/// Analyzes the structure of `text`.
+pub fn analyze(text: &str) -> Structure {
+    let mut st = Structure::default();
+    let all = lines(text);
+    let mut idx = 0;
+    // skip a "date YYYY-MM-DD" header line when it stands alone
+    while idx < all.len() && text[all[idx].start..all[idx].end].trim().is_empty() {
+        idx += 1;
+    }
+    if idx < all.len() {
+        let first = text[all[idx].start..all[idx].end].trim();
+        if first.starts_with("date ") && first.len() <= 16 {
+            idx += 1;
+        }
+    }
+    while idx < all.len() && text[all[idx].start..all[idx].end].trim().is_empty() {
+        idx += 1;
+    }
+    if idx < all.len() {
+        let t = trimmed(text, all[idx]);
+        let line = &text[t.start..t.end];
+        let words = line.split_whitespace().count();
+        if !line.is_empty() && line.len() <= 240 && words >= 2 && !line.ends_with([',', ';']) && field_of(line).is_none() && !(line.ends_with('.') && words > 25) && !line.starts_with("date ") {
+            st.title = Some(t);
+            let lower = line.to_lowercase();
+            st.is_memo = MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
+        }
+    }
+    // header fields in the first 60 lines
+    let mut i = 0;
+    while i < all.len().min(60) {
+        let t = trimmed(text, all[i]);
+        let line = &text[t.start..t.end];
+        if let Some((field, plen)) = field_of(line) {
+            let mut content_start = t.start + plen;
+            while content_start < t.end && text.as_bytes()[content_start].is_ascii_whitespace() {
+                content_start += 1;
+            }
+            let mut end = t.end;
+            let mut j = i + 1;
+            let mut blank_run = 0;
+            while j < all.len() {
+                let u = trimmed(text, all[j]);
+                let l = &text[u.start..u.end];
+                if l.is_empty() {
+                    blank_run += 1;
+                    if blank_run > 1 || field == Field::Subject || field == Field::Date {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                if field_of(l).is_some() || l.len() > 100 || (field != Field::From && field != Field::To && blank_run > 0) {
+                    break;
+                }
+                blank_run = 0;
+                end = u.end;
+                j += 1;
+            }
+            while content_start < end && text.as_bytes()[content_start].is_ascii_whitespace() {
+                content_start += 1;
+            }
+            if content_start < end {
+                st.fields.push((field, Span::new(content_start, end)));
+                st.is_memo = true;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    // signature: an ALL-CAPS line of 2-6 words among the last 8 non-empty lines
+    let tail: Vec<Span> = all.iter().rev().map(|s| trimmed(text, *s)).filter(|s| s.start < s.end).take(8).collect();
+    for s in tail.iter().rev() {
+        let l = &text[s.start..s.end];
+        let words = l.split_whitespace().count();
+        let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
+        if (2..=6).contains(&words) && letters.len() >= 6 && letters.iter().all(|c| c.is_uppercase()) && !l.contains("WHITE HOUSE") && !l.ends_with(':') {
+            let end = tail.first().map_or(s.end, |last| last.end);
+            st.signature = Some(Span::new(s.start, end));
+            break;
+        }
+    }
+    // notes section
+    for s in &all {
+        let l = text[s.start..s.end].trim();
+        if matches!(l, "Notes" | "NOTES" | "Footnotes" | "FOOTNOTES" | "Endnotes" | "ENDNOTES" | "References") {
+            st.notes_start = Some(s.start);
+        }
+    }
+    st
+}
+
+fn has_memo_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(8).any(|w| {
+        w[0] == b'M' && w[1] == b'-' && w[2].is_ascii_digit() && w[3].is_ascii_digit() && w[4] == b'-' && w[5].is_ascii_digit() && w[6].is_ascii_digit()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structures() {
+        let memo = "date 2013-05-09\nM-13-13 — Memorandum for the Heads of Agencies\n\nFrom:\n\nJane Doe\nDirector\n\nJohn Roe\nCounsel\n\nSubject: Open Data Policy\n\nBody text that is long enough to be a paragraph of the memo itself and so on.\n";
+        let st = analyze(memo);
+        assert!(st.is_memo, "memo header");
+        assert_eq!(st.title.map(|s| &memo[s.start..s.end]), Some("M-13-13 — Memorandum for the Heads of Agencies"));
+        let fields: Vec<(Field, &str)> = st.fields.iter().map(|(f, s)| (*f, &memo[s.start..s.end])).collect();
+        assert_eq!(fields, vec![(Field::From, "Jane Doe\nDirector\n\nJohn Roe\nCounsel"), (Field::Subject, "Open Data Policy")]);
+
+        let eo = "date 2021-01-20\nExecutive Order on Things\n\nBy the authority vested in me.\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.";
+        let st = analyze(eo);
+        assert!(st.is_memo, "executive order title");
+        assert_eq!(st.signature.map(|s| &eo[s.start..s.start + 19]), Some("JOSEPH R. BIDEN JR."));
+
+        let news = " date 2011-11-18 On Thursday, The New York Times broke the news that things happened.";
+        let st = analyze(news);
+        assert!(!st.is_memo && st.title.is_none(), "news article without a title line");
+    }
+}

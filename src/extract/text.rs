@@ -1,0 +1,310 @@
+//! Stage 1: tokens and sentences, with byte spans into the document text.
+//!
+//! Sentence splitting survives abbreviations (U.S., Sec., No., Jr., E.O.,
+//! Pub. L., Inc.), initials, footnote markers, headings, numbered lists and
+//! hard-wrapped lines.
+
+use crate::model::Span;
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and digits, hyphens, apostrophes, inner dots) starting with a letter.
+    Word,
+    /// Starting with a digit (`2003`, `21st`, `13-13`).
+    Number,
+    /// A possessive `'s` split off its word.
+    Possessive,
+    /// Any other single character.
+    Punct,
+}
+
+/// A token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+}
+
+/// Abbreviations whose trailing period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "No", "Nos", "Sec", "Secs", "Pub", "Inc", "Corp", "Co", "Ltd", "Gen", "Gov",
+    "Sen", "Sens", "Rep", "Reps", "Rev", "Hon", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Art", "Vol", "pp", "vs", "v", "al", "Stat", "Fed", "Reg", "Ch", "Cl", "Para", "Dept", "Adm", "Lt", "Col", "Capt",
+    "Sgt", "Cmdr", "Prof", "Supp", "Cir", "Cong", "Sess", "Res", "Amdt", "approx", "e.g", "i.e", "cf", "Assoc", "Admin",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        loop {
+            let Some(&(j, d)) = iter.peek() else { break };
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // inner joiners: - ' ’ . & / followed by a word char
+            if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&' | '/') {
+                let next = text[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(is_word_char) {
+                    // possessive 's at the end of a word: split it off
+                    if matches!(d, '\'' | '\u{2019}') {
+                        let rest = &text[j + d.len_utf8()..];
+                        if (rest.starts_with('s') || rest.starts_with('S'))
+                            && !rest[1..].chars().next().is_some_and(is_word_char)
+                        {
+                            break;
+                        }
+                    }
+                    if d == '/' && !text[i..j].chars().all(|c| c.is_uppercase()) {
+                        break;
+                    }
+                    iter.next();
+                    continue;
+                }
+                // a final dot of dotted initials: U.S. E.O.
+                if d == '.' && text[i..j].contains('.') && text[i..j].split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
+                    end = j + 1;
+                    iter.next();
+                }
+            }
+            break;
+        }
+        // a single capital letter with a period is an initial: "M."
+        if end == i + c.len_utf8() && c.is_uppercase() && text[end..].starts_with('.') {
+            end += 1;
+            while iter.peek().is_some_and(|&(j, _)| j < end) {
+                iter.next();
+            }
+        }
+        let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
+        out.push(Token { span: Span::new(i, end), kind });
+        // possessive
+        if end < bytes.len() {
+            let rest = &text[end..];
+            for apo in ["'s", "\u{2019}s", "'S"] {
+                if let Some(after) = rest.strip_prefix(apo) {
+                    if !after.chars().next().is_some_and(is_word_char) {
+                        let len = apo.len();
+                        out.push(Token { span: Span::new(end, end + len), kind: TokKind::Possessive });
+                        while iter.peek().is_some_and(|&(j, _)| j < end + len) {
+                            iter.next();
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A sentence: a token range and its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its span in the text (trimmed).
+    pub span: Span,
+    /// First token index.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+}
+
+/// Tokens and sentences of a text.
+#[derive(Debug, Clone)]
+pub struct Segmented {
+    /// All tokens.
+    pub tokens: Vec<Token>,
+    /// All sentences, in order, covering every token.
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence.
+    pub sentence_of: Vec<usize>,
+}
+
+fn is_abbreviation(tok: &str) -> bool {
+    if tok.contains('.') {
+        return true; // U.S, E.O (dotted initials keep their final dot inside the token already)
+    }
+    if tok.chars().count() == 1 && tok.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(tok) && (a.chars().next().is_some_and(|c| c.is_lowercase()) || tok == *a))
+}
+
+/// Line facts used for breaking: a line that ends a block (short line, heading, list item).
+fn line_break_is_boundary(text: &str, nl: usize) -> bool {
+    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..nl].trim();
+    let next_start = nl + 1;
+    let next_end = text[next_start..].find('\n').map_or(text.len(), |p| next_start + p);
+    let next = text[next_start..next_end].trim();
+    if line.is_empty() || next.is_empty() {
+        return true;
+    }
+    if line.ends_with([':', '.', '?', '!', ';']) && !line.ends_with("..") {
+        return true;
+    }
+    let first = next.chars().next().unwrap_or(' ');
+    if next.starts_with('(') || next.starts_with('[') || next.starts_with('•') || next.starts_with("- ") || next.starts_with("* ") {
+        return true;
+    }
+    if first.is_ascii_digit() && next.split_whitespace().next().is_some_and(|w| w.ends_with('.') || w.ends_with(')')) {
+        return true;
+    }
+    // short lines (headings, header blocks, signature lines) end their block
+    let short = line.chars().count() < 48;
+    let ends_open = line.ends_with([',', '-', '(']) || line.rsplit(' ').next().is_some_and(|w| {
+        matches!(w, "of" | "and" | "the" | "for" | "to" | "in" | "on" | "a" | "or" | "by" | "with")
+    });
+    short && !ends_open
+}
+
+/// Splits text into sentences.
+pub fn segment(text: &str) -> Segmented {
+    let tokens = tokenize(text);
+    let mut sentences = Vec::new();
+    let mut start_tok = 0;
+    let n = tokens.len();
+    let push = |sentences: &mut Vec<Sentence>, first: usize, last: usize| {
+        if first < last {
+            sentences.push(Sentence { span: Span::new(tokens[first].span.start, tokens[last - 1].span.end), first, last });
+        }
+    };
+    for i in 0..n {
+        let t = tokens[i];
+        // a break in the whitespace before the next token?
+        if i + 1 < n {
+            let gap = &text[t.span.end..tokens[i + 1].span.start];
+            if let Some(nl) = gap.find('\n') {
+                let newlines = gap.matches('\n').count();
+                if newlines >= 2 || line_break_is_boundary(text, t.span.end + nl) {
+                    push(&mut sentences, start_tok, i + 1);
+                    start_tok = i + 1;
+                    continue;
+                }
+            }
+        }
+        if t.kind != TokKind::Punct {
+            continue;
+        }
+        let c = &text[t.span.start..t.span.end];
+        if !matches!(c, "." | "?" | "!") {
+            continue;
+        }
+        if c == "." && i > start_tok {
+            let prev = tokens[i - 1];
+            if prev.span.end == t.span.start && prev.kind == TokKind::Word && is_abbreviation(&text[prev.span.start..prev.span.end])
+            {
+                continue;
+            }
+        }
+        // closing quotes/brackets and footnote markers stay with the sentence
+        let mut j = i + 1;
+        while j < n {
+            let s = &text[tokens[j].span.start..tokens[j].span.end];
+            if matches!(s, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")") {
+                j += 1;
+            } else if s == "[" && j + 2 < n && &text[tokens[j + 2].span.start..tokens[j + 2].span.end] == "]" {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        if j >= n {
+            continue;
+        }
+        let next = &text[tokens[j].span.start..];
+        let nc = next.chars().next().unwrap_or(' ');
+        if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '(' | '[' | '\u{2018}')) {
+            continue;
+        }
+        if tokens[j].span.start == tokens[j - 1].span.end {
+            continue; // no space: "Data.gov", "3.5"
+        }
+        push(&mut sentences, start_tok, j);
+        start_tok = j;
+    }
+    push(&mut sentences, start_tok, n);
+    let mut sentence_of = vec![0; n];
+    for (si, s) in sentences.iter().enumerate() {
+        for slot in &mut sentence_of[s.first..s.last] {
+            *slot = si;
+        }
+    }
+    Segmented { tokens, sentences, sentence_of }
+}
+
+impl Segmented {
+    /// The text of token `i`.
+    pub fn tok<'a>(&self, text: &'a str, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| &text[t.span.start..t.span.end])
+    }
+    /// The index of the first token starting at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text).sentences.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn sentence_splitting() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("plain", "One thing. Two things.", &["One thing.", "Two things."]),
+            ("us abbreviation", "The U.S. Department of State acts. It did.", &["The U.S. Department of State acts.", "It did."]),
+            ("initials", "Sylvia M. Burwell signed it. Then more.", &["Sylvia M. Burwell signed it.", "Then more."]),
+            ("section abbreviation", "See Sec. 2 of the Act. Next.", &["See Sec. 2 of the Act.", "Next."]),
+            ("pub l", "Pub. L. No. 107-347 applies. Yes.", &["Pub. L. No. 107-347 applies.", "Yes."]),
+            ("month abbreviation", "Issued (Jan. 21, 2009), available online. Next.", &["Issued (Jan. 21, 2009), available online.", "Next."]),
+            ("footnote marker", "It said so. [4] In addition, more.", &["It said so. [4]", "In addition, more."]),
+            ("heading lines", "Sec. 2.  Revocation.  The order is revoked.", &["Sec. 2.", "Revocation.", "The order is revoked."]),
+            ("blank line", "Heading\n\nBody text here.", &["Heading", "Body text here."]),
+            ("hard wrap", "This sentence is wrapped at seventy-two columns and it goes on\nto the next line.", &["This sentence is wrapped at seventy-two columns and it goes on\nto the next line."]),
+            ("header block", "From:\n\nJane Doe\nDirector\n\nSubject: X", &["From:", "Jane Doe", "Director", "Subject: X"]),
+            ("list items", "shall:\n(a) do one;\n(b) do two.", &["shall:", "(a) do one;", "(b) do two."]),
+            ("signature", "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.", &["JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,\nJanuary 20, 2021."]),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(sentences(text), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn tokens() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("dotted initials", "U.S. law", &["U.S.", "law"]),
+            ("possessive", "ICE’s agents", &["ICE", "’s", "agents"]),
+            ("hyphen number", "M-13-13 and A-130", &["M-13-13", "and", "A-130"]),
+            ("domain", "Data.gov.", &["Data.gov", "."]),
+            ("now-defunct", "the now-defunct INS", &["the", "now-defunct", "INS"]),
+        ];
+        for (name, text, want) in cases {
+            let got: Vec<&str> = tokenize(text).iter().map(|t| &text[t.span.start..t.span.end]).collect();
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+}

@@ -1,0 +1,919 @@
+//! Reading inputs: paths (files, folders, `-` for standard input) turned into
+//! [`Document`]s, one at a time.
+//!
+//! [`Documents`] is a streaming iterator: it holds at most one document (and,
+//! for JSON Lines, one line) in memory, so a corpus of any size can be read.
+//!
+//! | input | how it is read |
+//! |---|---|
+//! | folder | recursively, children in sorted (byte-wise) name order; hidden entries (`.name`) skipped |
+//! | `.txt`, `.md`, `.markdown`, `.text`, other names | UTF-8 text; a first line `date YYYY-MM-DD` sets the date |
+//! | `.html`, `.htm`, `.xhtml` | tags stripped (see [`html_to_text`]); offsets refer to the stripped text |
+//! | `.pdf` | the text layer (`pdf-extract`); a PDF without text (a scan) is an error |
+//! | `.jsonl`, `.ndjson` | one document per line: `{"id", "title", "date", "text"}`; a bad line is an error naming `FILE:LINE`, the other lines go on |
+//! | `-` | standard input, as text |
+//!
+//! Bad inputs are yielded as `Err` items and the iterator goes on with the
+//! next input: missing paths, empty files, binary files (a NUL byte), invalid
+//! UTF-8 (error with the byte offset of the first invalid byte), and documents
+//! over [`InputOptions::max_document_bytes`] (64 MiB by default).
+
+use std::collections::{HashSet, VecDeque};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::model::{header_date, Date, Document};
+
+/// The default limit on one document's size: 64 MiB.
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// How inputs are read.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// Overrides every document's date (`--date`).
+    pub date: Option<Date>,
+    /// Larger documents (files, JSON Lines rows, standard input) are rejected.
+    pub max_document_bytes: usize,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        Self {
+            date: None,
+            max_document_bytes: MAX_DOCUMENT_BYTES,
+        }
+    }
+}
+
+/// How a file is read, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Plain text (also Markdown, and any unknown extension that is not binary).
+    Text,
+    /// HTML, stripped to text.
+    Html,
+    /// PDF, through its text layer.
+    Pdf,
+    /// JSON Lines, one document per line.
+    JsonLines,
+}
+
+impl Kind {
+    /// The kind of a path, by its (case-insensitive) extension.
+    pub fn of(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" => Self::Html,
+            "pdf" => Self::Pdf,
+            "jsonl" | "ndjson" => Self::JsonLines,
+            _ => Self::Text,
+        }
+    }
+}
+
+/// Reads `paths` as documents, streaming. See the module documentation.
+pub fn documents<I, P>(paths: I, options: InputOptions) -> Documents
+where
+    I: IntoIterator<Item = P>,
+    P: Into<PathBuf>,
+{
+    Documents {
+        queue: paths
+            .into_iter()
+            .map(|p| Pending {
+                path: p.into(),
+                top: true,
+            })
+            .collect(),
+        lines: None,
+        options,
+        seen_dirs: HashSet::new(),
+    }
+}
+
+#[derive(Debug)]
+struct Pending {
+    path: PathBuf,
+    /// Given by the user (rather than found in a folder).
+    top: bool,
+}
+
+/// The current JSON Lines file.
+struct Lines {
+    source: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    done: bool,
+}
+
+impl std::fmt::Debug for Lines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lines")
+            .field("source", &self.source)
+            .field("line", &self.line)
+            .finish()
+    }
+}
+
+/// A streaming iterator of documents (or of the errors of bad inputs). See [`documents`].
+#[derive(Debug)]
+pub struct Documents {
+    queue: VecDeque<Pending>,
+    lines: Option<Lines>,
+    options: InputOptions,
+    seen_dirs: HashSet<PathBuf>,
+}
+
+impl Iterator for Documents {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match next_row(lines, &self.options) {
+                    Some(item) => return Some(item.map(|d| self.with_date(d))),
+                    None => self.lines = None,
+                }
+            }
+            let Pending { path, top } = self.queue.pop_front()?;
+            if path.as_os_str() == "-" && top {
+                return Some(read_stdin(&self.options).map(|d| self.with_date(d)));
+            }
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(source) => return Some(Err(Error::Io { path, source })),
+            };
+            if meta.is_dir() {
+                if let Err(e) = self.expand(&path) {
+                    return Some(Err(e));
+                }
+                continue;
+            }
+            let source = path.to_string_lossy().into_owned();
+            if Kind::of(&path) == Kind::JsonLines {
+                match File::open(&path) {
+                    Ok(f) => {
+                        self.lines = Some(Lines {
+                            source,
+                            reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                            line: 0,
+                            done: false,
+                        })
+                    }
+                    Err(source) => return Some(Err(Error::Io { path, source })),
+                }
+                continue;
+            }
+            if meta.len() > self.options.max_document_bytes as u64 {
+                return Some(Err(too_big(
+                    &source,
+                    meta.len(),
+                    self.options.max_document_bytes,
+                )));
+            }
+            let item = std::fs::read(&path)
+                .map_err(|e| Error::Io {
+                    path: path.clone(),
+                    source: e,
+                })
+                .and_then(|bytes| decode(&source, Kind::of(&path), &bytes));
+            return Some(item.map(|d| self.with_date(d)));
+        }
+    }
+}
+
+impl Documents {
+    fn with_date(&self, mut doc: Document) -> Document {
+        if let Some(date) = self.options.date {
+            doc.date = Some(date);
+        }
+        doc
+    }
+
+    /// Queues a folder's children (sorted, hidden ones skipped) in front of the queue.
+    fn expand(&mut self, dir: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        // Symbolic links may form loops: visit each real folder once.
+        let real = std::fs::canonicalize(dir).map_err(io)?;
+        if !self.seen_dirs.insert(real) {
+            return Ok(());
+        }
+        let mut children = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            children.push(name);
+        }
+        children.sort();
+        for name in children.into_iter().rev() {
+            self.queue.push_front(Pending {
+                path: dir.join(name),
+                top: false,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn too_big(source: &str, len: u64, max: usize) -> Error {
+    Error::Input {
+        path: source.to_string(),
+        message: format!(
+            "document is {len} bytes, over the limit of {max} bytes per document ({} MiB); split it, or use JSON Lines with one document per line",
+            max / (1024 * 1024)
+        ),
+    }
+}
+
+/// Decodes the bytes of one file (not JSON Lines) into a document.
+pub fn decode(source: &str, kind: Kind, bytes: &[u8]) -> Result<Document> {
+    let err = |message: String| Error::Input {
+        path: source.to_string(),
+        message,
+    };
+    if kind == Kind::Pdf {
+        return pdf_document(source, bytes);
+    }
+    let text = decode_text(source, bytes)?;
+    match kind {
+        Kind::Html => {
+            let (text, title) = html_to_text(&text);
+            if text.trim().is_empty() {
+                return Err(err("HTML page without text, skipped".into()));
+            }
+            let date = header_date(&text);
+            Ok(Document {
+                source: source.to_string(),
+                title,
+                date,
+                text,
+            })
+        }
+        _ => Ok(Document::from_text(source, text)),
+    }
+}
+
+/// Checks and decodes text bytes: not empty, no NUL byte, valid UTF-8 (a BOM is dropped).
+pub fn decode_text(source: &str, bytes: &[u8]) -> Result<String> {
+    let err = |message: String| Error::Input {
+        path: source.to_string(),
+        message,
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(err("empty file, skipped".into()));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(err(format!(
+            "binary file (NUL byte at byte offset {at}), skipped"
+        )));
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(err(format!(
+            "invalid UTF-8 at byte offset {}; memograph reads UTF-8 only (convert it first, e.g. `iconv -f latin1 -t utf-8`), skipped",
+            e.valid_up_to()
+        ))),
+    }
+}
+
+fn pdf_document(source: &str, bytes: &[u8]) -> Result<Document> {
+    let err = |message: String| Error::Input {
+        path: source.to_string(),
+        message,
+    };
+    if bytes.is_empty() {
+        return Err(err("empty file, skipped".into()));
+    }
+    // pdf-extract may panic on unusual PDFs: a bad file must not end the run.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pdf_extract::extract_text_from_mem(bytes)
+    }));
+    let text = match result {
+        Ok(Ok(text)) => text,
+        Ok(Err(e)) => return Err(err(format!("unreadable PDF: {e}"))),
+        Err(_) => return Err(err("unreadable PDF (the PDF reader failed on it)".into())),
+    };
+    if text.trim().is_empty() {
+        return Err(err(
+            "PDF without a text layer (a scan?), skipped; run OCR on it first".into(),
+        ));
+    }
+    Ok(Document::from_text(source, text))
+}
+
+fn read_stdin(options: &InputOptions) -> Result<Document> {
+    let mut bytes = Vec::new();
+    let limit = options.max_document_bytes as u64 + 1;
+    std::io::stdin()
+        .lock()
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("-"),
+            source,
+        })?;
+    if bytes.len() as u64 >= limit {
+        return Err(too_big("-", bytes.len() as u64, options.max_document_bytes));
+    }
+    decode("-", Kind::Text, &bytes)
+}
+
+/// One JSON Lines row.
+#[derive(Debug, serde::Deserialize)]
+struct Row {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    date: Option<String>,
+    text: String,
+}
+
+/// The next document (or bad row) of a JSON Lines file; `None` at its end.
+fn next_row(lines: &mut Lines, options: &InputOptions) -> Option<Result<Document>> {
+    if lines.done {
+        return None;
+    }
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        lines.line += 1;
+        let at = format!("{}:{}", lines.source, lines.line);
+        let err = |message: String| Error::Input {
+            path: at.clone(),
+            message,
+        };
+        let limit = options.max_document_bytes as u64 + 1;
+        match (&mut lines.reader).take(limit).read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                lines.done = true;
+                return Some(Err(Error::Io {
+                    path: PathBuf::from(&lines.source),
+                    source: e,
+                }));
+            }
+        }
+        if buf.len() as u64 >= limit && buf.last() != Some(&b'\n') {
+            // Skip the rest of the over-long line without holding it.
+            let mut skipped = buf.len() as u64;
+            while let Ok(chunk) = lines.reader.fill_buf() {
+                if chunk.is_empty() {
+                    break;
+                }
+                match chunk.iter().position(|&b| b == b'\n') {
+                    Some(i) => {
+                        skipped += i as u64;
+                        lines.reader.consume(i + 1);
+                        break;
+                    }
+                    None => {
+                        let n = chunk.len();
+                        skipped += n as u64;
+                        lines.reader.consume(n);
+                    }
+                }
+            }
+            return Some(Err(too_big(&at, skipped, options.max_document_bytes)));
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let row: Row = match serde_json::from_slice(&buf) {
+            Ok(r) => r,
+            Err(e) => return Some(Err(err(format!("bad JSON Lines row: {e}")))),
+        };
+        let date = match row.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            None => None,
+            Some(d) => match Date::parse_iso(d) {
+                Some(date) => Some(date),
+                None => {
+                    return Some(Err(err(format!(
+                        "bad date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                    ))))
+                }
+            },
+        };
+        if row.text.trim().is_empty() {
+            return Some(Err(err("empty text, skipped".into())));
+        }
+        let id = match row.id {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("line-{}", lines.line),
+        };
+        let mut doc = Document::from_text(format!("{}#{id}", lines.source), row.text);
+        doc.title = row.title.filter(|t| !t.trim().is_empty());
+        if date.is_some() {
+            doc.date = date;
+        }
+        return Some(Ok(doc));
+    }
+}
+
+/// Strips HTML to text: tags removed, entities decoded, `script`, `style`,
+/// `noscript`, `template` and comments dropped, block elements (`p`, `div`,
+/// `br`, `li`, headings, table rows...) turned into line breaks, runs of
+/// spaces collapsed (except inside `pre`). Returns the text and the
+/// `<title>`, if any. Never fails: malformed markup is read as well as it can be.
+pub fn html_to_text(html: &str) -> (String, Option<String>) {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    let mut pre = 0usize;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            push_text(&mut out, rest, pre > 0, in_title.then_some(&mut title));
+            break;
+        };
+        let (text, after) = rest.split_at(lt);
+        push_text(&mut out, text, pre > 0, in_title.then_some(&mut title));
+        rest = after;
+        if let Some(body) = rest.strip_prefix("<!--") {
+            rest = body.find("-->").map_or("", |i| &body[i + 3..]);
+            continue;
+        }
+        // A tag: `<name ...>` or `</name>`; a lone `<` is text.
+        let inner_start = if rest[1..].starts_with('/') { 2 } else { 1 };
+        let name_len = rest[inner_start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .unwrap_or(rest.len() - inner_start);
+        let is_tag = name_len > 0 || rest[1..].starts_with('!') || rest[1..].starts_with('?');
+        if !is_tag {
+            push_text(&mut out, "<", pre > 0, in_title.then_some(&mut title));
+            rest = &rest[1..];
+            continue;
+        }
+        let name = rest[inner_start..inner_start + name_len].to_ascii_lowercase();
+        let closing = inner_start == 2;
+        let end = tag_end(rest).unwrap_or(rest.len());
+        rest = rest.get(end..).unwrap_or("");
+        if !closing && matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
+            let close = format!("</{name}");
+            rest = find_ascii_ci(rest, &close).map_or("", |i| {
+                let after = &rest[i..];
+                tag_end(after).map_or("", |e| &after[e..])
+            });
+            continue;
+        }
+        match name.as_str() {
+            "title" => {
+                in_title = !closing;
+                if !closing {
+                    title = Some(String::new());
+                }
+            }
+            "pre" => {
+                pre = if closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
+                block_break(&mut out, false);
+            }
+            "br" => {
+                trim_trailing_spaces(&mut out);
+                out.push('\n');
+            }
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "table"
+            | "blockquote" | "section" | "article" | "header" | "footer" | "main" | "nav"
+            | "aside" | "figure" | "form" | "hr" | "dl" | "address" => block_break(&mut out, true),
+            "li" | "tr" | "dt" | "dd" | "caption" | "figcaption" | "option" => {
+                block_break(&mut out, false)
+            }
+            "td" | "th" if !out.ends_with(['\n', ' ', '\t']) && !out.is_empty() => out.push('\t'),
+            _ => {}
+        }
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start().len();
+    out.drain(..start);
+    let title = title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    (out, title)
+}
+
+/// Byte index just past the `>` that ends the tag starting at `s[0] == '<'`, skipping quoted values.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (i, b) in s.bytes().enumerate().skip(1) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return Some(i + 1),
+            None => {}
+        }
+    }
+    None
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let n = needle.len();
+    haystack
+        .as_bytes()
+        .windows(n)
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        .filter(|&i| haystack.is_char_boundary(i))
+}
+
+fn trim_trailing_spaces(out: &mut String) {
+    let len = out.trim_end_matches([' ', '\t']).len();
+    out.truncate(len);
+}
+
+/// Ends the current line; with `paragraph`, leaves one blank line.
+fn block_break(out: &mut String, paragraph: bool) {
+    trim_trailing_spaces(out);
+    if out.is_empty() {
+        return;
+    }
+    let want = if paragraph { "\n\n" } else { "\n" };
+    while !out.ends_with(want) {
+        if out.ends_with("\n\n") {
+            break;
+        }
+        out.push('\n');
+    }
+}
+
+fn push_text(out: &mut String, raw: &str, pre: bool, title: Option<&mut Option<String>>) {
+    if raw.is_empty() {
+        return;
+    }
+    let text = decode_entities(raw);
+    if let Some(Some(t)) = title {
+        t.push_str(&text);
+        return;
+    }
+    if pre {
+        out.push_str(&text);
+        return;
+    }
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if !out.is_empty() && !out.ends_with([' ', '\n', '\t']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Decodes HTML character references: numeric (`&#8217;`, `&#x2019;`) and the common named ones.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let semi = rest[1..].find(';').map(|j| j + 1).filter(|&j| j <= 32);
+        let decoded = semi.and_then(|j| entity(&rest[1..j]).map(|c| (c, j)));
+        match decoded {
+            Some((c, j)) => {
+                out.push(c);
+                rest = &rest[j + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "sect" => '§',
+        "para" => '¶',
+        "middot" => '·',
+        "bull" => '•',
+        "deg" => '°',
+        "laquo" => '«',
+        "raquo" => '»',
+        "shy" => '\u{ad}',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "oacute" => 'ó',
+        "iacute" => 'í',
+        "uacute" => 'ú',
+        "ntilde" => 'ñ',
+        "ccedil" => 'ç',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "dollar" => '$',
+        "percnt" => '%',
+        "half" => '½',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn html_stripping() {
+        for (name, html, want) in [
+            ("paragraphs", "<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
+            (
+                "entities",
+                "<p>A &amp; B &#8217;s &#x2014; &lt;x&gt; &bogus; &</p>",
+                "A & B ’s — <x> &bogus; &",
+            ),
+            (
+                "script and style dropped",
+                "<script>var a = '<p>';</script><style>p{}</style><p>Text</p>",
+                "Text",
+            ),
+            ("comments dropped", "a<!-- hidden <p> -->b", "ab"),
+            (
+                "br and li",
+                "x<br>y<ul><li>one</li><li>two</li></ul>",
+                "x\ny\n\none\ntwo",
+            ),
+            ("whitespace collapsed", "<div>  a \n\n  b  </div>", "a b"),
+            ("pre kept", "<pre>a\n  b</pre>", "a\n  b"),
+            ("quoted >", "<a title=\"x > y\">link</a>", "link"),
+            ("lone <", "1 < 2", "1 < 2"),
+            ("uppercase tags", "<SCRIPT>x</SCRIPT><P>y</P>", "y"),
+            ("unterminated", "<p>text <b", "text"),
+        ] {
+            assert_eq!(html_to_text(html).0, want, "{name}");
+        }
+        let (text, title) = html_to_text("<html><head><title> The  Morton\nmemo </title></head><body><h1>Head</h1>Body</body></html>");
+        assert_eq!(title.as_deref(), Some("The Morton memo"));
+        assert_eq!(text, "Head\n\nBody");
+    }
+
+    #[test]
+    fn text_decoding_errors() {
+        for (name, bytes, want) in [
+            ("empty", &b""[..], "empty file"),
+            ("whitespace only", &b" \n\t"[..], "empty file"),
+            ("binary", &b"abc\0def"[..], "NUL byte at byte offset 3"),
+            (
+                "invalid utf-8",
+                &b"caf\xe9 au lait"[..],
+                "invalid UTF-8 at byte offset 3",
+            ),
+        ] {
+            let e = decode_text("f.txt", bytes).expect_err(name).to_string();
+            assert!(e.contains(want) && e.starts_with("f.txt: "), "{name}: {e}");
+        }
+        assert_eq!(
+            decode_text("f", "\u{feff}hi".as_bytes()).unwrap(),
+            "hi",
+            "BOM dropped"
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        for (path, kind) in [
+            ("a.txt", Kind::Text),
+            ("a.MD", Kind::Text),
+            ("a.HTM", Kind::Html),
+            ("a.html", Kind::Html),
+            ("x/a.pdf", Kind::Pdf),
+            ("a.jsonl", Kind::JsonLines),
+            ("README", Kind::Text),
+        ] {
+            assert_eq!(Kind::of(Path::new(path)), kind, "{path}");
+        }
+    }
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_and_bad_files_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("b.txt"), "date 2020-01-02 Bee").unwrap();
+        std::fs::write(d.join("a.md"), "Ay").unwrap();
+        std::fs::write(d.join("sub/c.html"), "<title>T</title><p>Sea &amp; sky</p>").unwrap();
+        std::fs::write(d.join("empty.txt"), "").unwrap();
+        std::fs::write(d.join("logo.png"), b"\x89PNG\0\0").unwrap();
+        std::fs::write(d.join(".hidden.txt"), "secret").unwrap();
+        let mut rows = std::fs::File::create(d.join("z.jsonl")).unwrap();
+        writeln!(
+            rows,
+            r#"{{"id": "r1", "title": "Row", "date": "2019-05", "text": "first"}}"#
+        )
+        .unwrap();
+        writeln!(rows, "not json").unwrap();
+        writeln!(rows).unwrap();
+        writeln!(rows, r#"{{"text": "third"}}"#).unwrap();
+        drop(rows);
+        let got: Vec<_> = documents([d], InputOptions::default()).collect();
+        let show: Vec<String> = got
+            .iter()
+            .map(|r| match r {
+                Ok(doc) => format!(
+                    "ok {} {:?}",
+                    doc.source
+                        .strip_prefix(&*d.to_string_lossy())
+                        .unwrap_or(&doc.source),
+                    doc.text
+                ),
+                Err(e) => format!("err {}", e.to_string().replace(&*d.to_string_lossy(), "")),
+            })
+            .collect();
+        let want = [
+            "ok /a.md \"Ay\"",
+            "ok /b.txt \"date 2020-01-02 Bee\"",
+            "err /empty.txt: empty file, skipped",
+            "err /logo.png: binary file (NUL byte at byte offset 4), skipped",
+            "ok /sub/c.html \"Sea & sky\"",
+            "ok /z.jsonl#r1 \"first\"",
+            "err /z.jsonl:2: bad JSON Lines row",
+            "ok /z.jsonl#line-4 \"third\"",
+        ];
+        assert_eq!(show.len(), want.len(), "{show:#?}");
+        for (g, w) in show.iter().zip(want) {
+            assert!(g.starts_with(w), "got {g:?}, want {w:?}");
+        }
+        let docs: Vec<Document> = got.into_iter().filter_map(|r| r.ok()).collect();
+        assert_eq!(docs[1].date, Date::ymd(2020, 1, 2));
+        assert_eq!(docs[2].title.as_deref(), Some("T"));
+        assert_eq!(docs[3].title.as_deref(), Some("Row"));
+        assert_eq!(docs[3].date, Date::ym(2019, 5));
+    }
+
+    #[test]
+    fn date_override_and_limits() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "date 2020-01-02 text").unwrap();
+        let date = Date::ymd(2001, 9, 11);
+        let docs: Vec<_> = documents(
+            [&f],
+            InputOptions {
+                date,
+                ..Default::default()
+            },
+        )
+        .collect();
+        assert_eq!(docs[0].as_ref().unwrap().date, date);
+
+        let small = InputOptions {
+            date: None,
+            max_document_bytes: 10,
+        };
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, "x".repeat(11)).unwrap();
+        let e = documents([&big], small)
+            .next()
+            .unwrap()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("over the limit of 10 bytes"), "{e}");
+
+        let rows = dir.path().join("r.jsonl");
+        std::fs::write(
+            &rows,
+            format!(
+                "{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n",
+                "y".repeat(50)
+            ),
+        )
+        .unwrap();
+        let lines = InputOptions {
+            date: None,
+            max_document_bytes: 16,
+        };
+        let got: Vec<_> = documents([&rows], lines).collect();
+        assert!(
+            got[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("r.jsonl:1: document is"),
+            "{got:?}"
+        );
+        assert_eq!(
+            got[1].as_ref().unwrap().text,
+            "ok",
+            "the line after an over-long one is read"
+        );
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn missing_path_is_an_error_and_the_rest_go_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("g.txt");
+        std::fs::write(&good, "good").unwrap();
+        let got: Vec<_> =
+            documents([dir.path().join("nope.txt"), good], InputOptions::default()).collect();
+        assert!(got[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("nope.txt"));
+        assert_eq!(got[1].as_ref().unwrap().text, "good");
+    }
+
+    /// A one-page PDF whose page content stream is `content` (Helvetica as F1).
+    fn pdf(content: &str) -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+        for off in offsets {
+            out.extend(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        out.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn pdf_text_layer_is_read_and_a_scan_is_an_error() {
+        let doc = decode(
+            "memo.pdf",
+            Kind::Pdf,
+            &pdf("BT /F1 24 Tf 72 700 Td (Department of Homeland Security) Tj ET"),
+        )
+        .unwrap();
+        assert!(
+            doc.text.contains("Department of Homeland Security"),
+            "{:?}",
+            doc.text
+        );
+        let e = decode("scan.pdf", Kind::Pdf, &pdf("0 0 100 100 re f"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("scan.pdf: PDF without a text layer"), "{e}");
+    }
+
+    #[test]
+    fn pdf_without_text_is_an_error() {
+        let e = decode("scan.pdf", Kind::Pdf, b"%PDF-1.4 garbage")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("scan.pdf: "), "{e}");
+    }
+}

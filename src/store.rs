@@ -1,0 +1,687 @@
+//! The knowledge graph store: an oxigraph [`Store`](oxigraph::store::Store),
+//! on disk (RocksDB) or in memory, with one named graph per document.
+//!
+//! - Every store holds the ontology (`data/ontology.ttl`) in the graph
+//!   [`vocab::ONTOLOGY_GRAPH`], (re)loaded when missing or outdated.
+//! - [`Store::put_document`] writes one document in ONE transaction: a
+//!   document whose graph would not change is left untouched; a changed one
+//!   has its graph cleared and refilled in the same transaction, so a crash
+//!   leaves every document either fully present (old or new) or absent.
+//! - Queries see the union of all graphs (documents and ontology).
+//! - An on-disk store can be opened for writing by one process at a time
+//!   ([`Error::StoreInUse`] otherwise). [`Store::open_for_reading`] falls back
+//!   to a read-only view when another process holds the store; that view is
+//!   a snapshot of the store as it was when opened.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+use crate::error::{Error, Result};
+use crate::vocab;
+
+/// The ontology (`data/ontology.ttl`), as loaded into every store.
+pub const ONTOLOGY_TTL: &str = include_str!("../data/ontology.ttl");
+
+/// How often [`Store::open_read_only`] retries (about 4 seconds in all).
+const READ_ONLY_RETRIES: u64 = 20;
+
+/// What [`Store::put_document`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PutOutcome {
+    /// The document was new.
+    Added,
+    /// The document existed with other content; its graph was replaced.
+    Replaced,
+    /// The document existed with exactly this graph; nothing was written.
+    Unchanged,
+}
+
+/// One stored document (see [`Store::documents`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DocumentInfo {
+    /// The document's IRI (also its graph's name).
+    pub iri: String,
+    /// `dcterms:title`.
+    pub title: Option<String>,
+    /// `dcterms:date`, as written.
+    pub date: Option<String>,
+    /// `dcterms:source`.
+    pub source: Option<String>,
+    /// Number of triples in the document's graph.
+    pub triples: usize,
+}
+
+/// Counts over the whole store (see [`Store::stats`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Document graphs.
+    pub documents: usize,
+    /// Quads in document graphs (the ontology graph not counted).
+    pub quads: usize,
+    /// Distinct entities per class IRI, for every class with instances.
+    pub classes: BTreeMap<String, usize>,
+    /// Distinct triples per predicate IRI (over the union of document graphs).
+    pub predicates: BTreeMap<String, usize>,
+}
+
+/// The knowledge graph store.
+#[derive(Clone)]
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: Option<PathBuf>,
+    read_only: bool,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
+    }
+}
+
+fn nn(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+impl Store {
+    /// A new in-memory store (with the ontology).
+    pub fn memory() -> Result<Self> {
+        let inner = oxigraph::store::Store::new().map_err(|e| Error::Store {
+            path: ":memory:".into(),
+            message: e.to_string(),
+        })?;
+        let store = Self {
+            inner,
+            path: None,
+            read_only: false,
+        };
+        store.ensure_ontology()?;
+        Ok(store)
+    }
+
+    /// Opens (creating it if needed) the on-disk store in `dir` for reading and
+    /// writing, and loads the ontology if it is missing or outdated.
+    ///
+    /// Fails with [`Error::StoreInUse`] when another process has it open for writing.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
+        let dir = dir.as_ref();
+        let inner =
+            oxigraph::store::Store::open(dir).map_err(|e| open_error(dir, &e.to_string()))?;
+        let store = Self {
+            inner,
+            path: Some(dir.to_path_buf()),
+            read_only: false,
+        };
+        store.ensure_ontology()?;
+        Ok(store)
+    }
+
+    /// Opens an existing on-disk store read-only. It sees the store as it was
+    /// when opened (writes by another process afterwards are not seen). Opening
+    /// is retried for a few seconds while a writing process changes its files.
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
+        let dir = dir.as_ref();
+        check_exists(dir)?;
+        // A writer in another process may be flushing or compacting, so the
+        // file list can change while we open it: retry a few times.
+        let mut attempt = 0u64;
+        let inner = loop {
+            match oxigraph::store::Store::open_read_only(dir) {
+                Ok(inner) => break inner,
+                Err(_) if attempt < READ_ONLY_RETRIES => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+                }
+                Err(e) => return Err(open_error(dir, &e.to_string())),
+            }
+        };
+        Ok(Self {
+            inner,
+            path: Some(dir.to_path_buf()),
+            read_only: true,
+        })
+    }
+
+    /// Opens an existing on-disk store for reading: read-write when no other
+    /// process holds it (so the ontology is brought up to date), otherwise a
+    /// read-only snapshot (see [`Store::open_read_only`]). Fails when `dir`
+    /// holds no store.
+    pub fn open_for_reading(dir: impl AsRef<Path>) -> Result<Self> {
+        let dir = dir.as_ref();
+        check_exists(dir)?;
+        match Self::open(dir) {
+            Err(Error::StoreInUse { .. }) => Self::open_read_only(dir),
+            other => other,
+        }
+    }
+
+    /// The oxigraph store, for modules that need its full API (export, serve).
+    pub fn inner(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// The store folder (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether this is a read-only view.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn name(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or(":memory:".into(), |p| p.display().to_string())
+    }
+
+    fn storage_error(&self, e: impl std::fmt::Display) -> Error {
+        Error::Store {
+            path: self.name(),
+            message: e.to_string(),
+        }
+    }
+
+    /// Loads the ontology into its graph unless the stored one is current.
+    /// Returns whether it was (re)loaded.
+    pub fn ensure_ontology(&self) -> Result<bool> {
+        let graph = nn(vocab::ONTOLOGY_GRAPH);
+        let mut quads = Vec::new();
+        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
+        for quad in parser.for_slice(ONTOLOGY_TTL) {
+            quads.push(quad.map_err(|e| Error::Data {
+                path: "data/ontology.ttl".into(),
+                line: 0,
+                message: e.to_string(),
+            })?);
+        }
+        let hash = format!("sha256:{}", crate::rdf::hex_hash(ONTOLOGY_TTL.as_bytes()));
+        quads.push(Quad::new(
+            graph.clone(),
+            nn(&format!("{}contentHash", vocab::MG)),
+            Literal::new_simple_literal(hash),
+            GraphName::NamedNode(graph.clone()),
+        ));
+        Ok(self.put_graph(graph.as_ref(), &quads)? != PutOutcome::Unchanged)
+    }
+
+    /// Writes the quads of one document (all in the graph `doc_iri`, as built by
+    /// [`crate::rdf::QuadWriter::quads`]) in one transaction. Leaves the store
+    /// untouched when the graph already holds exactly these quads.
+    pub fn put_document(&self, doc_iri: &str, quads: &[Quad]) -> Result<PutOutcome> {
+        let graph = NamedNode::new(doc_iri)
+            .map_err(|e| self.storage_error(format!("bad document IRI {doc_iri}: {e}")))?;
+        self.put_graph(graph.as_ref(), quads)
+    }
+
+    fn put_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<PutOutcome> {
+        if self.read_only {
+            return Err(self.storage_error("opened read-only"));
+        }
+        let gname = GraphNameRef::NamedNode(graph);
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| self.storage_error(e))?;
+        let mut existing = HashSet::new();
+        for q in tx.quads_for_pattern(None, None, None, Some(gname)) {
+            existing.insert(q.map_err(|e| self.storage_error(e))?);
+        }
+        let outcome = if existing.is_empty() {
+            PutOutcome::Added
+        } else if existing.len() == quads.len() && quads.iter().all(|q| existing.contains(q)) {
+            return Ok(PutOutcome::Unchanged);
+        } else {
+            PutOutcome::Replaced
+        };
+        if outcome == PutOutcome::Replaced {
+            tx.clear_graph(gname).map_err(|e| self.storage_error(e))?;
+        }
+        for q in quads {
+            tx.insert(
+                Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    GraphName::NamedNode(graph.into_owned()),
+                )
+                .as_ref(),
+            );
+        }
+        tx.commit().map_err(|e| self.storage_error(e))?;
+        Ok(outcome)
+    }
+
+    /// Removes documents: `doc` is a document IRI, a source as given at ingest
+    /// (`data/examples/a.txt`, `corpus.jsonl#id`), or a folder or JSON Lines
+    /// file whose documents are all removed. Each document's graph is dropped
+    /// in one transaction; entity nodes live in document graphs and go with them.
+    /// Returns the removed document IRIs; fails when nothing matches.
+    pub fn remove(&self, doc: &str) -> Result<Vec<String>> {
+        let docs = self.documents()?;
+        let want = normalize_source(doc);
+        let matches: Vec<String> = docs
+            .into_iter()
+            .filter(|d| {
+                d.iri == doc
+                    || d.source.as_deref().is_some_and(|s| {
+                        let s = normalize_source(s);
+                        s == want
+                            || s.strip_prefix(want.as_str())
+                                .is_some_and(|rest| rest.starts_with(['/', '#']))
+                    })
+            })
+            .map(|d| d.iri)
+            .collect();
+        if matches.is_empty() {
+            return Err(Error::Other(format!(
+                "{doc}: no such document in store {}",
+                self.name()
+            )));
+        }
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| self.storage_error(e))?;
+        for iri in &matches {
+            tx.remove_named_graph(nn(iri).as_ref())
+                .map_err(|e| self.storage_error(e))?;
+        }
+        tx.commit().map_err(|e| self.storage_error(e))?;
+        Ok(matches)
+    }
+
+    /// Every document, sorted by source then IRI.
+    pub fn documents(&self) -> Result<Vec<DocumentInfo>> {
+        let title = nn(&format!("{}title", vocab::DCTERMS));
+        let date = nn(&format!("{}date", vocab::DCTERMS));
+        let source = nn(&format!("{}source", vocab::DCTERMS));
+        let mut out = Vec::new();
+        for g in self.inner.named_graphs() {
+            let g = g.map_err(|e| self.storage_error(e))?;
+            let NamedOrBlankNode::NamedNode(g) = g else {
+                continue;
+            };
+            if g.as_str() == vocab::ONTOLOGY_GRAPH {
+                continue;
+            }
+            let gname = GraphNameRef::NamedNode(g.as_ref());
+            let value = |p: &NamedNode| -> Result<Option<String>> {
+                match self
+                    .inner
+                    .quads_for_pattern(Some(g.as_ref().into()), Some(p.as_ref()), None, Some(gname))
+                    .next()
+                {
+                    Some(q) => Ok(match q.map_err(|e| self.storage_error(e))?.object {
+                        Term::Literal(l) => Some(l.value().to_string()),
+                        other => Some(other.to_string()),
+                    }),
+                    None => Ok(None),
+                }
+            };
+            let triples = self
+                .inner
+                .quads_for_pattern(None, None, None, Some(gname))
+                .count();
+            out.push(DocumentInfo {
+                title: value(&title)?,
+                date: value(&date)?,
+                source: value(&source)?,
+                iri: g.into_string(),
+                triples,
+            });
+        }
+        out.sort_by(|a, b| (&a.source, &a.iri).cmp(&(&b.source, &b.iri)));
+        Ok(out)
+    }
+
+    /// Counts per class and per predicate.
+    pub fn stats(&self) -> Result<Stats> {
+        let mut stats = Stats::default();
+        let ont = vocab::ONTOLOGY_GRAPH;
+        for g in self.inner.named_graphs() {
+            let g = g.map_err(|e| self.storage_error(e))?;
+            if matches!(&g, NamedOrBlankNode::NamedNode(n) if n.as_str() == ont) {
+                continue;
+            }
+            stats.documents += 1;
+        }
+        let count = |q: &str| -> Result<BTreeMap<String, usize>> {
+            let mut out = BTreeMap::new();
+            if let QueryResults::Solutions(rows) = self.query(q)? {
+                for row in rows {
+                    let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
+                    if let (Some(Term::NamedNode(k)), Some(Term::Literal(n))) =
+                        (row.get("k"), row.get("n"))
+                    {
+                        out.insert(k.as_str().to_string(), n.value().parse().unwrap_or(0));
+                    }
+                }
+            }
+            Ok(out)
+        };
+        stats.classes = count(&format!(
+            "SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a ?k }} FILTER(?g != <{ont}>) }} GROUP BY ?k"
+        ))?;
+        stats.predicates = count(&format!(
+            "SELECT ?k (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?k ?o WHERE {{ GRAPH ?g {{ ?s ?k ?o }} FILTER(?g != <{ont}>) }} }} GROUP BY ?k"
+        ))?;
+        let total = self.inner.len().map_err(|e| self.storage_error(e))?;
+        let ontology = self
+            .inner
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(nn(ont).as_ref())),
+            )
+            .count();
+        stats.quads = total.saturating_sub(ontology);
+        Ok(stats)
+    }
+
+    /// Runs a SPARQL query over the union of all graphs. The schema's prefixes
+    /// (`mg:`, `org:`, `dcterms:`, `schema:`, `skos:`, `rdfs:`, `rdf:`,
+    /// `prov:`, `xsd:`, `owl:`) are predeclared. A SPARQL update is refused
+    /// with [`Error::UpdateInQuery`]; a syntax error names its line and column.
+    pub fn query(&self, query: &str) -> Result<QueryResults<'static>> {
+        let prepared = match evaluator()?.parse_query(query) {
+            Ok(p) => p,
+            Err(e) => {
+                if evaluator()?.parse_update(query).is_ok() {
+                    return Err(Error::UpdateInQuery);
+                }
+                return Err(syntax_error("query", query, &e.to_string()));
+            }
+        };
+        let mut prepared = prepared;
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::Sparql(format!("query failed: {e}")))
+    }
+
+    /// Runs a SPARQL update. Without a `GRAPH` clause it reads and writes the
+    /// default graph, not document graphs. A query is refused with [`Error::QueryInUpdate`].
+    pub fn update(&self, update: &str) -> Result<()> {
+        if self.read_only {
+            return Err(self.storage_error("opened read-only"));
+        }
+        let prepared = match evaluator()?.parse_update(update) {
+            Ok(p) => p,
+            Err(e) => {
+                if evaluator()?.parse_query(update).is_ok() {
+                    return Err(Error::QueryInUpdate);
+                }
+                return Err(syntax_error("update", update, &e.to_string()));
+            }
+        };
+        prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::Sparql(format!("update failed: {e}")))
+    }
+}
+
+/// A SPARQL evaluator with the schema's prefixes predeclared.
+fn evaluator() -> Result<SparqlEvaluator> {
+    let mut ev = SparqlEvaluator::new();
+    for (p, ns) in [
+        ("mg", vocab::MG),
+        ("org", vocab::ORG),
+        ("dcterms", vocab::DCTERMS),
+        ("schema", vocab::SCHEMA),
+        ("skos", vocab::SKOS),
+        ("rdfs", vocab::RDFS),
+        ("rdf", vocab::RDF),
+        ("prov", vocab::PROV),
+        ("xsd", vocab::XSD),
+        ("owl", vocab::OWL),
+    ] {
+        ev = ev
+            .with_prefix(p, ns)
+            .map_err(|e| Error::Other(format!("prefix {p}: {e}")))?;
+    }
+    Ok(ev)
+}
+
+/// Turns oxigraph's `error at L:C: expected ...` into a message with the line,
+/// the column and the offending line with a caret under the column.
+pub fn syntax_error(what: &str, text: &str, message: &str) -> Error {
+    let position = message.strip_prefix("error at ").and_then(|rest| {
+        let (pos, expected) = rest.split_once(": ")?;
+        let (l, c) = pos.split_once(':')?;
+        Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?, expected))
+    });
+    match position {
+        Some((line, column, expected)) => {
+            let mut msg =
+                format!("malformed SPARQL {what} at line {line}, column {column}: {expected}");
+            if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
+                let gutter = format!("{line} | ");
+                msg.push_str(&format!(
+                    "\n  {gutter}{src}\n  {}^",
+                    " ".repeat(gutter.len() + column.saturating_sub(1))
+                ));
+            }
+            Error::Sparql(msg)
+        }
+        None => Error::Sparql(format!("malformed SPARQL {what}: {message}")),
+    }
+}
+
+fn normalize_source(s: &str) -> String {
+    let mut s = s.trim_end_matches('/');
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest;
+    }
+    s.to_string()
+}
+
+fn check_exists(dir: &Path) -> Result<()> {
+    if dir.join("CURRENT").is_file() {
+        return Ok(());
+    }
+    Err(Error::Store {
+        path: dir.display().to_string(),
+        message: "no memograph store here (create one with `memograph ingest --store DIR PATH...`)"
+            .into(),
+    })
+}
+
+fn open_error(dir: &Path, message: &str) -> Error {
+    let lower = message.to_ascii_lowercase();
+    if lower.contains("lock")
+        && (lower.contains("resource temporarily unavailable")
+            || lower.contains("lock hold")
+            || lower.contains("no locks available")
+            || lower.contains("while lock"))
+    {
+        return Error::StoreInUse {
+            path: dir.display().to_string(),
+        };
+    }
+    Error::Store {
+        path: dir.display().to_string(),
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str, p: &str, o: Term, g: &str) -> Quad {
+        Quad::new(nn(s), nn(p), o, GraphName::NamedNode(nn(g)))
+    }
+
+    #[test]
+    fn ontology_is_loaded_once() {
+        let store = Store::memory().unwrap();
+        assert!(!store.ensure_ontology().unwrap(), "second load is a no-op");
+        let ask = format!(
+            "ASK {{ GRAPH <{}> {{ mg:Agency rdfs:label ?l ; rdfs:comment ?c }} }}",
+            vocab::ONTOLOGY_GRAPH
+        );
+        assert!(matches!(
+            store.query(&ask).unwrap(),
+            QueryResults::Boolean(true)
+        ));
+        for class in [
+            "Agency",
+            "Organization",
+            "Person",
+            "Memo",
+            "Policy",
+            "Document",
+        ] {
+            let ask = format!("ASK {{ mg:{class} a owl:Class ; rdfs:label ?l ; rdfs:comment ?c }}");
+            assert!(
+                matches!(store.query(&ask).unwrap(), QueryResults::Boolean(true)),
+                "{class}"
+            );
+        }
+        for p in crate::model::Predicate::ALL {
+            let ask = format!("ASK {{ <{}> rdfs:label ?l ; rdfs:comment ?c }}", p.iri());
+            assert!(
+                matches!(store.query(&ask).unwrap(), QueryResults::Boolean(true)),
+                "{}",
+                p.curie()
+            );
+        }
+        assert_eq!(
+            store.documents().unwrap(),
+            vec![],
+            "the ontology is not a document"
+        );
+    }
+
+    #[test]
+    fn put_document_adds_skips_and_replaces_atomically() {
+        let store = Store::memory().unwrap();
+        let g = "https://w3id.org/memograph/id/doc/a-1";
+        let title = format!("{}title", vocab::DCTERMS);
+        let v1 = vec![q(g, &title, Literal::new_simple_literal("one").into(), g)];
+        assert_eq!(store.put_document(g, &v1).unwrap(), PutOutcome::Added);
+        assert_eq!(store.put_document(g, &v1).unwrap(), PutOutcome::Unchanged);
+        let v2 = vec![q(g, &title, Literal::new_simple_literal("two").into(), g)];
+        assert_eq!(store.put_document(g, &v2).unwrap(), PutOutcome::Replaced);
+        let docs = store.documents().unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].title.as_deref(), Some("two"), "old content is gone");
+        assert_eq!(docs[0].triples, 1);
+        assert_eq!(store.remove(g).unwrap(), vec![g.to_string()]);
+        assert!(store.documents().unwrap().is_empty());
+        assert!(
+            store.remove(g).is_err(),
+            "removing a missing document is an error"
+        );
+    }
+
+    #[test]
+    fn remove_by_source_prefix() {
+        let store = Store::memory().unwrap();
+        let source = format!("{}source", vocab::DCTERMS);
+        for (g, s) in [
+            ("urn:d:1", "corpus/a.txt"),
+            ("urn:d:2", "./corpus/b.jsonl#x"),
+            ("urn:d:3", "corpusX/c.txt"),
+        ] {
+            store
+                .put_document(
+                    g,
+                    &[q(g, &source, Literal::new_simple_literal(s).into(), g)],
+                )
+                .unwrap();
+        }
+        let mut removed = store.remove("corpus/").unwrap();
+        removed.sort();
+        assert_eq!(removed, vec!["urn:d:1", "urn:d:2"]);
+        assert_eq!(store.documents().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn query_errors() {
+        let store = Store::memory().unwrap();
+        for (name, text, want) in [
+            ("syntax", "SELECT ?x\nWHERE { ?x ?y }", "line 2, column"),
+            (
+                "update refused",
+                "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                "memograph update",
+            ),
+        ] {
+            let e = store.query(text).map(|_| ()).unwrap_err().to_string();
+            assert!(e.contains(want), "{name}: {e}");
+        }
+        let e = store
+            .update("SELECT * { ?s ?p ?o }")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("memograph query"), "{e}");
+        let e = store
+            .update("INSERT DATA { <urn:a> <urn:b> }")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 1, column"), "{e}");
+    }
+
+    #[test]
+    fn stats_count_classes_and_predicates() {
+        let store = Store::memory().unwrap();
+        let g = "urn:d:1";
+        let ty = format!("{}type", vocab::RDF);
+        let agency = format!("{}Agency", vocab::MG);
+        store
+            .put_document(
+                g,
+                &[
+                    q("urn:e:1", &ty, nn(&agency).into(), g),
+                    q("urn:e:2", &ty, nn(&agency).into(), g),
+                ],
+            )
+            .unwrap();
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.documents, 1);
+        assert_eq!(stats.quads, 2);
+        assert_eq!(stats.classes.get(&agency), Some(&2));
+        assert_eq!(stats.predicates.get(&ty), Some(&2));
+    }
+
+    #[test]
+    fn on_disk_store_is_locked_and_reopens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        assert!(Store::open_for_reading(&path).is_err(), "no store yet");
+        let store = Store::open(&path).unwrap();
+        let g = "urn:d:1";
+        let title = format!("{}title", vocab::DCTERMS);
+        store
+            .put_document(
+                g,
+                &[q(g, &title, Literal::new_simple_literal("t").into(), g)],
+            )
+            .unwrap();
+        match Store::open(&path) {
+            Err(Error::StoreInUse { .. }) => {}
+            other => panic!("expected StoreInUse, got {other:?}"),
+        }
+        let reader = Store::open_for_reading(&path).unwrap();
+        assert!(reader.is_read_only());
+        assert_eq!(reader.documents().unwrap().len(), 1);
+        drop(reader);
+        drop(store);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.documents().unwrap().len(), 1);
+    }
+}

@@ -1,0 +1,700 @@
+//! The SPARQL 1.1 Protocol server (`memograph serve`), checked over real HTTP
+//! on a free loopback port with a plain HTTP client.
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use memograph::serve::{Server, ServerConfig, ShutdownHandle};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+use oxigraph::store::Store;
+
+const MG: &str = "https://w3id.org/memograph/ns#";
+const ID: &str = "https://w3id.org/memograph/id/";
+const DOC_A: &str = "https://w3id.org/memograph/id/doc/a";
+const DOC_B: &str = "https://w3id.org/memograph/id/doc/b";
+const LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+const TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+fn nn(iri: &str) -> NamedNode {
+    NamedNode::new(iri).unwrap()
+}
+
+/// Two document graphs: A has ICE and DHS (and the document node), B has
+/// John Morton (and its document node). 9 quads in all.
+fn sample_store() -> Store {
+    let store = Store::new().unwrap();
+    let add = |s: &str, p: &str, o: oxigraph::model::Term, g: &str| {
+        store
+            .insert(&Quad::new(nn(s), nn(p), o, GraphName::NamedNode(nn(g))))
+            .unwrap();
+    };
+    let ice = format!("{ID}agency/ice");
+    let dhs = format!("{ID}agency/dhs");
+    let morton = format!("{ID}person/john-morton");
+    add(DOC_A, TYPE, nn(&format!("{MG}Document")).into(), DOC_A);
+    add(&ice, TYPE, nn(&format!("{MG}Agency")).into(), DOC_A);
+    add(
+        &ice,
+        LABEL,
+        Literal::new_simple_literal("Immigration and Customs Enforcement").into(),
+        DOC_A,
+    );
+    add(&dhs, TYPE, nn(&format!("{MG}Agency")).into(), DOC_A);
+    add(
+        &dhs,
+        LABEL,
+        Literal::new_simple_literal("Department of Homeland Security").into(),
+        DOC_A,
+    );
+    add(
+        &ice,
+        "http://www.w3.org/ns/org#subOrganizationOf",
+        nn(&dhs).into(),
+        DOC_A,
+    );
+    add(DOC_B, TYPE, nn(&format!("{MG}Document")).into(), DOC_B);
+    add(&morton, TYPE, nn(&format!("{MG}Person")).into(), DOC_B);
+    add(
+        &morton,
+        LABEL,
+        Literal::new_simple_literal("John Morton").into(),
+        DOC_B,
+    );
+    store
+}
+
+/// A running server that stops when dropped.
+struct Running {
+    base: String,
+    handle: ShutdownHandle,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.handle.shutdown();
+        if let Some(t) = self.thread.take() {
+            t.join().unwrap();
+        }
+    }
+}
+
+fn start(store: Store, config: ServerConfig) -> Running {
+    let server = Server::bind(store, config.with_bind("127.0.0.1:0")).unwrap();
+    let base = format!("http://{}", server.addr());
+    let handle = server.shutdown_handle();
+    let thread = thread::spawn(move || server.run().unwrap());
+    Running {
+        base,
+        handle,
+        thread: Some(thread),
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::new_with_config(
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .proxy(None)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build(),
+    )
+}
+
+struct Got {
+    status: u16,
+    content_type: String,
+    headers: ureq::http::HeaderMap,
+    body: String,
+}
+
+fn read(mut response: ureq::http::Response<ureq::Body>) -> Got {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let content_type = headers
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024 * 1024)
+        .read_to_string()
+        .unwrap();
+    Got {
+        status,
+        content_type,
+        headers,
+        body,
+    }
+}
+
+fn get(url: &str, accept: Option<&str>) -> Got {
+    let mut request = agent().get(url);
+    if let Some(accept) = accept {
+        request = request.header("Accept", accept);
+    }
+    read(request.call().unwrap())
+}
+
+fn post(url: &str, content_type: &str, body: &str, accept: Option<&str>) -> Got {
+    let mut request = agent().post(url).header("Content-Type", content_type);
+    if let Some(accept) = accept {
+        request = request.header("Accept", accept);
+    }
+    read(request.send(body).unwrap())
+}
+
+fn enc(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+fn json_rows(body: &str) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    v["results"]["bindings"].as_array().unwrap().clone()
+}
+
+const LABELS: &str = "SELECT ?e ?name WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name";
+
+#[test]
+fn get_query_defaults_to_json_over_the_union_of_graphs() {
+    let server = start(sample_store(), ServerConfig::default());
+    let got = get(
+        &format!("{}/sparql?query={}", server.base, enc(LABELS)),
+        None,
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert!(
+        got.content_type
+            .starts_with("application/sparql-results+json"),
+        "{}",
+        got.content_type
+    );
+    let rows = json_rows(&got.body);
+    assert_eq!(rows.len(), 3, "{}", got.body);
+    assert_eq!(rows[0]["name"]["value"], "Department of Homeland Security");
+    assert_eq!(got.headers.get("access-control-allow-origin").unwrap(), "*");
+}
+
+#[test]
+fn post_query_and_content_negotiation() {
+    let server = start(sample_store(), ServerConfig::default());
+    let url = format!("{}/sparql", server.base);
+    // application/sparql-query, each results format.
+    for (accept, media, starts) in [
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+            "{",
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<?xml",
+        ),
+        ("text/csv", "text/csv", "e,name"),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+            "?e\t?name",
+        ),
+        (
+            "text/html;q=0.9, text/csv;q=0.2, application/sparql-results+xml;q=0.5",
+            "application/sparql-results+xml",
+            "<?xml",
+        ),
+    ] {
+        let got = post(&url, "application/sparql-query", LABELS, Some(accept));
+        assert_eq!(got.status, 200, "{accept}: {}", got.body);
+        assert!(
+            got.content_type.starts_with(media),
+            "{accept}: {}",
+            got.content_type
+        );
+        assert!(got.body.starts_with(starts), "{accept}: {}", got.body);
+        assert!(got.body.contains("John Morton"), "{accept}: {}", got.body);
+    }
+    // The format parameter wins over Accept.
+    let got = get(
+        &format!("{url}?query={}&format=tsv", enc(LABELS)),
+        Some("application/sparql-results+json"),
+    );
+    assert!(
+        got.content_type.starts_with("text/tab-separated-values"),
+        "{}",
+        got.content_type
+    );
+    // A media type nobody can produce.
+    let got = get(&format!("{url}?query={}", enc(LABELS)), Some("image/png"));
+    assert_eq!(got.status, 406, "{}", got.body);
+    // An unknown format name.
+    let got = get(&format!("{url}?query={}&format=yaml", enc(LABELS)), None);
+    assert_eq!(got.status, 400, "{}", got.body);
+}
+
+#[test]
+fn form_posts_as_yasgui_sends_them_and_unknown_parameters() {
+    let server = start(sample_store(), ServerConfig::default());
+    let url = format!("{}/sparql", server.base);
+    let body = format!("query={}&infer=true&sameAs=false&timeout=0", enc(LABELS));
+    let got = post(
+        &url,
+        "application/x-www-form-urlencoded; charset=UTF-8",
+        &body,
+        Some("application/sparql-results+json,*/*;q=0.9"),
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert_eq!(json_rows(&got.body).len(), 3);
+    // '+' for spaces, as HTML forms encode them.
+    let got = post(
+        &url,
+        "application/x-www-form-urlencoded",
+        "query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D",
+        None,
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+    let v: serde_json::Value = serde_json::from_str(&got.body).unwrap();
+    assert_eq!(v["boolean"], true);
+    // Unknown parameters on GET too.
+    let got = get(&format!("{url}?query={}&foo=bar&_=123", enc(LABELS)), None);
+    assert_eq!(got.status, 200, "{}", got.body);
+}
+
+#[test]
+fn ask_in_every_results_format() {
+    let server = start(sample_store(), ServerConfig::default());
+    let url = format!(
+        "{}/sparql?query={}",
+        server.base,
+        enc("ASK { ?s a <https://w3id.org/memograph/ns#Person> }")
+    );
+    let got = get(&url, None);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&got.body).unwrap()["boolean"],
+        true
+    );
+    let got = get(&url, Some("application/sparql-results+xml"));
+    assert!(got.body.contains("<boolean>true</boolean>"), "{}", got.body);
+    let got = get(&url, Some("text/csv"));
+    assert_eq!(got.status, 200);
+    assert!(got.body.contains("true"), "{}", got.body);
+}
+
+#[test]
+fn construct_in_turtle_ntriples_and_jsonld() {
+    let server = start(sample_store(), ServerConfig::default());
+    let q = "CONSTRUCT { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?n } WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?n }";
+    let url = format!("{}/sparql?query={}", server.base, enc(q));
+    let got = get(&url, None);
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert!(
+        got.content_type.starts_with("text/turtle"),
+        "{}",
+        got.content_type
+    );
+    assert!(got.body.contains("\"John Morton\""), "{}", got.body);
+    assert!(got.body.contains("@prefix rdfs:"), "{}", got.body);
+
+    let got = get(&url, Some("application/n-triples"));
+    assert!(
+        got.content_type.starts_with("application/n-triples"),
+        "{}",
+        got.content_type
+    );
+    assert_eq!(
+        got.body.lines().filter(|l| !l.is_empty()).count(),
+        3,
+        "{}",
+        got.body
+    );
+    assert!(got.body.contains("<https://w3id.org/memograph/id/person/john-morton> <http://www.w3.org/2000/01/rdf-schema#label> \"John Morton\" ."));
+
+    let got = get(&url, Some("application/ld+json"));
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert!(
+        got.content_type.starts_with("application/ld+json"),
+        "{}",
+        got.content_type
+    );
+    let v: serde_json::Value = serde_json::from_str(&got.body).unwrap();
+    let text = v.to_string();
+    assert!(
+        text.contains("John Morton") && text.contains("john-morton"),
+        "{text}"
+    );
+
+    let got = get(&format!("{url}&format=ntriples"), Some("text/turtle"));
+    assert!(
+        got.content_type.starts_with("application/n-triples"),
+        "{}",
+        got.content_type
+    );
+    // Results formats are not graph formats.
+    let got = get(&url, Some("text/csv"));
+    assert_eq!(got.status, 406, "{}", got.body);
+}
+
+#[test]
+fn protocol_dataset_parameters() {
+    let server = start(sample_store(), ServerConfig::default());
+    let url = format!("{}/sparql", server.base);
+    // default-graph-uri: only graph A in the default graph.
+    let got = get(
+        &format!(
+            "{url}?query={}&default-graph-uri={}",
+            enc(LABELS),
+            enc(DOC_A)
+        ),
+        None,
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert_eq!(json_rows(&got.body).len(), 2, "{}", got.body);
+    // Both graphs as the default graph.
+    let got = get(
+        &format!(
+            "{url}?query={}&default-graph-uri={}&default-graph-uri={}",
+            enc(LABELS),
+            enc(DOC_A),
+            enc(DOC_B)
+        ),
+        None,
+    );
+    assert_eq!(json_rows(&got.body).len(), 3, "{}", got.body);
+    // named-graph-uri: only graph B is visible to GRAPH, and the default graph is empty.
+    let q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+    let got = post(
+        &url,
+        "application/x-www-form-urlencoded",
+        &format!("query={}&named-graph-uri={}", enc(q), enc(DOC_B)),
+        None,
+    );
+    let rows = json_rows(&got.body);
+    assert_eq!(rows.len(), 1, "{}", got.body);
+    assert_eq!(rows[0]["g"]["value"], DOC_B);
+    assert_eq!(rows[0]["n"]["value"], "3");
+    let got = get(
+        &format!("{url}?query={}&named-graph-uri={}", enc(LABELS), enc(DOC_B)),
+        None,
+    );
+    assert_eq!(json_rows(&got.body).len(), 0, "{}", got.body);
+    // Without parameters, GRAPH sees every graph.
+    let got = get(&format!("{url}?query={}", enc(q)), None);
+    assert_eq!(json_rows(&got.body).len(), 2, "{}", got.body);
+    // FROM in the query is honoured when the protocol gives no dataset.
+    let q = format!("SELECT ?name FROM <{DOC_B}> WHERE {{ ?e <{LABEL}> ?name }}");
+    let got = get(&format!("{url}?query={}", enc(&q)), None);
+    assert_eq!(json_rows(&got.body).len(), 1, "{}", got.body);
+    // The schema's prefixes are predeclared, as in `memograph query`.
+    let got = get(
+        &format!("{url}?query={}", enc("SELECT ?e WHERE { ?e a mg:Agency }")),
+        None,
+    );
+    assert_eq!(json_rows(&got.body).len(), 2, "{}", got.body);
+}
+
+#[test]
+fn malformed_query_is_400_with_line_and_column() {
+    let server = start(sample_store(), ServerConfig::default());
+    let url = format!("{}/sparql", server.base);
+    let got = post(
+        &url,
+        "application/sparql-query",
+        "SELECT ?s\nWHERE { ?s ?p ?o }\nLIMIT many",
+        None,
+    );
+    assert_eq!(got.status, 400, "{}", got.body);
+    assert!(got.body.contains("line 3, column 7"), "{}", got.body);
+    let got = get(&format!("{url}?query={}", enc("SELEKT * WHERE {}")), None);
+    assert_eq!(got.status, 400, "{}", got.body);
+    assert!(got.body.contains("line 1, column 1"), "{}", got.body);
+    let got = get(
+        &format!("{url}?query=SELECT+*+WHERE+%7B%7D&default-graph-uri=not%20an%20iri"),
+        None,
+    );
+    assert_eq!(got.status, 400, "{}", got.body);
+    // No query at all.
+    let got = get(&url, None);
+    assert_eq!(got.status, 400, "{}", got.body);
+    // An undecodable form.
+    let got = post(
+        &url,
+        "application/x-www-form-urlencoded",
+        "query=%FF%FE",
+        None,
+    );
+    assert_eq!(got.status, 400, "{}", got.body);
+}
+
+#[test]
+fn oversized_body_is_413() {
+    let server = start(
+        sample_store(),
+        ServerConfig::default().with_max_body(64 * 1024),
+    );
+    let url = format!("{}/sparql", server.base);
+    let big = format!("SELECT * WHERE {{ ?s ?p ?o }} # {}", "x".repeat(100 * 1024));
+    let got = post(&url, "application/sparql-query", &big, None);
+    assert_eq!(got.status, 413, "{}", got.body);
+    // Just under the limit is fine.
+    let ok = format!("SELECT * WHERE {{ ?s ?p ?o }} # {}", "x".repeat(60 * 1024));
+    let got = post(&url, "application/sparql-query", &ok, None);
+    assert_eq!(got.status, 200, "{}", got.body);
+}
+
+#[test]
+fn updates_are_refused_unless_allowed() {
+    let update = format!("INSERT DATA {{ GRAPH <{DOC_B}> {{ <{ID}person/x> <{LABEL}> \"X\" }} }}");
+    let server = start(sample_store(), ServerConfig::default());
+    let url = format!("{}/sparql", server.base);
+    let got = post(&url, "application/sparql-update", &update, None);
+    assert_eq!(got.status, 403, "{}", got.body);
+    assert!(got.body.contains("--allow-update"), "{}", got.body);
+    let got = post(
+        &url,
+        "application/x-www-form-urlencoded",
+        &format!("update={}", enc(&update)),
+        None,
+    );
+    assert_eq!(got.status, 403, "{}", got.body);
+    // Not applied.
+    let got = get(&format!("{url}?query={}", enc(LABELS)), None);
+    assert_eq!(json_rows(&got.body).len(), 3);
+    // Updates over GET are not part of the protocol.
+    let got = get(&format!("{url}?update={}", enc(&update)), None);
+    assert_eq!(got.status, 405, "{}", got.body);
+
+    let writable = start(
+        sample_store(),
+        ServerConfig::default().with_allow_update(true),
+    );
+    let url = format!("{}/sparql", writable.base);
+    let got = post(&url, "application/sparql-update", &update, None);
+    assert_eq!(got.status, 204, "{}", got.body);
+    let got = post(&url, "application/x-www-form-urlencoded", &format!("update={}", enc("DELETE DATA { GRAPH <https://w3id.org/memograph/id/doc/a> { <https://w3id.org/memograph/id/agency/ice> a <https://w3id.org/memograph/ns#Agency> } }")), None);
+    assert_eq!(got.status, 204, "{}", got.body);
+    let got = get(&format!("{url}?query={}", enc(LABELS)), None);
+    assert_eq!(json_rows(&got.body).len(), 4, "{}", got.body);
+    let got = post(
+        &url,
+        "application/sparql-update",
+        "INSERT DATA { oops",
+        None,
+    );
+    assert_eq!(got.status, 400, "{}", got.body);
+    assert!(got.body.contains("line 1, column"), "{}", got.body);
+}
+
+#[test]
+fn cors_preflight_and_other_routes() {
+    let server = start(sample_store(), ServerConfig::default());
+    let got = read(
+        agent()
+            .options(format!("{}/sparql", server.base))
+            .header("Origin", "https://yasgui.example")
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "content-type, accept")
+            .call()
+            .unwrap(),
+    );
+    assert!(got.status == 204 || got.status == 200, "{}", got.status);
+    assert_eq!(got.headers.get("access-control-allow-origin").unwrap(), "*");
+    let methods = got
+        .headers
+        .get("access-control-allow-methods")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        methods.contains("POST") && methods.contains("GET"),
+        "{methods}"
+    );
+    let allowed = got
+        .headers
+        .get("access-control-allow-headers")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        allowed.to_ascii_lowercase().contains("content-type"),
+        "{allowed}"
+    );
+
+    let got = get(&format!("{}/nothing-here", server.base), None);
+    assert_eq!(got.status, 404);
+    let got = read(
+        agent()
+            .put(format!("{}/sparql", server.base))
+            .send("x")
+            .unwrap(),
+    );
+    assert_eq!(got.status, 405);
+    let got = post(
+        &format!("{}/sparql", server.base),
+        "text/plain",
+        LABELS,
+        None,
+    );
+    assert_eq!(got.status, 415, "{}", got.body);
+
+    let got = get(&format!("{}/health", server.base), None);
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert!(got.content_type.starts_with("application/json"));
+    let v: serde_json::Value = serde_json::from_str(&got.body).unwrap();
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["documents"], 2);
+    assert_eq!(v["triples"], 9);
+
+    let got = get(&format!("{}/", server.base), Some("text/html"));
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert!(
+        got.content_type.starts_with("text/html"),
+        "{}",
+        got.content_type
+    );
+    assert!(
+        got.body.to_ascii_lowercase().contains("<html"),
+        "{}",
+        &got.body[..got.body.len().min(500)]
+    );
+}
+
+#[test]
+fn service_calls_are_refused() {
+    let server = start(sample_store(), ServerConfig::default());
+    let q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }";
+    let got = get(&format!("{}/sparql?query={}", server.base, enc(q)), None);
+    assert_eq!(got.status, 400, "{}", got.body);
+    assert!(got.body.contains("SERVICE"), "{}", got.body);
+    // SERVICE SILENT: no request either, and no results from it.
+    let q = "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }";
+    let got = get(&format!("{}/sparql?query={}", server.base, enc(q)), None);
+    assert!(got.status == 200 || got.status == 400, "{}", got.body);
+}
+
+#[test]
+fn result_size_limit_truncates_and_says_so() {
+    let server = start(sample_store(), ServerConfig::default().with_max_results(2));
+    let got = get(
+        &format!("{}/sparql?query={}", server.base, enc(LABELS)),
+        None,
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert_eq!(json_rows(&got.body).len(), 2, "{}", got.body);
+    assert_eq!(got.headers.get("x-memograph-truncated").unwrap(), "2");
+    let q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }";
+    let got = get(
+        &format!("{}/sparql?query={}", server.base, enc(q)),
+        Some("application/n-triples"),
+    );
+    assert_eq!(got.body.lines().count(), 2, "{}", got.body);
+    assert!(got.headers.get("x-memograph-truncated").is_some());
+}
+
+/// A store large enough for a slow query: 300 triples in one graph.
+fn bigger_store() -> Store {
+    let store = sample_store();
+    for i in 0..300 {
+        store
+            .insert(&Quad::new(
+                nn(&format!("{ID}thing/{i}")),
+                nn(LABEL),
+                Literal::new_simple_literal(format!("thing {i}")),
+                GraphName::NamedNode(nn(DOC_A)),
+            ))
+            .unwrap();
+    }
+    store
+}
+
+/// Counting a 4-way cross product of 300 triples (8.1e9 rows) takes far longer than a second.
+const SLOW: &str =
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER(?c != ?l) }";
+
+#[test]
+fn timeout_cancels_a_slow_query() {
+    let server = start(
+        bigger_store(),
+        ServerConfig::default().with_timeout(Duration::from_millis(800)),
+    );
+    let started = Instant::now();
+    let slow = std::env::var("SLOW_Q").unwrap_or(SLOW.to_owned());
+    let got = get(&format!("{}/sparql?query={}", server.base, enc(&slow)), None);
+    let elapsed = started.elapsed();
+    assert_eq!(got.status, 503, "{}", got.body);
+    assert!(got.body.contains("timeout"), "{}", got.body);
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+    eprintln!("slow query cancelled after {elapsed:?}");
+    // The server still answers.
+    let got = get(
+        &format!("{}/sparql?query={}", server.base, enc(LABELS)),
+        None,
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+}
+
+#[test]
+fn busy_server_answers_503() {
+    let server = start(
+        bigger_store(),
+        ServerConfig::default()
+            .with_threads(1)
+            .with_queue(1)
+            .with_timeout(Duration::from_secs(3)),
+    );
+    let url = format!("{}/sparql?query={}", server.base, enc(SLOW));
+    let mut slow = Vec::new();
+    for _ in 0..2 {
+        let url = url.clone();
+        slow.push(thread::spawn(move || get(&url, None).status));
+        thread::sleep(Duration::from_millis(300));
+    }
+    // One query runs, one waits: the next is turned away at once.
+    let started = Instant::now();
+    let got = get(
+        &format!("{}/sparql?query={}", server.base, enc(LABELS)),
+        None,
+    );
+    assert_eq!(got.status, 503, "{}", got.body);
+    assert!(got.headers.get("retry-after").is_some());
+    assert!(started.elapsed() < Duration::from_secs(2));
+    for t in slow {
+        assert_eq!(t.join().unwrap(), 503);
+    }
+}
+
+#[test]
+fn many_concurrent_clients() {
+    let server = start(sample_store(), ServerConfig::default());
+    let base = Arc::new(server.base.clone());
+    let threads: Vec<_> = (0..16)
+        .map(|t| {
+            let base = Arc::clone(&base);
+            thread::spawn(move || {
+                let agent = agent();
+                let mut ok = 0;
+                for i in 0..10 {
+                    let response = if (t + i) % 2 == 0 {
+                        agent
+                            .get(format!("{base}/sparql?query={}", enc(LABELS)))
+                            .call()
+                    } else {
+                        agent
+                            .post(format!("{base}/sparql"))
+                            .header("Content-Type", "application/sparql-query")
+                            .header("Accept", "text/csv")
+                            .send(LABELS)
+                    };
+                    let got = read(response.unwrap());
+                    if got.status == 200 && got.body.contains("John Morton") {
+                        ok += 1;
+                    }
+                }
+                ok
+            })
+        })
+        .collect();
+    let total: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+    assert_eq!(total, 160);
+}
