@@ -44,6 +44,10 @@ enum Command {
     Stats(ListArgs),
     /// Export the entity graph for visualization (DOT, GraphML, GEXF, Cytoscape.js, Mermaid, HTML viewer) or dump the store as RDF.
     Export(ExportArgs),
+    /// Serve the store over HTTP: the SPARQL 1.1 Protocol at /sparql, the HTML viewer at /, /health.
+    Serve(ServeArgs),
+    /// Send the document graphs to an external triple store (Graph Store Protocol or SPARQL Update).
+    Push(PushArgs),
 }
 
 /// Where the store lives.
@@ -184,6 +188,74 @@ struct RemoveArgs {
     docs: Vec<String>,
 }
 
+#[derive(Debug, Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    store: StoreArg,
+    /// Address to listen on (loopback by default).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:7878")]
+    bind: String,
+    /// Accept SPARQL updates (refused with 403 otherwise).
+    #[arg(long)]
+    allow_update: bool,
+    /// Query timeout in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    timeout: f64,
+    /// Most solutions or triples in one response.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_results: usize,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    max_body: usize,
+    /// Worker threads [default: twice the cores, at least 4].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+struct PushArgs {
+    #[command(flatten)]
+    store: StoreArg,
+    /// Graph Store Protocol endpoint (e.g. http://host:8890/sparql-graph-crud-auth); with --method update, the update endpoint.
+    #[arg(long, value_name = "URL")]
+    endpoint: String,
+    /// SPARQL Update endpoint for the fallback [default: --endpoint].
+    #[arg(long, value_name = "URL")]
+    update_endpoint: Option<String>,
+    /// User name (HTTP basic or digest authentication, as the server asks).
+    #[arg(
+        long,
+        value_name = "USER",
+        env = "MEMOGRAPH_PUSH_USER",
+        hide_env = true
+    )]
+    user: Option<String>,
+    /// Password [default: $MEMOGRAPH_PUSH_PASSWORD].
+    #[arg(
+        long,
+        value_name = "PASSWORD",
+        env = "MEMOGRAPH_PUSH_PASSWORD",
+        hide_env = true,
+        hide_env_values = true
+    )]
+    password: Option<String>,
+    /// Push every graph, not only those changed since the last push to this endpoint.
+    #[arg(long)]
+    all: bool,
+    /// auto: Graph Store Protocol, SPARQL Update when refused; gsp; update.
+    #[arg(long, value_name = "METHOD", default_value = "auto", value_parser = ["auto", "gsp", "update"])]
+    method: String,
+    /// Body syntax for the Graph Store Protocol.
+    #[arg(long, value_name = "SYNTAX", default_value = "turtle", value_parser = ["turtle", "ntriples"])]
+    syntax: String,
+    /// Retries of transient failures (connection errors, 5xx, 429), with exponential backoff.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    retries: u32,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s)
         .ok_or_else(|| format!("{s:?} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)"))
@@ -224,6 +296,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Remove(args) => cmd_remove(args),
         Command::Stats(args) => cmd_stats(args),
         Command::Export(args) => cmd_export(args),
+        Command::Serve(args) => cmd_serve(args),
+        Command::Push(args) => cmd_push(args),
     }
 }
 
@@ -540,4 +614,111 @@ fn cmd_stats(args: ListArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_serve(args: ServeArgs) -> Result<ExitCode> {
+    use memograph::serve::{Server, ServerConfig};
+    let store = if args.allow_update {
+        Store::open(&args.store.store)?
+    } else {
+        Store::open_for_reading(&args.store.store)?
+    };
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    let mut config = ServerConfig::default()
+        .with_bind(args.bind.clone())
+        .with_allow_update(args.allow_update)
+        .with_timeout(std::time::Duration::from_secs_f64(args.timeout))
+        .with_max_results(args.max_results)
+        .with_max_body(args.max_body);
+    if let Some(threads) = args.threads {
+        config = config.with_threads(threads);
+    }
+    let server = Server::bind(store.inner().clone(), config)?;
+    eprintln!(
+        "memograph: serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql{})",
+        args.store.store.display(),
+        server.addr(),
+        server.addr(),
+        if args.allow_update {
+            ", updates allowed"
+        } else {
+            ", read-only"
+        }
+    );
+    server.run()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_push(args: PushArgs) -> Result<ExitCode> {
+    use memograph::push::{self, PushConfig, PushMethod, PushSyntax};
+    let store = Store::open_for_reading(&args.store.store)?;
+    let mut config = PushConfig::new(args.endpoint.clone())
+        .with_all(args.all)
+        .with_method(match args.method.as_str() {
+            "gsp" => PushMethod::Gsp,
+            "update" => PushMethod::Update,
+            _ => PushMethod::Auto,
+        })
+        .with_syntax(if args.syntax == "ntriples" {
+            PushSyntax::NTriples
+        } else {
+            PushSyntax::Turtle
+        })
+        .with_retries(args.retries, std::time::Duration::from_millis(500))
+        .with_state_file(push::default_state_file(&args.store.store));
+    if let Some(url) = &args.update_endpoint {
+        config = config.with_update_endpoint(url.clone());
+    }
+    match (&args.user, &args.password) {
+        (Some(user), password) => {
+            config = config.with_credentials(user.clone(), password.clone().unwrap_or_default());
+        }
+        (None, Some(_)) => bail!("--password needs --user"),
+        (None, None) => {}
+    }
+    let report = push::push(store.inner(), &config)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        for g in &report.graphs {
+            let outcome = match g.outcome {
+                push::GraphOutcome::Pushed => "pushed",
+                push::GraphOutcome::Unchanged => "unchanged",
+                push::GraphOutcome::Deleted => "deleted",
+                push::GraphOutcome::Failed => "FAILED",
+            };
+            write!(out, "{outcome:9} {} ({} triples", g.graph, g.triples)?;
+            if let Some(method) = g.method {
+                write!(out, ", {method}")?;
+            }
+            if let Some(status) = g.status {
+                write!(out, ", HTTP {status}")?;
+            }
+            write!(out, ")")?;
+            if let Some(message) = &g.message {
+                write!(out, ": {message}")?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}: {} pushed, {} unchanged, {} deleted, {} failed",
+            report.endpoint,
+            report.pushed(),
+            report.unchanged(),
+            report.deleted(),
+            report.failed()
+        )?;
+    }
+    out.flush()?;
+    Ok(if report.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

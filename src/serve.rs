@@ -32,7 +32,7 @@
 
 use std::io::Read;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -167,6 +167,8 @@ struct Shared {
     config: ServerConfig,
     stopping: Arc<AtomicBool>,
     watchdog: Watchdog,
+    /// Query evaluations running (including those past their timeout).
+    evaluations: AtomicUsize,
 }
 
 impl Server {
@@ -186,6 +188,7 @@ impl Server {
                 config,
                 stopping: Arc::new(AtomicBool::new(false)),
                 watchdog: Watchdog::default(),
+                evaluations: AtomicUsize::new(0),
             }),
         })
     }
@@ -363,12 +366,12 @@ fn request_header<'a>(request: &'a tiny_http::Request, name: &str) -> Option<&'a
         .map(|h| h.value.as_str())
 }
 
-fn handle(shared: &Shared, mut request: tiny_http::Request) {
+fn handle(shared: &Arc<Shared>, mut request: tiny_http::Request) {
     let reply = route(shared, &mut request);
     send(request, reply);
 }
 
-fn route(shared: &Shared, request: &mut tiny_http::Request) -> Reply {
+fn route(shared: &Arc<Shared>, request: &mut tiny_http::Request) -> Reply {
     let url = request.url().to_owned();
     let (path, query_string) = url.split_once('?').unwrap_or((url.as_str(), ""));
     let method = request.method().clone();
@@ -405,8 +408,14 @@ fn route(shared: &Shared, request: &mut tiny_http::Request) -> Reply {
 
 /// The HTML viewer of the store, served at `/`.
 fn html_viewer(store: &Store) -> Result<Vec<u8>> {
-    let _ = store;
-    Ok(b"<!DOCTYPE html><html><head><title>memograph</title></head><body><p>SPARQL endpoint: <a href=\"/sparql\">/sparql</a></p></body></html>".to_vec())
+    let mut buf = Vec::new();
+    crate::export::export(
+        store,
+        crate::export::ExportFormat::Html,
+        &crate::export::ExportOptions::default(),
+        &mut buf,
+    )?;
+    Ok(buf)
 }
 
 fn health(shared: &Shared) -> Reply {
@@ -533,7 +542,7 @@ impl Operation {
     }
 }
 
-fn sparql(shared: &Shared, request: &mut tiny_http::Request, query_string: &str) -> Reply {
+fn sparql(shared: &Arc<Shared>, request: &mut tiny_http::Request, query_string: &str) -> Reply {
     let mut operation = Operation::default();
     match parse_form(query_string) {
         Ok(pairs) => operation.absorb(pairs),
@@ -717,7 +726,12 @@ fn negotiate<F: Copy>(
 const RESULTS_KINDS: &str = "json, xml, csv, tsv (application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values)";
 const GRAPH_KINDS: &str = "turtle, ntriples, jsonld, rdfxml (text/turtle, application/n-triples, application/ld+json, application/rdf+xml)";
 
-fn run_query(shared: &Shared, query: &str, operation: &Operation, accept: Option<&str>) -> Reply {
+fn run_query(
+    shared: &Arc<Shared>,
+    query: &str,
+    operation: &Operation,
+    accept: Option<&str>,
+) -> Reply {
     let token = CancellationToken::new();
     let mut prepared = match evaluator(&token).parse_query(query) {
         Ok(prepared) => prepared,
@@ -739,9 +753,50 @@ fn run_query(shared: &Shared, query: &str, operation: &Operation, accept: Option
     } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
+    // Evaluations that outlived their timeout (oxigraph checks the cancellation
+    // token when it reads the store, so a computation over data already read
+    // stops late) still hold a thread: past a bound, turn new queries away.
+    if shared.evaluations.load(Ordering::SeqCst) >= shared.config.threads * 2 {
+        return Reply::text(503, "the server is busy, try again shortly\n")
+            .with_header("Retry-After", "1");
+    }
     let deadline = Instant::now() + shared.config.timeout;
     let id = shared.watchdog.register(deadline, token.clone());
-    let reply = evaluate(shared, prepared, operation, accept, &token, deadline);
+    // The evaluation runs on its own thread so that the client gets its answer
+    // when the timeout fires, even if the evaluation notices the cancellation late.
+    let (sender, receiver) = bounded::<Reply>(1);
+    let format_param = operation.format.clone();
+    let accept = accept.map(str::to_owned);
+    let evaluation_shared = Arc::clone(shared);
+    let evaluation_token = token.clone();
+    shared.evaluations.fetch_add(1, Ordering::SeqCst);
+    let spawned = thread::Builder::new()
+        .name("memograph-query".to_owned())
+        .spawn(move || {
+            let reply = evaluate(
+                &evaluation_shared,
+                prepared,
+                format_param.as_deref(),
+                accept.as_deref(),
+                &evaluation_token,
+                deadline,
+            );
+            evaluation_shared.evaluations.fetch_sub(1, Ordering::SeqCst);
+            let _ = sender.send(reply);
+        });
+    if let Err(e) = spawned {
+        shared.evaluations.fetch_sub(1, Ordering::SeqCst);
+        shared.watchdog.unregister(id);
+        return Reply::text(503, format!("cannot start the evaluation: {e}\n"));
+    }
+    let grace = Duration::from_millis(250);
+    let reply = match receiver.recv_deadline(deadline + grace) {
+        Ok(reply) => reply,
+        Err(_) => {
+            token.cancel();
+            evaluation_error(shared, &QueryEvaluationError::Cancelled)
+        }
+    };
     shared.watchdog.unregister(id);
     reply
 }
@@ -749,7 +804,7 @@ fn run_query(shared: &Shared, query: &str, operation: &Operation, accept: Option
 fn evaluate(
     shared: &Shared,
     prepared: oxigraph::sparql::PreparedSparqlQuery,
-    operation: &Operation,
+    format_param: Option<&str>,
     accept: Option<&str>,
     token: &CancellationToken,
     deadline: Instant,
@@ -759,7 +814,6 @@ fn evaluate(
         Ok(results) => results,
         Err(e) => return evaluation_error(shared, &e),
     };
-    let format_param = operation.format.as_deref();
     let io_error = |e: std::io::Error| Reply::text(500, format!("cannot write the results: {e}\n"));
     let cancelled = || evaluation_error(shared, &QueryEvaluationError::Cancelled);
     match results {

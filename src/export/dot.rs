@@ -107,7 +107,7 @@ mod tests {
                         _ => {}
                     }
                 }
-                out.push_str("S");
+                out.push('S');
             } else {
                 out.push(c);
             }

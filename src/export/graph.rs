@@ -314,7 +314,7 @@ fn load(store: &Store) -> Result<Catalog> {
             }
         }
     }
-    for ((s, curie, value), _) in &cat.facts {
+    for (s, curie, value) in cat.facts.keys() {
         if let Some(node) = cat.nodes.get_mut(s) {
             node.attributes.push((curie.clone(), value.clone()));
         }

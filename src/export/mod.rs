@@ -316,6 +316,7 @@ pub(crate) mod testutil {
                 Literal::new_typed_literal("2012-06-15", nn(&format!("{XSD}date"))).into(),
             );
         }
+        #[allow(clippy::type_complexity)]
         let ents: [(&str, &str, &str, &[&str], &[&String]); 4] = [
             (
                 &dhs,

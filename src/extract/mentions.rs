@@ -101,7 +101,7 @@ const STARTERS: &[&str] = &[
     "Before", "Since", "During", "Each", "Every", "Any", "All", "Our", "My", "His", "Her", "Its", "Their", "Some", "Such", "If",
     "When", "While", "Although", "But", "And", "Or", "As", "Now", "Then", "Today", "Also", "However", "Moreover", "Through",
     "Specifically", "Additionally", "Pursuant", "Whether", "Within", "Among", "Between", "Both", "Neither", "No", "Not", "Other",
-    "New", "Local", "First", "Second", "Third", "Finally", "Last", "Next", "Including", "Per", "Section", "Sec", "See", "Notes",
+    "Local", "First", "Second", "Third", "Finally", "Last", "Next", "Including", "Per", "Section", "Sec", "See", "Notes",
     "Subject", "Title", "Chapter", "Part", "Broadly", "Ultimately", "Aggressive", "Tensions", "Here", "There", "Where", "What",
     "Which", "Who", "Why", "How", "Yesterday", "Tomorrow", "Because", "Once", "Until", "Upon", "Without", "Against", "Over",
     "Dear", "Sincerely", "Note", "Agencies", "Americans", "We", "I", "You", "He", "She", "It", "They", "Is", "Are",
@@ -197,7 +197,21 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
     }
 }
 
+fn dated_memo_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:Executive Order|Presidential Memorandum|Memorandum|Proclamation|Directive)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d,\s+(?:19|20)\d\d\b",
+        )
+        .unwrap_or_else(|e| unreachable!("dated memo regex: {e}"))
+    })
+}
+
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
+    for m in dated_memo_regex().find_iter(text) {
+        let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(Mention::new(Span::new(m.start(), m.end()), EntityClass::Memo, name, "memo.dated", 88));
+    }
     for c in memo_number_regex().captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         let label = if let Some(n) = c.name("eon") {
@@ -282,6 +296,9 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 break;
             }
             let kind = toks[end].kind;
+            if is_month(t) && end + 1 < toks.len() && toks[end + 1].kind == TokKind::Number {
+                break;
+            }
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start) {
                 end += 1;
             } else if kind == TokKind::Word && is_connector(t) && end + 1 < toks.len() {
@@ -313,6 +330,14 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         i = end.max(i + 1);
     }
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November"
+            | "December" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+    )
 }
 
 fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Mention>) {
@@ -379,7 +404,7 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         let long = out
             .iter()
             .filter(|m| m.span.end == end && !m.anaphor && m.class != EntityClass::Person)
-            .max_by_key(|m| (m.span.end - m.span.start, m.priority))
+            .max_by_key(|m| (m.priority, m.span.end - m.span.start))
             .cloned();
         let acr_span = seg.tokens[i + 1].span;
         match long {

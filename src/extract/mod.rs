@@ -176,7 +176,13 @@ fn add_anaphors(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>, doc_
                     before(&|m| m.class == EntityClass::Memo && !m.anaphor)
                 }
             }
-            "policy" | "program" | "initiative" | "act" | "law" => before(&|m| m.class == EntityClass::Policy && !m.anaphor),
+            "policy" | "program" | "initiative" | "act" | "law" => {
+                // the first policy of the nearest earlier sentence that names one (the topic, not an aside)
+                before(&|m| m.class == EntityClass::Policy && !m.anaphor).and_then(|last| {
+                    let si = seg.sentence_of.get(seg.token_at(last.span.start)).copied();
+                    kept.iter().find(|m| m.class == EntityClass::Policy && !m.anaphor && seg.sentence_of.get(seg.token_at(m.span.start)).copied() == si).cloned()
+                })
+            }
             "department" | "agency" | "bureau" | "office" | "administration" | "commission" => {
                 let head = noun.to_string();
                 before(&|m| m.class == EntityClass::Agency && !m.anaphor && m.canonical.as_deref().unwrap_or(&m.name).contains(head.as_str()))

@@ -184,6 +184,8 @@ impl<'a> Ctx<'a> {
         self.memo_by();
         self.header_fields();
         self.signature();
+        self.entitled();
+        self.appositions();
         self.citations();
         self.memo_names();
         let groups = self.by_sentence();
@@ -205,7 +207,8 @@ impl<'a> Ctx<'a> {
             while k > 0 {
                 let w = self.tok(k - 1);
                 let is_title = (is_title_word(w) && w.chars().next().is_some_and(char::is_uppercase)) || (w == "of" && k + 1 <= a && k >= 2);
-                if !is_title || self.mentions.iter().any(|m| m.span.contains(self.seg.tokens[k - 1].span) && m.class != EntityClass::Person) {
+                let same_line = !self.text[self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start].contains('\n');
+                if !is_title || !same_line || self.mentions.iter().any(|m| m.span.contains(self.seg.tokens[k - 1].span) && m.class != EntityClass::Person) {
                     break;
                 }
                 k -= 1;
@@ -425,6 +428,123 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// "a Memorandum on May 23, 2012 entitled Building a 21st Century Digital Government": a memo named by its title.
+    fn entitled(&mut self) {
+        let n = self.seg.tokens.len();
+        for i in 1..n.saturating_sub(1) {
+            if !matches!(self.lower(i).as_str(), "entitled" | "titled") {
+                continue;
+            }
+            let si = self.seg.sentence_of[i];
+            // the memo word before it
+            let Some(w) = (i.saturating_sub(8)..i).rev().find(|&t| matches!(self.lower(t).as_str(), "memorandum" | "memo" | "order" | "directive" | "guidance" | "proclamation" | "circular" | "bulletin")) else { continue };
+            if self.seg.sentence_of[w] != si {
+                continue;
+            }
+            let Some(span) = self.title_at(i + 1, 25) else { continue };
+            let name = self.text[span.start..span.end].to_string();
+            let m = Mention::new(span, EntityClass::Memo, name, "memo.entitled", 55);
+            let memo = self.add_mention(m);
+            let ev = self.sentence_span(i);
+            let (from, to) = (self.seg.tokens[w].span.end, self.seg.tokens[i].span.start);
+            if let Some(d) = self.dates.iter().find(|d| d.span.start >= from && d.span.end <= to && !d.bare_year).copied() {
+                self.fact(memo, Predicate::Issued, FactObject::Date(d.date), ev, "memo.entitled-date");
+            }
+        }
+    }
+
+    /// A title starting at token `t`: a quoted string, or a run of capitalized words
+    /// (with connectors, small words and numbers) up to punctuation or a lower-case word.
+    fn title_at(&self, t: usize, max: usize) -> Option<Span> {
+        let n = self.seg.tokens.len();
+        if t >= n {
+            return None;
+        }
+        let si = self.seg.sentence_of[t];
+        let first = self.tok(t);
+        if matches!(first, "\"" | "\u{201c}") {
+            let close = (t + 1..(t + max).min(n)).find(|&k| matches!(self.tok(k), "\"" | "\u{201d}"))?;
+            return (close > t + 1).then(|| Span::new(self.seg.tokens[t + 1].span.start, self.seg.tokens[close - 1].span.end));
+        }
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut e = t;
+        let mut caps = 0;
+        while e < n && e < t + max && self.seg.sentence_of[e] == si {
+            let w = self.tok(e);
+            let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+            let small = matches!(w, "a" | "an" | "the" | "of" | "and" | "for" | "on" | "in" | "to" | "with" | "by" | "as" | "at" | "from" | "or" | "—" | "-" | ":");
+            let number = self.seg.tokens[e].kind == TokKind::Number;
+            if !(cap || small || number) {
+                break;
+            }
+            caps += usize::from(cap);
+            e += 1;
+        }
+        while e > t && matches!(self.tok(e - 1), "a" | "an" | "the" | "of" | "and" | "for" | "on" | "in" | "to" | "with" | "by" | "as" | "at" | "from" | "or" | "—" | "-" | ":") {
+            e -= 1;
+        }
+        (e > t + 1 && caps >= 2).then(|| Span::new(self.seg.tokens[t].span.start, self.seg.tokens[e - 1].span.end))
+    }
+
+    /// "OMB Memorandum M-10-06, Open Government Directive", "Executive Order 13768 of January 25, 2017 (Title)",
+    /// "Executive Order of May 9, 2013, Title,": the title names the same memo.
+    fn appositions(&mut self) {
+        let n = self.seg.tokens.len();
+        let notes_start = self.st.notes_start.unwrap_or(usize::MAX);
+        for m in 0..self.mentions.len() {
+            let mm = &self.mentions[m];
+            if mm.class != EntityClass::Memo || mm.anaphor {
+                continue;
+            }
+            let numbered = matches!(mm.rule, "memo.number" | "memo.dated");
+            let mut p = self.toks[m].1;
+            // skip "of January 25, 2017"
+            if p < n && self.tok(p) == "of" {
+                if let Some(d) = self.dates.iter().find(|d| d.span.start == self.seg.tokens.get(p + 1).map_or(0, |t| t.span.start)) {
+                    p = self.seg.tokens.partition_point(|t| t.span.end <= d.span.end);
+                }
+            }
+            if p >= n {
+                continue;
+            }
+            let in_notes = self.mentions[m].span.start >= notes_start;
+            match self.tok(p) {
+                "(" if numbered => {
+                    let Some(close) = (p + 1..(p + 30).min(n)).find(|&k| self.tok(k) == ")") else { continue };
+                    if let Some(span) = self.title_at(p + 1, 30).filter(|s| s.end == self.seg.tokens[close - 1].span.end) {
+                        let title = self.text[span.start..span.end].to_string();
+                        if title.split_whitespace().count() >= 2 {
+                            self.mentions[m].extra.push(title);
+                        }
+                    }
+                }
+                "," => {
+                    if let Some(o) = self.mention_starting_at(p + 1, &[EntityClass::Memo, EntityClass::Policy]) {
+                        let oc = self.class(o);
+                        if numbered && oc == EntityClass::Memo {
+                            self.links.push((m, o, Some(EntityClass::Memo)));
+                        } else if oc == EntityClass::Policy && in_notes {
+                            let ev = self.sentence_span(p);
+                            self.fact(m, Predicate::Concerns, FactObject::Mention(o), ev, "citation.concerns");
+                        }
+                    } else if numbered {
+                        if let Some(span) = self.title_at(p + 1, 30) {
+                            let after = self.seg.tokens.partition_point(|t| t.span.end <= span.end);
+                            let closes = after >= n || matches!(self.tok(after), "," | "(" | "." | ";" | "[");
+                            let title = self.text[span.start..span.end].to_string();
+                            if closes && title.split_whitespace().count() >= 3 {
+                                self.mentions[m].extra.push(title);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Memo header fields: From (creator), To (addressedTo), Subject (concerns), Date (issued).
     fn header_fields(&mut self) {
         let Some(doc) = self.doc_memo else { return };
@@ -606,6 +726,10 @@ impl<'a> Ctx<'a> {
             let cls = self.class(m);
             // memo dates
             if cls == EntityClass::Memo && Some(m) != self.doc_memo && !self.mentions[m].anaphor {
+                let span = self.mentions[m].span;
+                if let Some(d) = self.dates.iter().find(|d| span.contains(d.span) && !d.bare_year).copied() {
+                    self.fact(m, Predicate::Issued, FactObject::Date(d.date), ev, "memo.date-in-name");
+                }
                 self.issued_after(m, ev, "rel.memo-date");
                 // "the June 15, 2012 memorandum": a date right before the memo word
                 if let Some(d) = self.dates.iter().find(|d| d.span.end + 1 >= self.mentions[m].span.start && d.span.end <= self.mentions[m].span.start && !d.bare_year).copied() {
