@@ -13,7 +13,7 @@
 //!   to a read-only view when another process holds the store; that view is
 //!   a snapshot of the store as it was when opened.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -21,12 +21,18 @@ use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use sha2::Digest;
 
 use crate::error::{Error, Result};
 use crate::vocab;
 
 /// The ontology (`data/ontology.ttl`), as loaded into every store.
 pub const ONTOLOGY_TTL: &str = include_str!("../data/ontology.ttl");
+
+/// `mg:graphHash`: the fingerprint (sha256 of the other quads, as N-Quads
+/// lines) that every document graph holds about itself, so that re-ingesting
+/// an unchanged document is a single lookup.
+pub const GRAPH_HASH: &str = "https://w3id.org/memograph/ns#graphHash";
 
 /// How often [`Store::open_read_only`] retries (about 4 seconds in all).
 const READ_ONLY_RETRIES: u64 = 20;
@@ -228,37 +234,73 @@ impl Store {
             return Err(self.storage_error("opened read-only"));
         }
         let gname = GraphNameRef::NamedNode(graph);
+        // Every quad goes into the graph (callers normally build them there).
+        let regraphed: Vec<Quad>;
+        let quads = if quads.iter().all(|q| q.graph_name.as_ref() == gname) {
+            quads
+        } else {
+            regraphed = quads
+                .iter()
+                .map(|q| {
+                    Quad::new(
+                        q.subject.clone(),
+                        q.predicate.clone(),
+                        q.object.clone(),
+                        GraphName::NamedNode(graph.into_owned()),
+                    )
+                })
+                .collect();
+            &regraphed
+        };
+        // A fingerprint of the graph, stored in it, so that an unchanged
+        // document is recognised with one lookup.
+        let mut hasher = sha2::Sha256::new();
+        for q in quads {
+            hasher.update(q.to_string().as_bytes());
+            hasher.update(b"\n");
+        }
+        let digest = hasher.finalize();
+        let mut fingerprint = String::with_capacity(71);
+        fingerprint.push_str("sha256:");
+        for b in digest {
+            fingerprint.push_str(&format!("{b:02x}"));
+        }
+        let hash_predicate = NamedNode::new_unchecked(GRAPH_HASH);
+        let hash_quad = Quad::new(
+            graph.into_owned(),
+            hash_predicate.clone(),
+            Literal::new_simple_literal(&fingerprint),
+            GraphName::NamedNode(graph.into_owned()),
+        );
+        // Only this writer changes the store (RocksDB's lock keeps other
+        // processes out), so reading before writing is safe.
+        let exists = self
+            .inner
+            .contains_named_graph(graph)
+            .map_err(|e| self.storage_error(e))?;
+        if !exists {
+            // One write batch: all of the document or nothing.
+            self.inner
+                .extend(quads.iter().map(Quad::as_ref).chain([hash_quad.as_ref()]))
+                .map_err(|e| self.storage_error(e))?;
+            return Ok(PutOutcome::Added);
+        }
+        let unchanged = self
+            .inner
+            .contains(hash_quad.as_ref())
+            .map_err(|e| self.storage_error(e))?;
+        if unchanged {
+            return Ok(PutOutcome::Unchanged);
+        }
+        // Replace: clear the graph and refill it in one transaction.
         let mut tx = self
             .inner
             .start_transaction()
             .map_err(|e| self.storage_error(e))?;
-        let mut existing = HashSet::new();
-        for q in tx.quads_for_pattern(None, None, None, Some(gname)) {
-            existing.insert(q.map_err(|e| self.storage_error(e))?);
-        }
-        let outcome = if existing.is_empty() {
-            PutOutcome::Added
-        } else if existing.len() == quads.len() && quads.iter().all(|q| existing.contains(q)) {
-            return Ok(PutOutcome::Unchanged);
-        } else {
-            PutOutcome::Replaced
-        };
-        if outcome == PutOutcome::Replaced {
-            tx.clear_graph(gname).map_err(|e| self.storage_error(e))?;
-        }
-        for q in quads {
-            tx.insert(
-                Quad::new(
-                    q.subject.clone(),
-                    q.predicate.clone(),
-                    q.object.clone(),
-                    GraphName::NamedNode(graph.into_owned()),
-                )
-                .as_ref(),
-            );
-        }
+        tx.clear_graph(gname).map_err(|e| self.storage_error(e))?;
+        tx.extend(quads.iter().map(Quad::as_ref).chain([hash_quad.as_ref()]));
         tx.commit().map_err(|e| self.storage_error(e))?;
-        Ok(outcome)
+        Ok(PutOutcome::Replaced)
     }
 
     /// Removes documents: `doc` is a document IRI, a source as given at ingest
@@ -579,7 +621,7 @@ mod tests {
         let docs = store.documents().unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].title.as_deref(), Some("two"), "old content is gone");
-        assert_eq!(docs[0].triples, 1);
+        assert_eq!(docs[0].triples, 2, "the title and the graph's hash");
         assert_eq!(store.remove(g).unwrap(), vec![g.to_string()]);
         assert!(store.documents().unwrap().is_empty());
         assert!(
@@ -653,7 +695,7 @@ mod tests {
             .unwrap();
         let stats = store.stats().unwrap();
         assert_eq!(stats.documents, 1);
-        assert_eq!(stats.quads, 2);
+        assert_eq!(stats.quads, 3, "two types and the graph's hash");
         assert_eq!(stats.classes.get(&agency), Some(&2));
         assert_eq!(stats.predicates.get(&ty), Some(&2));
     }

@@ -292,7 +292,7 @@ pub fn capitalized_like(surface: &str) -> bool {
 
 /// Lower-case words allowed inside a capitalized name.
 pub fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "and" | "the" | "for" | "on" | "in" | "to" | "&" | "de" | "du" | "del" | "la" | "at" | "a" | "an")
+    matches!(w, "of" | "and" | "the" | "for" | "on" | "in" | "to" | "&" | "de" | "du" | "del" | "la" | "at" | "a" | "an" | "with")
 }
 
 #[cfg(test)]

@@ -75,12 +75,12 @@ const AGENCY_HEADS: &[&str] = &[
     "Congress", "Senate", "Legislature", "Ministry", "Parliament", "Cabinet", "Command", "Inspectorate", "Taskforce",
 ];
 /// Heads that are government only with a government modifier, else organizations.
-const BODY_HEADS: &[&str] = &["Council", "Board", "Institute", "Institutes", "Center", "Centers", "Panel", "Laboratory"];
+const BODY_HEADS: &[&str] = &["Council", "Board", "Institute", "Institutes", "Center", "Centers", "Panel", "Laboratory", "Group"];
 /// Heads of non-government organizations.
 const ORG_HEADS: &[&str] = &[
     "Foundation", "Association", "Coalition", "Project", "Network", "Union", "University", "College", "Society", "Alliance",
     "Fund", "Times", "Post", "Journal", "News", "Inc", "Inc.", "Corporation", "Company", "LLC", "Party", "Federation",
-    "Institution", "Church", "Press", "Tribune", "Herald", "Group", "Partnership", "Trust",
+    "Institution", "Church", "Press", "Tribune", "Herald", "Partnership",
 ];
 const POLICY_HEADS: &[&str] = &[
     "Act", "Program", "Programs", "Programme", "Policy", "Policies", "Initiative", "Strategy", "Standard", "Standards",
@@ -93,7 +93,7 @@ const MEMO_HEADS: &[&str] = &[
 ];
 const GOV_MODIFIERS: &[&str] = &[
     "Federal", "U.S.", "United", "States", "National", "Interagency", "White", "President", "Presidential", "Government",
-    "Executive", "Congressional", "Joint", "Federal-State",
+    "Executive", "Congressional", "Joint", "Federal-State", "Advisory", "President’s", "President's",
 ];
 /// Capitalized words that never start a name (sentence starters and function words).
 const STARTERS: &[&str] = &[
@@ -207,7 +207,24 @@ fn dated_memo_regex() -> &'static Regex {
     })
 }
 
+fn dated_word_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)\b",
+        )
+        .unwrap_or_else(|e| unreachable!("dated memo word regex: {e}"))
+    })
+}
+
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
+    for m in dated_word_regex().find_iter(text) {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        let name = format!("{} memorandum", words[..words.len() - 1].join(" ").trim_end_matches(','));
+        let mut mention = Mention::new(Span::new(m.start(), m.end()), EntityClass::Memo, name, "memo.dated-word", 87);
+        mention.extra.push(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        out.push(mention);
+    }
     for m in dated_memo_regex().find_iter(text) {
         let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(Mention::new(Span::new(m.start(), m.end()), EntityClass::Memo, name, "memo.dated", 88));
@@ -268,10 +285,10 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     if BODY_HEADS.contains(&head) {
         return Some(if has_gov || prep == Some(1) { EntityClass::Agency } else { EntityClass::Organization });
     }
-    if ORG_HEADS.contains(&head) || ORG_HEADS.contains(&last) {
+    if ORG_HEADS.contains(&head) || ORG_HEADS.contains(&last) && prep.is_none() {
         return Some(EntityClass::Organization);
     }
-    if POLICY_HEADS.contains(&last) && n >= 2 {
+    if POLICY_HEADS.contains(&last) && prep.is_none() {
         return Some(EntityClass::Policy);
     }
     None
@@ -302,10 +319,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start) {
                 end += 1;
             } else if kind == TokKind::Word && is_connector(t) && end + 1 < toks.len() {
-                // allow up to two connectors: "of the", "for the"
+                // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
                 let mut k = end;
                 while k < toks.len() && k < end + 2 && is_connector(seg.tok(text, k)) {
                     k += 1;
+                }
+                if k == end + 2 && matches!(t, "and" | "or") {
+                    break;
                 }
                 if k < toks.len() && toks[k].kind != TokKind::Punct && (tok_is_cap(seg.tok(text, k)) || toks[k].kind == TokKind::Number) {
                     end = k;
@@ -325,11 +345,26 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         while b > a && (is_connector(seg.tok(text, b - 1)) || toks[b - 1].kind == TokKind::Number && b - 1 > a && !matches!(seg.tok(text, b - 2), "of" | "No.")) {
             b -= 1;
         }
-        if b > a {
+        if b > a && !after_section_number(text, seg, a) {
             emit_chunk(text, seg, lex, a, b, out);
         }
         i = end.max(i + 1);
     }
+}
+
+/// Names made only of generic words ("Executive Order", "Working Group", "Task Force").
+fn is_generic(words: &[&str], class: EntityClass) -> bool {
+    const GENERIC: &[&str] = &[
+        "Executive", "Presidential", "Order", "Orders", "Memorandum", "Memoranda", "Memo", "Directive", "Directives", "Guidance",
+        "Proclamation", "Circular", "Final", "Interim", "Joint", "Departmental", "Working", "Group", "Task", "Force", "Steering",
+        "Committee", "Advisory", "Council", "Board", "Review", "Special", "Select", "Standing", "Interagency", "Agency", "Office",
+        "Department", "Policy", "Program", "Plan", "Strategy", "Initiative", "Act", "Rule", "Law", "Bill", "Federal", "National",
+        "This", "Such", "New", "Senior", "Program", "Management", "Regional", "Field", "State", "Local", "Court", "Courts",
+        "District", "Appropriations", "Acts", "Policies", "Programs", "Standards", "Standard", "Framework", "Agreement",
+        "Administration", "Temporary", "Emergency", "General", "Provisions", "Implementation", "Letter", "Public",
+    ];
+    let _ = class;
+    words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
 }
 
 fn is_month(w: &str) -> bool {
@@ -338,6 +373,17 @@ fn is_month(w: &str) -> bool {
         "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November"
             | "December" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
     )
+}
+
+/// Whether token `a` starts the heading right after "Sec. 3." / "Section 3.".
+fn after_section_number(text: &str, seg: &Segmented, a: usize) -> bool {
+    let si = seg.sentence_of[a];
+    if si == 0 || seg.sentences[si].first != a {
+        return false;
+    }
+    let prev = seg.sentences[si - 1];
+    let words: Vec<&str> = (prev.first..prev.last).map(|k| seg.tok(text, k)).collect();
+    matches!(words.as_slice(), ["Sec" | "Section" | "SEC" | "SECTION", ".", _, "."] | ["Sec" | "Section" | "SEC" | "SECTION", _, "."])
 }
 
 fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Mention>) {
@@ -356,6 +402,9 @@ fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, ou
         }
     }
     let Some(class) = classify(&words) else { return };
+    if is_generic(&words, class) || words[0].ends_with("ing") && words[0].len() > 5 && class != EntityClass::Memo {
+        return;
+    }
     let surface = &text[span.start..span.end];
     if !capitalized_like(surface) || surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && words.len() > 1 && class != EntityClass::Memo {
         // ALL-CAPS headings are not names
@@ -376,6 +425,22 @@ fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, ou
         EntityClass::Person => "pattern.person",
     };
     let mut m = Mention::new(span, class, surface, rule, priority);
+    if class == EntityClass::Agency && lex.lookup(surface).is_none() {
+        let head_start = seg.tokens[b - 1].span.start;
+        let modifier = |h: &super::lexicon::LexHit| {
+            let rest = surface[h.end..].trim_start();
+            let hit_head = surface[..h.end].rsplit(' ').next().is_some_and(|w| AGENCY_HEADS.contains(&w));
+            h.start == 0 && span.start + h.end < head_start && (rest.starts_with(|c: char| c.is_uppercase()) || hit_head && rest.starts_with("of "))
+        };
+        if let Some(h) = lex.find(surface).into_iter().find(modifier) {
+            let inner = &lex.entries[h.entry];
+            if inner.class == EntityClass::Agency {
+                m.priority = 82;
+                m.rule = "pattern.agency-modifier";
+                m.hint = Some(inner.canonical.clone());
+            }
+        }
+    }
     if let Some(e) = lex.lookup(surface).map(|i| &lex.entries[i]).filter(|e| e.class == class) {
         m.key = class_key(class, &e.canonical);
         m.canonical = Some(e.canonical.clone());
@@ -450,6 +515,30 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                 out.push(m);
             }
         }
+    }
+    // "Full Name (Short Name)": a multi-word short name in parentheses
+    for i in 1..toks.len().saturating_sub(3) {
+        if seg.tok(text, i) != "(" {
+            continue;
+        }
+        let Some(close) = (i + 2..(i + 8).min(toks.len())).find(|&k| seg.tok(text, k) == ")") else { continue };
+        let inner = Span::new(toks[i + 1].span.start, toks[close - 1].span.end);
+        let end = toks[i - 1].span.end;
+        let long = out.iter().filter(|m| m.span.end == end && matches!(m.class, EntityClass::Agency | EntityClass::Organization | EntityClass::Policy)).max_by_key(|m| (m.priority, m.span.end - m.span.start)).cloned();
+        let Some(long) = long else { continue };
+        let short_words: Vec<&str> = text[inner.start..inner.end].split_whitespace().collect();
+        if short_words.len() < 2 || !short_words.iter().all(|w| tok_is_cap(w) && long.name.contains(*w)) {
+            continue;
+        }
+        for m in out.iter_mut().filter(|m| m.span == inner) {
+            m.key = long.key.clone();
+            m.class = long.class;
+            m.canonical = long.canonical.clone();
+        }
+        let mut m = Mention::new(inner, long.class, &text[inner.start..inner.end], "acronym.short-name", 94);
+        m.key = long.key.clone();
+        m.canonical = long.canonical.clone();
+        out.push(m);
     }
     // later bare uses of a defined acronym
     let defined: Vec<Mention> = out.iter().filter(|m| m.rule == "acronym.definition" && is_acronym_shape(&m.name)).cloned().collect();
@@ -535,7 +624,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             if !same_line || toks[end].kind != TokKind::Word || !tok_is_cap(t) {
                 break;
             }
-            if end > i && (is_title_word(t) && !is_initial(t) || matches!(t.trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV")) {
+            if end > i && (is_title_word(t) && !is_initial(t) || t.ends_with("ing") && t.len() > 5 || matches!(t.trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV")) {
                 break;
             }
             parts.push(t);
@@ -560,7 +649,10 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && lex.lookup_acronym(p).is_none()
             });
             let first_ok = lex.is_first_name(first) || all_caps && lex.is_first_name(&capitalize(first));
-            let titled = i > 0 && is_title_word(seg.tok(text, i - 1)) && tok_is_cap(seg.tok(text, i - 1));
+            let titled = i > 0
+                && is_title_word(seg.tok(text, i - 1))
+                && tok_is_cap(seg.tok(text, i - 1))
+                && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
             let last = parts[n - 1];
             let last_ok = last.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_initial(last);
             if name_like && last_ok && (first_ok || has_initial && !all_caps || titled && n <= 3 || all_caps && has_initial) && !(all_caps && !first_ok && !has_initial) {
@@ -682,8 +774,8 @@ fn administrations(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             continue;
         }
         let before = if i >= 2 { seg.tok(text, i - 2) } else { "" };
-        if tok_is_cap(before) && !STARTERS.contains(&before) && !matches!(before, "The") {
-            continue; // "Food and Drug Administration", "Small Business Administration"
+        if !matches!(before, "the" | "The" | "prior" | "previous" | "former" | "last" | "this" | "This" | "that" | "an" | "entire" | "current") {
+            continue; // "Food and Drug Administration", "Records Administration"
         }
         if prev.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
             continue; // acronyms

@@ -77,7 +77,18 @@ impl Extractor {
                 cands.push(m);
             }
         }
+        // policies named inside the document's own title or subject are mentions too
+        let inner_policies: Vec<Mention> = match cands.iter().find(|c| c.rule == "memo.document") {
+            Some(d) => cands.iter().filter(|c| c.class == EntityClass::Policy && d.span.contains(c.span) && c.span != d.span).cloned().collect(),
+            None => Vec::new(),
+        };
         let mut kept = mentions::resolve_overlaps(cands);
+        for p in mentions::resolve_overlaps(inner_policies) {
+            let mut p = p;
+            p.rule = "memo.title-policy";
+            kept.push(p);
+        }
+        kept.sort_by_key(|m| (m.span.start, m.span.end));
         add_surnames(text, &seg, &mut kept);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
         add_anaphors(text, &seg, &mut kept, doc_memo);

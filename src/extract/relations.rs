@@ -259,6 +259,19 @@ impl<'a> Ctx<'a> {
                     while e > start && self.tok(e - 1) == "of" {
                         e -= 1;
                     }
+                    // "Secretary of Homeland Security": "of" and capitalized words to the end of the line
+                    if e > start && e + 1 < self.seg.tokens.len() && self.tok(e) == "of" && self.mention_starting_at(e + 1, &[EntityClass::Agency]).is_none() && self.mention_starting_at(e + 2, &[EntityClass::Agency]).is_none() {
+                        let mut f = e + 1;
+                        while f < self.seg.tokens.len()
+                            && self.tok(f).chars().next().is_some_and(|c| c.is_uppercase() || self.tok(f) == "the" || self.tok(f) == "and")
+                            && !self.text[self.seg.tokens[f - 1].span.end..self.seg.tokens[f].span.start].contains('\n')
+                        {
+                            f += 1;
+                        }
+                        if f > e + 1 {
+                            e = f;
+                        }
+                    }
                     if e > start {
                         let span = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[e - 1].span.end);
                         let t = self.text[span.start..span.end].to_string();
@@ -339,7 +352,7 @@ impl<'a> Ctx<'a> {
         let n = self.seg.tokens.len();
         for i in 0..n {
             let w = self.lower(i);
-            if !matches!(w.as_str(), "memo" | "memorandum" | "directive" | "guidance") || self.mention_at_token(i).is_some() {
+            if !matches!(w.as_str(), "memo" | "memorandum" | "directive" | "guidance") || self.mention_at_token(i).is_some_and(|m| self.mentions[m].rule != "memo.dated-word") {
                 continue;
             }
             let mut k = i + 1;
@@ -347,7 +360,11 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
             if k >= n || !matches!(self.lower(k).as_str(), "by" | "from") {
-                continue;
+                // "memorandum on prosecutorial discretion issued by ..."
+                match (i + 1..(i + 9).min(n)).find(|&t| matches!(self.lower(t).as_str(), "issued" | "signed" | "written") && t + 1 < n && self.lower(t + 1) == "by") {
+                    Some(t) if !(i + 1..t).any(|x| matches!(self.tok(x), "." | ";" | ",")) => k = t + 1,
+                    _ => continue,
+                }
             }
             // the first person within 10 tokens in the same sentence
             let si = self.seg.sentence_of[i];
@@ -355,6 +372,12 @@ impl<'a> Ctx<'a> {
                 self.mention_starting_at(t, &[EntityClass::Person])
             });
             let ev = self.sentence_span(i);
+            // a memo named by its date ("my June 17, 2011 memorandum") is the memo itself
+            let dated = (0..self.mentions.len()).find(|&m| self.mentions[m].rule == "memo.dated-word" && self.mentions[m].span.end == self.seg.tokens[i].span.end);
+            if let (Some(p), Some(memo)) = (person, dated) {
+                self.fact(memo, Predicate::Creator, FactObject::Mention(p), ev, "rel.memo-by");
+                continue;
+            }
             if let Some(p) = person {
                 let name = format!("{} memo", surname(&self.mentions[p].name));
                 let mut m = Mention::new(self.seg.tokens[i].span, EntityClass::Memo, name, "memo.by-person", 60);
@@ -372,11 +395,18 @@ impl<'a> Ctx<'a> {
     /// Memo named after a person ("the Morton memo") -> creator; numbered memo with an agency prefix -> creator.
     fn memo_names(&mut self) {
         for m in 0..self.mentions.len() {
-            if self.class(m) != EntityClass::Memo || self.mentions[m].anaphor {
+            if !matches!(self.class(m), EntityClass::Memo | EntityClass::Agency) || self.mentions[m].anaphor {
                 continue;
             }
             let Some(hint) = self.mentions[m].hint.clone() else { continue };
             let ev = self.sentence_span(self.toks[m].0);
+            if self.mentions[m].rule == "pattern.agency-modifier" {
+                let span = self.mentions[m].span;
+                if let Some(a) = self.agency_for(&hint, span, "pattern.agency-modifier") {
+                    self.fact(m, Predicate::SubOrganizationOf, FactObject::Mention(a), ev, "rel.agency-modifier");
+                }
+                continue;
+            }
             if self.mentions[m].rule == "memo.named-by-person" {
                 let person = (0..self.mentions.len()).find(|&p| self.class(p) == EntityClass::Person && surname(&self.mentions[p].name) == hint);
                 if let Some(p) = person {
@@ -941,6 +971,12 @@ impl<'a> Ctx<'a> {
     fn doc_memo_rules(&mut self) {
         let Some(doc) = self.doc_memo else { return };
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
+        for p in 0..self.mentions.len() {
+            if self.mentions[p].rule == "memo.title-policy" {
+                let span = self.mentions[doc].span;
+                self.fact(doc, Predicate::Concerns, FactObject::Mention(p), span, "memo.title-policy");
+            }
+        }
         if !self.facts.iter().any(|f| f.subject == doc && f.predicate == Predicate::Issued) {
             if let Some(d) = self.doc_date {
                 self.fact(doc, Predicate::Issued, FactObject::Date(d), ev, "memo.document-date");
