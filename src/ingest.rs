@@ -143,10 +143,11 @@ where
             quads,
         })
     };
+    let mut batch = store.batch_writer();
     par_map_ordered(docs, options.threads, options.window, prepare, |item| {
         match item {
             Ok(p) => {
-                let outcome = store.put_document(&p.iri, &p.quads)?;
+                let outcome = batch.put_document(&p.iri, &p.quads)?;
                 summary.documents += 1;
                 match outcome {
                     PutOutcome::Added => summary.added += 1,
@@ -174,6 +175,7 @@ where
         }
         Ok(())
     })?;
+    batch.flush()?;
     Ok(summary)
 }
 

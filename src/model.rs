@@ -27,7 +27,12 @@ impl Document {
     pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let date = header_date(&text);
-        Self { source: source.into(), title: None, date, text }
+        Self {
+            source: source.into(),
+            title: None,
+            date,
+            text,
+        }
     }
 }
 
@@ -35,7 +40,9 @@ impl Document {
 /// followed by a newline or a space).
 pub fn header_date(text: &str) -> Option<Date> {
     let rest = text.trim_start().strip_prefix("date")?;
-    let rest = rest.strip_prefix([' ', '\t'])?.trim_start_matches([' ', '\t']);
+    let rest = rest
+        .strip_prefix([' ', '\t'])?
+        .trim_start_matches([' ', '\t']);
     let candidate = rest.get(..10)?;
     let after = rest[10..].chars().next();
     if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
@@ -60,15 +67,27 @@ impl Date {
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         (1..=12).contains(&month).then_some(())?;
         (day >= 1 && day <= days_in_month(year, month)).then_some(())?;
-        Some(Self { year, month: Some(month), day: Some(day) })
+        Some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
     /// A year and month.
     pub fn ym(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
     /// A year.
     pub fn y(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Option<Self> {
@@ -162,7 +181,13 @@ pub enum EntityClass {
 
 impl EntityClass {
     /// All classes, in a fixed order.
-    pub const ALL: [EntityClass; 5] = [Self::Agency, Self::Organization, Self::Person, Self::Memo, Self::Policy];
+    pub const ALL: [EntityClass; 5] = [
+        Self::Agency,
+        Self::Organization,
+        Self::Person,
+        Self::Memo,
+        Self::Policy,
+    ];
     /// The local name (`Agency`).
     pub fn name(self) -> &'static str {
         match self {
@@ -190,7 +215,9 @@ impl EntityClass {
     /// Parses a local name, prefixed name or IRI, case-insensitively.
     pub fn parse(s: &str) -> Option<Self> {
         let local = s.rsplit(['#', ':', '/']).next().unwrap_or(s);
-        Self::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(local))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.name().eq_ignore_ascii_case(local))
     }
 }
 
@@ -277,7 +304,10 @@ impl Predicate {
     }
     /// Whether the object is a literal rather than an entity.
     pub fn has_literal_object(self) -> bool {
-        matches!(self, Self::JobTitle | Self::Issued | Self::FoundingDate | Self::Defunct)
+        matches!(
+            self,
+            Self::JobTitle | Self::Issued | Self::FoundingDate | Self::Defunct
+        )
     }
 }
 

@@ -65,9 +65,17 @@ pub fn entity_iri(base: &str, class: EntityClass, label: &str) -> String {
 /// The IRI of a document read from `source` under `base`.
 pub fn document_iri(base: &str, source: &str) -> String {
     let stem = source.rsplit(['/', '\\']).next().unwrap_or(source);
-    let stem = stem.split_once('#').map_or(stem, |(file, id)| if id.is_empty() { file } else { id });
-    let stem = stem.rsplit_once('.').map_or(stem, |(s, ext)| if ext.len() <= 5 { s } else { stem });
-    format!("{base}doc/{}-{}", slug(stem), &hex_hash(source.as_bytes())[..10])
+    let stem = stem
+        .split_once('#')
+        .map_or(stem, |(file, id)| if id.is_empty() { file } else { id });
+    let stem = stem
+        .rsplit_once('.')
+        .map_or(stem, |(s, ext)| if ext.len() <= 5 { s } else { stem });
+    format!(
+        "{base}doc/{}-{}",
+        slug(stem),
+        &hex_hash(source.as_bytes())[..10]
+    )
 }
 
 /// Converts byte offsets of a text into character offsets.
@@ -157,17 +165,38 @@ impl QuadWriter {
         let graph = GraphName::NamedNode(doc_node.clone());
         let mut out: Vec<Quad> = Vec::new();
         let mut add = |s: &NamedNode, p: String, o: Term| {
-            out.push(Quad::new(NamedOrBlankNode::NamedNode(s.clone()), nn(p), o, graph.clone()));
+            out.push(Quad::new(
+                NamedOrBlankNode::NamedNode(s.clone()),
+                nn(p),
+                o,
+                graph.clone(),
+            ));
         };
         let rdf_type = format!("{RDF}type");
-        add(&doc_node, rdf_type.clone(), nn(format!("{MG}Document")).into());
+        add(
+            &doc_node,
+            rdf_type.clone(),
+            nn(format!("{MG}Document")).into(),
+        );
         if let Some(title) = ex.title.as_ref().or(doc.title.as_ref()) {
-            add(&doc_node, format!("{DCTERMS}title"), Literal::new_simple_literal(title).into());
+            add(
+                &doc_node,
+                format!("{DCTERMS}title"),
+                Literal::new_simple_literal(title).into(),
+            );
         }
         if let Some(date) = &doc.date {
-            add(&doc_node, format!("{DCTERMS}date"), date_literal(date).into());
+            add(
+                &doc_node,
+                format!("{DCTERMS}date"),
+                date_literal(date).into(),
+            );
         }
-        add(&doc_node, format!("{DCTERMS}source"), Literal::new_simple_literal(&doc.source).into());
+        add(
+            &doc_node,
+            format!("{DCTERMS}source"),
+            Literal::new_simple_literal(&doc.source).into(),
+        );
         add(
             &doc_node,
             format!("{MG}contentHash"),
@@ -178,25 +207,43 @@ impl QuadWriter {
         let iris: Vec<NamedNode> = ex.entities.iter().map(|e| nn(self.entity_iri(e))).collect();
         for (e, iri) in ex.entities.iter().zip(&iris) {
             add(iri, rdf_type.clone(), nn(e.class.iri()).into());
-            add(iri, format!("{RDFS}label"), Literal::new_simple_literal(&e.label).into());
+            add(
+                iri,
+                format!("{RDFS}label"),
+                Literal::new_simple_literal(&e.label).into(),
+            );
             for alt in &e.alt_labels {
                 if alt != &e.label {
-                    add(iri, format!("{SKOS}altLabel"), Literal::new_simple_literal(alt).into());
+                    add(
+                        iri,
+                        format!("{SKOS}altLabel"),
+                        Literal::new_simple_literal(alt).into(),
+                    );
                 }
             }
             add(&doc_node, format!("{SCHEMA}mentions"), iri.clone().into());
             for m in &e.mentions {
                 let (start, end) = (chars.char_offset(m.start), chars.char_offset(m.end));
                 let mention = nn(format!("{}mention/{doc_key}/{start}-{end}", self.base));
-                add(&mention, rdf_type.clone(), nn(format!("{MG}Mention")).into());
+                add(
+                    &mention,
+                    rdf_type.clone(),
+                    nn(format!("{MG}Mention")).into(),
+                );
                 add(&mention, format!("{MG}mentionOf"), iri.clone().into());
                 add(&mention, format!("{MG}start"), int(start).into());
                 add(&mention, format!("{MG}end"), int(end).into());
-                add(&mention, format!("{PROV}wasDerivedFrom"), doc_node.clone().into());
+                add(
+                    &mention,
+                    format!("{PROV}wasDerivedFrom"),
+                    doc_node.clone().into(),
+                );
             }
         }
         for r in &ex.relations {
-            let Some(subject) = iris.get(r.subject) else { continue };
+            let Some(subject) = iris.get(r.subject) else {
+                continue;
+            };
             let object: Term = match &r.object {
                 Object::Entity(i) => match iris.get(*i) {
                     Some(o) => o.clone().into(),
@@ -211,17 +258,33 @@ impl QuadWriter {
             let Span { start, end } = r.evidence.sentence;
             let (cs, ce) = (chars.char_offset(start), chars.char_offset(end));
             let key = format!("{doc_iri} {subject} {p} {object} {cs}");
-            let st = nn(format!("{}fact/{}", self.base, &hex_hash(key.as_bytes())[..20]));
+            let st = nn(format!(
+                "{}fact/{}",
+                self.base,
+                &hex_hash(key.as_bytes())[..20]
+            ));
             add(&st, rdf_type.clone(), nn(format!("{RDF}Statement")).into());
             add(&st, format!("{RDF}subject"), subject.clone().into());
             add(&st, format!("{RDF}predicate"), nn(p).into());
             add(&st, format!("{RDF}object"), object);
-            add(&st, format!("{PROV}wasDerivedFrom"), doc_node.clone().into());
+            add(
+                &st,
+                format!("{PROV}wasDerivedFrom"),
+                doc_node.clone().into(),
+            );
             let sentence = doc.text.get(start..end).unwrap_or("");
-            add(&st, format!("{MG}evidence"), Literal::new_simple_literal(normalize_space(sentence)).into());
+            add(
+                &st,
+                format!("{MG}evidence"),
+                Literal::new_simple_literal(normalize_space(sentence)).into(),
+            );
             add(&st, format!("{MG}start"), int(cs).into());
             add(&st, format!("{MG}end"), int(ce).into());
-            add(&st, format!("{MG}rule"), Literal::new_simple_literal(r.evidence.rule).into());
+            add(
+                &st,
+                format!("{MG}rule"),
+                Literal::new_simple_literal(r.evidence.rule).into(),
+            );
         }
         out.sort_by_cached_key(|q| q.to_string());
         out.dedup();
@@ -241,8 +304,16 @@ mod tests {
     #[test]
     fn slugs() {
         for (name, input, want) in [
-            ("acronym dots", "U.S. Department of State", "us-department-of-state"),
-            ("possessive", "President's Memorandum", "presidents-memorandum"),
+            (
+                "acronym dots",
+                "U.S. Department of State",
+                "us-department-of-state",
+            ),
+            (
+                "possessive",
+                "President's Memorandum",
+                "presidents-memorandum",
+            ),
             ("dash runs", "M-13-13 — Memo", "m-13-13-memo"),
             ("case", "DHS", "dhs"),
         ] {
@@ -263,7 +334,10 @@ mod tests {
     #[test]
     fn document_iris_are_stable_and_distinct() {
         let a = document_iri(crate::vocab::DEFAULT_BASE, "data/examples/a.txt");
-        assert_eq!(a, document_iri(crate::vocab::DEFAULT_BASE, "data/examples/a.txt"));
+        assert_eq!(
+            a,
+            document_iri(crate::vocab::DEFAULT_BASE, "data/examples/a.txt")
+        );
         assert!(a.starts_with("https://w3id.org/memograph/id/doc/a-"));
         assert_ne!(a, document_iri(crate::vocab::DEFAULT_BASE, "other/a.txt"));
     }

@@ -230,48 +230,66 @@ impl Store {
     }
 
     fn put_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<PutOutcome> {
+        let (quads, hash_quad) = self.prepare(graph, quads)?;
+        match self.existing(graph, &hash_quad)? {
+            Some(outcome) => {
+                if outcome == PutOutcome::Replaced {
+                    self.replace(graph, &quads)?;
+                }
+                Ok(outcome)
+            }
+            None => {
+                // One write batch: all of the document or nothing.
+                self.inner
+                    .extend(quads.iter().map(Quad::as_ref))
+                    .map_err(|e| self.storage_error(e))?;
+                Ok(PutOutcome::Added)
+            }
+        }
+    }
+
+    /// The quads to store for a graph (all put in `graph`), followed by the
+    /// graph's fingerprint quad (`mg:graphHash`), which is also returned.
+    fn prepare(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(Vec<Quad>, Quad)> {
         if self.read_only {
             return Err(self.storage_error("opened read-only"));
         }
-        let gname = GraphNameRef::NamedNode(graph);
-        // Every quad goes into the graph (callers normally build them there).
-        let regraphed: Vec<Quad>;
-        let quads = if quads.iter().all(|q| q.graph_name.as_ref() == gname) {
-            quads
-        } else {
-            regraphed = quads
-                .iter()
-                .map(|q| {
-                    Quad::new(
-                        q.subject.clone(),
-                        q.predicate.clone(),
-                        q.object.clone(),
-                        GraphName::NamedNode(graph.into_owned()),
-                    )
-                })
-                .collect();
-            &regraphed
-        };
-        // A fingerprint of the graph, stored in it, so that an unchanged
-        // document is recognised with one lookup.
+        let gname = GraphName::NamedNode(graph.into_owned());
+        let mut out: Vec<Quad> = Vec::with_capacity(quads.len() + 1);
         let mut hasher = sha2::Sha256::new();
         for q in quads {
+            let q = if q.graph_name == gname {
+                q.clone()
+            } else {
+                Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    gname.clone(),
+                )
+            };
             hasher.update(q.to_string().as_bytes());
             hasher.update(b"\n");
+            out.push(q);
         }
-        let digest = hasher.finalize();
         let mut fingerprint = String::with_capacity(71);
         fingerprint.push_str("sha256:");
-        for b in digest {
+        for b in hasher.finalize() {
             fingerprint.push_str(&format!("{b:02x}"));
         }
-        let hash_predicate = NamedNode::new_unchecked(GRAPH_HASH);
         let hash_quad = Quad::new(
             graph.into_owned(),
-            hash_predicate.clone(),
-            Literal::new_simple_literal(&fingerprint),
-            GraphName::NamedNode(graph.into_owned()),
+            NamedNode::new_unchecked(GRAPH_HASH),
+            Literal::new_simple_literal(fingerprint),
+            gname,
         );
+        out.push(hash_quad.clone());
+        Ok((out, hash_quad))
+    }
+
+    /// `None` when the graph does not exist; `Unchanged` when it holds the same
+    /// fingerprint; `Replaced` otherwise (nothing written yet).
+    fn existing(&self, graph: NamedNodeRef<'_>, hash_quad: &Quad) -> Result<Option<PutOutcome>> {
         // Only this writer changes the store (RocksDB's lock keeps other
         // processes out), so reading before writing is safe.
         let exists = self
@@ -279,28 +297,42 @@ impl Store {
             .contains_named_graph(graph)
             .map_err(|e| self.storage_error(e))?;
         if !exists {
-            // One write batch: all of the document or nothing.
-            self.inner
-                .extend(quads.iter().map(Quad::as_ref).chain([hash_quad.as_ref()]))
-                .map_err(|e| self.storage_error(e))?;
-            return Ok(PutOutcome::Added);
+            return Ok(None);
         }
         let unchanged = self
             .inner
             .contains(hash_quad.as_ref())
             .map_err(|e| self.storage_error(e))?;
-        if unchanged {
-            return Ok(PutOutcome::Unchanged);
-        }
-        // Replace: clear the graph and refill it in one transaction.
+        Ok(Some(if unchanged {
+            PutOutcome::Unchanged
+        } else {
+            PutOutcome::Replaced
+        }))
+    }
+
+    /// Clears `graph` and fills it with `quads`, in one transaction.
+    fn replace(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<()> {
         let mut tx = self
             .inner
             .start_transaction()
             .map_err(|e| self.storage_error(e))?;
-        tx.clear_graph(gname).map_err(|e| self.storage_error(e))?;
-        tx.extend(quads.iter().map(Quad::as_ref).chain([hash_quad.as_ref()]));
-        tx.commit().map_err(|e| self.storage_error(e))?;
-        Ok(PutOutcome::Replaced)
+        tx.clear_graph(GraphNameRef::NamedNode(graph))
+            .map_err(|e| self.storage_error(e))?;
+        tx.extend(quads.iter().map(Quad::as_ref));
+        tx.commit().map_err(|e| self.storage_error(e))
+    }
+
+    /// A writer that stores many documents fast: new documents are gathered
+    /// and written with oxigraph's bulk loader, whose commit is atomic, so
+    /// each document is still either fully present or absent after a crash.
+    /// Call [`BatchWriter::flush`] at the end.
+    pub fn batch_writer(&self) -> BatchWriter<'_> {
+        BatchWriter {
+            store: self,
+            pending: Vec::new(),
+            pending_graphs: std::collections::HashSet::new(),
+            max_quads: BATCH_QUADS,
+        }
     }
 
     /// Removes documents: `doc` is a document IRI, a source as given at ingest
@@ -472,6 +504,72 @@ impl Store {
             .on_store(&self.inner)
             .execute()
             .map_err(|e| Error::Sparql(format!("update failed: {e}")))
+    }
+}
+
+/// Quads gathered by a [`BatchWriter`] before a bulk load.
+const BATCH_QUADS: usize = 200_000;
+
+/// Stores documents in input order, bulk-loading new ones in atomic batches
+/// (see [`Store::batch_writer`]).
+pub struct BatchWriter<'a> {
+    store: &'a Store,
+    pending: Vec<Quad>,
+    pending_graphs: std::collections::HashSet<NamedNode>,
+    max_quads: usize,
+}
+
+impl std::fmt::Debug for BatchWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BatchWriter")
+            .field("store", &self.store)
+            .field("pending_quads", &self.pending.len())
+            .finish()
+    }
+}
+
+impl BatchWriter<'_> {
+    /// Stores one document, like [`Store::put_document`]. A new document
+    /// (`Added`) may be written only at a later call or at [`BatchWriter::flush`].
+    pub fn put_document(&mut self, doc_iri: &str, quads: &[Quad]) -> Result<PutOutcome> {
+        let store = self.store;
+        let graph = NamedNode::new(doc_iri)
+            .map_err(|e| store.storage_error(format!("bad document IRI {doc_iri}: {e}")))?;
+        if self.pending_graphs.contains(&graph) {
+            // The same document twice in one run: the later one wins.
+            self.flush()?;
+        }
+        let (quads, hash_quad) = store.prepare(graph.as_ref(), quads)?;
+        match store.existing(graph.as_ref(), &hash_quad)? {
+            Some(PutOutcome::Replaced) => {
+                store.replace(graph.as_ref(), &quads)?;
+                Ok(PutOutcome::Replaced)
+            }
+            Some(outcome) => Ok(outcome),
+            None => {
+                self.pending.extend(quads);
+                self.pending_graphs.insert(graph);
+                if self.pending.len() >= self.max_quads {
+                    self.flush()?;
+                }
+                Ok(PutOutcome::Added)
+            }
+        }
+    }
+
+    /// Writes the gathered new documents (one atomic bulk load).
+    pub fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let store = self.store;
+        let mut loader = store.inner.bulk_loader();
+        loader
+            .load_quads(self.pending.drain(..))
+            .map_err(|e| store.storage_error(e))?;
+        loader.commit().map_err(|e| store.storage_error(e))?;
+        self.pending_graphs.clear();
+        Ok(())
     }
 }
 

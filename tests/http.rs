@@ -697,3 +697,165 @@ fn many_concurrent_clients() {
     let total: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
     assert_eq!(total, 160);
 }
+
+// --- push, against a fake Graph Store and against `serve` itself -------------
+
+/// A fake Graph Store Protocol endpoint with basic authentication that fails
+/// the first authenticated request with 503. Returns its URL, the bodies it
+/// accepted (graph IRI, body), and its total request count.
+#[allow(clippy::type_complexity)]
+fn fake_graph_store() -> (
+    String,
+    Arc<std::sync::Mutex<Vec<(String, String)>>>,
+    Arc<std::sync::atomic::AtomicUsize>,
+) {
+    use std::sync::atomic::Ordering;
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/store", server.server_addr().to_ip().unwrap());
+    let accepted = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let requests = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (acc, reqs) = (Arc::clone(&accepted), Arc::clone(&requests));
+    thread::spawn(move || {
+        let mut failed_once = false;
+        for mut request in server.incoming_requests() {
+            reqs.fetch_add(1, Ordering::SeqCst);
+            let auth = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Authorization"))
+                .map(|h| h.value.as_str().to_owned());
+            // "alice:secret"
+            if auth.as_deref() != Some("Basic YWxpY2U6c2VjcmV0") {
+                let h = tiny_http::Header::from_bytes("WWW-Authenticate", "Basic realm=\"test\"")
+                    .unwrap();
+                request
+                    .respond(tiny_http::Response::empty(401).with_header(h))
+                    .unwrap();
+                continue;
+            }
+            if !failed_once {
+                failed_once = true;
+                request.respond(tiny_http::Response::empty(503)).unwrap();
+                continue;
+            }
+            let graph = request
+                .url()
+                .split_once("graph=")
+                .map(|(_, g)| g.to_owned())
+                .unwrap_or_default();
+            let graph = percent_encoding::percent_decode_str(&graph)
+                .decode_utf8()
+                .unwrap()
+                .into_owned();
+            let mut body = String::new();
+            std::io::Read::read_to_string(request.as_reader(), &mut body).unwrap();
+            acc.lock().unwrap().push((graph, body));
+            request.respond(tiny_http::Response::empty(201)).unwrap();
+        }
+    });
+    (url, accepted, requests)
+}
+
+#[test]
+fn push_with_basic_auth_retries_and_change_tracking() {
+    use memograph::push::{push, GraphOutcome, PushConfig};
+    let (url, accepted, _) = fake_graph_store();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("push-state.json");
+    let store = sample_store();
+    let config = PushConfig::new(&url)
+        .with_credentials("alice", "secret")
+        .with_retries(3, Duration::from_millis(10))
+        .with_state_file(&state);
+    let report = push(&store, &config).unwrap();
+    assert_eq!(report.pushed(), 2, "{report:?}");
+    assert!(report.is_success());
+    // 401, then 503 (retried), then 201 for the first graph.
+    assert!(report.graphs[0].attempts >= 3, "{report:?}");
+    let bodies = accepted.lock().unwrap().clone();
+    assert_eq!(bodies.len(), 2);
+    assert_eq!(bodies[0].0, DOC_A);
+    assert_eq!(bodies[0].1.lines().count(), 6, "{}", bodies[0].1);
+    assert!(bodies[1].1.contains("\"John Morton\""));
+    assert!(state.is_file());
+
+    // Nothing changed: nothing sent.
+    let report = push(&store, &config).unwrap();
+    assert_eq!(report.unchanged(), 2, "{report:?}");
+    assert_eq!(accepted.lock().unwrap().len(), 2);
+
+    // One graph changes: only it is sent.
+    store
+        .insert(&Quad::new(
+            nn(&format!("{ID}person/x")),
+            nn(LABEL),
+            Literal::new_simple_literal("X"),
+            GraphName::NamedNode(nn(DOC_B)),
+        ))
+        .unwrap();
+    let report = push(&store, &config).unwrap();
+    assert_eq!((report.pushed(), report.unchanged()), (1, 1), "{report:?}");
+    assert_eq!(accepted.lock().unwrap().last().unwrap().0, DOC_B);
+
+    // --all sends everything again.
+    let report = push(&store, &config.clone().with_all(true)).unwrap();
+    assert_eq!(report.pushed(), 2, "{report:?}");
+
+    // Wrong password: failed, not recorded.
+    let bad = PushConfig::new(&url)
+        .with_credentials("alice", "wrong")
+        .with_retries(0, Duration::from_millis(10));
+    let report = push(&store, &bad).unwrap();
+    assert_eq!(report.failed(), 2, "{report:?}");
+    assert_eq!(report.graphs[0].status, Some(401));
+    assert_eq!(report.graphs[0].outcome, GraphOutcome::Failed);
+}
+
+#[test]
+fn push_gives_up_after_bounded_retries() {
+    use memograph::push::{push, PushConfig};
+    // Nothing listens on this port any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = PushConfig::new(format!("http://127.0.0.1:{port}/store"))
+        .with_retries(2, Duration::from_millis(10));
+    let started = Instant::now();
+    let report = push(&sample_store(), &config).unwrap();
+    assert_eq!(report.failed(), 2, "{report:?}");
+    assert_eq!(report.graphs[0].attempts, 3, "{report:?}");
+    assert!(report.graphs[0].message.is_some());
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn push_falls_back_to_sparql_update_where_there_is_no_graph_store() {
+    use memograph::push::{push, PushConfig};
+    let target = Store::new().unwrap();
+    let server = start(
+        target.clone(),
+        ServerConfig::default().with_allow_update(true),
+    );
+    let source = sample_store();
+    let dir = tempfile::tempdir().unwrap();
+    let config = PushConfig::new(format!("{}/sparql", server.base))
+        .with_state_file(dir.path().join("state.json"));
+    let report = push(&source, &config).unwrap();
+    assert_eq!(report.pushed(), 2, "{report:?}");
+    assert!(
+        report.graphs.iter().all(|g| g.method == Some("update")),
+        "{report:?}"
+    );
+    assert_eq!(target.len().unwrap(), 9);
+    // Idempotent: pushing everything again leaves the same 9 quads.
+    let report = push(&source, &config.clone().with_all(true)).unwrap();
+    assert_eq!(report.pushed(), 2, "{report:?}");
+    assert_eq!(target.len().unwrap(), 9);
+    // A graph gone from the source is dropped from the target.
+    source.remove_named_graph(&nn(DOC_B)).unwrap();
+    let report = push(&source, &config).unwrap();
+    assert_eq!(report.deleted(), 1, "{report:?}");
+    assert_eq!(target.len().unwrap(), 6);
+}

@@ -478,7 +478,7 @@ fn restrict_to_document(
         node.attributes.retain(|(p, v)| {
             facts
                 .get(&(iri.clone(), p.clone(), v.clone()))
-                .map_or(true, |graphs| graphs.contains(doc))
+                .is_none_or(|graphs| graphs.contains(doc))
         });
     }
 }

@@ -20,9 +20,30 @@ pub struct DateMention {
 }
 
 const MONTHS: &[(&str, u8)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("may", 5),
-    ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9),
-    ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 fn month(s: &str) -> Option<u8> {
@@ -60,7 +81,11 @@ pub fn find_dates(text: &str, doc_date: Option<Date>) -> Vec<DateMention> {
         } else if c.name("dmy").is_some() {
             month(&c["m2"]).and_then(|m| Date::ymd(num("y2")? as i32, m, num("d2")? as u8))
         } else if c.name("iso").is_some() {
-            Date::ymd(num("y3").unwrap_or(0) as i32, num("m3").unwrap_or(0) as u8, num("d3").unwrap_or(0) as u8)
+            Date::ymd(
+                num("y3").unwrap_or(0) as i32,
+                num("m3").unwrap_or(0) as u8,
+                num("d3").unwrap_or(0) as u8,
+            )
         } else if c.name("my").is_some() {
             month(&c["m4"]).and_then(|m| Date::ym(num("y4")? as i32, m))
         } else if let Some(m) = c.name("m5") {
@@ -80,7 +105,13 @@ pub fn find_dates(text: &str, doc_date: Option<Date>) -> Vec<DateMention> {
         } else if c.name("rel").is_some() {
             doc_date.map(|d| {
                 let lower = all.as_str().to_ascii_lowercase();
-                let delta = if lower.starts_with("last") { -1 } else if lower.starts_with("next") { 1 } else { 0 };
+                let delta = if lower.starts_with("last") {
+                    -1
+                } else if lower.starts_with("next") {
+                    1
+                } else {
+                    0
+                };
                 Date::y(d.year + delta)
             })
         } else {
@@ -92,7 +123,11 @@ pub fn find_dates(text: &str, doc_date: Option<Date>) -> Vec<DateMention> {
             Some(m) if c.name("rel").is_none() => Span::new(m.start(), all.end()),
             _ => Span::new(all.start(), all.end()),
         };
-        out.push(DateMention { span, date, bare_year: c.name("iny").is_some() || c.name("rel").is_some() });
+        out.push(DateMention {
+            span,
+            date,
+            bare_year: c.name("iny").is_some() || c.name("rel").is_some(),
+        });
     }
     out
 }
@@ -105,13 +140,28 @@ mod tests {
     fn dates() {
         let doc = Date::ymd(2011, 11, 18);
         let cases: &[(&str, &str, &str, bool)] = &[
-            ("month day year", "Order of January 25, 2017 (Title)", "2017-01-25", false),
+            (
+                "month day year",
+                "Order of January 25, 2017 (Title)",
+                "2017-01-25",
+                false,
+            ),
             ("abbreviated month", "(Jan. 21, 2009)", "2009-01-21", false),
-            ("day month year", "signed 25 January 2017.", "2017-01-25", false),
+            (
+                "day month year",
+                "signed 25 January 2017.",
+                "2017-01-25",
+                false,
+            ),
             ("iso", "dated 2012-06-15", "2012-06-15", false),
             ("month year", "in June 2012", "2012-06", false),
             ("relative month", "issued in June, there", "2011-06", false),
-            ("relative month after doc month", "announced in December", "2010-12", false),
+            (
+                "relative month after doc month",
+                "announced in December",
+                "2010-12",
+                false,
+            ),
             ("bare year", "was created in 2003, federal", "2003", true),
             ("last year", "since last year", "2010", true),
         ];
@@ -121,8 +171,17 @@ mod tests {
             assert_eq!(found[0].date.to_string(), *want, "{name}");
             assert_eq!(found[0].bare_year, *bare, "{name}");
         }
-        assert!(find_dates("the 2003-2004 budget", doc).is_empty(), "year ranges are not dates");
-        assert!(find_dates("in June", None).is_empty(), "no document date, no relative date");
-        assert!(find_dates("February 30, 2020", doc).is_empty(), "invalid day");
+        assert!(
+            find_dates("the 2003-2004 budget", doc).is_empty(),
+            "year ranges are not dates"
+        );
+        assert!(
+            find_dates("in June", None).is_empty(),
+            "no document date, no relative date"
+        );
+        assert!(
+            find_dates("February 30, 2020", doc).is_empty(),
+            "invalid day"
+        );
     }
 }

@@ -115,11 +115,21 @@ fn parse_tsv(src: &str, path: &str, default: EntityClass, out: &mut Vec<Raw>) ->
         let cols: Vec<&str> = line.split('\t').collect();
         let canonical = cols[0].trim();
         if canonical.is_empty() {
-            return Err(Error::Data { path: path.into(), line: i + 1, message: "empty canonical name in column 1".into() });
+            return Err(Error::Data {
+                path: path.into(),
+                line: i + 1,
+                message: "empty canonical name in column 1".into(),
+            });
         }
         let list = |n: usize| -> Vec<String> {
             cols.get(n)
-                .map(|c| c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                .map(|c| {
+                    c.split('|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let class = match cols.get(4) {
@@ -130,9 +140,18 @@ fn parse_tsv(src: &str, path: &str, default: EntityClass, out: &mut Vec<Raw>) ->
             })?,
             None => default,
         };
-        let parent = cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from);
+        let parent = cols
+            .get(3)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(String::from);
         out.push(Raw {
-            entry: LexEntry { class, canonical: canonical.to_string(), acronyms: list(2), parent },
+            entry: LexEntry {
+                class,
+                canonical: canonical.to_string(),
+                acronyms: list(2),
+                parent,
+            },
             aliases: list(1),
         });
     }
@@ -148,12 +167,35 @@ impl Lexicon {
     /// The built-in lexicon plus user gazetteer files.
     pub fn with_files(paths: &[&Path]) -> Result<Self> {
         let mut raws = Vec::new();
-        parse_tsv(AGENCIES, "data/agencies.tsv", EntityClass::Agency, &mut raws)?;
-        parse_tsv(AGENCIES_EXTRA, "data/agencies_extra.tsv", EntityClass::Agency, &mut raws)?;
-        parse_tsv(POLICIES, "data/policies.tsv", EntityClass::Policy, &mut raws)?;
+        parse_tsv(
+            AGENCIES,
+            "data/agencies.tsv",
+            EntityClass::Agency,
+            &mut raws,
+        )?;
+        parse_tsv(
+            AGENCIES_EXTRA,
+            "data/agencies_extra.tsv",
+            EntityClass::Agency,
+            &mut raws,
+        )?;
+        parse_tsv(
+            POLICIES,
+            "data/policies.tsv",
+            EntityClass::Policy,
+            &mut raws,
+        )?;
         for path in paths {
-            let src = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-            parse_tsv(&src, &path.display().to_string(), EntityClass::Agency, &mut raws)?;
+            let src = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            parse_tsv(
+                &src,
+                &path.display().to_string(),
+                EntityClass::Agency,
+                &mut raws,
+            )?;
         }
         Ok(Self::from_raw(raws))
     }
@@ -211,7 +253,10 @@ impl Lexicon {
         for a in dup {
             by_acronym.remove(&a);
         }
-        let mut pats: Vec<(String, usize)> = pattern_of.into_values().filter(|(p, _)| p.len() >= 4).collect();
+        let mut pats: Vec<(String, usize)> = pattern_of
+            .into_values()
+            .filter(|(p, _)| p.len() >= 4)
+            .collect();
         pats.sort();
         let names = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -219,16 +264,29 @@ impl Lexicon {
             .build(pats.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| unreachable!("gazetteer automaton: {e}"));
         let name_targets = pats.iter().map(|&(_, i)| i).collect();
-        let mut acrs: Vec<(String, usize)> = by_acronym.iter().map(|(a, &i)| (a.clone(), i)).collect();
+        let mut acrs: Vec<(String, usize)> =
+            by_acronym.iter().map(|(a, &i)| (a.clone(), i)).collect();
         acrs.sort();
         let acronyms = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(acrs.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| unreachable!("acronym automaton: {e}"));
         let acronym_targets = acrs.iter().map(|&(_, i)| i).collect();
-        let first_names =
-            FIRST_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(String::from).collect();
-        Self { entries, by_key, by_acronym, names, name_targets, acronyms, acronym_targets, first_names }
+        let first_names = FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(String::from)
+            .collect();
+        Self {
+            entries,
+            by_key,
+            by_acronym,
+            names,
+            name_targets,
+            acronyms,
+            acronym_targets,
+            first_names,
+        }
     }
 
     /// The entry whose canonical name or alias has this key.
@@ -254,7 +312,10 @@ impl Lexicon {
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
             !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                && !after.is_some_and(|c| c.is_alphanumeric() || (c == '-' && text[e + 1..].starts_with(char::is_alphanumeric)))
+                && !after.is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || (c == '-' && text[e + 1..].starts_with(char::is_alphanumeric))
+                })
         };
         let mut hits = Vec::new();
         for m in self.names.find_iter(text) {
@@ -264,18 +325,32 @@ impl Lexicon {
             }
             let entry = self.name_targets[m.pattern().as_usize()];
             let surface = &text[s..e];
-            let canon_upper = self.entries[entry].canonical.chars().next().is_some_and(char::is_uppercase);
+            let canon_upper = self.entries[entry]
+                .canonical
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
             if canon_upper && !capitalized_like(surface) {
                 continue;
             }
-            hits.push(LexHit { start: s, end: e, entry, acronym: false });
+            hits.push(LexHit {
+                start: s,
+                end: e,
+                entry,
+                acronym: false,
+            });
         }
         for m in self.acronyms.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !boundary(s, e) || hits.iter().any(|h| h.start < e && s < h.end) {
                 continue;
             }
-            hits.push(LexHit { start: s, end: e, entry: self.acronym_targets[m.pattern().as_usize()], acronym: true });
+            hits.push(LexHit {
+                start: s,
+                end: e,
+                entry: self.acronym_targets[m.pattern().as_usize()],
+                acronym: true,
+            });
         }
         hits.sort_by_key(|h| (h.start, h.end));
         hits
@@ -284,15 +359,38 @@ impl Lexicon {
 
 /// Whether every significant word of a name is capitalized (or it is all caps).
 pub fn capitalized_like(surface: &str) -> bool {
-    surface.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).all(|w| {
-        let lower = w.to_lowercase();
-        is_connector(&lower) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
-    })
+    surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lower = w.to_lowercase();
+            is_connector(&lower)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+        })
 }
 
 /// Lower-case words allowed inside a capitalized name.
 pub fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "and" | "the" | "for" | "on" | "in" | "to" | "&" | "de" | "du" | "del" | "la" | "at" | "a" | "an" | "with")
+    matches!(
+        w,
+        "of" | "and"
+            | "the"
+            | "for"
+            | "on"
+            | "in"
+            | "to"
+            | "&"
+            | "de"
+            | "du"
+            | "del"
+            | "la"
+            | "at"
+            | "a"
+            | "an"
+            | "with"
+    )
 }
 
 #[cfg(test)]
@@ -302,10 +400,22 @@ mod tests {
     #[test]
     fn keys() {
         for (name, input, want) in [
-            ("us prefix", "U.S. Department of Homeland Security", "department of homeland security"),
-            ("ampersand", "Alcohol & Tobacco Tax", "alcohol and tobacco tax"),
+            (
+                "us prefix",
+                "U.S. Department of Homeland Security",
+                "department of homeland security",
+            ),
+            (
+                "ampersand",
+                "Alcohol & Tobacco Tax",
+                "alcohol and tobacco tax",
+            ),
             ("the", "The White House", "white house"),
-            ("punctuation", "Open Data Policy—Managing", "open data policy managing"),
+            (
+                "punctuation",
+                "Open Data Policy—Managing",
+                "open data policy managing",
+            ),
         ] {
             assert_eq!(name_key(input), want, "{name}");
         }
@@ -315,21 +425,48 @@ mod tests {
     fn gazetteer_hits() {
         let lex = Lexicon::builtin();
         let cases: &[(&str, &str, &[&str])] = &[
-            ("natural form", "the Department of Homeland Security said", &["Department of Homeland Security"]),
-            ("inverted form", "the Homeland Security Department said", &["Homeland Security Department"]),
+            (
+                "natural form",
+                "the Department of Homeland Security said",
+                &["Department of Homeland Security"],
+            ),
+            (
+                "inverted form",
+                "the Homeland Security Department said",
+                &["Homeland Security Department"],
+            ),
             ("acronym", "ICE agents and DHS", &["ICE", "DHS"]),
             ("acronym case", "on ice", &[]),
-            ("lower-case agency name is not a name", "the office of management and budget", &[]),
-            ("lower-case doctrine", "use prosecutorial discretion now", &["prosecutorial discretion"]),
+            (
+                "lower-case agency name is not a name",
+                "the office of management and budget",
+                &[],
+            ),
+            (
+                "lower-case doctrine",
+                "use prosecutorial discretion now",
+                &["prosecutorial discretion"],
+            ),
             ("no partial word", "ICEBERG", &[]),
         ];
         for (name, text, want) in cases {
-            let got: Vec<&str> = lex.find(text).iter().map(|h| &text[h.start..h.end]).collect();
+            let got: Vec<&str> = lex
+                .find(text)
+                .iter()
+                .map(|h| &text[h.start..h.end])
+                .collect();
             assert_eq!(got, *want, "{name}");
         }
-        let dhs = lex.lookup("U.S. Department of Homeland Security").map(|i| lex.entries[i].canonical.as_str());
+        let dhs = lex
+            .lookup("U.S. Department of Homeland Security")
+            .map(|i| lex.entries[i].canonical.as_str());
         assert_eq!(dhs, Some("Department of Homeland Security"));
-        let ice = lex.lookup_acronym("ICE").map(|i| lex.entries[i].parent.clone());
-        assert_eq!(ice, Some(Some("Department of Homeland Security".to_string())));
+        let ice = lex
+            .lookup_acronym("ICE")
+            .map(|i| lex.entries[i].parent.clone());
+        assert_eq!(
+            ice,
+            Some(Some("Department of Homeland Security".to_string()))
+        );
     }
 }

@@ -40,10 +40,28 @@ pub struct Mention {
 
 impl Mention {
     /// A new mention.
-    pub fn new(span: Span, class: EntityClass, name: impl Into<String>, rule: &'static str, priority: u8) -> Self {
+    pub fn new(
+        span: Span,
+        class: EntityClass,
+        name: impl Into<String>,
+        rule: &'static str,
+        priority: u8,
+    ) -> Self {
         let name = name.into();
         let key = class_key(class, &name);
-        Self { span, class, name, canonical: None, key, extra: Vec::new(), rule, priority, parent: None, hint: None, anaphor: false }
+        Self {
+            span,
+            class,
+            name,
+            canonical: None,
+            key,
+            extra: Vec::new(),
+            rule,
+            priority,
+            parent: None,
+            hint: None,
+            anaphor: false,
+        }
     }
 }
 
@@ -51,7 +69,14 @@ impl Mention {
 pub fn class_key(class: EntityClass, name: &str) -> String {
     let mut k = name_key(name);
     if class == EntityClass::Memo {
-        for p in ["presidents ", "presidential ", "omb ", "memorandum on ", "memorandum for ", "memo on "] {
+        for p in [
+            "presidents ",
+            "presidential ",
+            "omb ",
+            "memorandum on ",
+            "memorandum for ",
+            "memo on ",
+        ] {
             if let Some(rest) = k.strip_prefix(p) {
                 if rest.len() > 6 {
                     k = rest.to_string();
@@ -59,7 +84,11 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
             }
         }
         k = k.replace("memorandum", "memo");
-        for (from, to) in [("executive order no ", "executive order "), ("e o ", "executive order "), ("eo ", "executive order ")] {
+        for (from, to) in [
+            ("executive order no ", "executive order "),
+            ("e o ", "executive order "),
+            ("eo ", "executive order "),
+        ] {
             if let Some(rest) = k.strip_prefix(from) {
                 k = format!("{to}{rest}");
             }
@@ -70,41 +99,253 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
 
 /// Head words that make a capitalized name an agency.
 const AGENCY_HEADS: &[&str] = &[
-    "Department", "Agency", "Bureau", "Office", "Offices", "Service", "Services", "Administration", "Commission", "Committee",
-    "Subcommittee", "Court", "Corps", "Directorate", "Division", "Authority", "Secretariat", "Guard", "Patrol", "Force",
-    "Congress", "Senate", "Legislature", "Ministry", "Parliament", "Cabinet", "Command", "Inspectorate", "Taskforce",
+    "Department",
+    "Agency",
+    "Bureau",
+    "Office",
+    "Offices",
+    "Service",
+    "Services",
+    "Administration",
+    "Commission",
+    "Committee",
+    "Subcommittee",
+    "Court",
+    "Corps",
+    "Directorate",
+    "Division",
+    "Authority",
+    "Secretariat",
+    "Guard",
+    "Patrol",
+    "Force",
+    "Congress",
+    "Senate",
+    "Legislature",
+    "Ministry",
+    "Parliament",
+    "Cabinet",
+    "Command",
+    "Inspectorate",
+    "Taskforce",
 ];
 /// Heads that are government only with a government modifier, else organizations.
-const BODY_HEADS: &[&str] = &["Council", "Board", "Institute", "Institutes", "Center", "Centers", "Panel", "Laboratory", "Group"];
+const BODY_HEADS: &[&str] = &[
+    "Council",
+    "Board",
+    "Institute",
+    "Institutes",
+    "Center",
+    "Centers",
+    "Panel",
+    "Laboratory",
+    "Group",
+];
 /// Heads of non-government organizations.
 const ORG_HEADS: &[&str] = &[
-    "Foundation", "Association", "Coalition", "Project", "Network", "Union", "University", "College", "Society", "Alliance",
-    "Fund", "Times", "Post", "Journal", "News", "Inc", "Inc.", "Corporation", "Company", "LLC", "Party", "Federation",
-    "Institution", "Church", "Press", "Tribune", "Herald", "Partnership",
+    "Foundation",
+    "Association",
+    "Coalition",
+    "Project",
+    "Network",
+    "Union",
+    "University",
+    "College",
+    "Society",
+    "Alliance",
+    "Fund",
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Inc",
+    "Inc.",
+    "Corporation",
+    "Company",
+    "LLC",
+    "Party",
+    "Federation",
+    "Institution",
+    "Church",
+    "Press",
+    "Tribune",
+    "Herald",
+    "Partnership",
 ];
 const POLICY_HEADS: &[&str] = &[
-    "Act", "Program", "Programs", "Programme", "Policy", "Policies", "Initiative", "Strategy", "Standard", "Standards",
-    "Doctrine", "Rule", "Bill", "Amendment", "Treaty", "Accord", "Agreement", "Framework", "Plan", "Protocols", "Law", "Reform",
-    "Compact", "Regulation", "Regulations", "Priorities",
+    "Act",
+    "Program",
+    "Programs",
+    "Programme",
+    "Policy",
+    "Policies",
+    "Initiative",
+    "Strategy",
+    "Standard",
+    "Standards",
+    "Doctrine",
+    "Rule",
+    "Bill",
+    "Amendment",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Framework",
+    "Plan",
+    "Protocols",
+    "Law",
+    "Reform",
+    "Compact",
+    "Regulation",
+    "Regulations",
+    "Priorities",
 ];
 const MEMO_HEADS: &[&str] = &[
-    "Memorandum", "Memo", "Directive", "Order", "Guidance", "Circular", "Proclamation", "Bulletin", "Letter", "Opinion",
-    "Instruction", "Instructions",
+    "Memorandum",
+    "Memo",
+    "Directive",
+    "Order",
+    "Guidance",
+    "Circular",
+    "Proclamation",
+    "Bulletin",
+    "Letter",
+    "Opinion",
+    "Instruction",
+    "Instructions",
 ];
 const GOV_MODIFIERS: &[&str] = &[
-    "Federal", "U.S.", "United", "States", "National", "Interagency", "White", "President", "Presidential", "Government",
-    "Executive", "Congressional", "Joint", "Federal-State", "Advisory", "President’s", "President's",
+    "Federal",
+    "U.S.",
+    "United",
+    "States",
+    "National",
+    "Interagency",
+    "White",
+    "President",
+    "Presidential",
+    "Government",
+    "Executive",
+    "Congressional",
+    "Joint",
+    "Federal-State",
+    "Advisory",
+    "President’s",
+    "President's",
 ];
 /// Capitalized words that never start a name (sentence starters and function words).
 const STARTERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "Under", "After",
-    "Before", "Since", "During", "Each", "Every", "Any", "All", "Our", "My", "His", "Her", "Its", "Their", "Some", "Such", "If",
-    "When", "While", "Although", "But", "And", "Or", "As", "Now", "Then", "Today", "Also", "However", "Moreover", "Through",
-    "Specifically", "Additionally", "Pursuant", "Whether", "Within", "Among", "Between", "Both", "Neither", "No", "Not", "Other",
-    "Local", "First", "Second", "Third", "Finally", "Last", "Next", "Including", "Per", "Section", "Sec", "See", "Notes",
-    "Subject", "Title", "Chapter", "Part", "Broadly", "Ultimately", "Aggressive", "Tensions", "Here", "There", "Where", "What",
-    "Which", "Who", "Why", "How", "Yesterday", "Tomorrow", "Because", "Once", "Until", "Upon", "Without", "Against", "Over",
-    "Dear", "Sincerely", "Note", "Agencies", "Americans", "We", "I", "You", "He", "She", "It", "They", "Is", "Are",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "With",
+    "From",
+    "To",
+    "Under",
+    "After",
+    "Before",
+    "Since",
+    "During",
+    "Each",
+    "Every",
+    "Any",
+    "All",
+    "Our",
+    "My",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Some",
+    "Such",
+    "If",
+    "When",
+    "While",
+    "Although",
+    "But",
+    "And",
+    "Or",
+    "As",
+    "Now",
+    "Then",
+    "Today",
+    "Also",
+    "However",
+    "Moreover",
+    "Through",
+    "Specifically",
+    "Additionally",
+    "Pursuant",
+    "Whether",
+    "Within",
+    "Among",
+    "Between",
+    "Both",
+    "Neither",
+    "No",
+    "Not",
+    "Other",
+    "Local",
+    "First",
+    "Second",
+    "Third",
+    "Finally",
+    "Last",
+    "Next",
+    "Including",
+    "Per",
+    "Section",
+    "Sec",
+    "See",
+    "Notes",
+    "Subject",
+    "Title",
+    "Chapter",
+    "Part",
+    "Broadly",
+    "Ultimately",
+    "Aggressive",
+    "Tensions",
+    "Here",
+    "There",
+    "Where",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "Yesterday",
+    "Tomorrow",
+    "Because",
+    "Once",
+    "Until",
+    "Upon",
+    "Without",
+    "Against",
+    "Over",
+    "Dear",
+    "Sincerely",
+    "Note",
+    "Agencies",
+    "Americans",
+    "We",
+    "I",
+    "You",
+    "He",
+    "She",
+    "It",
+    "They",
+    "Is",
+    "Are",
 ];
 
 fn tok_is_cap(s: &str) -> bool {
@@ -118,40 +359,185 @@ pub fn is_title_word(w: &str) -> bool {
 
 /// Words that form job titles.
 pub const TITLE_WORDS: &[&str] = &[
-    "President", "Vice", "Director", "Secretary", "Administrator", "Commissioner", "Chairman", "Chairwoman", "Chair",
-    "Chief", "Deputy", "Assistant", "Associate", "Acting", "Attorney", "General", "Counsel", "Senator", "Sen.", "Rep.",
-    "Representative", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge", "Justice", "Ambassador", "Officer",
-    "Inspector", "Comptroller", "Solicitor", "Surgeon", "Speaker", "Leader", "Advisor", "Adviser", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Under", "Principal", "Executive", "Senior", "Special", "Press", "Commander", "Admiral", "Archivist",
-    "Librarian", "Treasurer", "Controller", "Head", "Minister", "Prime", "Dr.", "Mr.", "Mrs.", "Ms.", "Sheriff", "Technology",
-    "Information", "Federal", "U.S.", "Staff", "of", "Field", "Regional", "Senate", "House", "Majority", "Minority",
+    "President",
+    "Vice",
+    "Director",
+    "Secretary",
+    "Administrator",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chief",
+    "Deputy",
+    "Assistant",
+    "Associate",
+    "Acting",
+    "Attorney",
+    "General",
+    "Counsel",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Ambassador",
+    "Officer",
+    "Inspector",
+    "Comptroller",
+    "Solicitor",
+    "Surgeon",
+    "Speaker",
+    "Leader",
+    "Advisor",
+    "Adviser",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Under",
+    "Principal",
+    "Executive",
+    "Senior",
+    "Special",
+    "Press",
+    "Commander",
+    "Admiral",
+    "Archivist",
+    "Librarian",
+    "Treasurer",
+    "Controller",
+    "Head",
+    "Minister",
+    "Prime",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Sheriff",
+    "Technology",
+    "Information",
+    "Federal",
+    "U.S.",
+    "Staff",
+    "of",
+    "Field",
+    "Regional",
+    "Senate",
+    "House",
+    "Majority",
+    "Minority",
 ];
 
 /// Words that end a job title and can head it.
 pub const TITLE_HEADS: &[&str] = &[
-    "President", "Director", "Secretary", "Administrator", "Commissioner", "Chairman", "Chairwoman", "Chair", "Counsel",
-    "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge",
-    "Justice", "Ambassador", "Officer", "General", "Speaker", "Leader", "Advisor", "Adviser", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Commander", "Admiral", "Archivist", "Librarian", "Treasurer", "Controller", "Minister", "Sheriff",
-    "Chief", "Staff",
+    "President",
+    "Director",
+    "Secretary",
+    "Administrator",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Counsel",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Ambassador",
+    "Officer",
+    "General",
+    "Speaker",
+    "Leader",
+    "Advisor",
+    "Adviser",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Commander",
+    "Admiral",
+    "Archivist",
+    "Librarian",
+    "Treasurer",
+    "Controller",
+    "Minister",
+    "Sheriff",
+    "Chief",
+    "Staff",
 ];
 
 /// Titles whose holder heads the body.
 pub fn is_head_title(title: &str) -> bool {
     let lower = title.to_lowercase();
-    let subordinate =
-        ["deputy", "assistant", "associate", "vice", "under", "senior", "special", "principal", "press", "regional", "field"];
-    if subordinate.iter().any(|s| lower.split_whitespace().any(|w| w == *s)) {
+    let subordinate = [
+        "deputy",
+        "assistant",
+        "associate",
+        "vice",
+        "under",
+        "senior",
+        "special",
+        "principal",
+        "press",
+        "regional",
+        "field",
+    ];
+    if subordinate
+        .iter()
+        .any(|s| lower.split_whitespace().any(|w| w == *s))
+    {
         return false;
     }
-    let last = lower.split([' ', ',']).filter(|w| !w.is_empty()).next_back().unwrap_or("");
-    let first = lower.split_whitespace().find(|w| !matches!(*w, "acting" | "the" | "u.s." | "federal")).unwrap_or("");
+    let last = lower
+        .split([' ', ','])
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let first = lower
+        .split_whitespace()
+        .find(|w| !matches!(*w, "acting" | "the" | "u.s." | "federal"))
+        .unwrap_or("");
     matches!(
         first,
-        "director" | "secretary" | "administrator" | "commissioner" | "chairman" | "chairwoman" | "chair" | "president" | "head"
-            | "archivist" | "librarian" | "governor" | "mayor" | "commandant" | "attorney" | "chief" | "comptroller"
-    ) && !matches!(last, "officer" | "staff" | "counsel") || matches!(last, "director" | "secretary" | "administrator" | "commissioner" | "chairman" | "chair" | "president")
-        && lower.split_whitespace().count() <= 3
+        "director"
+            | "secretary"
+            | "administrator"
+            | "commissioner"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "president"
+            | "head"
+            | "archivist"
+            | "librarian"
+            | "governor"
+            | "mayor"
+            | "commandant"
+            | "attorney"
+            | "chief"
+            | "comptroller"
+    ) && !matches!(last, "officer" | "staff" | "counsel")
+        || matches!(
+            last,
+            "director"
+                | "secretary"
+                | "administrator"
+                | "commissioner"
+                | "chairman"
+                | "chair"
+                | "president"
+        ) && lower.split_whitespace().count() <= 3
 }
 
 fn memo_number_regex() -> &'static Regex {
@@ -189,7 +575,17 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
     for h in lex.find(text) {
         let e = &lex.entries[h.entry];
         let surface = &text[h.start..h.end];
-        let mut m = Mention::new(Span::new(h.start, h.end), e.class, surface, if h.acronym { "gazetteer.acronym" } else { "gazetteer.name" }, if h.acronym { 60 } else { 80 });
+        let mut m = Mention::new(
+            Span::new(h.start, h.end),
+            e.class,
+            surface,
+            if h.acronym {
+                "gazetteer.acronym"
+            } else {
+                "gazetteer.name"
+            },
+            if h.acronym { 60 } else { 80 },
+        );
         m.key = class_key(e.class, &e.canonical);
         m.canonical = Some(e.canonical.clone());
         m.parent = e.parent.clone();
@@ -220,14 +616,31 @@ fn dated_word_regex() -> &'static Regex {
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
     for m in dated_word_regex().find_iter(text) {
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        let name = format!("{} memorandum", words[..words.len() - 1].join(" ").trim_end_matches(','));
-        let mut mention = Mention::new(Span::new(m.start(), m.end()), EntityClass::Memo, name, "memo.dated-word", 87);
-        mention.extra.push(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        let name = format!(
+            "{} memorandum",
+            words[..words.len() - 1].join(" ").trim_end_matches(',')
+        );
+        let mut mention = Mention::new(
+            Span::new(m.start(), m.end()),
+            EntityClass::Memo,
+            name,
+            "memo.dated-word",
+            87,
+        );
+        mention
+            .extra
+            .push(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
         out.push(mention);
     }
     for m in dated_memo_regex().find_iter(text) {
         let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-        out.push(Mention::new(Span::new(m.start(), m.end()), EntityClass::Memo, name, "memo.dated", 88));
+        out.push(Mention::new(
+            Span::new(m.start(), m.end()),
+            EntityClass::Memo,
+            name,
+            "memo.dated",
+            88,
+        ));
     }
     for c in memo_number_regex().captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
@@ -244,7 +657,10 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
         } else {
             continue;
         };
-        let start = c.name("agency").map_or_else(|| all.start() + (all.len() - all.as_str().trim_start().len()), |a| a.start());
+        let start = c.name("agency").map_or_else(
+            || all.start() + (all.len() - all.as_str().trim_start().len()),
+            |a| a.start(),
+        );
         let span = Span::new(start, all.end());
         let mut m = Mention::new(span, EntityClass::Memo, label.clone(), "memo.number", 90);
         let surface = text[span.start..span.end].to_string();
@@ -264,7 +680,9 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     if n < 2 {
         return None;
     }
-    let prep = words.iter().position(|w| matches!(*w, "of" | "for" | "on" | "to" | "in"));
+    let prep = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for" | "on" | "to" | "in"));
     let head_idx = match prep {
         Some(0) | None => n - 1,
         Some(p) => p - 1,
@@ -283,7 +701,11 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Agency);
     }
     if BODY_HEADS.contains(&head) {
-        return Some(if has_gov || prep == Some(1) { EntityClass::Agency } else { EntityClass::Organization });
+        return Some(if has_gov || prep == Some(1) {
+            EntityClass::Agency
+        } else {
+            EntityClass::Organization
+        });
     }
     if ORG_HEADS.contains(&head) || ORG_HEADS.contains(&last) && prep.is_none() {
         return Some(EntityClass::Organization);
@@ -309,14 +731,17 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         while end < toks.len() {
             let t = seg.tok(text, end);
             let gap = &text[toks[end - 1].span.end..toks[end].span.start];
-            if gap.contains('\n') && gap.matches('\n').count() > 1 || seg.sentence_of[end] != seg.sentence_of[start] {
+            if gap.contains('\n') && gap.matches('\n').count() > 1
+                || seg.sentence_of[end] != seg.sentence_of[start]
+            {
                 break;
             }
             let kind = toks[end].kind;
             if is_month(t) && end + 1 < toks.len() && toks[end + 1].kind == TokKind::Number {
                 break;
             }
-            if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start) {
+            if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
+            {
                 end += 1;
             } else if kind == TokKind::Word && is_connector(t) && end + 1 < toks.len() {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
@@ -327,7 +752,10 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 if k == end + 2 && matches!(t, "and" | "or") {
                     break;
                 }
-                if k < toks.len() && toks[k].kind != TokKind::Punct && (tok_is_cap(seg.tok(text, k)) || toks[k].kind == TokKind::Number) {
+                if k < toks.len()
+                    && toks[k].kind != TokKind::Punct
+                    && (tok_is_cap(seg.tok(text, k)) || toks[k].kind == TokKind::Number)
+                {
                     end = k;
                 } else {
                     break;
@@ -342,7 +770,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             a += 1;
         }
         let mut b = end;
-        while b > a && (is_connector(seg.tok(text, b - 1)) || toks[b - 1].kind == TokKind::Number && b - 1 > a && !matches!(seg.tok(text, b - 2), "of" | "No.")) {
+        while b > a
+            && (is_connector(seg.tok(text, b - 1))
+                || toks[b - 1].kind == TokKind::Number
+                    && b - 1 > a
+                    && !matches!(seg.tok(text, b - 2), "of" | "No."))
+        {
             b -= 1;
         }
         if b > a && !after_section_number(text, seg, a) {
@@ -355,13 +788,79 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
 /// Names made only of generic words ("Executive Order", "Working Group", "Task Force").
 fn is_generic(words: &[&str], class: EntityClass) -> bool {
     const GENERIC: &[&str] = &[
-        "Executive", "Presidential", "Order", "Orders", "Memorandum", "Memoranda", "Memo", "Directive", "Directives", "Guidance",
-        "Proclamation", "Circular", "Final", "Interim", "Joint", "Departmental", "Working", "Group", "Task", "Force", "Steering",
-        "Committee", "Advisory", "Council", "Board", "Review", "Special", "Select", "Standing", "Interagency", "Agency", "Office",
-        "Department", "Policy", "Program", "Plan", "Strategy", "Initiative", "Act", "Rule", "Law", "Bill", "Federal", "National",
-        "This", "Such", "New", "Senior", "Program", "Management", "Regional", "Field", "State", "Local", "Court", "Courts",
-        "District", "Appropriations", "Acts", "Policies", "Programs", "Standards", "Standard", "Framework", "Agreement",
-        "Administration", "Temporary", "Emergency", "General", "Provisions", "Implementation", "Letter", "Public",
+        "Executive",
+        "Presidential",
+        "Order",
+        "Orders",
+        "Memorandum",
+        "Memoranda",
+        "Memo",
+        "Directive",
+        "Directives",
+        "Guidance",
+        "Proclamation",
+        "Circular",
+        "Final",
+        "Interim",
+        "Joint",
+        "Departmental",
+        "Working",
+        "Group",
+        "Task",
+        "Force",
+        "Steering",
+        "Committee",
+        "Advisory",
+        "Council",
+        "Board",
+        "Review",
+        "Special",
+        "Select",
+        "Standing",
+        "Interagency",
+        "Agency",
+        "Office",
+        "Department",
+        "Policy",
+        "Program",
+        "Plan",
+        "Strategy",
+        "Initiative",
+        "Act",
+        "Rule",
+        "Law",
+        "Bill",
+        "Federal",
+        "National",
+        "This",
+        "Such",
+        "New",
+        "Senior",
+        "Program",
+        "Management",
+        "Regional",
+        "Field",
+        "State",
+        "Local",
+        "Court",
+        "Courts",
+        "District",
+        "Appropriations",
+        "Acts",
+        "Policies",
+        "Programs",
+        "Standards",
+        "Standard",
+        "Framework",
+        "Agreement",
+        "Administration",
+        "Temporary",
+        "Emergency",
+        "General",
+        "Provisions",
+        "Implementation",
+        "Letter",
+        "Public",
     ];
     let _ = class;
     words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
@@ -370,8 +869,30 @@ fn is_generic(words: &[&str], class: EntityClass) -> bool {
 fn is_month(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
-        "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November"
-            | "December" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
     )
 }
 
@@ -383,15 +904,32 @@ fn after_section_number(text: &str, seg: &Segmented, a: usize) -> bool {
     }
     let prev = seg.sentences[si - 1];
     let words: Vec<&str> = (prev.first..prev.last).map(|k| seg.tok(text, k)).collect();
-    matches!(words.as_slice(), ["Sec" | "Section" | "SEC" | "SECTION", ".", _, "."] | ["Sec" | "Section" | "SEC" | "SECTION", _, "."])
+    matches!(
+        words.as_slice(),
+        ["Sec" | "Section" | "SEC" | "SECTION", ".", _, "."]
+            | ["Sec" | "Section" | "SEC" | "SECTION", _, "."]
+    )
 }
 
-fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Mention>) {
+fn emit_chunk(
+    text: &str,
+    seg: &Segmented,
+    lex: &Lexicon,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Mention>,
+) {
     let words: Vec<&str> = (a..b).map(|k| seg.tok(text, k)).collect();
     let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
     // a chunk made of a known name plus "of the"/"in the" another known name: split at the connector
-    if let Some(pos) = (a + 1..b).find(|&k| matches!(seg.tok(text, k), "of" | "in" | "within" | "at") && k + 1 < b) {
-        let rest_start = if seg.tok(text, pos + 1) == "the" { pos + 2 } else { pos + 1 };
+    if let Some(pos) =
+        (a + 1..b).find(|&k| matches!(seg.tok(text, k), "of" | "in" | "within" | "at") && k + 1 < b)
+    {
+        let rest_start = if seg.tok(text, pos + 1) == "the" {
+            pos + 2
+        } else {
+            pos + 1
+        };
         if rest_start < b {
             let rest = &text[seg.tokens[rest_start].span.start..span.end];
             let left_words: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
@@ -401,14 +939,29 @@ fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, ou
             }
         }
     }
-    let Some(class) = classify(&words) else { return };
-    if is_generic(&words, class) || words[0].ends_with("ing") && words[0].len() > 5 && class != EntityClass::Memo {
+    let Some(class) = classify(&words) else {
+        return;
+    };
+    if is_generic(&words, class)
+        || words[0].ends_with("ing") && words[0].len() > 5 && class != EntityClass::Memo
+    {
         return;
     }
     let surface = &text[span.start..span.end];
-    if !capitalized_like(surface) || surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && words.len() > 1 && class != EntityClass::Memo {
+    if !capitalized_like(surface)
+        || surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && words.len() > 1
+            && class != EntityClass::Memo
+    {
         // ALL-CAPS headings are not names
-        if surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+        if surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        {
             return;
         }
     }
@@ -429,8 +982,14 @@ fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, ou
         let head_start = seg.tokens[b - 1].span.start;
         let modifier = |h: &super::lexicon::LexHit| {
             let rest = surface[h.end..].trim_start();
-            let hit_head = surface[..h.end].rsplit(' ').next().is_some_and(|w| AGENCY_HEADS.contains(&w));
-            h.start == 0 && span.start + h.end < head_start && (rest.starts_with(|c: char| c.is_uppercase()) || hit_head && rest.starts_with("of "))
+            let hit_head = surface[..h.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| AGENCY_HEADS.contains(&w));
+            h.start == 0
+                && span.start + h.end < head_start
+                && (rest.starts_with(|c: char| c.is_uppercase())
+                    || hit_head && rest.starts_with("of "))
         };
         if let Some(h) = lex.find(surface).into_iter().find(modifier) {
             let inner = &lex.entries[h.entry];
@@ -441,7 +1000,11 @@ fn emit_chunk(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize, ou
             }
         }
     }
-    if let Some(e) = lex.lookup(surface).map(|i| &lex.entries[i]).filter(|e| e.class == class) {
+    if let Some(e) = lex
+        .lookup(surface)
+        .map(|i| &lex.entries[i])
+        .filter(|e| e.class == class)
+    {
         m.key = class_key(class, &e.canonical);
         m.canonical = Some(e.canonical.clone());
         m.parent = e.parent.clone();
@@ -473,7 +1036,13 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             .cloned();
         let acr_span = seg.tokens[i + 1].span;
         match long {
-            Some(l) if initials_match(acr, &l.name) || lex.lookup_acronym(acr).is_some_and(|e| Some(&lex.entries[e].canonical) == l.canonical.as_ref()) || l.canonical.is_none() && initials_match(acr, &l.name) => {
+            Some(l)
+                if initials_match(acr, &l.name)
+                    || lex.lookup_acronym(acr).is_some_and(|e| {
+                        Some(&lex.entries[e].canonical) == l.canonical.as_ref()
+                    })
+                    || l.canonical.is_none() && initials_match(acr, &l.name) =>
+            {
                 let mut m = Mention::new(acr_span, l.class, acr, "acronym.definition", 95);
                 m.key = l.key.clone();
                 m.canonical = l.canonical.clone();
@@ -495,7 +1064,9 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             }
             _ => {
                 // a capitalized run before "(" whose initials spell the acronym, in no other rule
-                let Some(start) = long_form_start(text, seg, before, acr) else { continue };
+                let Some(start) = long_form_start(text, seg, before, acr) else {
+                    continue;
+                };
                 let span = Span::new(seg.tokens[start].span.start, end);
                 let name = &text[span.start..span.end];
                 let words: Vec<&str> = (start..before).map(|k| seg.tok(text, k)).collect();
@@ -521,13 +1092,30 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         if seg.tok(text, i) != "(" {
             continue;
         }
-        let Some(close) = (i + 2..(i + 8).min(toks.len())).find(|&k| seg.tok(text, k) == ")") else { continue };
+        let Some(close) = (i + 2..(i + 8).min(toks.len())).find(|&k| seg.tok(text, k) == ")")
+        else {
+            continue;
+        };
         let inner = Span::new(toks[i + 1].span.start, toks[close - 1].span.end);
         let end = toks[i - 1].span.end;
-        let long = out.iter().filter(|m| m.span.end == end && matches!(m.class, EntityClass::Agency | EntityClass::Organization | EntityClass::Policy)).max_by_key(|m| (m.priority, m.span.end - m.span.start)).cloned();
+        let long = out
+            .iter()
+            .filter(|m| {
+                m.span.end == end
+                    && matches!(
+                        m.class,
+                        EntityClass::Agency | EntityClass::Organization | EntityClass::Policy
+                    )
+            })
+            .max_by_key(|m| (m.priority, m.span.end - m.span.start))
+            .cloned();
         let Some(long) = long else { continue };
         let short_words: Vec<&str> = text[inner.start..inner.end].split_whitespace().collect();
-        if short_words.len() < 2 || !short_words.iter().all(|w| tok_is_cap(w) && long.name.contains(*w)) {
+        if short_words.len() < 2
+            || !short_words
+                .iter()
+                .all(|w| tok_is_cap(w) && long.name.contains(*w))
+        {
             continue;
         }
         for m in out.iter_mut().filter(|m| m.span == inner) {
@@ -535,21 +1123,37 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             m.class = long.class;
             m.canonical = long.canonical.clone();
         }
-        let mut m = Mention::new(inner, long.class, &text[inner.start..inner.end], "acronym.short-name", 94);
+        let mut m = Mention::new(
+            inner,
+            long.class,
+            &text[inner.start..inner.end],
+            "acronym.short-name",
+            94,
+        );
         m.key = long.key.clone();
         m.canonical = long.canonical.clone();
         out.push(m);
     }
     // later bare uses of a defined acronym
-    let defined: Vec<Mention> = out.iter().filter(|m| m.rule == "acronym.definition" && is_acronym_shape(&m.name)).cloned().collect();
+    let defined: Vec<Mention> = out
+        .iter()
+        .filter(|m| m.rule == "acronym.definition" && is_acronym_shape(&m.name))
+        .cloned()
+        .collect();
     for d in defined {
         let mut from = d.span.end;
         while let Some(p) = text[from..].find(d.name.as_str()) {
             let s = from + p;
             let e = s + d.name.len();
             from = e;
-            let ok_before = !text[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let ok_after = !text[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
+            let ok_before = !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let ok_after = !text[e..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric());
             if ok_before && ok_after {
                 let mut m = d.clone();
                 m.span = Span::new(s, e);
@@ -566,7 +1170,8 @@ fn is_acronym_shape(s: &str) -> bool {
     (2..=10).contains(&s.len())
         && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && s.chars().filter(|c| c.is_ascii_uppercase()).count() * 2 > letters
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&')
 }
 
 /// Whether the acronym's letters are initials of the name's words, in order.
@@ -577,7 +1182,11 @@ pub fn initials_match(acr: &str, name: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     if letters.is_empty() || initials.first() != letters.first() {
         return false;
     }
@@ -590,13 +1199,18 @@ fn long_form_start(text: &str, seg: &Segmented, before: usize, acr: &str) -> Opt
     let mut best = None;
     while k > 0 && before - k < 12 {
         let w = seg.tok(text, k - 1);
-        if !(tok_is_cap(w) || is_connector(w) || seg.tokens[k - 1].kind == TokKind::Number) || seg.sentence_of[k - 1] != seg.sentence_of[before - 1] {
+        if !(tok_is_cap(w) || is_connector(w) || seg.tokens[k - 1].kind == TokKind::Number)
+            || seg.sentence_of[k - 1] != seg.sentence_of[before - 1]
+        {
             break;
         }
         k -= 1;
         if tok_is_cap(w) && !STARTERS.contains(&w) {
             let name = &text[seg.tokens[k].span.start..seg.tokens[before - 1].span.end];
-            if initials_match(acr, name) && name.split_whitespace().filter(|w| tok_is_cap(w)).count() >= acr.chars().filter(|c| c.is_alphabetic()).count().min(3) {
+            if initials_match(acr, name)
+                && name.split_whitespace().filter(|w| tok_is_cap(w)).count()
+                    >= acr.chars().filter(|c| c.is_alphabetic()).count().min(3)
+            {
                 best = Some(k);
             }
         }
@@ -620,11 +1234,19 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         let mut parts = Vec::new();
         while end < toks.len() && parts.len() < 5 {
             let t = seg.tok(text, end);
-            let same_line = end == i || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
+            let same_line =
+                end == i || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
             if !same_line || toks[end].kind != TokKind::Word || !tok_is_cap(t) {
                 break;
             }
-            if end > i && (is_title_word(t) && !is_initial(t) || t.ends_with("ing") && t.len() > 5 || matches!(t.trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV")) {
+            if end > i
+                && (is_title_word(t) && !is_initial(t)
+                    || t.ends_with("ing") && t.len() > 5
+                    || matches!(
+                        t.trim_end_matches('.'),
+                        "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
+                    ))
+            {
                 break;
             }
             parts.push(t);
@@ -636,7 +1258,11 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         if n >= 2 {
             let first = parts[0];
             let has_initial = parts[1..n - 1].iter().any(|p| is_initial(p));
-            let all_caps = parts.iter().all(|p| p.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+            let all_caps = parts.iter().all(|p| {
+                p.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
+            });
             let name_like = parts.iter().all(|p| {
                 p.chars().filter(|c| c.is_alphabetic()).count() >= 1
                     && !AGENCY_HEADS.contains(p)
@@ -648,29 +1274,63 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !STARTERS.contains(p)
                     && lex.lookup_acronym(p).is_none()
             });
-            let first_ok = lex.is_first_name(first) || all_caps && lex.is_first_name(&capitalize(first));
+            let first_ok =
+                lex.is_first_name(first) || all_caps && lex.is_first_name(&capitalize(first));
             let titled = i > 0
                 && is_title_word(seg.tok(text, i - 1))
                 && tok_is_cap(seg.tok(text, i - 1))
                 && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
             let last = parts[n - 1];
-            let last_ok = last.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_initial(last);
-            if name_like && last_ok && (first_ok || has_initial && !all_caps || titled && n <= 3 || all_caps && has_initial) && !(all_caps && !first_ok && !has_initial) {
+            let last_ok =
+                last.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_initial(last);
+            let evidence = if all_caps {
+                first_ok || has_initial
+            } else {
+                first_ok || has_initial || titled && n <= 3
+            };
+            if name_like && last_ok && evidence {
                 let mut span = Span::new(toks[i].span.start, toks[end - 1].span.end);
                 // Jr. / Sr. / II / III suffix
                 let mut k = end;
-                if k < toks.len() && seg.tok(text, k) == "," && k + 1 < toks.len() && matches!(seg.tok(text, k + 1).trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR") {
+                if k < toks.len()
+                    && seg.tok(text, k) == ","
+                    && k + 1 < toks.len()
+                    && matches!(
+                        seg.tok(text, k + 1).trim_end_matches('.'),
+                        "Jr" | "Sr" | "JR" | "SR"
+                    )
+                {
                     k += 1;
                 }
-                if k < toks.len() && matches!(seg.tok(text, k).trim_end_matches('.'), "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV") {
+                if k < toks.len()
+                    && matches!(
+                        seg.tok(text, k).trim_end_matches('.'),
+                        "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
+                    )
+                {
                     span.end = toks[k].span.end;
-                    if k + 1 < toks.len() && seg.tok(text, k + 1) == "." && toks[k + 1].span.start == toks[k].span.end {
+                    if k + 1 < toks.len()
+                        && seg.tok(text, k + 1) == "."
+                        && toks[k + 1].span.start == toks[k].span.end
+                    {
                         span.end = toks[k + 1].span.end;
                     }
                 }
                 let surface = text[span.start..span.end].to_string();
-                let name = if all_caps { title_case_name(&surface) } else { surface.split_whitespace().collect::<Vec<_>>().join(" ") };
-                let rule = if all_caps { "person.signature-caps" } else if titled { "person.titled" } else if first_ok { "person.first-name" } else { "person.initial" };
+                let name = if all_caps {
+                    title_case_name(&surface)
+                } else {
+                    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+                };
+                let rule = if all_caps {
+                    "person.signature-caps"
+                } else if titled {
+                    "person.titled"
+                } else if first_ok {
+                    "person.first-name"
+                } else {
+                    "person.initial"
+                };
                 let mut m = Mention::new(span, EntityClass::Person, name, rule, 70);
                 m.key = person_key(&m.name);
                 out.push(m);
@@ -690,7 +1350,10 @@ fn is_initial(s: &str) -> bool {
 fn capitalize(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect(),
         None => String::new(),
     }
 }
@@ -714,7 +1377,9 @@ pub fn person_key(name: &str) -> String {
     let parts: Vec<String> = name
         .split_whitespace()
         .map(|p| p.trim_end_matches([',', '.']).to_lowercase())
-        .filter(|p| p.chars().count() > 1 && !matches!(p.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        .filter(|p| {
+            p.chars().count() > 1 && !matches!(p.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+        })
         .collect();
     match (parts.first(), parts.last()) {
         (Some(f), Some(l)) if parts.len() > 1 => format!("person:{f} {l}"),
@@ -728,7 +1393,9 @@ pub fn surname(name: &str) -> &str {
     name.split_whitespace()
         .rev()
         .map(|p| p.trim_end_matches([',', '.']))
-        .find(|p| p.chars().count() > 1 && !matches!(*p, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"))
+        .find(|p| {
+            p.chars().count() > 1 && !matches!(*p, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR")
+        })
         .unwrap_or(name)
 }
 
@@ -747,14 +1414,23 @@ fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             k -= 1;
         }
         let prev = seg.tok(text, k);
-        if toks[k].kind == TokKind::Word && tok_is_cap(prev) && !STARTERS.contains(&prev) && !MEMO_HEADS.contains(&prev) && !is_title_word(prev) && prev.chars().any(|c| c.is_lowercase()) && !AGENCY_HEADS.contains(&prev) && !POLICY_HEADS.contains(&prev) {
+        if toks[k].kind == TokKind::Word
+            && tok_is_cap(prev)
+            && !STARTERS.contains(&prev)
+            && !MEMO_HEADS.contains(&prev)
+            && !is_title_word(prev)
+            && prev.chars().any(|c| c.is_lowercase())
+            && !AGENCY_HEADS.contains(&prev)
+            && !POLICY_HEADS.contains(&prev)
+        {
             // the word before must not be capitalized (else it's a longer chunk name)
             let before = if k > 0 { seg.tok(text, k - 1) } else { "" };
             if !tok_is_cap(before) || STARTERS.contains(&before) {
                 let span = Span::new(toks[k].span.start, toks[i].span.end);
                 let name = format!("{prev} memo");
                 let mut m = Mention::new(span, EntityClass::Memo, name, "memo.named-by-person", 66);
-                m.extra.push(text[span.start..span.end].replace('\u{2019}', "'"));
+                m.extra
+                    .push(text[span.start..span.end].replace('\u{2019}', "'"));
                 m.hint = Some(prev.to_string());
                 out.push(m);
             }
@@ -770,19 +1446,48 @@ fn administrations(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             continue;
         }
         let prev = seg.tok(text, i - 1);
-        if toks[i - 1].kind != TokKind::Word || !tok_is_cap(prev) || STARTERS.contains(&prev) || GOV_MODIFIERS.contains(&prev) || AGENCY_HEADS.contains(&prev) {
+        if toks[i - 1].kind != TokKind::Word
+            || !tok_is_cap(prev)
+            || STARTERS.contains(&prev)
+            || GOV_MODIFIERS.contains(&prev)
+            || AGENCY_HEADS.contains(&prev)
+        {
             continue;
         }
         let before = if i >= 2 { seg.tok(text, i - 2) } else { "" };
-        if !matches!(before, "the" | "The" | "prior" | "previous" | "former" | "last" | "this" | "This" | "that" | "an" | "entire" | "current") {
+        if !matches!(
+            before,
+            "the"
+                | "The"
+                | "prior"
+                | "previous"
+                | "former"
+                | "last"
+                | "this"
+                | "This"
+                | "that"
+                | "an"
+                | "entire"
+                | "current"
+        ) {
             continue; // "Food and Drug Administration", "Records Administration"
         }
-        if prev.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+        if prev
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        {
             continue; // acronyms
         }
         let span = Span::new(toks[i - 1].span.start, toks[i].span.end);
         let name = format!("{prev} administration");
-        let mut m = Mention::new(span, EntityClass::Agency, name, "pattern.administration", 75);
+        let mut m = Mention::new(
+            span,
+            EntityClass::Agency,
+            name,
+            "pattern.administration",
+            75,
+        );
         m.hint = Some(prev.to_string());
         out.push(m);
     }
@@ -816,50 +1521,160 @@ mod tests {
     fn found(text: &str) -> Vec<(String, EntityClass)> {
         let lex = Lexicon::builtin();
         let seg = segment(text);
-        resolve_overlaps(find_candidates(text, &seg, &lex)).into_iter().map(|m| (text[m.span.start..m.span.end].to_string(), m.class)).collect()
+        resolve_overlaps(find_candidates(text, &seg, &lex))
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.class))
+            .collect()
     }
 
     #[test]
     fn mentions() {
         use EntityClass::*;
-        let cases: &[(&str, &str, &[(&str, EntityClass)])] = &[
-            ("gazetteer agency", "The Department of Homeland Security acted.", &[("Department of Homeland Security", Agency)]),
-            ("acronym definition of known agency", "the Office of Management and Budget (OMB) said", &[("Office of Management and Budget", Agency), ("OMB", Agency)]),
-            ("unknown agency by head", "the Office of Refugee Widgets said", &[("Office of Refugee Widgets", Agency)]),
-            ("policy by head", "under the Paperwork Reduction Act, agencies", &[("Paperwork Reduction Act", Policy)]),
-            ("act named after an agency", "the Homeland Security Act of 2002 created", &[("Homeland Security Act of 2002", Policy)]),
-            ("executive order number", "Executive Order 13768 of January 25, 2017", &[("Executive Order 13768", Memo)]),
-            ("omb memo number", "see OMB Memorandum M-10-06, Open Government Directive", &[("OMB Memorandum M-10-06", Memo), ("Open Government Directive", Memo)]),
-            ("circular", "OMB Circular A-130 applies", &[("OMB Circular A-130", Memo)]),
-            ("titled person", "Director John Morton said", &[("John Morton", Person)]),
-            ("person with initial", "Sylvia M. Burwell signed", &[("Sylvia M. Burwell", Person)]),
-            ("signature caps", "JOSEPH R. BIDEN JR.", &[("JOSEPH R. BIDEN JR.", Person)]),
-            ("named memo", "when the Morton memo was issued", &[("Morton memo", Memo)]),
-            ("administration", "the Obama administration’s commitment", &[("Obama administration", Agency)]),
-            ("organization", "the American Immigration Council reported", &[("American Immigration Council", Organization)]),
-            ("lower-case doctrine", "a policy of prosecutorial discretion", &[("prosecutorial discretion", Policy)]),
-            ("sentence starter is not a name", "Before the war, nothing.", &[]),
-            ("unknown acronym defined", "the Widget Control Board (WCB) met; WCB said", &[("Widget Control Board", Organization), ("WCB", Organization), ("WCB", Organization)]),
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [(&'static str, EntityClass)],
+        );
+        let cases: &[Case] = &[
+            (
+                "gazetteer agency",
+                "The Department of Homeland Security acted.",
+                &[("Department of Homeland Security", Agency)],
+            ),
+            (
+                "acronym definition of known agency",
+                "the Office of Management and Budget (OMB) said",
+                &[("Office of Management and Budget", Agency), ("OMB", Agency)],
+            ),
+            (
+                "unknown agency by head",
+                "the Office of Refugee Widgets said",
+                &[("Office of Refugee Widgets", Agency)],
+            ),
+            (
+                "policy by head",
+                "under the Paperwork Reduction Act, agencies",
+                &[("Paperwork Reduction Act", Policy)],
+            ),
+            (
+                "act named after an agency",
+                "the Homeland Security Act of 2002 created",
+                &[("Homeland Security Act of 2002", Policy)],
+            ),
+            (
+                "executive order number",
+                "Executive Order 13768 of January 25, 2017",
+                &[("Executive Order 13768", Memo)],
+            ),
+            (
+                "omb memo number",
+                "see OMB Memorandum M-10-06, Open Government Directive",
+                &[
+                    ("OMB Memorandum M-10-06", Memo),
+                    ("Open Government Directive", Memo),
+                ],
+            ),
+            (
+                "circular",
+                "OMB Circular A-130 applies",
+                &[("OMB Circular A-130", Memo)],
+            ),
+            (
+                "titled person",
+                "Director John Morton said",
+                &[("John Morton", Person)],
+            ),
+            (
+                "person with initial",
+                "Sylvia M. Burwell signed",
+                &[("Sylvia M. Burwell", Person)],
+            ),
+            (
+                "signature caps",
+                "JOSEPH R. BIDEN JR.",
+                &[("JOSEPH R. BIDEN JR.", Person)],
+            ),
+            (
+                "named memo",
+                "when the Morton memo was issued",
+                &[("Morton memo", Memo)],
+            ),
+            (
+                "administration",
+                "the Obama administration’s commitment",
+                &[("Obama administration", Agency)],
+            ),
+            (
+                "organization",
+                "the American Immigration Council reported",
+                &[("American Immigration Council", Organization)],
+            ),
+            (
+                "lower-case doctrine",
+                "a policy of prosecutorial discretion",
+                &[("prosecutorial discretion", Policy)],
+            ),
+            (
+                "sentence starter is not a name",
+                "Before the war, nothing.",
+                &[],
+            ),
+            (
+                "unknown acronym defined",
+                "the Widget Control Board (WCB) met; WCB said",
+                &[
+                    ("Widget Control Board", Organization),
+                    ("WCB", Organization),
+                    ("WCB", Organization),
+                ],
+            ),
         ];
         for (name, text, want) in cases {
             let got = found(text);
-            let want: Vec<(String, EntityClass)> = want.iter().map(|(s, c)| (s.to_string(), *c)).collect();
+            let want: Vec<(String, EntityClass)> =
+                want.iter().map(|(s, c)| (s.to_string(), *c)).collect();
             assert_eq!(got, want, "{name}");
         }
     }
 
     #[test]
     fn keys_and_titles() {
-        assert_eq!(person_key("Sylvia M. Burwell"), person_key("Sylvia Burwell"));
-        assert_eq!(title_case_name("JOSEPH R. BIDEN JR."), "Joseph R. Biden Jr.");
-        assert_eq!(class_key(EntityClass::Memo, "E.O. 13993"), class_key(EntityClass::Memo, "Executive Order 13993"));
         assert_eq!(
-            class_key(EntityClass::Memo, "the President's Memorandum on Transparency and Open Government"),
-            class_key(EntityClass::Memo, "Memorandum on Transparency and Open Government")
+            person_key("Sylvia M. Burwell"),
+            person_key("Sylvia Burwell")
         );
-        assert!(initials_match("FISMA", "Federal Information Security Management Act"));
+        assert_eq!(
+            title_case_name("JOSEPH R. BIDEN JR."),
+            "Joseph R. Biden Jr."
+        );
+        assert_eq!(
+            class_key(EntityClass::Memo, "E.O. 13993"),
+            class_key(EntityClass::Memo, "Executive Order 13993")
+        );
+        assert_eq!(
+            class_key(
+                EntityClass::Memo,
+                "the President's Memorandum on Transparency and Open Government"
+            ),
+            class_key(
+                EntityClass::Memo,
+                "Memorandum on Transparency and Open Government"
+            )
+        );
+        assert!(initials_match(
+            "FISMA",
+            "Federal Information Security Management Act"
+        ));
         assert!(!initials_match("ICE", "Department of Homeland Security"));
-        for (title, head) in [("Director", true), ("Deputy Administrator", false), ("Secretary of Homeland Security", true), ("Federal Chief Information Officer", false), ("Acting Director", true), ("General Counsel", false), ("Attorney General", true)] {
+        for (title, head) in [
+            ("Director", true),
+            ("Deputy Administrator", false),
+            ("Secretary of Homeland Security", true),
+            ("Federal Chief Information Officer", false),
+            ("Acting Director", true),
+            ("General Counsel", false),
+            ("Attorney General", true),
+        ] {
             assert_eq!(is_head_title(title), head, "{title}");
         }
     }

@@ -42,7 +42,9 @@ impl ExtractorBuilder {
     /// Builds the extractor (loads the built-in data and the user files).
     pub fn build(self) -> Result<Extractor> {
         let paths: Vec<&std::path::Path> = self.gazetteers.iter().map(PathBuf::as_path).collect();
-        Ok(Extractor { lex: Arc::new(Lexicon::with_files(&paths)?) })
+        Ok(Extractor {
+            lex: Arc::new(Lexicon::with_files(&paths)?),
+        })
     }
 }
 
@@ -60,7 +62,9 @@ impl Extractor {
 
     /// An extractor with the built-in data only.
     pub fn new() -> Self {
-        Self { lex: Arc::new(Lexicon::builtin()) }
+        Self {
+            lex: Arc::new(Lexicon::builtin()),
+        }
     }
 
     /// Extracts one document. A pure function of the document.
@@ -79,7 +83,13 @@ impl Extractor {
         }
         // policies named inside the document's own title or subject are mentions too
         let inner_policies: Vec<Mention> = match cands.iter().find(|c| c.rule == "memo.document") {
-            Some(d) => cands.iter().filter(|c| c.class == EntityClass::Policy && d.span.contains(c.span) && c.span != d.span).cloned().collect(),
+            Some(d) => cands
+                .iter()
+                .filter(|c| {
+                    c.class == EntityClass::Policy && d.span.contains(c.span) && c.span != d.span
+                })
+                .cloned()
+                .collect(),
             None => Vec::new(),
         };
         let mut kept = mentions::resolve_overlaps(cands);
@@ -108,25 +118,65 @@ impl Default for Extractor {
 
 fn looks_like_memo_title(t: &str) -> bool {
     let l = t.to_lowercase();
-    ["executive order", "memorandum", "proclamation", "directive", "national security memorandum"].iter().any(|w| l.contains(w))
+    [
+        "executive order",
+        "memorandum",
+        "proclamation",
+        "directive",
+        "national security memorandum",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// The mention that stands for the document itself when it is a memo or order.
-fn document_memo(text: &str, st: &structure::Structure, doc: &Document, cands: &[Mention]) -> Option<Mention> {
-    let subject = st.fields.iter().find(|(f, _)| *f == structure::Field::Subject).map(|&(_, s)| s);
+fn document_memo(
+    text: &str,
+    st: &structure::Structure,
+    doc: &Document,
+    cands: &[Mention],
+) -> Option<Mention> {
+    let subject = st
+        .fields
+        .iter()
+        .find(|(f, _)| *f == structure::Field::Subject)
+        .map(|&(_, s)| s);
     let (span, name) = match (st.title, subject, &doc.title) {
-        (Some(t), _, _) => (t, text[t.start..t.end].trim().trim_end_matches('.').to_string()),
-        (None, Some(s), _) => (s, text[s.start..s.end].split_whitespace().collect::<Vec<_>>().join(" ")),
+        (Some(t), _, _) => (
+            t,
+            text[t.start..t.end]
+                .trim()
+                .trim_end_matches('.')
+                .to_string(),
+        ),
+        (None, Some(s), _) => (
+            s,
+            text[s.start..s.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         (None, None, Some(title)) => (Span::new(0, 0), title.clone()),
         _ => return None,
     };
-    let number = cands.iter().filter(|c| c.rule == "memo.number" && span.contains(c.span)).min_by_key(|c| c.span.start);
+    let number = cands
+        .iter()
+        .filter(|c| c.rule == "memo.number" && span.contains(c.span))
+        .min_by_key(|c| c.span.start);
     let mut m = match number {
         Some(n) => {
-            let mut m = Mention::new(span, EntityClass::Memo, n.name.clone(), "memo.document", 100);
+            let mut m = Mention::new(
+                span,
+                EntityClass::Memo,
+                n.name.clone(),
+                "memo.document",
+                100,
+            );
             m.extra.push(name.clone());
             // "M-13-13 — Memorandum for ...": the rest of the title is a name too
-            let rest = text[n.span.end..span.end].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ','));
+            let rest = text[n.span.end..span.end].trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ',')
+            });
             if rest.len() > 8 {
                 m.extra.push(rest.trim().to_string());
             }
@@ -149,11 +199,19 @@ fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
     let mut extra = Vec::new();
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = seg.tok(text, i);
-        let Some((_, key, name)) = persons.iter().find(|(s, _, _)| s == w) else { continue };
+        let Some((_, key, name)) = persons.iter().find(|(s, _, _)| s == w) else {
+            continue;
+        };
         if kept.iter().any(|m| m.span.overlaps(t.span)) {
             continue;
         }
-        let mut m = Mention::new(t.span, EntityClass::Person, name.clone(), "person.surname", 30);
+        let mut m = Mention::new(
+            t.span,
+            EntityClass::Person,
+            name.clone(),
+            "person.surname",
+            30,
+        );
         m.key = key.clone();
         m.anaphor = true; // a short form, not a new name
         extra.push(m);
@@ -164,7 +222,12 @@ fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
 }
 
 /// "this order", "the memo", "that policy", "the Department": the entity in focus.
-fn add_anaphors(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>, doc_memo: Option<usize>) {
+fn add_anaphors(
+    text: &str,
+    seg: &text::Segmented,
+    kept: &mut Vec<Mention>,
+    doc_memo: Option<usize>,
+) {
     let mut extra = Vec::new();
     let n = seg.tokens.len();
     for i in 0..n.saturating_sub(1) {
@@ -178,11 +241,18 @@ fn add_anaphors(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>, doc_
         if kept.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
-        let before = |pred: &dyn Fn(&Mention) -> bool| kept.iter().rev().find(|m| m.span.end <= span.start && pred(m) && span.start - m.span.end < 1500).cloned();
+        let before = |pred: &dyn Fn(&Mention) -> bool| {
+            kept.iter()
+                .rev()
+                .find(|m| m.span.end <= span.start && pred(m) && span.start - m.span.end < 1500)
+                .cloned()
+        };
         let target = match lower.as_str() {
             "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance" => {
                 if det == "this" || det == "the" && doc_memo.is_some() && lower != "memo" {
-                    doc_memo.map(|d| kept[d].clone()).or_else(|| before(&|m| m.class == EntityClass::Memo && !m.anaphor))
+                    doc_memo
+                        .map(|d| kept[d].clone())
+                        .or_else(|| before(&|m| m.class == EntityClass::Memo && !m.anaphor))
                 } else {
                     before(&|m| m.class == EntityClass::Memo && !m.anaphor)
                 }
@@ -191,12 +261,25 @@ fn add_anaphors(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>, doc_
                 // the first policy of the nearest earlier sentence that names one (the topic, not an aside)
                 before(&|m| m.class == EntityClass::Policy && !m.anaphor).and_then(|last| {
                     let si = seg.sentence_of.get(seg.token_at(last.span.start)).copied();
-                    kept.iter().find(|m| m.class == EntityClass::Policy && !m.anaphor && seg.sentence_of.get(seg.token_at(m.span.start)).copied() == si).cloned()
+                    kept.iter()
+                        .find(|m| {
+                            m.class == EntityClass::Policy
+                                && !m.anaphor
+                                && seg.sentence_of.get(seg.token_at(m.span.start)).copied() == si
+                        })
+                        .cloned()
                 })
             }
             "department" | "agency" | "bureau" | "office" | "administration" | "commission" => {
                 let head = noun.to_string();
-                before(&|m| m.class == EntityClass::Agency && !m.anaphor && m.canonical.as_deref().unwrap_or(&m.name).contains(head.as_str()))
+                before(&|m| {
+                    m.class == EntityClass::Agency
+                        && !m.anaphor
+                        && m.canonical
+                            .as_deref()
+                            .unwrap_or(&m.name)
+                            .contains(head.as_str())
+                })
             }
             _ => None,
         };

@@ -63,26 +63,159 @@ pub struct Ctx<'a> {
 }
 
 const IMPLEMENT_VERBS: &[&str] = &[
-    "implement", "implements", "implemented", "implementing", "enforce", "enforces", "enforced", "enforcing", "administer",
-    "administers", "administered", "administering", "adopt", "adopts", "adopted", "adopting", "carry", "carries", "carried",
-    "carrying", "execute", "executes", "launch", "launched", "launches", "operate", "operates", "operated", "run", "runs", "apply",
-    "applies", "applied", "applying",
+    "implement",
+    "implements",
+    "implemented",
+    "implementing",
+    "enforce",
+    "enforces",
+    "enforced",
+    "enforcing",
+    "administer",
+    "administers",
+    "administered",
+    "administering",
+    "adopt",
+    "adopts",
+    "adopted",
+    "adopting",
+    "carry",
+    "carries",
+    "carried",
+    "carrying",
+    "execute",
+    "executes",
+    "launch",
+    "launched",
+    "launches",
+    "operate",
+    "operates",
+    "operated",
+    "run",
+    "runs",
+    "apply",
+    "applies",
+    "applied",
+    "applying",
 ];
 const CONCERN_VERBS: &[&str] = &[
-    "outlined", "outlines", "outline", "outlining", "set", "sets", "establishes", "established", "establish", "describes",
-    "described", "announced", "announces", "addresses", "addressed", "concerns", "concerning", "regarding", "governs",
-    "clarifies", "clarified", "expands", "expanded", "implements", "implementing", "implemented", "creates", "created", "on",
-    "about", "under", "detailing", "details", "detailed", "lays", "laid", "explains", "explained", "requires", "required",
-    "introduced", "introduces", "issued", "provides", "provided",
+    "outlined",
+    "outlines",
+    "outline",
+    "outlining",
+    "set",
+    "sets",
+    "establishes",
+    "established",
+    "establish",
+    "describes",
+    "described",
+    "announced",
+    "announces",
+    "addresses",
+    "addressed",
+    "concerns",
+    "concerning",
+    "regarding",
+    "governs",
+    "clarifies",
+    "clarified",
+    "expands",
+    "expanded",
+    "implements",
+    "implementing",
+    "implemented",
+    "creates",
+    "created",
+    "on",
+    "about",
+    "under",
+    "detailing",
+    "details",
+    "detailed",
+    "lays",
+    "laid",
+    "explains",
+    "explained",
+    "requires",
+    "required",
+    "introduced",
+    "introduces",
+    "issued",
+    "provides",
+    "provided",
 ];
 const REPLACE_VERBS: &[&str] = &[
-    "revoked", "revokes", "revoke", "revoking", "rescinded", "rescinds", "rescind", "rescinding", "superseded", "supersedes",
-    "supersede", "superseding", "replaced", "replaces", "replace", "replacing", "repealed", "repeals", "repeal", "vacated",
-    "withdrawn", "withdraws", "terminated", "terminates", "ended", "ends", "overturned",
+    "revoked",
+    "revokes",
+    "revoke",
+    "revoking",
+    "rescinded",
+    "rescinds",
+    "rescind",
+    "rescinding",
+    "superseded",
+    "supersedes",
+    "supersede",
+    "superseding",
+    "replaced",
+    "replaces",
+    "replace",
+    "replacing",
+    "repealed",
+    "repeals",
+    "repeal",
+    "vacated",
+    "withdrawn",
+    "withdraws",
+    "terminated",
+    "terminates",
+    "ended",
+    "ends",
+    "overturned",
 ];
-const CREATE_VERBS: &[&str] = &["created", "established", "founded", "formed", "launched", "set", "organized", "constituted", "born", "stood"];
-const DEFUNCT_WORDS: &[&str] = &["defunct", "now-defunct", "abolished", "dissolved", "disbanded", "former", "erstwhile", "shuttered", "eliminated"];
-const ISSUE_VERBS: &[&str] = &["issued", "issues", "issue", "signed", "signs", "sign", "released", "releases", "published", "publishes", "sent", "wrote", "authored", "penned", "announced", "circulated", "drafted"];
+const CREATE_VERBS: &[&str] = &[
+    "created",
+    "established",
+    "founded",
+    "formed",
+    "launched",
+    "set",
+    "organized",
+    "constituted",
+    "born",
+    "stood",
+];
+const DEFUNCT_WORDS: &[&str] = &[
+    "defunct",
+    "now-defunct",
+    "abolished",
+    "dissolved",
+    "disbanded",
+    "former",
+    "erstwhile",
+    "shuttered",
+    "eliminated",
+];
+const ISSUE_VERBS: &[&str] = &[
+    "issued",
+    "issues",
+    "issue",
+    "signed",
+    "signs",
+    "sign",
+    "released",
+    "releases",
+    "published",
+    "publishes",
+    "sent",
+    "wrote",
+    "authored",
+    "penned",
+    "announced",
+    "circulated",
+    "drafted",
+];
 
 impl<'a> Ctx<'a> {
     fn tok_range(seg: &Segmented, span: Span) -> (usize, usize) {
@@ -103,8 +236,23 @@ impl<'a> Ctx<'a> {
         mentions: Vec<Mention>,
         doc_memo: Option<usize>,
     ) -> Self {
-        let toks = mentions.iter().map(|m| Self::tok_range(seg, m.span)).collect();
-        Self { text, seg, lex, st, dates, doc_date, doc_memo, mentions, toks, links: Vec::new(), facts: Vec::new() }
+        let toks = mentions
+            .iter()
+            .map(|m| Self::tok_range(seg, m.span))
+            .collect();
+        Self {
+            text,
+            seg,
+            lex,
+            st,
+            dates,
+            doc_date,
+            doc_memo,
+            mentions,
+            toks,
+            links: Vec::new(),
+            facts: Vec::new(),
+        }
     }
 
     /// Adds a mention, returning its index.
@@ -124,20 +272,40 @@ impl<'a> Ctx<'a> {
 
     fn sentence_span(&self, tok: usize) -> Span {
         let si = self.seg.sentence_of.get(tok).copied().unwrap_or(0);
-        self.seg.sentences.get(si).map_or(Span::default(), |s| s.span)
+        self.seg
+            .sentences
+            .get(si)
+            .map_or(Span::default(), |s| s.span)
     }
 
     fn sent(&self, m: usize) -> usize {
-        self.seg.sentence_of.get(self.toks[m].0).copied().unwrap_or(usize::MAX)
+        self.seg
+            .sentence_of
+            .get(self.toks[m].0)
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
-    fn fact(&mut self, subject: usize, predicate: Predicate, object: FactObject, evidence: Span, rule: &'static str) {
+    fn fact(
+        &mut self,
+        subject: usize,
+        predicate: Predicate,
+        object: FactObject,
+        evidence: Span,
+        rule: &'static str,
+    ) {
         if let FactObject::Mention(o) = object {
             if o == subject || self.mentions[o].key == self.mentions[subject].key {
                 return;
             }
         }
-        self.facts.push(Fact { subject, predicate, object, evidence, rule });
+        self.facts.push(Fact {
+            subject,
+            predicate,
+            object,
+            evidence,
+            rule,
+        });
     }
 
     /// Mentions per sentence, in text order.
@@ -159,7 +327,10 @@ impl<'a> Ctx<'a> {
 
     /// Finds (or creates) a mention for a gazetteer entry named in a span.
     fn agency_for(&mut self, name: &str, span: Span, rule: &'static str) -> Option<usize> {
-        let entry = self.lex.lookup(name).or_else(|| self.lex.lookup_acronym(name))?;
+        let entry = self
+            .lex
+            .lookup(name)
+            .or_else(|| self.lex.lookup_acronym(name))?;
         let e = &self.lex.entries[entry];
         let key = class_key(e.class, &e.canonical);
         if let Some(i) = self.mentions.iter().position(|m| m.key == key) {
@@ -198,7 +369,9 @@ impl<'a> Ctx<'a> {
 
     /// Title before or after a person's name: jobTitle, memberOf, headOf.
     fn person_titles(&mut self) {
-        let persons: Vec<usize> = (0..self.mentions.len()).filter(|&m| self.class(m) == EntityClass::Person && !self.mentions[m].anaphor).collect();
+        let persons: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.class(m) == EntityClass::Person && !self.mentions[m].anaphor)
+            .collect();
         for p in persons {
             let (a, b) = self.toks[p];
             let ev = self.sentence_span(a);
@@ -206,9 +379,19 @@ impl<'a> Ctx<'a> {
             let mut k = a;
             while k > 0 {
                 let w = self.tok(k - 1);
-                let is_title = (is_title_word(w) && w.chars().next().is_some_and(char::is_uppercase)) || (w == "of" && k + 1 <= a && k >= 2);
-                let same_line = !self.text[self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start].contains('\n');
-                if !is_title || !same_line || self.mentions.iter().any(|m| m.span.contains(self.seg.tokens[k - 1].span) && m.class != EntityClass::Person) {
+                let is_title = (is_title_word(w)
+                    && w.chars().next().is_some_and(char::is_uppercase))
+                    || (w == "of" && k < a && k >= 2);
+                let same_line = !self.text
+                    [self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start]
+                    .contains('\n');
+                if !is_title
+                    || !same_line
+                    || self.mentions.iter().any(|m| {
+                        m.span.contains(self.seg.tokens[k - 1].span)
+                            && m.class != EntityClass::Person
+                    })
+                {
                     break;
                 }
                 k -= 1;
@@ -219,21 +402,40 @@ impl<'a> Ctx<'a> {
             let mut title: Option<(Span, String)> = None;
             let mut agency: Option<usize> = None;
             if k < a {
-                let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[a - 1].span.end);
+                let span = Span::new(
+                    self.seg.tokens[k].span.start,
+                    self.seg.tokens[a - 1].span.end,
+                );
                 let t = self.text[span.start..span.end].to_string();
-                if TITLE_HEADS.iter().any(|h| t.split_whitespace().any(|w| w == *h)) && !matches!(t.as_str(), "Mr." | "Mrs." | "Ms." | "Dr.") {
+                if TITLE_HEADS
+                    .iter()
+                    .any(|h| t.split_whitespace().any(|w| w == *h))
+                    && !matches!(t.as_str(), "Mr." | "Mrs." | "Ms." | "Dr.")
+                {
                     title = Some((span, t));
                     // an agency right before the title ("ICE Director"), possibly after its acronym definition
-                    agency = self.mention_ending_before(k, &[EntityClass::Agency, EntityClass::Organization]);
+                    agency = self.mention_ending_before(
+                        k,
+                        &[EntityClass::Agency, EntityClass::Organization],
+                    );
                 }
             } else if a > 0 {
                 // "Secretary of Homeland Security Janet Napolitano": title, "of", agency mention, name
                 if let Some(ag) = self.mention_ending_before(a, &[EntityClass::Agency]) {
                     let (ga, _) = self.toks[ag];
-                    if ga >= 2 && self.tok(ga - 1) == "of" || ga >= 3 && self.tok(ga - 1) == "the" && self.tok(ga - 2) == "of" {
-                        let of = if self.tok(ga - 1) == "of" { ga - 1 } else { ga - 2 };
+                    if ga >= 2 && self.tok(ga - 1) == "of"
+                        || ga >= 3 && self.tok(ga - 1) == "the" && self.tok(ga - 2) == "of"
+                    {
+                        let of = if self.tok(ga - 1) == "of" {
+                            ga - 1
+                        } else {
+                            ga - 2
+                        };
                         if of > 0 && TITLE_HEADS.contains(&self.tok(of - 1)) {
-                            let span = Span::new(self.seg.tokens[of - 1].span.start, self.seg.tokens[a - 1].span.end);
+                            let span = Span::new(
+                                self.seg.tokens[of - 1].span.start,
+                                self.seg.tokens[a - 1].span.end,
+                            );
                             title = Some((span, self.text[span.start..span.end].to_string()));
                             agency = Some(ag);
                         }
@@ -242,7 +444,8 @@ impl<'a> Ctx<'a> {
             }
             // right: "Sylvia M. Burwell, Director" or a title on the next line of a header block
             if title.is_none() && b < self.seg.tokens.len() {
-                let gap = &self.text[self.seg.tokens[b - 1].span.end..self.seg.tokens[b].span.start];
+                let gap =
+                    &self.text[self.seg.tokens[b - 1].span.end..self.seg.tokens[b].span.start];
                 let comma = self.tok(b) == ",";
                 let next_line = gap.contains('\n') && gap.matches('\n').count() == 1;
                 if comma || next_line {
@@ -251,7 +454,12 @@ impl<'a> Ctx<'a> {
                     while e < self.seg.tokens.len() {
                         let w = self.tok(e);
                         let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-                        if !(is_title_word(w) && (cap || w == "of")) || (e > start && self.text[self.seg.tokens[e - 1].span.end..self.seg.tokens[e].span.start].contains('\n')) {
+                        if !(is_title_word(w) && (cap || w == "of"))
+                            || (e > start
+                                && self.text[self.seg.tokens[e - 1].span.end
+                                    ..self.seg.tokens[e].span.start]
+                                    .contains('\n'))
+                        {
                             break;
                         }
                         e += 1;
@@ -260,11 +468,24 @@ impl<'a> Ctx<'a> {
                         e -= 1;
                     }
                     // "Secretary of Homeland Security": "of" and capitalized words to the end of the line
-                    if e > start && e + 1 < self.seg.tokens.len() && self.tok(e) == "of" && self.mention_starting_at(e + 1, &[EntityClass::Agency]).is_none() && self.mention_starting_at(e + 2, &[EntityClass::Agency]).is_none() {
+                    if e > start
+                        && e + 1 < self.seg.tokens.len()
+                        && self.tok(e) == "of"
+                        && self
+                            .mention_starting_at(e + 1, &[EntityClass::Agency])
+                            .is_none()
+                        && self
+                            .mention_starting_at(e + 2, &[EntityClass::Agency])
+                            .is_none()
+                    {
                         let mut f = e + 1;
                         while f < self.seg.tokens.len()
-                            && self.tok(f).chars().next().is_some_and(|c| c.is_uppercase() || self.tok(f) == "the" || self.tok(f) == "and")
-                            && !self.text[self.seg.tokens[f - 1].span.end..self.seg.tokens[f].span.start].contains('\n')
+                            && self.tok(f).chars().next().is_some_and(|c| {
+                                c.is_uppercase() || self.tok(f) == "the" || self.tok(f) == "and"
+                            })
+                            && !self.text
+                                [self.seg.tokens[f - 1].span.end..self.seg.tokens[f].span.start]
+                                .contains('\n')
                         {
                             f += 1;
                         }
@@ -273,9 +494,15 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     if e > start {
-                        let span = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[e - 1].span.end);
+                        let span = Span::new(
+                            self.seg.tokens[start].span.start,
+                            self.seg.tokens[e - 1].span.end,
+                        );
                         let t = self.text[span.start..span.end].to_string();
-                        if TITLE_HEADS.iter().any(|h| t.split_whitespace().next_back() == Some(*h)) {
+                        if TITLE_HEADS
+                            .iter()
+                            .any(|h| t.split_whitespace().next_back() == Some(*h))
+                        {
                             title = Some((span, t));
                             // ", Office of X" or " of the Office of X" after the title
                             let mut f = e;
@@ -285,38 +512,78 @@ impl<'a> Ctx<'a> {
                             if f < self.seg.tokens.len() && self.tok(f) == "the" {
                                 f += 1;
                             }
-                            agency = self.mention_starting_at(f, &[EntityClass::Agency, EntityClass::Organization]);
+                            agency = self.mention_starting_at(
+                                f,
+                                &[EntityClass::Agency, EntityClass::Organization],
+                            );
                         }
                     }
                 }
             }
             let Some((tspan, t)) = title else { continue };
-            let ev = if ev.contains(tspan) { ev } else { Span::new(ev.start.min(tspan.start), ev.end.max(tspan.end)) };
+            let ev = if ev.contains(tspan) {
+                ev
+            } else {
+                Span::new(ev.start.min(tspan.start), ev.end.max(tspan.end))
+            };
             let clean = t.split_whitespace().collect::<Vec<_>>().join(" ");
             // titles that imply their body
             if agency.is_none() {
                 agency = self.implied_agency(&clean, tspan);
             }
-            self.fact(p, Predicate::JobTitle, FactObject::Text(clean.clone()), ev, "rel.person-title");
+            self.fact(
+                p,
+                Predicate::JobTitle,
+                FactObject::Text(clean.clone()),
+                ev,
+                "rel.person-title",
+            );
             if let Some(ag) = agency {
-                self.fact(p, Predicate::MemberOf, FactObject::Mention(ag), ev, "rel.person-title-agency");
+                self.fact(
+                    p,
+                    Predicate::MemberOf,
+                    FactObject::Mention(ag),
+                    ev,
+                    "rel.person-title-agency",
+                );
                 if is_head_title(&clean) {
-                    self.fact(p, Predicate::HeadOf, FactObject::Mention(ag), ev, "rel.person-head-title");
+                    self.fact(
+                        p,
+                        Predicate::HeadOf,
+                        FactObject::Mention(ag),
+                        ev,
+                        "rel.person-head-title",
+                    );
                 }
             }
         }
     }
 
     fn implied_agency(&mut self, title: &str, span: Span) -> Option<usize> {
-        let t = title.trim_start_matches("Acting ").trim_start_matches("U.S. ");
+        let t = title
+            .trim_start_matches("Acting ")
+            .trim_start_matches("U.S. ");
         if t == "Attorney General" || t == "Deputy Attorney General" {
             return self.agency_for("Department of Justice", span, "title.implied-agency");
         }
-        if let Some(rest) = t.strip_prefix("Secretary of ").or_else(|| t.strip_prefix("Deputy Secretary of ")) {
+        if let Some(rest) = t
+            .strip_prefix("Secretary of ")
+            .or_else(|| t.strip_prefix("Deputy Secretary of "))
+        {
             let rest = rest.trim_start_matches("the ");
             return self
-                .agency_for(&format!("Department of {rest}"), span, "title.implied-agency")
-                .or_else(|| self.agency_for(&format!("Department of the {rest}"), span, "title.implied-agency"));
+                .agency_for(
+                    &format!("Department of {rest}"),
+                    span,
+                    "title.implied-agency",
+                )
+                .or_else(|| {
+                    self.agency_for(
+                        &format!("Department of the {rest}"),
+                        span,
+                        "title.implied-agency",
+                    )
+                });
         }
         None
     }
@@ -334,12 +601,16 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let end = self.seg.tokens.get(k.checked_sub(1)?)?.span.end;
-        (0..self.mentions.len()).filter(|&m| self.mentions[m].span.end == end && classes.contains(&self.class(m))).min_by_key(|&m| self.mentions[m].anaphor)
+        (0..self.mentions.len())
+            .filter(|&m| self.mentions[m].span.end == end && classes.contains(&self.class(m)))
+            .min_by_key(|&m| self.mentions[m].anaphor)
     }
 
     fn mention_starting_at(&self, tok: usize, classes: &[EntityClass]) -> Option<usize> {
         let start = self.seg.tokens.get(tok)?.span.start;
-        (0..self.mentions.len()).filter(|&m| self.mentions[m].span.start == start && classes.contains(&self.class(m))).min_by_key(|&m| self.mentions[m].anaphor)
+        (0..self.mentions.len())
+            .filter(|&m| self.mentions[m].span.start == start && classes.contains(&self.class(m)))
+            .min_by_key(|&m| self.mentions[m].anaphor)
     }
 
     fn mention_at_token(&self, tok: usize) -> Option<usize> {
@@ -352,41 +623,77 @@ impl<'a> Ctx<'a> {
         let n = self.seg.tokens.len();
         for i in 0..n {
             let w = self.lower(i);
-            if !matches!(w.as_str(), "memo" | "memorandum" | "directive" | "guidance") || self.mention_at_token(i).is_some_and(|m| self.mentions[m].rule != "memo.dated-word") {
+            if !matches!(w.as_str(), "memo" | "memorandum" | "directive" | "guidance")
+                || self
+                    .mention_at_token(i)
+                    .is_some_and(|m| self.mentions[m].rule != "memo.dated-word")
+            {
                 continue;
             }
             let mut k = i + 1;
-            while k < n && matches!(self.lower(k).as_str(), "issued" | "signed" | "written" | "authored") {
+            while k < n
+                && matches!(
+                    self.lower(k).as_str(),
+                    "issued" | "signed" | "written" | "authored"
+                )
+            {
                 k += 1;
             }
             if k >= n || !matches!(self.lower(k).as_str(), "by" | "from") {
                 // "memorandum on prosecutorial discretion issued by ..."
-                match (i + 1..(i + 9).min(n)).find(|&t| matches!(self.lower(t).as_str(), "issued" | "signed" | "written") && t + 1 < n && self.lower(t + 1) == "by") {
-                    Some(t) if !(i + 1..t).any(|x| matches!(self.tok(x), "." | ";" | ",")) => k = t + 1,
+                match (i + 1..(i + 9).min(n)).find(|&t| {
+                    matches!(self.lower(t).as_str(), "issued" | "signed" | "written")
+                        && t + 1 < n
+                        && self.lower(t + 1) == "by"
+                }) {
+                    Some(t) if !(i + 1..t).any(|x| matches!(self.tok(x), "." | ";" | ",")) => {
+                        k = t + 1
+                    }
                     _ => continue,
                 }
             }
             // the first person within 10 tokens in the same sentence
             let si = self.seg.sentence_of[i];
-            let person = (k + 1..(k + 12).min(n)).take_while(|&t| self.seg.sentence_of[t] == si).find_map(|t| {
-                self.mention_starting_at(t, &[EntityClass::Person])
-            });
+            let person = (k + 1..(k + 12).min(n))
+                .take_while(|&t| self.seg.sentence_of[t] == si)
+                .find_map(|t| self.mention_starting_at(t, &[EntityClass::Person]));
             let ev = self.sentence_span(i);
             // a memo named by its date ("my June 17, 2011 memorandum") is the memo itself
-            let dated = (0..self.mentions.len()).find(|&m| self.mentions[m].rule == "memo.dated-word" && self.mentions[m].span.end == self.seg.tokens[i].span.end);
+            let dated = (0..self.mentions.len()).find(|&m| {
+                self.mentions[m].rule == "memo.dated-word"
+                    && self.mentions[m].span.end == self.seg.tokens[i].span.end
+            });
             if let (Some(p), Some(memo)) = (person, dated) {
-                self.fact(memo, Predicate::Creator, FactObject::Mention(p), ev, "rel.memo-by");
+                self.fact(
+                    memo,
+                    Predicate::Creator,
+                    FactObject::Mention(p),
+                    ev,
+                    "rel.memo-by",
+                );
                 continue;
             }
             if let Some(p) = person {
                 let name = format!("{} memo", surname(&self.mentions[p].name));
-                let mut m = Mention::new(self.seg.tokens[i].span, EntityClass::Memo, name, "memo.by-person", 60);
+                let mut m = Mention::new(
+                    self.seg.tokens[i].span,
+                    EntityClass::Memo,
+                    name,
+                    "memo.by-person",
+                    60,
+                );
                 m.anaphor = true;
                 let memo = self.add_mention(m);
                 // the memo's name, without an alias from the surface "memo"
                 self.mentions[memo].anaphor = false;
                 self.mentions[memo].extra.clear();
-                self.fact(memo, Predicate::Creator, FactObject::Mention(p), ev, "rel.memo-by");
+                self.fact(
+                    memo,
+                    Predicate::Creator,
+                    FactObject::Mention(p),
+                    ev,
+                    "rel.memo-by",
+                );
                 self.issued_after(memo, ev, "rel.memo-date");
             }
         }
@@ -395,32 +702,72 @@ impl<'a> Ctx<'a> {
     /// Memo named after a person ("the Morton memo") -> creator; numbered memo with an agency prefix -> creator.
     fn memo_names(&mut self) {
         for m in 0..self.mentions.len() {
-            if !matches!(self.class(m), EntityClass::Memo | EntityClass::Agency) || self.mentions[m].anaphor {
+            if !matches!(self.class(m), EntityClass::Memo | EntityClass::Agency)
+                || self.mentions[m].anaphor
+            {
                 continue;
             }
-            let Some(hint) = self.mentions[m].hint.clone() else { continue };
+            let Some(hint) = self.mentions[m].hint.clone() else {
+                continue;
+            };
             let ev = self.sentence_span(self.toks[m].0);
             if self.mentions[m].rule == "pattern.agency-modifier" {
                 let span = self.mentions[m].span;
                 if let Some(a) = self.agency_for(&hint, span, "pattern.agency-modifier") {
-                    self.fact(m, Predicate::SubOrganizationOf, FactObject::Mention(a), ev, "rel.agency-modifier");
+                    self.fact(
+                        m,
+                        Predicate::SubOrganizationOf,
+                        FactObject::Mention(a),
+                        ev,
+                        "rel.agency-modifier",
+                    );
                 }
                 continue;
             }
             if self.mentions[m].rule == "memo.named-by-person" {
-                let person = (0..self.mentions.len()).find(|&p| self.class(p) == EntityClass::Person && surname(&self.mentions[p].name) == hint);
+                let person = (0..self.mentions.len()).find(|&p| {
+                    self.class(p) == EntityClass::Person && surname(&self.mentions[p].name) == hint
+                });
                 if let Some(p) = person {
-                    self.fact(m, Predicate::Creator, FactObject::Mention(p), ev, "rel.memo-named-by-person");
-                } else if let Some(ag) = self.lex.lookup_acronym(&hint).map(|e| self.lex.entries[e].canonical.clone()) {
-                    let span = Span::new(self.mentions[m].span.start, self.mentions[m].span.start + hint.len());
+                    self.fact(
+                        m,
+                        Predicate::Creator,
+                        FactObject::Mention(p),
+                        ev,
+                        "rel.memo-named-by-person",
+                    );
+                } else if let Some(ag) = self
+                    .lex
+                    .lookup_acronym(&hint)
+                    .map(|e| self.lex.entries[e].canonical.clone())
+                {
+                    let span = Span::new(
+                        self.mentions[m].span.start,
+                        self.mentions[m].span.start + hint.len(),
+                    );
                     if let Some(a) = self.agency_for(&ag, span, "memo.agency-prefix") {
-                        self.fact(m, Predicate::Creator, FactObject::Mention(a), ev, "rel.memo-agency-prefix");
+                        self.fact(
+                            m,
+                            Predicate::Creator,
+                            FactObject::Mention(a),
+                            ev,
+                            "rel.memo-agency-prefix",
+                        );
                     }
                 }
             } else if self.mentions[m].rule == "memo.number" {
-                let span = Span::new(self.mentions[m].span.start, self.mentions[m].span.start + hint.len());
+                let span = Span::new(
+                    self.mentions[m].span.start,
+                    self.mentions[m].span.start + hint.len(),
+                );
                 if let Some(a) = self.agency_for(&hint, span, "memo.agency-prefix") {
-                    self.fact(m, Predicate::Creator, FactObject::Mention(a), ev, "rel.memo-agency-prefix");
+                    self.fact(
+                        m,
+                        Predicate::Creator,
+                        FactObject::Mention(a),
+                        ev,
+                        "rel.memo-agency-prefix",
+                    );
                 }
             }
         }
@@ -430,7 +777,11 @@ impl<'a> Ctx<'a> {
     fn issued_after(&mut self, memo: usize, ev: Span, rule: &'static str) -> bool {
         let end_tok = self.toks[memo].1;
         let si = self.sent(memo);
-        let limit = self.seg.tokens.get((end_tok + 14).min(self.seg.tokens.len().saturating_sub(1))).map_or(usize::MAX, |t| t.span.end);
+        let limit = self
+            .seg
+            .tokens
+            .get((end_tok + 14).min(self.seg.tokens.len().saturating_sub(1)))
+            .map_or(usize::MAX, |t| t.span.end);
         let start = self.mentions[memo].span.end;
         let next_memo = self
             .mentions
@@ -443,13 +794,24 @@ impl<'a> Ctx<'a> {
             d.span.start >= start
                 && d.span.end <= limit
                 && d.span.start < next_memo
-                && self.seg.sentence_of.get(self.seg.token_at(d.span.start)).copied() == Some(si)
-                && (!d.bare_year || self.text[start..d.span.start].to_lowercase().contains("in "))
+                && self
+                    .seg
+                    .sentence_of
+                    .get(self.seg.token_at(d.span.start))
+                    .copied()
+                    == Some(si)
+                && (!d.bare_year
+                    || self.text[start..d.span.start]
+                        .to_lowercase()
+                        .contains("in "))
         });
         if let Some(d) = found.copied() {
             // not the date of something else: "created in 2003"
             let between = self.text[start..d.span.start].to_lowercase();
-            if CREATE_VERBS.iter().any(|v| between.split_whitespace().any(|w| w == *v)) {
+            if CREATE_VERBS
+                .iter()
+                .any(|v| between.split_whitespace().any(|w| w == *v))
+            {
                 return false;
             }
             self.fact(memo, Predicate::Issued, FactObject::Date(d.date), ev, rule);
@@ -467,18 +829,45 @@ impl<'a> Ctx<'a> {
             }
             let si = self.seg.sentence_of[i];
             // the memo word before it
-            let Some(w) = (i.saturating_sub(8)..i).rev().find(|&t| matches!(self.lower(t).as_str(), "memorandum" | "memo" | "order" | "directive" | "guidance" | "proclamation" | "circular" | "bulletin")) else { continue };
+            let Some(w) = (i.saturating_sub(8)..i).rev().find(|&t| {
+                matches!(
+                    self.lower(t).as_str(),
+                    "memorandum"
+                        | "memo"
+                        | "order"
+                        | "directive"
+                        | "guidance"
+                        | "proclamation"
+                        | "circular"
+                        | "bulletin"
+                )
+            }) else {
+                continue;
+            };
             if self.seg.sentence_of[w] != si {
                 continue;
             }
-            let Some(span) = self.title_at(i + 1, 25) else { continue };
+            let Some(span) = self.title_at(i + 1, 25) else {
+                continue;
+            };
             let name = self.text[span.start..span.end].to_string();
             let m = Mention::new(span, EntityClass::Memo, name, "memo.entitled", 55);
             let memo = self.add_mention(m);
             let ev = self.sentence_span(i);
             let (from, to) = (self.seg.tokens[w].span.end, self.seg.tokens[i].span.start);
-            if let Some(d) = self.dates.iter().find(|d| d.span.start >= from && d.span.end <= to && !d.bare_year).copied() {
-                self.fact(memo, Predicate::Issued, FactObject::Date(d.date), ev, "memo.entitled-date");
+            if let Some(d) = self
+                .dates
+                .iter()
+                .find(|d| d.span.start >= from && d.span.end <= to && !d.bare_year)
+                .copied()
+            {
+                self.fact(
+                    memo,
+                    Predicate::Issued,
+                    FactObject::Date(d.date),
+                    ev,
+                    "memo.entitled-date",
+                );
             }
         }
     }
@@ -493,8 +882,14 @@ impl<'a> Ctx<'a> {
         let si = self.seg.sentence_of[t];
         let first = self.tok(t);
         if matches!(first, "\"" | "\u{201c}") {
-            let close = (t + 1..(t + max).min(n)).find(|&k| matches!(self.tok(k), "\"" | "\u{201d}"))?;
-            return (close > t + 1).then(|| Span::new(self.seg.tokens[t + 1].span.start, self.seg.tokens[close - 1].span.end));
+            let close =
+                (t + 1..(t + max).min(n)).find(|&k| matches!(self.tok(k), "\"" | "\u{201d}"))?;
+            return (close > t + 1).then(|| {
+                Span::new(
+                    self.seg.tokens[t + 1].span.start,
+                    self.seg.tokens[close - 1].span.end,
+                )
+            });
         }
         if !first.chars().next().is_some_and(char::is_uppercase) {
             return None;
@@ -504,7 +899,26 @@ impl<'a> Ctx<'a> {
         while e < n && e < t + max && self.seg.sentence_of[e] == si {
             let w = self.tok(e);
             let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-            let small = matches!(w, "a" | "an" | "the" | "of" | "and" | "for" | "on" | "in" | "to" | "with" | "by" | "as" | "at" | "from" | "or" | "—" | "-" | ":");
+            let small = matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "for"
+                    | "on"
+                    | "in"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "as"
+                    | "at"
+                    | "from"
+                    | "or"
+                    | "—"
+                    | "-"
+                    | ":"
+            );
             let number = self.seg.tokens[e].kind == TokKind::Number;
             if !(cap || small || number) {
                 break;
@@ -512,10 +926,36 @@ impl<'a> Ctx<'a> {
             caps += usize::from(cap);
             e += 1;
         }
-        while e > t && matches!(self.tok(e - 1), "a" | "an" | "the" | "of" | "and" | "for" | "on" | "in" | "to" | "with" | "by" | "as" | "at" | "from" | "or" | "—" | "-" | ":") {
+        while e > t
+            && matches!(
+                self.tok(e - 1),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "for"
+                    | "on"
+                    | "in"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "as"
+                    | "at"
+                    | "from"
+                    | "or"
+                    | "—"
+                    | "-"
+                    | ":"
+            )
+        {
             e -= 1;
         }
-        (e > t + 1 && caps >= 2).then(|| Span::new(self.seg.tokens[t].span.start, self.seg.tokens[e - 1].span.end))
+        (e > t + 1 && caps >= 2).then(|| {
+            Span::new(
+                self.seg.tokens[t].span.start,
+                self.seg.tokens[e - 1].span.end,
+            )
+        })
     }
 
     /// "OMB Memorandum M-10-06, Open Government Directive", "Executive Order 13768 of January 25, 2017 (Title)",
@@ -532,8 +972,13 @@ impl<'a> Ctx<'a> {
             let mut p = self.toks[m].1;
             // skip "of January 25, 2017"
             if p < n && self.tok(p) == "of" {
-                if let Some(d) = self.dates.iter().find(|d| d.span.start == self.seg.tokens.get(p + 1).map_or(0, |t| t.span.start)) {
-                    p = self.seg.tokens.partition_point(|t| t.span.end <= d.span.end);
+                if let Some(d) = self.dates.iter().find(|d| {
+                    d.span.start == self.seg.tokens.get(p + 1).map_or(0, |t| t.span.start)
+                }) {
+                    p = self
+                        .seg
+                        .tokens
+                        .partition_point(|t| t.span.end <= d.span.end);
                 }
             }
             if p >= n {
@@ -542,8 +987,13 @@ impl<'a> Ctx<'a> {
             let in_notes = self.mentions[m].span.start >= notes_start;
             match self.tok(p) {
                 "(" if numbered => {
-                    let Some(close) = (p + 1..(p + 30).min(n)).find(|&k| self.tok(k) == ")") else { continue };
-                    if let Some(span) = self.title_at(p + 1, 30).filter(|s| s.end == self.seg.tokens[close - 1].span.end) {
+                    let Some(close) = (p + 1..(p + 30).min(n)).find(|&k| self.tok(k) == ")") else {
+                        continue;
+                    };
+                    if let Some(span) = self
+                        .title_at(p + 1, 30)
+                        .filter(|s| s.end == self.seg.tokens[close - 1].span.end)
+                    {
                         let title = self.text[span.start..span.end].to_string();
                         if title.split_whitespace().count() >= 2 {
                             self.mentions[m].extra.push(title);
@@ -551,18 +1001,27 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 "," => {
-                    if let Some(o) = self.mention_starting_at(p + 1, &[EntityClass::Memo, EntityClass::Policy]) {
+                    if let Some(o) =
+                        self.mention_starting_at(p + 1, &[EntityClass::Memo, EntityClass::Policy])
+                    {
                         let oc = self.class(o);
                         if numbered && oc == EntityClass::Memo {
                             self.links.push((m, o, Some(EntityClass::Memo)));
                         } else if oc == EntityClass::Policy && in_notes {
                             let ev = self.sentence_span(p);
-                            self.fact(m, Predicate::Concerns, FactObject::Mention(o), ev, "citation.concerns");
+                            self.fact(
+                                m,
+                                Predicate::Concerns,
+                                FactObject::Mention(o),
+                                ev,
+                                "citation.concerns",
+                            );
                         }
                     } else if numbered {
                         if let Some(span) = self.title_at(p + 1, 30) {
                             let after = self.seg.tokens.partition_point(|t| t.span.end <= span.end);
-                            let closes = after >= n || matches!(self.tok(after), "," | "(" | "." | ";" | "[");
+                            let closes = after >= n
+                                || matches!(self.tok(after), "," | "(" | "." | ";" | "[");
                             let title = self.text[span.start..span.end].to_string();
                             if closes && title.split_whitespace().count() >= 3 {
                                 self.mentions[m].extra.push(title);
@@ -579,37 +1038,76 @@ impl<'a> Ctx<'a> {
     fn header_fields(&mut self) {
         let Some(doc) = self.doc_memo else { return };
         for &(field, span) in &self.st.fields.clone() {
-            let inside: Vec<usize> = (0..self.mentions.len()).filter(|&m| span.contains(self.mentions[m].span) && m != doc).collect();
+            let inside: Vec<usize> = (0..self.mentions.len())
+                .filter(|&m| span.contains(self.mentions[m].span) && m != doc)
+                .collect();
             match field {
                 Field::From => {
                     for m in inside {
-                        if matches!(self.class(m), EntityClass::Person) || (self.class(m) == EntityClass::Agency && !inside_any_person_title(self, m)) {
-                            self.fact(doc, Predicate::Creator, FactObject::Mention(m), span, "memo.header-from");
+                        if matches!(self.class(m), EntityClass::Person)
+                            || (self.class(m) == EntityClass::Agency
+                                && !inside_any_person_title(self, m))
+                        {
+                            self.fact(
+                                doc,
+                                Predicate::Creator,
+                                FactObject::Mention(m),
+                                span,
+                                "memo.header-from",
+                            );
                         }
                     }
                 }
                 Field::To => {
                     for m in inside {
-                        if matches!(self.class(m), EntityClass::Person | EntityClass::Agency | EntityClass::Organization) {
-                            self.fact(doc, Predicate::AddressedTo, FactObject::Mention(m), span, "memo.header-to");
+                        if matches!(
+                            self.class(m),
+                            EntityClass::Person | EntityClass::Agency | EntityClass::Organization
+                        ) {
+                            self.fact(
+                                doc,
+                                Predicate::AddressedTo,
+                                FactObject::Mention(m),
+                                span,
+                                "memo.header-to",
+                            );
                         }
                     }
                 }
                 Field::Subject => {
                     for m in inside {
                         if self.class(m) == EntityClass::Policy {
-                            self.fact(doc, Predicate::Concerns, FactObject::Mention(m), span, "memo.header-subject");
+                            self.fact(
+                                doc,
+                                Predicate::Concerns,
+                                FactObject::Mention(m),
+                                span,
+                                "memo.header-subject",
+                            );
                         }
                     }
                     // the subject is also a name of the memo
-                    let subj = self.text[span.start..span.end].split_whitespace().collect::<Vec<_>>().join(" ");
+                    let subj = self.text[span.start..span.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     if !subj.is_empty() && subj.len() < 200 {
                         self.mentions[doc].extra.push(subj);
                     }
                 }
                 Field::Date => {
-                    if let Some(d) = self.dates.iter().find(|d| span.contains(d.span) && !d.bare_year) {
-                        self.fact(doc, Predicate::Issued, FactObject::Date(d.date), span, "memo.header-date");
+                    if let Some(d) = self
+                        .dates
+                        .iter()
+                        .find(|d| span.contains(d.span) && !d.bare_year)
+                    {
+                        self.fact(
+                            doc,
+                            Predicate::Issued,
+                            FactObject::Date(d.date),
+                            span,
+                            "memo.header-date",
+                        );
                     }
                 }
             }
@@ -618,13 +1116,32 @@ impl<'a> Ctx<'a> {
 
     /// Signature block: the signer created the document; the date under it is its issue date.
     fn signature(&mut self) {
-        let (Some(doc), Some(sig)) = (self.doc_memo, self.st.signature) else { return };
-        let signer = (0..self.mentions.len()).find(|&m| self.class(m) == EntityClass::Person && sig.contains(self.mentions[m].span));
+        let (Some(doc), Some(sig)) = (self.doc_memo, self.st.signature) else {
+            return;
+        };
+        let signer = (0..self.mentions.len())
+            .find(|&m| self.class(m) == EntityClass::Person && sig.contains(self.mentions[m].span));
         if let Some(p) = signer {
-            self.fact(doc, Predicate::Creator, FactObject::Mention(p), sig, "memo.signature");
+            self.fact(
+                doc,
+                Predicate::Creator,
+                FactObject::Mention(p),
+                sig,
+                "memo.signature",
+            );
         }
-        if let Some(d) = self.dates.iter().find(|d| sig.contains(d.span) && d.date.day.is_some()) {
-            self.fact(doc, Predicate::Issued, FactObject::Date(d.date), sig, "memo.signature-date");
+        if let Some(d) = self
+            .dates
+            .iter()
+            .find(|d| sig.contains(d.span) && d.date.day.is_some())
+        {
+            self.fact(
+                doc,
+                Predicate::Issued,
+                FactObject::Date(d.date),
+                sig,
+                "memo.signature-date",
+            );
         }
     }
 
@@ -637,13 +1154,23 @@ impl<'a> Ctx<'a> {
         let mut body_ref: Vec<(String, usize)> = Vec::new();
         let mut note_at: Vec<(String, usize)> = Vec::new();
         for i in 0..n.saturating_sub(2) {
-            if self.tok(i) != "[" || self.tok(i + 2) != "]" || self.seg.tokens[i + 1].kind != TokKind::Number {
+            if self.tok(i) != "["
+                || self.tok(i + 2) != "]"
+                || self.seg.tokens[i + 1].kind != TokKind::Number
+            {
                 continue;
             }
             let num = self.tok(i + 1).to_string();
-            let line_start = self.text[..self.seg.tokens[i].span.start].rfind('\n').map_or(0, |p| p + 1);
-            let at_line_start = self.text[line_start..self.seg.tokens[i].span.start].trim().is_empty();
-            if at_line_start && self.seg.tokens[i].span.start >= notes_start.min(self.seg.tokens[i].span.start) && (self.st.notes_start.is_some() || i > n / 2) {
+            let line_start = self.text[..self.seg.tokens[i].span.start]
+                .rfind('\n')
+                .map_or(0, |p| p + 1);
+            let at_line_start = self.text[line_start..self.seg.tokens[i].span.start]
+                .trim()
+                .is_empty();
+            if at_line_start
+                && self.seg.tokens[i].span.start >= notes_start.min(self.seg.tokens[i].span.start)
+                && (self.st.notes_start.is_some() || i > n / 2)
+            {
                 note_at.push((num, i + 3));
             } else {
                 let mut k = i;
@@ -652,7 +1179,10 @@ impl<'a> Ctx<'a> {
                 }
                 if k > 0 {
                     let end = self.seg.tokens[k - 1].span.end;
-                    if let Some(m) = (0..self.mentions.len()).find(|&m| self.mentions[m].span.end == end && matches!(self.class(m), EntityClass::Memo | EntityClass::Policy)) {
+                    if let Some(m) = (0..self.mentions.len()).find(|&m| {
+                        self.mentions[m].span.end == end
+                            && matches!(self.class(m), EntityClass::Memo | EntityClass::Policy)
+                    }) {
                         body_ref.push((num, m));
                     }
                 }
@@ -664,11 +1194,16 @@ impl<'a> Ctx<'a> {
             }
             let si = self.seg.sentence_of[start];
             let sent_end = self.seg.sentences[si].last;
-            let ev = Span::new(self.seg.tokens[start.saturating_sub(3)].span.start, self.seg.sentences[si].span.end);
+            let ev = Span::new(
+                self.seg.tokens[start.saturating_sub(3)].span.start,
+                self.seg.sentences[si].span.end,
+            );
             // author: a person or agency starting the note, followed by ","
             let mut t = start;
             let mut author = None;
-            if let Some(a) = self.mention_covering_from(t, &[EntityClass::Person, EntityClass::Agency]) {
+            if let Some(a) =
+                self.mention_covering_from(t, &[EntityClass::Person, EntityClass::Agency])
+            {
                 let end_tok = self.toks[a].1;
                 if end_tok < n && self.tok(end_tok) == "," {
                     author = Some(a);
@@ -679,13 +1214,23 @@ impl<'a> Ctx<'a> {
             let mut cited = self.mention_starting_at(t, &[EntityClass::Memo, EntityClass::Policy]);
             if cited.is_none() && author.is_some() {
                 let mut e = t;
-                while e < sent_end && !matches!(self.tok(e), "(" | "[") && !(self.tok(e) == "," && self.lower(e + 1) == "available") {
+                while e < sent_end
+                    && !matches!(self.tok(e), "(" | "[")
+                    && !(self.tok(e) == "," && self.lower(e + 1) == "available")
+                {
                     e += 1;
                 }
                 if e > t + 1 {
-                    let span = Span::new(self.seg.tokens[t].span.start, self.seg.tokens[e - 1].span.end);
-                    let name = self.text[span.start..span.end].trim_end_matches([',', '.']).to_string();
-                    if name.split_whitespace().count() >= 2 && name.chars().next().is_some_and(char::is_uppercase) {
+                    let span = Span::new(
+                        self.seg.tokens[t].span.start,
+                        self.seg.tokens[e - 1].span.end,
+                    );
+                    let name = self.text[span.start..span.end]
+                        .trim_end_matches([',', '.'])
+                        .to_string();
+                    if name.split_whitespace().count() >= 2
+                        && name.chars().next().is_some_and(char::is_uppercase)
+                    {
                         let span = Span::new(span.start, span.start + name.len());
                         let m = Mention::new(span, EntityClass::Memo, name, "citation.title", 50);
                         cited = Some(self.add_mention(m));
@@ -696,31 +1241,73 @@ impl<'a> Ctx<'a> {
             // a numbered memo followed by ", Title": the title names the same memo
             let after = self.toks[c].1;
             if after < n && self.tok(after) == "," {
-                if let Some(title) = self.mention_starting_at(after + 1, &[EntityClass::Memo, EntityClass::Policy]) {
-                    if self.class(title) == EntityClass::Memo || self.mentions[c].rule == "memo.number" {
+                if let Some(title) =
+                    self.mention_starting_at(after + 1, &[EntityClass::Memo, EntityClass::Policy])
+                {
+                    if self.class(title) == EntityClass::Memo
+                        || self.mentions[c].rule == "memo.number"
+                    {
                         self.links.push((c, title, Some(EntityClass::Memo)));
                     } else {
-                        self.fact(c, Predicate::Concerns, FactObject::Mention(title), ev, "citation.concerns");
+                        self.fact(
+                            c,
+                            Predicate::Concerns,
+                            FactObject::Mention(title),
+                            ev,
+                            "citation.concerns",
+                        );
                     }
                     // "Guidance for Title V of X, Y Act (Y)": the memo concerns the act named after it
                     let t2 = self.toks[title].1;
                     if t2 < n && self.tok(t2) == "," {
                         if let Some(p) = self.mention_starting_at(t2 + 1, &[EntityClass::Policy]) {
-                            self.fact(c, Predicate::Concerns, FactObject::Mention(p), ev, "citation.concerns");
+                            self.fact(
+                                c,
+                                Predicate::Concerns,
+                                FactObject::Mention(p),
+                                ev,
+                                "citation.concerns",
+                            );
                         }
                     }
-                } else if let Some(p) = self.mention_starting_at(after + 1, &[EntityClass::Policy]) {
-                    self.fact(c, Predicate::Concerns, FactObject::Mention(p), ev, "citation.concerns");
+                } else if let Some(p) = self.mention_starting_at(after + 1, &[EntityClass::Policy])
+                {
+                    self.fact(
+                        c,
+                        Predicate::Concerns,
+                        FactObject::Mention(p),
+                        ev,
+                        "citation.concerns",
+                    );
                 }
             }
             if let Some(a) = author {
-                self.fact(c, Predicate::Creator, FactObject::Mention(a), ev, "citation.author");
+                self.fact(
+                    c,
+                    Predicate::Creator,
+                    FactObject::Mention(a),
+                    ev,
+                    "citation.author",
+                );
             }
             // the date in parentheses
-            if let Some(d) = self.dates.iter().find(|d| ev.contains(d.span) && d.span.start >= self.mentions[c].span.end && !d.bare_year).copied() {
+            if let Some(d) = self
+                .dates
+                .iter()
+                .find(|d| {
+                    ev.contains(d.span) && d.span.start >= self.mentions[c].span.end && !d.bare_year
+                })
+                .copied()
+            {
                 let before = &self.text[self.mentions[c].span.end..d.span.start];
                 if before.contains('(') && !before.contains("available") {
-                    self.fact(c, Predicate::Issued, FactObject::Date(d.date), ev, "citation.date");
+                    self.fact(
+                        c,
+                        Predicate::Issued,
+                        FactObject::Date(d.date),
+                        ev,
+                        "citation.date",
+                    );
                 }
             }
             if let Some(&(_, b)) = body_ref.iter().find(|(k, _)| *k == num) {
@@ -736,7 +1323,10 @@ impl<'a> Ctx<'a> {
             .filter(|&m| classes.contains(&self.class(m)) && !self.mentions[m].anaphor)
             .filter(|&m| {
                 let s = self.mentions[m].span.start;
-                s >= start && self.text[start..s].split_whitespace().all(|w| is_title_word(w) || w == "Vice")
+                s >= start
+                    && self.text[start..s]
+                        .split_whitespace()
+                        .all(|w| is_title_word(w) || w == "Vice")
             })
             .min_by_key(|&m| self.mentions[m].span.start)
     }
@@ -747,9 +1337,19 @@ impl<'a> Ctx<'a> {
         let si = self.sent(first);
         let sentence = self.seg.sentences[si];
         let ev = sentence.span;
-        let words: Vec<String> = (sentence.first..sentence.last).map(|t| self.lower(t)).collect();
-        let w_at = |t: usize| words.get(t.wrapping_sub(sentence.first)).map_or("", |s| s.as_str());
-        let real: Vec<usize> = ms.iter().copied().filter(|&m| !self.mentions[m].anaphor || self.mentions[m].rule.starts_with("anaphor")).collect();
+        let words: Vec<String> = (sentence.first..sentence.last)
+            .map(|t| self.lower(t))
+            .collect();
+        let w_at = |t: usize| {
+            words
+                .get(t.wrapping_sub(sentence.first))
+                .map_or("", |s| s.as_str())
+        };
+        let real: Vec<usize> = ms
+            .iter()
+            .copied()
+            .filter(|&m| !self.mentions[m].anaphor || self.mentions[m].rule.starts_with("anaphor"))
+            .collect();
 
         for (ix, &m) in real.iter().enumerate() {
             let (ma, mb) = self.toks[m];
@@ -757,25 +1357,73 @@ impl<'a> Ctx<'a> {
             // memo dates
             if cls == EntityClass::Memo && Some(m) != self.doc_memo && !self.mentions[m].anaphor {
                 let span = self.mentions[m].span;
-                if let Some(d) = self.dates.iter().find(|d| span.contains(d.span) && !d.bare_year).copied() {
-                    self.fact(m, Predicate::Issued, FactObject::Date(d.date), ev, "memo.date-in-name");
+                if let Some(d) = self
+                    .dates
+                    .iter()
+                    .find(|d| span.contains(d.span) && !d.bare_year)
+                    .copied()
+                {
+                    self.fact(
+                        m,
+                        Predicate::Issued,
+                        FactObject::Date(d.date),
+                        ev,
+                        "memo.date-in-name",
+                    );
                 }
                 self.issued_after(m, ev, "rel.memo-date");
                 // "the June 15, 2012 memorandum": a date right before the memo word
-                if let Some(d) = self.dates.iter().find(|d| d.span.end + 1 >= self.mentions[m].span.start && d.span.end <= self.mentions[m].span.start && !d.bare_year).copied() {
-                    self.fact(m, Predicate::Issued, FactObject::Date(d.date), ev, "rel.date-before-memo");
+                if let Some(d) = self
+                    .dates
+                    .iter()
+                    .find(|d| {
+                        d.span.end + 1 >= self.mentions[m].span.start
+                            && d.span.end <= self.mentions[m].span.start
+                            && !d.bare_year
+                    })
+                    .copied()
+                {
+                    self.fact(
+                        m,
+                        Predicate::Issued,
+                        FactObject::Date(d.date),
+                        ev,
+                        "rel.date-before-memo",
+                    );
                 }
             }
             // agencies
             if cls == EntityClass::Agency {
                 // defunct: "the now-defunct INS", "the former Immigration and Naturalization Service"
-                let before: Vec<&str> = (ma.saturating_sub(2)..ma).filter(|&t| t >= sentence.first).map(w_at).collect();
+                let before: Vec<&str> = (ma.saturating_sub(2)..ma)
+                    .filter(|&t| t >= sentence.first)
+                    .map(w_at)
+                    .collect();
                 if before.iter().any(|w| DEFUNCT_WORDS.contains(w)) && !self.mentions[m].anaphor {
-                    self.fact(m, Predicate::Defunct, FactObject::Bool(true), ev, "rel.defunct-modifier");
+                    self.fact(
+                        m,
+                        Predicate::Defunct,
+                        FactObject::Bool(true),
+                        ev,
+                        "rel.defunct-modifier",
+                    );
                 }
                 let after: Vec<&str> = (mb..(mb + 4).min(sentence.last)).map(w_at).collect();
-                if matches!(after.first(), Some(&"was" | &"were" | &"has")) && after.iter().skip(1).take(2).any(|w| matches!(*w, "abolished" | "dissolved" | "disbanded" | "eliminated" | "defunct")) {
-                    self.fact(m, Predicate::Defunct, FactObject::Bool(true), ev, "rel.defunct-predicate");
+                if matches!(after.first(), Some(&"was" | &"were" | &"has"))
+                    && after.iter().skip(1).take(2).any(|w| {
+                        matches!(
+                            *w,
+                            "abolished" | "dissolved" | "disbanded" | "eliminated" | "defunct"
+                        )
+                    })
+                {
+                    self.fact(
+                        m,
+                        Predicate::Defunct,
+                        FactObject::Bool(true),
+                        ev,
+                        "rel.defunct-predicate",
+                    );
                 }
                 // founding: "X (and Y under it) was created in 2003"
                 let mut k = mb;
@@ -784,11 +1432,20 @@ impl<'a> Ctx<'a> {
                     let close = (k..sentence.last).find(|&t| w_at(t) == ")");
                     if let Some(close) = close {
                         for &o in &real {
-                            if self.toks[o].0 > k && self.toks[o].1 <= close && self.class(o) == EntityClass::Agency {
+                            if self.toks[o].0 > k
+                                && self.toks[o].1 <= close
+                                && self.class(o) == EntityClass::Agency
+                            {
                                 also.push(o);
                                 let inner: Vec<&str> = (self.toks[o].1..close).map(w_at).collect();
                                 if inner.iter().any(|w| matches!(*w, "under" | "within")) {
-                                    self.fact(o, Predicate::SubOrganizationOf, FactObject::Mention(m), ev, "rel.sub-org-under-it");
+                                    self.fact(
+                                        o,
+                                        Predicate::SubOrganizationOf,
+                                        FactObject::Mention(m),
+                                        ev,
+                                        "rel.sub-org-under-it",
+                                    );
                                 }
                             }
                         }
@@ -798,14 +1455,32 @@ impl<'a> Ctx<'a> {
                 if matches!(w_at(k), "was" | "were" | "is") && CREATE_VERBS.contains(&w_at(k + 1)) {
                     let window_end = self.seg.tokens[(k + 6).min(sentence.last - 1)].span.end;
                     let verb_end = self.seg.tokens[k + 1].span.end;
-                    if let Some(d) = self.dates.iter().find(|d| d.span.start >= verb_end && d.span.end <= window_end).copied() {
+                    if let Some(d) = self
+                        .dates
+                        .iter()
+                        .find(|d| d.span.start >= verb_end && d.span.end <= window_end)
+                        .copied()
+                    {
                         for a in std::iter::once(m).chain(also.iter().copied()) {
-                            self.fact(a, Predicate::FoundingDate, FactObject::Date(d.date), ev, "rel.founding");
+                            self.fact(
+                                a,
+                                Predicate::FoundingDate,
+                                FactObject::Date(d.date),
+                                ev,
+                                "rel.founding",
+                            );
                         }
                     }
                 }
                 // "ICE, a DHS agency" / "X, a component of Y" / "X within Y" / "Y's X"
-                self.sub_org_patterns(m, &real[ix + 1..], sentence.first, sentence.last, &words, ev);
+                self.sub_org_patterns(
+                    m,
+                    &real[ix + 1..],
+                    sentence.first,
+                    sentence.last,
+                    &words,
+                    ev,
+                );
                 // successors: "X's functions were transferred to Y", "X was replaced by Y"
                 for &o in &real[ix + 1..] {
                     if self.class(o) != EntityClass::Agency {
@@ -816,25 +1491,75 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     let joined = between.join(" ");
-                    if joined.contains("transferred to") || joined.contains("replaced by") || joined.contains("succeeded by") || joined.contains("absorbed by") || joined.contains("merged into") {
-                        self.fact(m, Predicate::SucceededBy, FactObject::Mention(o), ev, "rel.succeeded-by");
-                    } else if joined.contains("successor to") || joined.contains("successor of") || joined.contains("replaced the") || joined == "replaced" || joined.contains("took over") || joined.contains("assumed the functions of") {
-                        self.fact(o, Predicate::SucceededBy, FactObject::Mention(m), ev, "rel.succeeded-by");
+                    if joined.contains("transferred to")
+                        || joined.contains("replaced by")
+                        || joined.contains("succeeded by")
+                        || joined.contains("absorbed by")
+                        || joined.contains("merged into")
+                    {
+                        self.fact(
+                            m,
+                            Predicate::SucceededBy,
+                            FactObject::Mention(o),
+                            ev,
+                            "rel.succeeded-by",
+                        );
+                    } else if joined.contains("successor to")
+                        || joined.contains("successor of")
+                        || joined.contains("replaced the")
+                        || joined == "replaced"
+                        || joined.contains("took over")
+                        || joined.contains("assumed the functions of")
+                    {
+                        self.fact(
+                            o,
+                            Predicate::SucceededBy,
+                            FactObject::Mention(m),
+                            ev,
+                            "rel.succeeded-by",
+                        );
                     }
                 }
             }
             // implements: AGENCY ... implement|enforce ... POLICY
-            if matches!(cls, EntityClass::Agency | EntityClass::Organization) && !self.mentions[m].anaphor {
-                let next_agent = real[ix + 1..].iter().copied().find(|&o| matches!(self.class(o), EntityClass::Agency | EntityClass::Organization | EntityClass::Person));
-                let verb = (mb..sentence.last.min(mb + 12)).find(|&t| IMPLEMENT_VERBS.contains(&w_at(t)) && !(w_at(t) == "carry" || w_at(t) == "carried" || w_at(t) == "carrying" || w_at(t) == "carries") || (matches!(w_at(t), "carry" | "carries" | "carried" | "carrying") && w_at(t + 1) == "out"));
+            if matches!(cls, EntityClass::Agency | EntityClass::Organization)
+                && !self.mentions[m].anaphor
+            {
+                let next_agent = real[ix + 1..].iter().copied().find(|&o| {
+                    matches!(
+                        self.class(o),
+                        EntityClass::Agency | EntityClass::Organization | EntityClass::Person
+                    )
+                });
+                let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
+                    IMPLEMENT_VERBS.contains(&w_at(t))
+                        && !(w_at(t) == "carry"
+                            || w_at(t) == "carried"
+                            || w_at(t) == "carrying"
+                            || w_at(t) == "carries")
+                        || (matches!(w_at(t), "carry" | "carries" | "carried" | "carrying")
+                            && w_at(t + 1) == "out")
+                });
                 if let Some(v) = verb {
                     let blocked = next_agent.is_some_and(|o| self.toks[o].1 <= v);
                     let between: Vec<&str> = (mb..v).map(w_at).collect();
-                    let clause_break = between.iter().any(|w| matches!(*w, "." | ";" | "which" | "who" | "but"));
+                    let clause_break = between
+                        .iter()
+                        .any(|w| matches!(*w, "." | ";" | "which" | "who" | "but"));
                     if !blocked && !clause_break {
-                        let policy = real.iter().copied().find(|&p| self.class(p) == EntityClass::Policy && self.toks[p].0 > v && self.toks[p].0 < v + 12);
+                        let policy = real.iter().copied().find(|&p| {
+                            self.class(p) == EntityClass::Policy
+                                && self.toks[p].0 > v
+                                && self.toks[p].0 < v + 12
+                        });
                         if let Some(p) = policy {
-                            self.fact(m, Predicate::Implements, FactObject::Mention(p), ev, "rel.implements-verb");
+                            self.fact(
+                                m,
+                                Predicate::Implements,
+                                FactObject::Mention(p),
+                                ev,
+                                "rel.implements-verb",
+                            );
                         }
                     }
                 }
@@ -842,10 +1567,22 @@ impl<'a> Ctx<'a> {
                 if mb < sentence.last && self.seg.tokens[mb].kind == TokKind::Possessive {
                     if let Some(&p) = real.get(ix + 1) {
                         if self.class(p) == EntityClass::Policy && self.toks[p].0 <= mb + 2 {
-                            self.fact(m, Predicate::Implements, FactObject::Mention(p), ev, "rel.implements-possessive");
+                            self.fact(
+                                m,
+                                Predicate::Implements,
+                                FactObject::Mention(p),
+                                ev,
+                                "rel.implements-possessive",
+                            );
                         }
                         if self.class(p) == EntityClass::Memo && self.toks[p].0 <= mb + 3 {
-                            self.fact(p, Predicate::Creator, FactObject::Mention(m), ev, "rel.memo-possessive-creator");
+                            self.fact(
+                                p,
+                                Predicate::Creator,
+                                FactObject::Mention(m),
+                                ev,
+                                "rel.memo-possessive-creator",
+                            );
                         }
                     }
                 }
@@ -855,19 +1592,59 @@ impl<'a> Ctx<'a> {
                 if let Some(&o) = real.get(ix + 1) {
                     let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
                     let joined = between.join(" ");
-                    if matches!(self.class(o), EntityClass::Agency) && between.len() <= 5 && ["administered by", "implemented by", "enforced by", "run by", "operated by", "carried out by", "overseen by"].iter().any(|p| joined.contains(p)) {
-                        self.fact(o, Predicate::Implements, FactObject::Mention(m), ev, "rel.implements-passive");
+                    if matches!(self.class(o), EntityClass::Agency)
+                        && between.len() <= 5
+                        && [
+                            "administered by",
+                            "implemented by",
+                            "enforced by",
+                            "run by",
+                            "operated by",
+                            "carried out by",
+                            "overseen by",
+                        ]
+                        .iter()
+                        .any(|p| joined.contains(p))
+                    {
+                        self.fact(
+                            o,
+                            Predicate::Implements,
+                            FactObject::Mention(m),
+                            ev,
+                            "rel.implements-passive",
+                        );
                     }
                     // "That policy, outlined in a memo by ..."
-                    if self.class(o) == EntityClass::Memo && between.len() <= 5 && ["outlined in", "set out in", "set forth in", "described in", "established by", "established in", "announced in", "laid out in", "created by", "detailed in", "spelled out in"].iter().any(|p| joined.contains(p)) {
-                        self.fact(o, Predicate::Concerns, FactObject::Mention(m), ev, "rel.policy-outlined-in-memo");
+                    if self.class(o) == EntityClass::Memo
+                        && between.len() <= 5
+                        && [
+                            "outlined in",
+                            "set out in",
+                            "set forth in",
+                            "described in",
+                            "established by",
+                            "established in",
+                            "announced in",
+                            "laid out in",
+                            "created by",
+                            "detailed in",
+                            "spelled out in",
+                        ]
+                        .iter()
+                        .any(|p| joined.contains(p))
+                    {
+                        self.fact(
+                            o,
+                            Predicate::Concerns,
+                            FactObject::Mention(m),
+                            ev,
+                            "rel.policy-outlined-in-memo",
+                        );
                     }
                 }
             }
             // memo -> policy / memo
             if cls == EntityClass::Memo {
-                let subject_memo = if self.mentions[m].anaphor { self.mentions[m].clone() } else { self.mentions[m].clone() };
-                let _ = subject_memo;
                 for &o in &real[ix + 1..] {
                     let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
                     if between.len() > 14 || between.iter().any(|w| matches!(*w, ";")) {
@@ -875,20 +1652,74 @@ impl<'a> Ctx<'a> {
                     }
                     match self.class(o) {
                         EntityClass::Policy => {
-                            if between.iter().any(|w| CONCERN_VERBS.contains(w)) && !between.iter().any(|w| REPLACE_VERBS.contains(w)) {
-                                self.fact(m, Predicate::Concerns, FactObject::Mention(o), ev, "rel.memo-concerns");
+                            if between.iter().any(|w| CONCERN_VERBS.contains(w))
+                                && !between.iter().any(|w| REPLACE_VERBS.contains(w))
+                            {
+                                self.fact(
+                                    m,
+                                    Predicate::Concerns,
+                                    FactObject::Mention(o),
+                                    ev,
+                                    "rel.memo-concerns",
+                                );
                             } else if between.iter().any(|w| REPLACE_VERBS.contains(w)) {
-                                self.fact(m, Predicate::Replaces, FactObject::Mention(o), ev, "rel.memo-replaces");
+                                self.fact(
+                                    m,
+                                    Predicate::Replaces,
+                                    FactObject::Mention(o),
+                                    ev,
+                                    "rel.memo-replaces",
+                                );
                             }
                         }
                         EntityClass::Memo => {
                             let joined = between.join(" ");
-                            if between.iter().any(|w| REPLACE_VERBS.contains(w)) && !joined.contains(" by") {
-                                self.fact(m, Predicate::Replaces, FactObject::Mention(o), ev, "rel.memo-replaces");
-                            } else if between.iter().any(|w| REPLACE_VERBS.contains(w)) && joined.contains(" by") {
-                                self.fact(o, Predicate::Replaces, FactObject::Mention(m), ev, "rel.memo-replaced-by");
-                            } else if ["builds on", "pursuant to", "references", "cites", "citing", "consistent with", "in accordance with", "amends", "amended", "implements", "implementing", "modifies", "supplements", "extends"].iter().any(|p| joined.contains(p)) {
-                                self.fact(m, Predicate::References, FactObject::Mention(o), ev, "rel.memo-references");
+                            if between.iter().any(|w| REPLACE_VERBS.contains(w))
+                                && !joined.contains(" by")
+                            {
+                                self.fact(
+                                    m,
+                                    Predicate::Replaces,
+                                    FactObject::Mention(o),
+                                    ev,
+                                    "rel.memo-replaces",
+                                );
+                            } else if between.iter().any(|w| REPLACE_VERBS.contains(w))
+                                && joined.contains(" by")
+                            {
+                                self.fact(
+                                    o,
+                                    Predicate::Replaces,
+                                    FactObject::Mention(m),
+                                    ev,
+                                    "rel.memo-replaced-by",
+                                );
+                            } else if [
+                                "builds on",
+                                "pursuant to",
+                                "references",
+                                "cites",
+                                "citing",
+                                "consistent with",
+                                "in accordance with",
+                                "amends",
+                                "amended",
+                                "implements",
+                                "implementing",
+                                "modifies",
+                                "supplements",
+                                "extends",
+                            ]
+                            .iter()
+                            .any(|p| joined.contains(p))
+                            {
+                                self.fact(
+                                    m,
+                                    Predicate::References,
+                                    FactObject::Mention(o),
+                                    ev,
+                                    "rel.memo-references",
+                                );
                             }
                             break;
                         }
@@ -897,7 +1728,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             // creator by verb: "AGENCY|PERSON issued ... MEMO"
-            if matches!(cls, EntityClass::Person | EntityClass::Agency) && !self.mentions[m].anaphor {
+            if matches!(cls, EntityClass::Person | EntityClass::Agency) && !self.mentions[m].anaphor
+            {
                 for &o in &real[ix + 1..] {
                     let oc = self.class(o);
                     if matches!(oc, EntityClass::Person | EntityClass::Agency) {
@@ -907,13 +1739,35 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() <= 8 && between.iter().any(|w| ISSUE_VERBS.contains(w)) && !between.iter().any(|w| matches!(*w, "by" | "to" | "which" | "that")) {
-                        self.fact(o, Predicate::Creator, FactObject::Mention(m), ev, "rel.issued-memo");
+                    if between.len() <= 8
+                        && between.iter().any(|w| ISSUE_VERBS.contains(w))
+                        && !between
+                            .iter()
+                            .any(|w| matches!(*w, "by" | "to" | "which" | "that"))
+                    {
+                        self.fact(
+                            o,
+                            Predicate::Creator,
+                            FactObject::Mention(m),
+                            ev,
+                            "rel.issued-memo",
+                        );
                         // "the President issued a Memorandum on May 23, 2012 entitled X"
                         let va = self.seg.tokens[self.toks[o].0].span.start;
                         let ma_start = self.mentions[m].span.end;
-                        if let Some(d) = self.dates.iter().find(|d| d.span.start > ma_start && d.span.end <= va && !d.bare_year).copied() {
-                            self.fact(o, Predicate::Issued, FactObject::Date(d.date), ev, "rel.issued-memo-date");
+                        if let Some(d) = self
+                            .dates
+                            .iter()
+                            .find(|d| d.span.start > ma_start && d.span.end <= va && !d.bare_year)
+                            .copied()
+                        {
+                            self.fact(
+                                o,
+                                Predicate::Issued,
+                                FactObject::Date(d.date),
+                                ev,
+                                "rel.issued-memo-date",
+                            );
                         }
                     }
                     break;
@@ -922,13 +1776,35 @@ impl<'a> Ctx<'a> {
         }
         // "X is hereby revoked": the document (or memo in focus) replaces X
         for (i, w) in words.iter().enumerate() {
-            if w == "hereby" || (REPLACE_VERBS.contains(&w.as_str()) && i > 0 && matches!(words[i - 1].as_str(), "is" | "are" | "be")) {
+            if w == "hereby"
+                || (REPLACE_VERBS.contains(&w.as_str())
+                    && i > 0
+                    && matches!(words[i - 1].as_str(), "is" | "are" | "be"))
+            {
                 let t = sentence.first + i;
-                let target = real.iter().copied().filter(|&o| matches!(self.class(o), EntityClass::Memo | EntityClass::Policy) && self.toks[o].1 <= t && Some(o) != self.doc_memo && !self.mentions[o].anaphor).last();
-                let verb_follows = words[i..].iter().take(3).any(|w| REPLACE_VERBS.contains(&w.as_str()));
+                let target = real.iter().copied().rfind(|&o| {
+                    matches!(self.class(o), EntityClass::Memo | EntityClass::Policy)
+                        && self.toks[o].1 <= t
+                        && Some(o) != self.doc_memo
+                        && !self.mentions[o].anaphor
+                });
+                let verb_follows = words[i..]
+                    .iter()
+                    .take(3)
+                    .any(|w| REPLACE_VERBS.contains(&w.as_str()));
                 if let (Some(o), Some(doc), true) = (target, self.doc_memo, verb_follows) {
-                    if !real.iter().any(|&x| self.class(x) == EntityClass::Memo && self.toks[x].0 > self.toks[o].1 && self.toks[x].1 <= t) {
-                        self.fact(doc, Predicate::Replaces, FactObject::Mention(o), ev, "memo.hereby-revoked");
+                    if !real.iter().any(|&x| {
+                        self.class(x) == EntityClass::Memo
+                            && self.toks[x].0 > self.toks[o].1
+                            && self.toks[x].1 <= t
+                    }) {
+                        self.fact(
+                            doc,
+                            Predicate::Replaces,
+                            FactObject::Mention(o),
+                            ev,
+                            "memo.hereby-revoked",
+                        );
                     }
                 }
                 break;
@@ -936,34 +1812,88 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn sub_org_patterns(&mut self, m: usize, rest: &[usize], _first: usize, last: usize, _words: &[String], ev: Span) {
+    fn sub_org_patterns(
+        &mut self,
+        m: usize,
+        rest: &[usize],
+        _first: usize,
+        last: usize,
+        _words: &[String],
+        ev: Span,
+    ) {
         let mb = self.toks[m].1;
         let Some(&o) = rest.first() else { return };
-        if self.class(o) != EntityClass::Agency || self.mentions[o].anaphor && self.mentions[o].rule != "title.implied-agency" {
+        if self.class(o) != EntityClass::Agency
+            || self.mentions[o].anaphor && self.mentions[o].rule != "title.implied-agency"
+        {
             return;
         }
         let (oa, ob) = self.toks[o];
         let between: Vec<String> = (mb..oa).map(|t| self.lower(t)).collect();
         let b: Vec<&str> = between.iter().map(String::as_str).collect();
-        let after = if ob < last { self.lower(ob) } else { String::new() };
-        const UNITS: &[&str] = &["agency", "component", "office", "bureau", "division", "unit", "subcomponent", "sub-agency", "arm", "branch", "directorate", "part"];
+        let after = if ob < last {
+            self.lower(ob)
+        } else {
+            String::new()
+        };
+        const UNITS: &[&str] = &[
+            "agency",
+            "component",
+            "office",
+            "bureau",
+            "division",
+            "unit",
+            "subcomponent",
+            "sub-agency",
+            "arm",
+            "branch",
+            "directorate",
+            "part",
+        ];
         let sub = match b.as_slice() {
             // "ICE, a DHS agency"
             [",", "a" | "an" | "the"] if UNITS.contains(&after.as_str()) => true,
             // "X, a component of (the) Y", "X, part of Y"
-            [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"] | [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"] if UNITS.contains(unit) => true,
-            [",", "part", "of"] | [",", "part", "of", "the"] | [",", "which", "is", "part", "of"] | [",", "which", "is", "part", "of", "the"] => true,
+            [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"]
+            | [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"]
+                if UNITS.contains(unit) =>
+            {
+                true
+            }
+            [",", "part", "of"]
+            | [",", "part", "of", "the"]
+            | [",", "which", "is", "part", "of"]
+            | [",", "which", "is", "part", "of", "the"] => true,
             // "X within (the) Y", "X under the Y", "X in the Department of Y", "X at Y"
             ["within"] | ["within", "the"] | ["under", "the"] => true,
-            ["in", "the"] | ["of", "the"] | ["at", "the"] => self.mentions[o].canonical.as_deref().unwrap_or(&self.mentions[o].name).starts_with("Department"),
+            ["in", "the"] | ["of", "the"] | ["at", "the"] => self.mentions[o]
+                .canonical
+                .as_deref()
+                .unwrap_or(&self.mentions[o].name)
+                .starts_with("Department"),
             _ => false,
         };
         if sub {
-            self.fact(m, Predicate::SubOrganizationOf, FactObject::Mention(o), ev, "rel.sub-org-pattern");
+            self.fact(
+                m,
+                Predicate::SubOrganizationOf,
+                FactObject::Mention(o),
+                ev,
+                "rel.sub-org-pattern",
+            );
         }
         // "DHS's Immigration and Customs Enforcement"
-        if mb < self.seg.tokens.len() && self.seg.tokens[mb].kind == TokKind::Possessive && oa == mb + 1 {
-            self.fact(o, Predicate::SubOrganizationOf, FactObject::Mention(m), ev, "rel.sub-org-possessive");
+        if mb < self.seg.tokens.len()
+            && self.seg.tokens[mb].kind == TokKind::Possessive
+            && oa == mb + 1
+        {
+            self.fact(
+                o,
+                Predicate::SubOrganizationOf,
+                FactObject::Mention(m),
+                ev,
+                "rel.sub-org-possessive",
+            );
         }
     }
 
@@ -974,12 +1904,28 @@ impl<'a> Ctx<'a> {
         for p in 0..self.mentions.len() {
             if self.mentions[p].rule == "memo.title-policy" {
                 let span = self.mentions[doc].span;
-                self.fact(doc, Predicate::Concerns, FactObject::Mention(p), span, "memo.title-policy");
+                self.fact(
+                    doc,
+                    Predicate::Concerns,
+                    FactObject::Mention(p),
+                    span,
+                    "memo.title-policy",
+                );
             }
         }
-        if !self.facts.iter().any(|f| f.subject == doc && f.predicate == Predicate::Issued) {
+        if !self
+            .facts
+            .iter()
+            .any(|f| f.subject == doc && f.predicate == Predicate::Issued)
+        {
             if let Some(d) = self.doc_date {
-                self.fact(doc, Predicate::Issued, FactObject::Date(d), ev, "memo.document-date");
+                self.fact(
+                    doc,
+                    Predicate::Issued,
+                    FactObject::Date(d),
+                    ev,
+                    "memo.document-date",
+                );
             }
         }
         let doc_key = self.mentions[doc].key.clone();
@@ -995,14 +1941,25 @@ impl<'a> Ctx<'a> {
         let mut seen = std::collections::HashSet::new();
         for m in 0..self.mentions.len() {
             let mm = &self.mentions[m];
-            if mm.class != EntityClass::Memo || mm.anaphor || mm.key == doc_key || replaced.contains(&mm.key) || !seen.insert(mm.key.clone()) {
+            if mm.class != EntityClass::Memo
+                || mm.anaphor
+                || mm.key == doc_key
+                || replaced.contains(&mm.key)
+                || !seen.insert(mm.key.clone())
+            {
                 continue;
             }
             if self.st.title.is_some_and(|t| t.contains(mm.span)) {
                 continue;
             }
             let ev = self.sentence_span(self.toks[m].0);
-            self.fact(doc, Predicate::References, FactObject::Mention(m), ev, "memo.cites");
+            self.fact(
+                doc,
+                Predicate::References,
+                FactObject::Mention(m),
+                ev,
+                "memo.cites",
+            );
         }
     }
 
@@ -1010,14 +1967,25 @@ impl<'a> Ctx<'a> {
     fn gazetteer_parents(&mut self, groups: &[Vec<usize>]) {
         for ms in groups {
             for &m in ms {
-                let Some(parent) = self.mentions[m].parent.clone() else { continue };
+                let Some(parent) = self.mentions[m].parent.clone() else {
+                    continue;
+                };
                 if self.class(m) != EntityClass::Agency || self.mentions[m].anaphor {
                     continue;
                 }
                 let pkey = class_key(EntityClass::Agency, &parent);
-                if let Some(&p) = ms.iter().find(|&&p| self.mentions[p].key == pkey && !self.mentions[p].anaphor) {
+                if let Some(&p) = ms
+                    .iter()
+                    .find(|&&p| self.mentions[p].key == pkey && !self.mentions[p].anaphor)
+                {
                     let ev = self.sentence_span(self.toks[m].0);
-                    self.fact(m, Predicate::SubOrganizationOf, FactObject::Mention(p), ev, "gazetteer.parent");
+                    self.fact(
+                        m,
+                        Predicate::SubOrganizationOf,
+                        FactObject::Mention(p),
+                        ev,
+                        "gazetteer.parent",
+                    );
                 }
             }
         }
@@ -1025,5 +1993,7 @@ impl<'a> Ctx<'a> {
 }
 
 fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {
-    ctx.facts.iter().any(|f| f.predicate == Predicate::MemberOf && f.object == FactObject::Mention(m))
+    ctx.facts
+        .iter()
+        .any(|f| f.predicate == Predicate::MemberOf && f.object == FactObject::Mention(m))
 }

@@ -43,7 +43,12 @@ fn is_number_label(name: &str) -> bool {
 }
 
 /// Builds entities and relations from mentions and facts.
-pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>)], facts: &[Fact], title: Option<String>) -> Extraction {
+pub fn resolve(
+    mentions: &[Mention],
+    links: &[(usize, usize, Option<EntityClass>)],
+    facts: &[Fact],
+    title: Option<String>,
+) -> Extraction {
     let n = mentions.len();
     let mut dsu = Dsu((0..n).collect());
     let mut by_key: HashMap<&str, usize> = HashMap::new();
@@ -71,7 +76,11 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
     }
     let mut entities: Vec<(Entity, Vec<usize>)> = Vec::new();
     for (_, members) in groups {
-        let named: Vec<usize> = members.iter().copied().filter(|&m| !mentions[m].anaphor).collect();
+        let named: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| !mentions[m].anaphor)
+            .collect();
         if named.is_empty() {
             continue;
         }
@@ -79,7 +88,13 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
         let class = members
             .iter()
             .find_map(|m| forced.get(m).copied())
-            .unwrap_or_else(|| named.iter().map(|&m| &mentions[m]).max_by_key(|m| (m.priority, m.span.end - m.span.start)).map_or(EntityClass::Agency, |m| m.class));
+            .unwrap_or_else(|| {
+                named
+                    .iter()
+                    .map(|&m| &mentions[m])
+                    .max_by_key(|m| (m.priority, m.span.end - m.span.start))
+                    .map_or(EntityClass::Agency, |m| m.class)
+            });
         let canonical = named.iter().find_map(|&m| mentions[m].canonical.clone());
         let mut names: BTreeSet<String> = BTreeSet::new();
         for &m in &named {
@@ -90,10 +105,21 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
         }
         names.retain(|s| !s.is_empty());
         let label = canonical.clone().unwrap_or_else(|| {
-            let first = named.iter().map(|&m| &mentions[m]).max_by_key(|m| (m.priority, std::cmp::Reverse(m.span.start)));
+            let first = named
+                .iter()
+                .map(|&m| &mentions[m])
+                .max_by_key(|m| (m.priority, std::cmp::Reverse(m.span.start)));
             match class {
-                EntityClass::Memo => names.iter().find(|s| is_number_label(s)).cloned().unwrap_or_else(|| first.map(|m| clean_name(&m.name)).unwrap_or_default()),
-                EntityClass::Person => names.iter().max_by_key(|s| (s.split_whitespace().count(), s.len())).cloned().unwrap_or_default(),
+                EntityClass::Memo => names
+                    .iter()
+                    .find(|s| is_number_label(s))
+                    .cloned()
+                    .unwrap_or_else(|| first.map(|m| clean_name(&m.name)).unwrap_or_default()),
+                EntityClass::Person => names
+                    .iter()
+                    .max_by_key(|s| (s.split_whitespace().count(), s.len()))
+                    .cloned()
+                    .unwrap_or_default(),
                 _ => names
                     .iter()
                     .filter(|s| s.chars().any(char::is_lowercase))
@@ -106,19 +132,38 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
         if label.is_empty() {
             continue;
         }
-        let mut spans: Vec<_> = members.iter().map(|&m| mentions[m].span).filter(|s| s.start < s.end).collect();
+        let mut spans: Vec<_> = members
+            .iter()
+            .map(|&m| mentions[m].span)
+            .filter(|s| s.start < s.end)
+            .collect();
         spans.sort();
         spans.dedup();
-        let rule = named.iter().map(|&m| &mentions[m]).min_by_key(|m| m.span.start).map_or("", |m| m.rule);
+        let rule = named
+            .iter()
+            .map(|&m| &mentions[m])
+            .min_by_key(|m| m.span.start)
+            .map_or("", |m| m.rule);
         names.remove(&label);
-        entities.push((Entity { class, label, alt_labels: names, mentions: spans, rule }, members));
+        entities.push((
+            Entity {
+                class,
+                label,
+                alt_labels: names,
+                mentions: spans,
+                rule,
+            },
+            members,
+        ));
     }
     // merge entities that ended up with the same class and label (e.g. two acronyms of one agency)
     entities.sort_by(|a, b| (a.0.class, &a.0.label).cmp(&(b.0.class, &b.0.label)));
     let mut merged: Vec<(Entity, Vec<usize>)> = Vec::new();
     for (e, ms) in entities {
         if let Some(last) = merged.last_mut() {
-            if last.0.class == e.class && crate::rdf::slug(&last.0.label) == crate::rdf::slug(&e.label) {
+            if last.0.class == e.class
+                && crate::rdf::slug(&last.0.label) == crate::rdf::slug(&e.label)
+            {
                 last.0.alt_labels.extend(e.alt_labels);
                 last.0.mentions.extend(e.mentions);
                 last.0.mentions.sort();
@@ -140,7 +185,9 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
     let mut sorted_facts: Vec<&Fact> = facts.iter().collect();
     sorted_facts.sort_by_key(|f| (f.evidence.start, f.evidence.end, f.rule));
     for f in sorted_facts {
-        let Some(&s) = entity_of.get(f.subject).filter(|&&s| s != usize::MAX) else { continue };
+        let Some(&s) = entity_of.get(f.subject).filter(|&&s| s != usize::MAX) else {
+            continue;
+        };
         let object = match &f.object {
             FactObject::Mention(o) => match entity_of.get(*o) {
                 Some(&o) if o != usize::MAX && o != s => Object::Entity(o),
@@ -154,7 +201,15 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
             continue;
         }
         if seen.insert((s, f.predicate, object.clone())) {
-            relations.push(Relation { subject: s, predicate: f.predicate, object, evidence: Evidence { sentence: f.evidence, rule: f.rule } });
+            relations.push(Relation {
+                subject: s,
+                predicate: f.predicate,
+                object,
+                evidence: Evidence {
+                    sentence: f.evidence,
+                    rule: f.rule,
+                },
+            });
         }
     }
     // one issue date per memo: keep the most precise, earliest-evidenced one
@@ -174,30 +229,57 @@ pub fn resolve(mentions: &[Mention], links: &[(usize, usize, Option<EntityClass>
         keep_idx += 1;
         r.predicate != Predicate::Issued || best_date.get(&r.subject).is_none_or(|&(_, j)| j == i)
     });
-    relations.sort_by(|a, b| (a.subject, a.predicate, &a.object).cmp(&(b.subject, b.predicate, &b.object)));
-    Extraction { title, entities: merged.into_iter().map(|(e, _)| e).collect(), relations }
+    relations.sort_by(|a, b| {
+        (a.subject, a.predicate, &a.object).cmp(&(b.subject, b.predicate, &b.object))
+    });
+    Extraction {
+        title,
+        entities: merged.into_iter().map(|(e, _)| e).collect(),
+        relations,
+    }
 }
 
 fn clean_name(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}' | '(' | ')'));
-    s.trim_end_matches('.').trim().to_string() + if s.ends_with("Jr.") || s.ends_with("Sr.") || s.ends_with(" Inc.") { "." } else { "" }
+    let s = s.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}' | '(' | ')'
+        )
+    });
+    s.trim_end_matches('.').trim().to_string()
+        + if s.ends_with("Jr.") || s.ends_with("Sr.") || s.ends_with(" Inc.") {
+            "."
+        } else {
+            ""
+        }
 }
 
 /// Whether a relation fits the schema's domain and range.
-fn domain_ok(subject: EntityClass, p: Predicate, o: &Object, ents: &[(Entity, Vec<usize>)]) -> bool {
+fn domain_ok(
+    subject: EntityClass,
+    p: Predicate,
+    o: &Object,
+    ents: &[(Entity, Vec<usize>)],
+) -> bool {
     use EntityClass::*;
     let oc = match o {
         Object::Entity(i) => Some(ents[*i].0.class),
         _ => None,
     };
     match p {
-        Predicate::SubOrganizationOf | Predicate::SucceededBy => subject == Agency && oc == Some(Agency),
-        Predicate::MemberOf | Predicate::HeadOf => subject == Person && matches!(oc, Some(Agency | Organization)),
+        Predicate::SubOrganizationOf | Predicate::SucceededBy => {
+            subject == Agency && oc == Some(Agency)
+        }
+        Predicate::MemberOf | Predicate::HeadOf => {
+            subject == Person && matches!(oc, Some(Agency | Organization))
+        }
         Predicate::JobTitle => subject == Person,
         Predicate::Creator => subject == Memo && matches!(oc, Some(Person | Agency | Organization)),
         Predicate::Issued => subject == Memo,
-        Predicate::AddressedTo => subject == Memo && matches!(oc, Some(Agency | Person | Organization)),
+        Predicate::AddressedTo => {
+            subject == Memo && matches!(oc, Some(Agency | Person | Organization))
+        }
         Predicate::Concerns => subject == Memo && oc == Some(Policy),
         Predicate::References => subject == Memo && oc == Some(Memo),
         Predicate::Replaces => subject == Memo && matches!(oc, Some(Memo | Policy)),

@@ -34,8 +34,19 @@ pub struct Structure {
 }
 
 const MEMO_TITLE_WORDS: &[&str] = &[
-    "executive order", "memorandum", "memo ", "proclamation", "directive", "guidance", "circular", "policy letter", "order on",
-    "order to", "order of", "national security memorandum", "instruction",
+    "executive order",
+    "memorandum",
+    "memo ",
+    "proclamation",
+    "directive",
+    "guidance",
+    "circular",
+    "policy letter",
+    "order on",
+    "order to",
+    "order of",
+    "national security memorandum",
+    "instruction",
 ];
 
 fn field_of(line: &str) -> Option<(Field, usize)> {
@@ -52,7 +63,10 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
         ("release date:", Field::Date),
         ("through:", Field::To),
     ];
-    table.iter().find(|(p, _)| lower.starts_with(p)).map(|&(p, f)| (f, p.len()))
+    table
+        .iter()
+        .find(|(p, _)| lower.starts_with(p))
+        .map(|&(p, f)| (f, p.len()))
 }
 
 /// The lines of a text with their byte spans (without the newline).
@@ -98,10 +112,18 @@ pub fn analyze(text: &str) -> Structure {
         let t = trimmed(text, all[idx]);
         let line = &text[t.start..t.end];
         let words = line.split_whitespace().count();
-        if !line.is_empty() && line.len() <= 240 && words >= 2 && !line.ends_with([',', ';']) && field_of(line).is_none() && !(line.ends_with('.') && words > 25) && !line.starts_with("date ") {
+        if !line.is_empty()
+            && line.len() <= 240
+            && words >= 2
+            && !line.ends_with([',', ';'])
+            && field_of(line).is_none()
+            && !(line.ends_with('.') && words > 25)
+            && !line.starts_with("date ")
+        {
             st.title = Some(t);
             let lower = line.to_lowercase();
-            st.is_memo = MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
+            st.is_memo =
+                MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
         }
     }
     // header fields in the first 60 lines
@@ -128,7 +150,10 @@ pub fn analyze(text: &str) -> Structure {
                     j += 1;
                     continue;
                 }
-                if field_of(l).is_some() || l.len() > 100 || (field != Field::From && field != Field::To && blank_run > 0) {
+                if field_of(l).is_some()
+                    || l.len() > 100
+                    || (field != Field::From && field != Field::To && blank_run > 0)
+                {
                     break;
                 }
                 blank_run = 0;
@@ -148,12 +173,23 @@ pub fn analyze(text: &str) -> Structure {
         i += 1;
     }
     // signature: an ALL-CAPS line of 2-6 words among the last 8 non-empty lines
-    let tail: Vec<Span> = all.iter().rev().map(|s| trimmed(text, *s)).filter(|s| s.start < s.end).take(8).collect();
+    let tail: Vec<Span> = all
+        .iter()
+        .rev()
+        .map(|s| trimmed(text, *s))
+        .filter(|s| s.start < s.end)
+        .take(8)
+        .collect();
     for s in tail.iter().rev() {
         let l = &text[s.start..s.end];
         let words = l.split_whitespace().count();
         let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
-        if (2..=6).contains(&words) && letters.len() >= 6 && letters.iter().all(|c| c.is_uppercase()) && !l.contains("WHITE HOUSE") && !l.ends_with(':') {
+        if (2..=6).contains(&words)
+            && letters.len() >= 6
+            && letters.iter().all(|c| c.is_uppercase())
+            && !l.contains("WHITE HOUSE")
+            && !l.ends_with(':')
+        {
             let end = tail.first().map_or(s.end, |last| last.end);
             st.signature = Some(Span::new(s.start, end));
             break;
@@ -162,7 +198,10 @@ pub fn analyze(text: &str) -> Structure {
     // notes section
     for s in &all {
         let l = text[s.start..s.end].trim();
-        if matches!(l, "Notes" | "NOTES" | "Footnotes" | "FOOTNOTES" | "Endnotes" | "ENDNOTES" | "References") {
+        if matches!(
+            l,
+            "Notes" | "NOTES" | "Footnotes" | "FOOTNOTES" | "Endnotes" | "ENDNOTES" | "References"
+        ) {
             st.notes_start = Some(s.start);
         }
     }
@@ -172,7 +211,13 @@ pub fn analyze(text: &str) -> Structure {
 fn has_memo_number(line: &str) -> bool {
     let b = line.as_bytes();
     b.windows(8).any(|w| {
-        w[0] == b'M' && w[1] == b'-' && w[2].is_ascii_digit() && w[3].is_ascii_digit() && w[4] == b'-' && w[5].is_ascii_digit() && w[6].is_ascii_digit()
+        w[0] == b'M'
+            && w[1] == b'-'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && w[4] == b'-'
+            && w[5].is_ascii_digit()
+            && w[6].is_ascii_digit()
     })
 }
 
@@ -185,17 +230,37 @@ mod tests {
         let memo = "date 2013-05-09\nM-13-13 — Memorandum for the Heads of Agencies\n\nFrom:\n\nJane Doe\nDirector\n\nJohn Roe\nCounsel\n\nSubject: Open Data Policy\n\nBody text that is long enough to be a paragraph of the memo itself and so on.\n";
         let st = analyze(memo);
         assert!(st.is_memo, "memo header");
-        assert_eq!(st.title.map(|s| &memo[s.start..s.end]), Some("M-13-13 — Memorandum for the Heads of Agencies"));
-        let fields: Vec<(Field, &str)> = st.fields.iter().map(|(f, s)| (*f, &memo[s.start..s.end])).collect();
-        assert_eq!(fields, vec![(Field::From, "Jane Doe\nDirector\n\nJohn Roe\nCounsel"), (Field::Subject, "Open Data Policy")]);
+        assert_eq!(
+            st.title.map(|s| &memo[s.start..s.end]),
+            Some("M-13-13 — Memorandum for the Heads of Agencies")
+        );
+        let fields: Vec<(Field, &str)> = st
+            .fields
+            .iter()
+            .map(|(f, s)| (*f, &memo[s.start..s.end]))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (Field::From, "Jane Doe\nDirector\n\nJohn Roe\nCounsel"),
+                (Field::Subject, "Open Data Policy")
+            ]
+        );
 
         let eo = "date 2021-01-20\nExecutive Order on Things\n\nBy the authority vested in me.\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.";
         let st = analyze(eo);
         assert!(st.is_memo, "executive order title");
-        assert_eq!(st.signature.map(|s| &eo[s.start..s.start + 19]), Some("JOSEPH R. BIDEN JR."));
+        assert_eq!(
+            st.signature.map(|s| &eo[s.start..s.start + 19]),
+            Some("JOSEPH R. BIDEN JR.")
+        );
 
-        let news = " date 2011-11-18 On Thursday, The New York Times broke the news that things happened.";
+        let news =
+            " date 2011-11-18 On Thursday, The New York Times broke the news that things happened.";
         let st = analyze(news);
-        assert!(!st.is_memo && st.title.is_none(), "news article without a title line");
+        assert!(
+            !st.is_memo && st.title.is_none(),
+            "news article without a title line"
+        );
     }
 }

@@ -30,10 +30,12 @@ pub struct Token {
 
 /// Abbreviations whose trailing period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "No", "Nos", "Sec", "Secs", "Pub", "Inc", "Corp", "Co", "Ltd", "Gen", "Gov",
-    "Sen", "Sens", "Rep", "Reps", "Rev", "Hon", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Art", "Vol", "pp", "vs", "v", "al", "Stat", "Fed", "Reg", "Ch", "Cl", "Para", "Dept", "Adm", "Lt", "Col", "Capt",
-    "Sgt", "Cmdr", "Prof", "Supp", "Cir", "Cong", "Sess", "Res", "Amdt", "approx", "e.g", "i.e", "cf", "Assoc", "Admin",
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "No", "Nos", "Sec", "Secs", "Pub", "Inc", "Corp",
+    "Co", "Ltd", "Gen", "Gov", "Sen", "Sens", "Rep", "Reps", "Rev", "Hon", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Art", "Vol", "pp", "vs", "v",
+    "al", "Stat", "Fed", "Reg", "Ch", "Cl", "Para", "Dept", "Adm", "Lt", "Col", "Capt", "Sgt",
+    "Cmdr", "Prof", "Supp", "Cir", "Cong", "Sess", "Res", "Amdt", "approx", "e.g", "i.e", "cf",
+    "Assoc", "Admin",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -50,12 +52,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct });
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: TokKind::Punct,
+            });
             continue;
         }
         let mut end = i + c.len_utf8();
-        loop {
-            let Some(&(j, d)) = iter.peek() else { break };
+        while let Some(&(j, d)) = iter.peek() {
             if is_word_char(d) {
                 end = j + d.len_utf8();
                 iter.next();
@@ -81,7 +85,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 // a final dot of dotted initials: U.S. E.O.
-                if d == '.' && text[i..j].contains('.') && text[i..j].split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
+                if d == '.'
+                    && text[i..j].contains('.')
+                    && text[i..j]
+                        .split('.')
+                        .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+                {
                     end = j + 1;
                     iter.next();
                 }
@@ -95,8 +104,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 iter.next();
             }
         }
-        let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
-        out.push(Token { span: Span::new(i, end), kind });
+        let kind = if c.is_ascii_digit() {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
+        out.push(Token {
+            span: Span::new(i, end),
+            kind,
+        });
         // possessive
         if end < bytes.len() {
             let rest = &text[end..];
@@ -104,7 +120,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if let Some(after) = rest.strip_prefix(apo) {
                     if !after.chars().next().is_some_and(is_word_char) {
                         let len = apo.len();
-                        out.push(Token { span: Span::new(end, end + len), kind: TokKind::Possessive });
+                        out.push(Token {
+                            span: Span::new(end, end + len),
+                            kind: TokKind::Possessive,
+                        });
                         while iter.peek().is_some_and(|&(j, _)| j < end + len) {
                             iter.next();
                         }
@@ -146,7 +165,10 @@ fn is_abbreviation(tok: &str) -> bool {
     if tok.chars().count() == 1 && tok.chars().all(|c| c.is_uppercase()) {
         return true; // an initial
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(tok) && (a.chars().next().is_some_and(|c| c.is_lowercase()) || tok == *a))
+    ABBREVIATIONS.iter().any(|a| {
+        a.eq_ignore_ascii_case(tok)
+            && (a.chars().next().is_some_and(|c| c.is_lowercase()) || tok == *a)
+    })
 }
 
 /// Line facts used for breaking: a line that ends a block (short line, heading, list item).
@@ -154,7 +176,9 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
     let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
     let line = text[line_start..nl].trim();
     let next_start = nl + 1;
-    let next_end = text[next_start..].find('\n').map_or(text.len(), |p| next_start + p);
+    let next_end = text[next_start..]
+        .find('\n')
+        .map_or(text.len(), |p| next_start + p);
     let next = text[next_start..next_end].trim();
     if line.is_empty() || next.is_empty() {
         return true;
@@ -163,17 +187,31 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         return true;
     }
     let first = next.chars().next().unwrap_or(' ');
-    if next.starts_with('(') || next.starts_with('[') || next.starts_with('•') || next.starts_with("- ") || next.starts_with("* ") {
+    if next.starts_with('(')
+        || next.starts_with('[')
+        || next.starts_with('•')
+        || next.starts_with("- ")
+        || next.starts_with("* ")
+    {
         return true;
     }
-    if first.is_ascii_digit() && next.split_whitespace().next().is_some_and(|w| w.ends_with('.') || w.ends_with(')')) {
+    if first.is_ascii_digit()
+        && next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with('.') || w.ends_with(')'))
+    {
         return true;
     }
     // short lines (headings, header blocks, signature lines) end their block
     let short = line.chars().count() < 48;
-    let ends_open = line.ends_with([',', '-', '(']) || line.rsplit(' ').next().is_some_and(|w| {
-        matches!(w, "of" | "and" | "the" | "for" | "to" | "in" | "on" | "a" | "or" | "by" | "with")
-    });
+    let ends_open = line.ends_with([',', '-', '('])
+        || line.rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "and" | "the" | "for" | "to" | "in" | "on" | "a" | "or" | "by" | "with"
+            )
+        });
     short && !ends_open
 }
 
@@ -185,7 +223,11 @@ pub fn segment(text: &str) -> Segmented {
     let n = tokens.len();
     let push = |sentences: &mut Vec<Sentence>, first: usize, last: usize| {
         if first < last {
-            sentences.push(Sentence { span: Span::new(tokens[first].span.start, tokens[last - 1].span.end), first, last });
+            sentences.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[last - 1].span.end),
+                first,
+                last,
+            });
         }
     };
     for i in 0..n {
@@ -211,7 +253,9 @@ pub fn segment(text: &str) -> Segmented {
         }
         if c == "." && i > start_tok {
             let prev = tokens[i - 1];
-            if prev.span.end == t.span.start && prev.kind == TokKind::Word && is_abbreviation(&text[prev.span.start..prev.span.end])
+            if prev.span.end == t.span.start
+                && prev.kind == TokKind::Word
+                && is_abbreviation(&text[prev.span.start..prev.span.end])
             {
                 continue;
             }
@@ -222,7 +266,10 @@ pub fn segment(text: &str) -> Segmented {
             let s = &text[tokens[j].span.start..tokens[j].span.end];
             if matches!(s, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")") {
                 j += 1;
-            } else if s == "[" && j + 2 < n && &text[tokens[j + 2].span.start..tokens[j + 2].span.end] == "]" {
+            } else if s == "["
+                && j + 2 < n
+                && &text[tokens[j + 2].span.start..tokens[j + 2].span.end] == "]"
+            {
                 j += 3;
             } else {
                 break;
@@ -233,7 +280,10 @@ pub fn segment(text: &str) -> Segmented {
         }
         let next = &text[tokens[j].span.start..];
         let nc = next.chars().next().unwrap_or(' ');
-        if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '(' | '[' | '\u{2018}')) {
+        if !(nc.is_uppercase()
+            || nc.is_ascii_digit()
+            || matches!(nc, '"' | '\u{201c}' | '(' | '[' | '\u{2018}'))
+        {
             continue;
         }
         if tokens[j].span.start == tokens[j - 1].span.end {
@@ -249,13 +299,19 @@ pub fn segment(text: &str) -> Segmented {
             *slot = si;
         }
     }
-    Segmented { tokens, sentences, sentence_of }
+    Segmented {
+        tokens,
+        sentences,
+        sentence_of,
+    }
 }
 
 impl Segmented {
     /// The text of token `i`.
     pub fn tok<'a>(&self, text: &'a str, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &text[t.span.start..t.span.end])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &text[t.span.start..t.span.end])
     }
     /// The index of the first token starting at or after byte `pos`.
     pub fn token_at(&self, pos: usize) -> usize {
@@ -268,7 +324,11 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
     }
 
     #[test]
@@ -298,12 +358,23 @@ mod tests {
         let cases: &[(&str, &str, &[&str])] = &[
             ("dotted initials", "U.S. law", &["U.S.", "law"]),
             ("possessive", "ICE’s agents", &["ICE", "’s", "agents"]),
-            ("hyphen number", "M-13-13 and A-130", &["M-13-13", "and", "A-130"]),
+            (
+                "hyphen number",
+                "M-13-13 and A-130",
+                &["M-13-13", "and", "A-130"],
+            ),
             ("domain", "Data.gov.", &["Data.gov", "."]),
-            ("now-defunct", "the now-defunct INS", &["the", "now-defunct", "INS"]),
+            (
+                "now-defunct",
+                "the now-defunct INS",
+                &["the", "now-defunct", "INS"],
+            ),
         ];
         for (name, text, want) in cases {
-            let got: Vec<&str> = tokenize(text).iter().map(|t| &text[t.span.start..t.span.end]).collect();
+            let got: Vec<&str> = tokenize(text)
+                .iter()
+                .map(|t| &text[t.span.start..t.span.end])
+                .collect();
             assert_eq!(got, *want, "{name}");
         }
     }
