@@ -46,6 +46,12 @@ def strip_us(name):
     return name
 
 
+def specific(name):
+    """A name that still says which body it is without its "U.S." prefix."""
+    words = name.split()
+    return len(words) >= 3 or any(w in HEADS or w in ("Service", "Guard", "Patrol", "Corps", "Court", "Force") for w in words)
+
+
 def key(name):
     n = strip_us(clean(name)).lower()
     n = re.sub(r"^the ", "", n)
@@ -104,7 +110,7 @@ def main():
             continue
         g = group_for(name)
         g["names"].add(name)
-        g["natural"].add(strip_us(name))
+        g["natural"].add(strip_us(name) if specific(strip_us(name)) else name)
         if r.get("parent") and r["source"] == "usgovmanual" and "/" not in r["parent"] and len(r["parent"].split()) > 1:
             g["parents"].append(clean(r["parent"]))
     # second pass: Federal Register rows, merged onto the natural form when one exists
@@ -112,6 +118,17 @@ def main():
         if r["source"] != "federalregister":
             continue
         name = clean(r["name"])
+        if ", " in name:
+            base, after = name.split(", ", 1)
+            if any(after.startswith(h + " of") for h in HEADS):
+                # "Trade Representative, Office of United States" -> "Office of United States Trade Representative"
+                name = f"{after} {base}"
+                for k2 in (key(name), key(name.replace(" of ", " of the ", 1))):
+                    if k2 in groups:
+                        name = sorted(groups[k2]["names"])[0]
+                        break
+            elif not any(base.endswith(" " + h) for h in HEADS):
+                continue
         nat = natural(name)
         if nat and not name.endswith(" Department") and key(nat) not in groups:
             nat = None
@@ -148,7 +165,9 @@ def main():
         aliases = set()
         for n in g["names"] | {canon}:
             s = strip_us(n)
-            aliases.update({n, s, "U.S. " + s, "United States " + s})
+            aliases.update({n, "U.S. " + s, "United States " + s})
+            if specific(s):
+                aliases.add(s)
         aliases.discard(canon)
         parent = ""
         for p in g["parents"]:

@@ -26,6 +26,8 @@ pub struct IngestOptions {
     pub window: usize,
     /// Base of instance IRIs.
     pub base: String,
+    /// New documents are bulk-loaded in atomic batches of about this many quads.
+    pub batch_quads: usize,
 }
 
 impl Default for IngestOptions {
@@ -35,6 +37,7 @@ impl Default for IngestOptions {
             threads,
             window: 4 * threads + 4,
             base: crate::vocab::DEFAULT_BASE.to_string(),
+            batch_quads: crate::store::BATCH_QUADS,
         }
     }
 }
@@ -143,7 +146,7 @@ where
             quads,
         })
     };
-    let mut batch = store.batch_writer();
+    let mut batch = store.batch_writer(options.batch_quads);
     par_map_ordered(docs, options.threads, options.window, prepare, |item| {
         match item {
             Ok(p) => {

@@ -77,6 +77,9 @@ struct ExtractionArgs {
     /// Extraction threads [default: number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// New documents are bulk-loaded in atomic batches of about N quads (tests use small batches).
+    #[arg(long, value_name = "N", hide = true)]
+    batch_quads: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +324,9 @@ fn ingest_options(args: &ExtractionArgs) -> IngestOptions {
     if let Some(n) = args.threads {
         options.threads = n.max(1);
         options.window = 4 * options.threads + 4;
+    }
+    if let Some(n) = args.batch_quads {
+        options.batch_quads = n.max(1);
     }
     options
 }

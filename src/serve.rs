@@ -169,6 +169,9 @@ struct Shared {
     watchdog: Watchdog,
     /// Query evaluations running (including those past their timeout).
     evaluations: AtomicUsize,
+    /// The last `/health` body and when it was computed (counting a large
+    /// store takes a while; monitors poll often).
+    health_cache: Mutex<Option<(Instant, Vec<u8>)>>,
 }
 
 impl Server {
@@ -189,6 +192,7 @@ impl Server {
                 stopping: Arc::new(AtomicBool::new(false)),
                 watchdog: Watchdog::default(),
                 evaluations: AtomicUsize::new(0),
+                health_cache: Mutex::new(None),
             }),
         })
     }
@@ -418,7 +422,17 @@ fn html_viewer(store: &Store) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// How long a `/health` answer is reused.
+const HEALTH_CACHE: Duration = Duration::from_secs(2);
+
 fn health(shared: &Shared) -> Reply {
+    if let Ok(cache) = shared.health_cache.lock() {
+        if let Some((at, body)) = cache.as_ref() {
+            if at.elapsed() < HEALTH_CACHE {
+                return Reply::new(200, "application/json", body.clone());
+            }
+        }
+    }
     let counts = (|| -> std::result::Result<(usize, usize, usize), String> {
         let triples = shared.store.len().map_err(|e| e.to_string())?;
         let graphs = shared.store.named_graphs().count();
@@ -450,8 +464,13 @@ fn health(shared: &Shared) -> Reply {
                 "documents": documents,
                 "graphs": graphs,
                 "triples": triples,
-            });
-            Reply::new(200, "application/json", body.to_string().into_bytes())
+            })
+            .to_string()
+            .into_bytes();
+            if let Ok(mut cache) = shared.health_cache.lock() {
+                *cache = Some((Instant::now(), body.clone()));
+            }
+            Reply::new(200, "application/json", body)
         }
         Err(e) => {
             let body = serde_json::json!({ "status": "error", "error": e });

@@ -326,12 +326,13 @@ impl Store {
     /// and written with oxigraph's bulk loader, whose commit is atomic, so
     /// each document is still either fully present or absent after a crash.
     /// Call [`BatchWriter::flush`] at the end.
-    pub fn batch_writer(&self) -> BatchWriter<'_> {
+    /// New documents are written once `max_quads` quads are gathered.
+    pub fn batch_writer(&self, max_quads: usize) -> BatchWriter<'_> {
         BatchWriter {
             store: self,
             pending: Vec::new(),
             pending_graphs: std::collections::HashSet::new(),
-            max_quads: BATCH_QUADS,
+            max_quads,
         }
     }
 
@@ -507,8 +508,8 @@ impl Store {
     }
 }
 
-/// Quads gathered by a [`BatchWriter`] before a bulk load.
-const BATCH_QUADS: usize = 200_000;
+/// The default number of quads a [`BatchWriter`] gathers before a bulk load.
+pub const BATCH_QUADS: usize = 200_000;
 
 /// Stores documents in input order, bulk-loading new ones in atomic batches
 /// (see [`Store::batch_writer`]).

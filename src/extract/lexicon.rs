@@ -207,6 +207,7 @@ impl Lexicon {
         // merge rows with the same canonical key (later files add to earlier ones)
         for raw in raws {
             let key = name_key(&raw.entry.canonical);
+            let raw_canonical = raw.entry.canonical.clone();
             let idx = match by_key.get(&key) {
                 Some(&i) => {
                     let e = &mut entries[i];
@@ -227,6 +228,9 @@ impl Lexicon {
                     entries.len() - 1
                 }
             };
+            if entries[idx].canonical != raw_canonical {
+                aliases[idx].push(raw_canonical);
+            }
             aliases[idx].extend(raw.aliases);
         }
         // alias keys point at their entry unless another entry owns them as a canonical

@@ -613,7 +613,26 @@ fn dated_word_regex() -> &'static Regex {
     })
 }
 
+fn plural_orders_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bExecutive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+")
+            .unwrap_or_else(|e| unreachable!("plural orders regex: {e}"))
+    })
+}
+
+fn number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b\d{4,5}\b").unwrap_or_else(|e| unreachable!("number regex: {e}")))
+}
+
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
+    for list in plural_orders_regex().find_iter(text) {
+        for n in number_regex().find_iter(list.as_str()) {
+            let span = Span::new(list.start() + n.start(), list.start() + n.end());
+            out.push(Mention::new(span, EntityClass::Memo, format!("Executive Order {}", n.as_str()), "memo.number-list", 90));
+        }
+    }
     for m in dated_word_regex().find_iter(text) {
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
         let name = format!(
@@ -933,7 +952,7 @@ fn emit_chunk(
         if rest_start < b {
             let rest = &text[seg.tokens[rest_start].span.start..span.end];
             let left_words: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
-            if lex.lookup(rest).is_some() && classify(&left_words) == Some(EntityClass::Agency) {
+            if lex.lookup(rest).is_some() && matches!(classify(&left_words), Some(EntityClass::Agency | EntityClass::Policy)) {
                 emit_chunk(text, seg, lex, a, pos, out);
                 return;
             }
@@ -998,6 +1017,19 @@ fn emit_chunk(
                 m.rule = "pattern.agency-modifier";
                 m.hint = Some(inner.canonical.clone());
             }
+        }
+    }
+    if class == EntityClass::Agency
+        && m.priority < 82
+        && lex.lookup(surface).is_none()
+        && words.len() > 2
+        && matches!(words[1], "on" | "of" | "for")
+    {
+        // "Committee on Homeland Security": a head-first name ending with a known agency's name
+        let head_end = seg.tokens[a + 1].span.end;
+        if lex.find(surface).iter().any(|h| span.start + h.start > head_end && span.start + h.end == span.end && !h.acronym) {
+            m.priority = 83;
+            m.rule = "pattern.agency-head-first";
         }
     }
     if let Some(e) = lex

@@ -345,7 +345,7 @@ impl<'a> Ctx<'a> {
         m.key = key;
         m.canonical = Some(e.canonical.clone());
         m.parent = e.parent.clone();
-        m.anaphor = true;
+        // the text names it (inside a longer name, a title or a memo number): a real mention
         Some(self.add_mention(m))
     }
 
@@ -1614,6 +1614,10 @@ impl<'a> Ctx<'a> {
                             "rel.implements-passive",
                         );
                     }
+                    // "the Megaports Initiative of the Department of Energy"
+                    if self.class(o) == EntityClass::Agency && matches!(joined.as_str(), "of" | "of the") {
+                        self.fact(o, Predicate::Implements, FactObject::Mention(m), ev, "rel.policy-of-agency");
+                    }
                     // "That policy, outlined in a memo by ..."
                     if self.class(o) == EntityClass::Memo
                         && between.len() <= 5
@@ -1792,19 +1796,35 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .take(3)
                     .any(|w| REPLACE_VERBS.contains(&w.as_str()));
-                if let (Some(o), Some(doc), true) = (target, self.doc_memo, verb_follows) {
-                    if !real.iter().any(|&x| {
-                        self.class(x) == EntityClass::Memo
-                            && self.toks[x].0 > self.toks[o].1
-                            && self.toks[x].1 <= t
-                    }) {
-                        self.fact(
-                            doc,
-                            Predicate::Replaces,
-                            FactObject::Mention(o),
-                            ev,
-                            "memo.hereby-revoked",
-                        );
+                if let (Some(_), Some(doc), true) = (target, self.doc_memo, verb_follows) {
+                    // every memo of the subject list: not inside parentheses, not after "pursuant to"/"under"
+                    let mut depth = 0i32;
+                    let mut list = Vec::new();
+                    for tk in sentence.first..t {
+                        match self.tok(tk) {
+                            "(" => depth += 1,
+                            ")" => depth -= 1,
+                            _ => {}
+                        }
+                        if depth > 0 {
+                            continue;
+                        }
+                        if matches!(w_at(tk), "pursuant" | "under" | "by" | "in") {
+                            list.clear();
+                            break;
+                        }
+                        let memo = real.iter().copied().find(|&o| {
+                            self.toks[o].0 == tk
+                                && matches!(self.class(o), EntityClass::Memo | EntityClass::Policy)
+                                && Some(o) != self.doc_memo
+                                && !self.mentions[o].anaphor
+                        });
+                        if let Some(o) = memo {
+                            list.push(o);
+                        }
+                    }
+                    for o in list {
+                        self.fact(doc, Predicate::Replaces, FactObject::Mention(o), ev, "memo.hereby-revoked");
                     }
                 }
                 break;
