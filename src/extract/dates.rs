@@ -57,13 +57,13 @@ fn regex() -> &'static Regex {
         let m = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
         let pattern = format!(
             r"(?x)
-            (?P<mdy>\b(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom|[Dd]ated)\s+)?(?P<m1>{m})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:1[89]|20)\d\d)\b)
-          | (?P<dmy>\b(?P<d2>[0-3]?\d)\s+(?P<m2>{m})\s+(?P<y2>(?:1[89]|20)\d\d)\b)
-          | (?P<iso>\b(?P<y3>(?:1[89]|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b)
-          | (?P<my>\b(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom|[Dd]ated)\s+)?(?P<m4>{m})\s+(?:of\s+)?(?P<y4>(?:1[89]|20)\d\d)\b)
-          | (?P<inm>\b(?:[Ii]n|[Ss]ince|[Ll]ast|[Tt]his|[Uu]ntil|[Bb]y|[Oo]n)\s+(?:early\s+|late\s+|mid-)?(?P<m5>January|February|March|April|June|July|August|September|October|November|December)\b)
-          | (?P<iny>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Oo]f|[Ff]rom|[Bb]efore|[Aa]fter)\s+(?:early\s+|late\s+|mid-)?(?P<y6>(?:1[89]|20)\d\d)\b)
-          | (?P<rel>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b)
+            (?P<mdy>(?-u:\b)(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom|[Dd]ated)\s+)?(?P<m1>{m})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:1[89]|20)\d\d)(?-u:\b))
+          | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)\s+(?P<m2>{m})\s+(?P<y2>(?:1[89]|20)\d\d)(?-u:\b))
+          | (?P<iso>(?-u:\b)(?P<y3>(?:1[89]|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?-u:\b))
+          | (?P<my>(?-u:\b)(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom|[Dd]ated)\s+)?(?P<m4>{m})\s+(?:of\s+)?(?P<y4>(?:1[89]|20)\d\d)(?-u:\b))
+          | (?P<inm>(?-u:\b)(?:[Ii]n|[Ss]ince|[Ll]ast|[Tt]his|[Uu]ntil|[Bb]y|[Oo]n)\s+(?:early\s+|late\s+|mid-)?(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b))
+          | (?P<iny>(?-u:\b)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Oo]f|[Ff]rom|[Bb]efore|[Aa]fter)\s+(?:early\s+|late\s+|mid-)?(?P<y6>(?:1[89]|20)\d\d)(?-u:\b))
+          | (?P<rel>(?-u:\b)(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year(?-u:\b))
         "
         );
         Regex::new(&pattern).unwrap_or_else(|e| unreachable!("date regex: {e}"))

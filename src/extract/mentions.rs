@@ -545,14 +545,14 @@ fn memo_number_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM)?\s*
+            (?-u:\b)(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM)?\s*
             (?:
                (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
              | (?P<mm>(?:(?:Memorandum|Memo)\s+)?(?:No\.\s*)?(?P<mn>M-\d{2}-\d{2}))
              | (?P<circ>Circular\s+(?:No\.\s*)?(?P<cn>A-\d{1,3}))
              | (?P<proc>Proclamation\s+(?:No\.\s*)?(?P<pn>\d{4,5}))
              | (?P<pd>(?P<pdn>PPD|HSPD|NSPM|NSPD|PDD|NSDD|NSM)-(?P<pdnum>\d{1,3}))
-            )\b",
+            )(?-u:\b)",
         )
         .unwrap_or_else(|e| unreachable!("memo regex: {e}"))
     })
@@ -597,7 +597,7 @@ fn dated_memo_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:Executive Order|Presidential Memorandum|Memorandum|Proclamation|Directive)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d,\s+(?:19|20)\d\d\b",
+            r"(?-u:\b)(?:Executive Order|Presidential Memorandum|Memorandum|Proclamation|Directive)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d,\s+(?:19|20)\d\d(?-u:\b)",
         )
         .unwrap_or_else(|e| unreachable!("dated memo regex: {e}"))
     })
@@ -607,7 +607,7 @@ fn dated_word_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)\b",
+            r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)(?-u:\b)",
         )
         .unwrap_or_else(|e| unreachable!("dated memo word regex: {e}"))
     })
@@ -616,14 +616,14 @@ fn dated_word_regex() -> &'static Regex {
 fn plural_orders_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\bExecutive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+")
+        Regex::new(r"(?-u:\b)Executive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+")
             .unwrap_or_else(|e| unreachable!("plural orders regex: {e}"))
     })
 }
 
 fn number_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b\d{4,5}\b").unwrap_or_else(|e| unreachable!("number regex: {e}")))
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)\d{4,5}(?-u:\b)").unwrap_or_else(|e| unreachable!("number regex: {e}")))
 }
 
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
