@@ -61,6 +61,7 @@ fn regex() -> &'static Regex {
           | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)\s+(?P<m2>{m})\s+(?P<y2>(?:1[89]|20)\d\d)(?-u:\b))
           | (?P<iso>(?-u:\b)(?P<y3>(?:1[89]|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?-u:\b))
           | (?P<my>(?-u:\b)(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom|[Dd]ated)\s+)?(?P<m4>{m})\s+(?:of\s+)?(?P<y4>(?:1[89]|20)\d\d)(?-u:\b))
+          | (?P<md>(?-u:\b)(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]ated)\s+(?P<m6>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b))
           | (?P<inm>(?-u:\b)(?:[Ii]n|[Ss]ince|[Ll]ast|[Tt]his|[Uu]ntil|[Bb]y|[Oo]n)\s+(?:early\s+|late\s+|mid-)?(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b))
           | (?P<iny>(?-u:\b)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Oo]f|[Ff]rom|[Bb]efore|[Aa]fter)\s+(?:early\s+|late\s+|mid-)?(?P<y6>(?:1[89]|20)\d\d)(?-u:\b))
           | (?P<rel>(?-u:\b)(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year(?-u:\b))
@@ -88,6 +89,14 @@ pub fn find_dates(text: &str, doc_date: Option<Date>) -> Vec<DateMention> {
             )
         } else if c.name("my").is_some() {
             month(&c["m4"]).and_then(|m| Date::ym(num("y4")? as i32, m))
+        } else if let Some(m) = c.name("m6") {
+            // a month and day without a year: the latest such day not after the document date
+            doc_date.and_then(|d| {
+                let mo = month(m.as_str())?;
+                let day = num("d6")? as u8;
+                let later = (mo, day) > (d.month.unwrap_or(12), d.day.unwrap_or(31));
+                Date::ymd(if later { d.year - 1 } else { d.year }, mo, day)
+            })
         } else if let Some(m) = c.name("m5") {
             // a month without a year: the latest such month not after the document date
             doc_date.and_then(|d| {
@@ -119,7 +128,7 @@ pub fn find_dates(text: &str, doc_date: Option<Date>) -> Vec<DateMention> {
         };
         let Some(date) = date else { continue };
         // the span covers the date itself, not the leading preposition
-        let span = match ["m1", "m4", "m5", "y6"].iter().find_map(|n| c.name(n)) {
+        let span = match ["m1", "m4", "m6", "m5", "y6"].iter().find_map(|n| c.name(n)) {
             Some(m) if c.name("rel").is_none() => Span::new(m.start(), all.end()),
             _ => Span::new(all.start(), all.end()),
         };
@@ -156,6 +165,8 @@ mod tests {
             ("iso", "dated 2012-06-15", "2012-06-15", false),
             ("month year", "in June 2012", "2012-06", false),
             ("relative month", "issued in June, there", "2011-06", false),
+            ("month and day", "signed on June 1 the", "2011-06-01", false),
+            ("month and day after doc date", "signed on December 1 the", "2010-12-01", false),
             (
                 "relative month after doc month",
                 "announced in December",

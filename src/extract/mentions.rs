@@ -1257,7 +1257,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         let w = seg.tok(text, i);
-        if toks[i].kind != TokKind::Word || !tok_is_cap(w) {
+        if toks[i].kind != TokKind::Word || !tok_is_cap(w) || is_title_word(w) && !is_initial(w) {
             i += 1;
             continue;
         }

@@ -170,6 +170,9 @@ const REPLACE_VERBS: &[&str] = &[
     "withdraws",
     "terminated",
     "terminates",
+    "terminating",
+    "terminate",
+    "ending",
     "ended",
     "ends",
     "overturned",
@@ -353,6 +356,7 @@ impl<'a> Ctx<'a> {
     pub fn run(&mut self) {
         self.person_titles();
         self.memo_by();
+        self.person_issued_memo();
         self.header_fields();
         self.signature();
         self.entitled();
@@ -696,6 +700,37 @@ impl<'a> Ctx<'a> {
                 );
                 self.issued_after(memo, ev, "rel.memo-date");
             }
+        }
+    }
+
+    /// "Secretary Alejandro Mayorkas signed a memo on June 1": a memo named after its author.
+    fn person_issued_memo(&mut self) {
+        let n = self.seg.tokens.len();
+        let persons: Vec<usize> = (0..self.mentions.len()).filter(|&m| self.class(m) == EntityClass::Person).collect();
+        for p in persons {
+            let mut k = self.toks[p].1;
+            if k < n && matches!(self.lower(k).as_str(), "has" | "had" | "have") {
+                k += 1;
+            }
+            if k + 2 >= n || !ISSUE_VERBS.contains(&self.lower(k).as_str()) {
+                continue;
+            }
+            let mut w = k + 1;
+            if matches!(self.lower(w).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "new") {
+                w += 1;
+            }
+            if w < n && matches!(self.lower(w).as_str(), "new" | "policy" | "internal" | "final" | "two-page" | "three-page") {
+                w += 1;
+            }
+            if w >= n || !matches!(self.lower(w).as_str(), "memo" | "memorandum" | "directive") || self.mention_at_token(w).is_some() {
+                continue;
+            }
+            let ev = self.sentence_span(k);
+            let name = format!("{} memo", surname(&self.mentions[p].name));
+            let m = Mention::new(self.seg.tokens[w].span, EntityClass::Memo, name, "memo.issued-by-person", 60);
+            let memo = self.add_mention(m);
+            self.fact(memo, Predicate::Creator, FactObject::Mention(p), ev, "rel.person-issued-memo");
+            self.issued_after(memo, ev, "rel.memo-date");
         }
     }
 
@@ -1487,7 +1522,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() > 8 {
+                    if between.len() > 14 {
                         break;
                     }
                     let joined = between.join(" ");
