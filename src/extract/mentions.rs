@@ -336,7 +336,7 @@ const STARTERS: &[&str] = &[
     "Sincerely",
     "Note",
     "Agencies",
-    "Americans",
+    "Operation",
     "We",
     "I",
     "You",
@@ -351,6 +351,26 @@ const STARTERS: &[&str] = &[
 fn tok_is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
+
+/// Titles that, right before a capitalized pair of words, make it a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "President", "Director", "Secretary", "Administrator", "Commissioner", "Chairman", "Chairwoman", "Chair", "Senator",
+    "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge", "Justice",
+    "Ambassador", "Attorney", "General", "Speaker", "Leader", "Advisor", "Adviser", "Spokesman", "Spokeswoman",
+    "Spokesperson",
+    "Lady", "Commander", "Admiral", "Dr.", "Mr.", "Mrs.", "Ms.", "Lady", "Minister", "Counsel", "Officer",
+    "Deputy", "Chief", "Sheriff", "Lt.", "Col.", "Gen.", "Adm.", "Sgt.", "Capt.", "Prof.", "Rev.", "Hon.",
+];
+
+/// Last words of place and facility names, never of a person's name.
+const PLACE_WORDS: &[&str] = &[
+    "County", "Sea", "Island", "Islands", "River", "Bay", "Valley", "Mountain", "Mountains", "Lake", "Street", "Avenue",
+    "Square", "School", "Schools", "Bank", "Building", "Airport", "Beach", "City", "Coast", "Gulf", "Ocean",
+    "Canyon", "Forest", "Monument", "Memorial", "Base", "Station", "Port", "Harbor", "Kong", "Republic", "Kingdom",
+    "States", "Road", "Highway", "Dam", "Hospital", "Museum", "Library",
+    "Plaza", "Center", "Mall", "Village", "Town", "Township", "Parish", "District", "Territory", "Peninsula", "Desert",
+    "Creek", "Falls", "Heights", "Hills", "Point", "Strait", "Channel", "Week", "Month", "Year",
+];
 
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
@@ -785,7 +805,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         // drop leading starters ("The", "On") and trailing connectors
         let mut a = start;
-        while a < end && STARTERS.contains(&seg.tok(text, a)) {
+        while a < end && (STARTERS.contains(&seg.tok(text, a)) || is_connector(seg.tok(text, a))) {
             a += 1;
         }
         let mut b = end;
@@ -880,6 +900,12 @@ fn is_generic(words: &[&str], class: EntityClass) -> bool {
         "Implementation",
         "Letter",
         "Public",
+        "Determination",
+        "Understanding",
+        "Security",
+        "Purpose",
+        "Notice",
+        "Message",
     ];
     let _ = class;
     words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
@@ -1304,12 +1330,13 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !BODY_HEADS.contains(p)
                     && !GOV_MODIFIERS.contains(p)
                     && !STARTERS.contains(p)
+                    && !PLACE_WORDS.contains(p)
                     && lex.lookup_acronym(p).is_none()
             });
             let first_ok =
                 lex.is_first_name(first) || all_caps && lex.is_first_name(&capitalize(first));
             let titled = i > 0
-                && is_title_word(seg.tok(text, i - 1))
+                && PERSON_TITLES.contains(&seg.tok(text, i - 1))
                 && tok_is_cap(seg.tok(text, i - 1))
                 && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
             let last = parts[n - 1];
@@ -1455,6 +1482,13 @@ fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             && !AGENCY_HEADS.contains(&prev)
             && !POLICY_HEADS.contains(&prev)
         {
+            // an adjective ("Presidential memo") is not a name
+            let adjective = ["al", "ive", "ary", "ed", "ic", "ous"].iter().any(|s| prev.ends_with(s))
+                || GOV_MODIFIERS.contains(&prev)
+                || PLACE_WORDS.contains(&prev);
+            if adjective {
+                continue;
+            }
             // the word before must not be capitalized (else it's a longer chunk name)
             let before = if k > 0 { seg.tok(text, k - 1) } else { "" };
             if !tok_is_cap(before) || STARTERS.contains(&before) {

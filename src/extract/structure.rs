@@ -112,7 +112,9 @@ pub fn analyze(text: &str) -> Structure {
         let t = trimmed(text, all[idx]);
         let line = &text[t.start..t.end];
         let words = line.split_whitespace().count();
-        if !line.is_empty()
+        let alone = all.get(idx + 1).is_none_or(|n| text[n.start..n.end].trim().is_empty());
+        if alone
+            && !line.is_empty()
             && line.len() <= 240
             && words >= 2
             && !line.ends_with([',', ';'])
