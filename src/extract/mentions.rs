@@ -1485,7 +1485,8 @@ fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             // an adjective ("Presidential memo") is not a name
             let adjective = ["al", "ive", "ary", "ed", "ic", "ous"].iter().any(|s| prev.ends_with(s))
                 || GOV_MODIFIERS.contains(&prev)
-                || PLACE_WORDS.contains(&prev);
+                || PLACE_WORDS.contains(&prev)
+                || is_generic(&[prev], EntityClass::Memo);
             if adjective {
                 continue;
             }

@@ -141,6 +141,23 @@ fn document_memo(
         .iter()
         .find(|(f, _)| *f == structure::Field::Subject)
         .map(|&(_, s)| s);
+    // a title given with the document (JSON Lines, HTML <title>) names it best
+    if let Some(title) = doc.title.as_deref().filter(|t| looks_like_memo_title(t)) {
+        let span = st
+            .title
+            .filter(|t| lexicon::name_key(&text[t.start..t.end]) == lexicon::name_key(title))
+            .unwrap_or_default();
+        let mut m = Mention::new(span, EntityClass::Memo, title.trim(), "memo.document", 100);
+        if let Some(n) = cands
+            .iter()
+            .filter(|c| c.rule == "memo.number" && span.start < span.end && span.contains(c.span))
+            .min_by_key(|c| c.span.start)
+        {
+            m.extra.push(n.name.clone());
+        }
+        m.key = class_key(EntityClass::Memo, &m.name);
+        return Some(m);
+    }
     let (span, name) = match (st.title, subject, &doc.title) {
         (Some(t), _, _) => (
             t,

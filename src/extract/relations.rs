@@ -62,6 +62,12 @@ pub struct Ctx<'a> {
     pub facts: Vec<Fact>,
 }
 
+/// Capitalized words that modify a title ("National Security Advisor").
+const TITLE_MODIFIERS: &[&str] = &[
+    "National", "Security", "Economic", "Domestic", "Policy", "Climate", "Cyber", "Science", "Trade", "Health", "Legal",
+    "Defense", "Intelligence", "Communications", "Legislative", "Public", "Affairs", "Cabinet", "Homeland",
+];
+
 const IMPLEMENT_VERBS: &[&str] = &[
     "implement",
     "implements",
@@ -383,7 +389,7 @@ impl<'a> Ctx<'a> {
             let mut k = a;
             while k > 0 {
                 let w = self.tok(k - 1);
-                let is_title = (is_title_word(w)
+                let is_title = ((is_title_word(w) || TITLE_MODIFIERS.contains(&w))
                     && w.chars().next().is_some_and(char::is_uppercase))
                     || (w == "of" && k < a && k >= 2);
                 let same_line = !self.text
@@ -550,7 +556,12 @@ impl<'a> Ctx<'a> {
                     ev,
                     "rel.person-title-agency",
                 );
-                if is_head_title(&clean) {
+                let commission_member = clean.ends_with("Commissioner")
+                    && self.mentions[ag].canonical.as_deref().unwrap_or(&self.mentions[ag].name).contains("Commission");
+                let advisory = ["Advisor", "Adviser", "Coordinator", "Envoy", "Spokesperson", "Spokesman", "Spokeswoman"]
+                    .iter()
+                    .any(|w| clean.ends_with(w));
+                if is_head_title(&clean) && !commission_member && !advisory {
                     self.fact(
                         p,
                         Predicate::HeadOf,
@@ -1263,7 +1274,13 @@ impl<'a> Ctx<'a> {
                     let name = self.text[span.start..span.end]
                         .trim_end_matches([',', '.'])
                         .to_string();
-                    if name.split_whitespace().count() >= 2
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+                    let starts_with_person = self.mention_starting_at(t, &[EntityClass::Person]).is_some();
+                    if words.len() >= 3
+                        && caps * 2 >= words.len()
+                        && !starts_with_person
+                        && !name.ends_with('&')
                         && name.chars().next().is_some_and(char::is_uppercase)
                     {
                         let span = Span::new(span.start, span.start + name.len());
@@ -1434,7 +1451,13 @@ impl<'a> Ctx<'a> {
                     .filter(|&t| t >= sentence.first)
                     .map(w_at)
                     .collect();
-                if before.iter().any(|w| DEFUNCT_WORDS.contains(w)) && !self.mentions[m].anaphor {
+                // "the former Committee on X," but not "a former NASA astronaut"
+                let next = w_at(mb);
+                let ends_phrase = mb >= sentence.last
+                    || matches!(next, "," | "." | ";" | ":" | "(" | ")" | "and" | "or" | "which" | "that" | "was" | "were" | "is" | "had" | "has" | "in" | "to" | "until" | "before" | "\u{2013}" | "\u{2014}" | "’s" | "'s");
+                let strong = before.iter().any(|w| matches!(*w, "defunct" | "now-defunct" | "abolished" | "dissolved" | "disbanded" | "shuttered"));
+                let weak = before.iter().any(|w| DEFUNCT_WORDS.contains(w));
+                if (strong || weak && ends_phrase) && !self.mentions[m].anaphor {
                     self.fact(
                         m,
                         Predicate::Defunct,
@@ -1526,7 +1549,11 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     let joined = between.join(" ");
-                    if joined.contains("transferred to")
+                    let transfer = ["functions", "responsibilities", "authorities", "duties", "programs", "mission", "work"]
+                        .iter()
+                        .any(|w| between.contains(w))
+                        && joined.contains("transferred to");
+                    if transfer
                         || joined.contains("replaced by")
                         || joined.contains("succeeded by")
                         || joined.contains("absorbed by")
@@ -1650,7 +1677,10 @@ impl<'a> Ctx<'a> {
                         );
                     }
                     // "the Megaports Initiative of the Department of Energy"
-                    if self.class(o) == EntityClass::Agency && matches!(joined.as_str(), "of" | "of the") {
+                    if self.class(o) == EntityClass::Agency
+                        && matches!(joined.as_str(), "of" | "of the")
+                        && !self.mentions[m].anaphor
+                    {
                         self.fact(o, Predicate::Implements, FactObject::Mention(m), ev, "rel.policy-of-agency");
                     }
                     // "That policy, outlined in a memo by ..."

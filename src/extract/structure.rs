@@ -113,7 +113,13 @@ pub fn analyze(text: &str) -> Structure {
         let line = &text[t.start..t.end];
         let words = line.split_whitespace().count();
         let alone = all.get(idx + 1).is_none_or(|n| text[n.start..n.end].trim().is_empty());
+        let just_a_date = line.trim_end_matches('.').split_whitespace().count() <= 3
+            && line.chars().any(|c| c.is_ascii_digit())
+            && !line.contains('-');
+        let address = line.starts_with("TO THE ") || line.starts_with("BY THE ");
         if alone
+            && !just_a_date
+            && !address
             && !line.is_empty()
             && line.len() <= 240
             && words >= 2
