@@ -387,10 +387,14 @@ impl<'a> Ctx<'a> {
             let ev = self.sentence_span(a);
             // left: "ICE Director John Morton", "Secretary of Homeland Security Janet Napolitano"
             let mut k = a;
+            let mut has_lower = false;
             while k > 0 {
                 let w = self.tok(k - 1);
-                let is_title = ((is_title_word(w) || TITLE_MODIFIERS.contains(&w))
-                    && w.chars().next().is_some_and(char::is_uppercase))
+                let lower = w.chars().next().is_some_and(char::is_lowercase) && w != "of" && is_title_word(&upper_first(w));
+                has_lower |= lower;
+                let is_title = lower
+                    || ((is_title_word(w) || TITLE_MODIFIERS.contains(&w))
+                        && w.chars().next().is_some_and(char::is_uppercase))
                     || (w == "of" && k < a && k >= 2);
                 let same_line = !self.text
                     [self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start]
@@ -419,7 +423,7 @@ impl<'a> Ctx<'a> {
                 let t = self.text[span.start..span.end].to_string();
                 if TITLE_HEADS
                     .iter()
-                    .any(|h| t.split_whitespace().any(|w| w == *h))
+                    .any(|h| t.split_whitespace().any(|w| upper_first(w) == *h))
                     && !matches!(t.as_str(), "Mr." | "Mrs." | "Ms." | "Dr.")
                 {
                     title = Some((span, t));
@@ -459,12 +463,17 @@ impl<'a> Ctx<'a> {
                 let comma = self.tok(b) == ",";
                 let next_line = gap.contains('\n') && gap.matches('\n').count() == 1;
                 if comma || next_line {
-                    let start = if comma { b + 1 } else { b };
+                    let mut start = if comma { b + 1 } else { b };
+                    // ", the acting director of ICE,": lower-case titles after a comma
+                    while comma && start < self.seg.tokens.len() && matches!(self.tok(start), "the" | "a" | "an" | "then" | "now") {
+                        start += 1;
+                    }
                     let mut e = start;
                     while e < self.seg.tokens.len() {
                         let w = self.tok(e);
                         let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-                        if !(is_title_word(w) && (cap || w == "of"))
+                        let lower_title = comma && !cap && w != "of" && is_title_word(&upper_first(w));
+                        if !((is_title_word(w) && (cap || w == "of")) || lower_title)
                             || (e > start
                                 && self.text[self.seg.tokens[e - 1].span.end
                                     ..self.seg.tokens[e].span.start]
@@ -511,7 +520,7 @@ impl<'a> Ctx<'a> {
                         let t = self.text[span.start..span.end].to_string();
                         if TITLE_HEADS
                             .iter()
-                            .any(|h| t.split_whitespace().next_back() == Some(*h))
+                            .any(|h| t.split_whitespace().next_back().map(upper_first).as_deref() == Some(*h))
                         {
                             title = Some((span, t));
                             // ", Office of X" or " of the Office of X" after the title
@@ -529,6 +538,10 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
+            }
+            // a lower-case title ("ICE spokeswoman Jane Doe") counts only right after its agency
+            if has_lower && agency.is_none() {
+                continue;
             }
             let Some((tspan, t)) = title else { continue };
             let ev = if ev.contains(tspan) {
@@ -2075,6 +2088,12 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// "director" -> "Director".
+fn upper_first(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {
