@@ -19,6 +19,7 @@ use crate::model::EntityClass;
 const AGENCIES: &str = include_str!("../../data/agencies.tsv");
 const AGENCIES_EXTRA: &str = include_str!("../../data/agencies_extra.tsv");
 const POLICIES: &str = include_str!("../../data/policies.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 
 /// One gazetteer entry.
@@ -183,6 +184,12 @@ impl Lexicon {
             POLICIES,
             "data/policies.tsv",
             EntityClass::Policy,
+            &mut raws,
+        )?;
+        parse_tsv(
+            ORGANIZATIONS,
+            "data/organizations.tsv",
+            EntityClass::Organization,
             &mut raws,
         )?;
         for path in paths {
