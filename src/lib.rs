@@ -16,5 +16,7 @@ pub mod vocab;
 
 pub use error::{Error, Result};
 pub use extract::{Extractor, ExtractorBuilder};
-pub use model::{Date, Document, Entity, EntityClass, Extraction, Object, Predicate, Relation, Span};
+pub use model::{
+    Date, Document, Entity, EntityClass, Extraction, Object, Predicate, Relation, Span,
+};
 pub use store::Store;

@@ -336,10 +336,9 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
         return None;
     }
     let pb = indicatif::ProgressBar::new_spinner();
-    let style = indicatif::ProgressStyle::with_template(
-        "{spinner} {pos} documents ({per_sec}) {msg} [{elapsed}]",
-    )
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    let style =
+        indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
     pb.set_style(style);
     pb.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(pb)
@@ -369,7 +368,11 @@ fn cmd_ingest(args: IngestArgs) -> Result<ExitCode> {
                 if let Some(pb) = &pb {
                     mib += *bytes as f64 / (1024.0 * 1024.0);
                     pb.inc(1);
-                    pb.set_message(format!("{mib:.1} MiB"));
+                    let secs = started.elapsed().as_secs_f64().max(0.001);
+                    pb.set_message(format!(
+                        "{mib:.1} MiB, {:.0} documents/s",
+                        pb.position() as f64 / secs
+                    ));
                 }
             }
             Event::Failed(e) => report(&pb, &format!("memograph: skipped {e}")),

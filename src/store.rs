@@ -380,6 +380,23 @@ impl Store {
         let title = nn(&format!("{}title", vocab::DCTERMS));
         let date = nn(&format!("{}date", vocab::DCTERMS));
         let source = nn(&format!("{}source", vocab::DCTERMS));
+        // Counting in SPARQL works on encoded terms: much faster than decoding every quad.
+        let mut counts = std::collections::HashMap::new();
+        if let QueryResults::Solutions(rows) =
+            self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")?
+        {
+            for row in rows {
+                let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
+                if let (Some(Term::NamedNode(g)), Some(Term::Literal(n))) =
+                    (row.get("g"), row.get("n"))
+                {
+                    counts.insert(
+                        g.as_str().to_string(),
+                        n.value().parse::<usize>().unwrap_or(0),
+                    );
+                }
+            }
+        }
         let mut out = Vec::new();
         for g in self.inner.named_graphs() {
             let g = g.map_err(|e| self.storage_error(e))?;
@@ -403,10 +420,7 @@ impl Store {
                     None => Ok(None),
                 }
             };
-            let triples = self
-                .inner
-                .quads_for_pattern(None, None, None, Some(gname))
-                .count();
+            let triples = counts.get(g.as_str()).copied().unwrap_or(0);
             out.push(DocumentInfo {
                 title: value(&title)?,
                 date: value(&date)?,

@@ -128,7 +128,10 @@ pub fn find_dates(text: &str, doc_date: Option<Date>) -> Vec<DateMention> {
         };
         let Some(date) = date else { continue };
         // the span covers the date itself, not the leading preposition
-        let span = match ["m1", "m4", "m6", "m5", "y6"].iter().find_map(|n| c.name(n)) {
+        let span = match ["m1", "m4", "m6", "m5", "y6"]
+            .iter()
+            .find_map(|n| c.name(n))
+        {
             Some(m) if c.name("rel").is_none() => Span::new(m.start(), all.end()),
             _ => Span::new(all.start(), all.end()),
         };
@@ -166,7 +169,12 @@ mod tests {
             ("month year", "in June 2012", "2012-06", false),
             ("relative month", "issued in June, there", "2011-06", false),
             ("month and day", "signed on June 1 the", "2011-06-01", false),
-            ("month and day after doc date", "signed on December 1 the", "2010-12-01", false),
+            (
+                "month and day after doc date",
+                "signed on December 1 the",
+                "2010-12-01",
+                false,
+            ),
             (
                 "relative month after doc month",
                 "announced in December",

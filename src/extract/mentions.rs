@@ -354,22 +354,124 @@ fn tok_is_cap(s: &str) -> bool {
 
 /// Titles that, right before a capitalized pair of words, make it a person's name.
 const PERSON_TITLES: &[&str] = &[
-    "President", "Director", "Secretary", "Administrator", "Commissioner", "Chairman", "Chairwoman", "Chair", "Senator",
-    "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge", "Justice",
-    "Ambassador", "Attorney", "General", "Speaker", "Leader", "Advisor", "Adviser", "Spokesman", "Spokeswoman",
+    "President",
+    "Director",
+    "Secretary",
+    "Administrator",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Ambassador",
+    "Attorney",
+    "General",
+    "Speaker",
+    "Leader",
+    "Advisor",
+    "Adviser",
+    "Spokesman",
+    "Spokeswoman",
     "Spokesperson",
-    "Lady", "Commander", "Admiral", "Dr.", "Mr.", "Mrs.", "Ms.", "Lady", "Minister", "Counsel", "Officer",
-    "Deputy", "Chief", "Sheriff", "Lt.", "Col.", "Gen.", "Adm.", "Sgt.", "Capt.", "Prof.", "Rev.", "Hon.",
+    "Lady",
+    "Commander",
+    "Admiral",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Lady",
+    "Minister",
+    "Counsel",
+    "Officer",
+    "Deputy",
+    "Chief",
+    "Sheriff",
+    "Lt.",
+    "Col.",
+    "Gen.",
+    "Adm.",
+    "Sgt.",
+    "Capt.",
+    "Prof.",
+    "Rev.",
+    "Hon.",
 ];
 
 /// Last words of place and facility names, never of a person's name.
 const PLACE_WORDS: &[&str] = &[
-    "County", "Sea", "Island", "Islands", "River", "Bay", "Valley", "Mountain", "Mountains", "Lake", "Street", "Avenue",
-    "Square", "School", "Schools", "Bank", "Building", "Airport", "Beach", "City", "Coast", "Gulf", "Ocean",
-    "Canyon", "Forest", "Monument", "Memorial", "Base", "Station", "Port", "Harbor", "Kong", "Republic", "Kingdom",
-    "States", "Road", "Highway", "Dam", "Hospital", "Museum", "Library",
-    "Plaza", "Center", "Mall", "Village", "Town", "Township", "Parish", "District", "Territory", "Peninsula", "Desert",
-    "Creek", "Falls", "Heights", "Hills", "Point", "Strait", "Channel", "Week", "Month", "Year",
+    "County",
+    "Sea",
+    "Island",
+    "Islands",
+    "River",
+    "Bay",
+    "Valley",
+    "Mountain",
+    "Mountains",
+    "Lake",
+    "Street",
+    "Avenue",
+    "Square",
+    "School",
+    "Schools",
+    "Bank",
+    "Building",
+    "Airport",
+    "Beach",
+    "City",
+    "Coast",
+    "Gulf",
+    "Ocean",
+    "Canyon",
+    "Forest",
+    "Monument",
+    "Memorial",
+    "Base",
+    "Station",
+    "Port",
+    "Harbor",
+    "Kong",
+    "Republic",
+    "Kingdom",
+    "States",
+    "Road",
+    "Highway",
+    "Dam",
+    "Hospital",
+    "Museum",
+    "Library",
+    "Plaza",
+    "Center",
+    "Mall",
+    "Village",
+    "Town",
+    "Township",
+    "Parish",
+    "District",
+    "Territory",
+    "Peninsula",
+    "Desert",
+    "Creek",
+    "Falls",
+    "Heights",
+    "Hills",
+    "Point",
+    "Strait",
+    "Channel",
+    "Week",
+    "Month",
+    "Year",
 ];
 
 /// Whether a word is a person title (capitalized).
@@ -636,21 +738,31 @@ fn dated_word_regex() -> &'static Regex {
 fn plural_orders_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)Executive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+")
-            .unwrap_or_else(|e| unreachable!("plural orders regex: {e}"))
+        Regex::new(
+            r"(?-u:\b)Executive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+",
+        )
+        .unwrap_or_else(|e| unreachable!("plural orders regex: {e}"))
     })
 }
 
 fn number_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u:\b)\d{4,5}(?-u:\b)").unwrap_or_else(|e| unreachable!("number regex: {e}")))
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)\d{4,5}(?-u:\b)").unwrap_or_else(|e| unreachable!("number regex: {e}"))
+    })
 }
 
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
     for list in plural_orders_regex().find_iter(text) {
         for n in number_regex().find_iter(list.as_str()) {
             let span = Span::new(list.start() + n.start(), list.start() + n.end());
-            out.push(Mention::new(span, EntityClass::Memo, format!("Executive Order {}", n.as_str()), "memo.number-list", 90));
+            out.push(Mention::new(
+                span,
+                EntityClass::Memo,
+                format!("Executive Order {}", n.as_str()),
+                "memo.number-list",
+                90,
+            ));
         }
     }
     for m in dated_word_regex().find_iter(text) {
@@ -978,7 +1090,12 @@ fn emit_chunk(
         if rest_start < b {
             let rest = &text[seg.tokens[rest_start].span.start..span.end];
             let left_words: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
-            if lex.lookup(rest).is_some() && matches!(classify(&left_words), Some(EntityClass::Agency | EntityClass::Policy)) {
+            if lex.lookup(rest).is_some()
+                && matches!(
+                    classify(&left_words),
+                    Some(EntityClass::Agency | EntityClass::Policy)
+                )
+            {
                 emit_chunk(text, seg, lex, a, pos, out);
                 return;
             }
@@ -1053,7 +1170,9 @@ fn emit_chunk(
     {
         // "Committee on Homeland Security": a head-first name ending with a known agency's name
         let head_end = seg.tokens[a + 1].span.end;
-        if lex.find(surface).iter().any(|h| span.start + h.start > head_end && span.start + h.end == span.end && !h.acronym) {
+        if lex.find(surface).iter().any(|h| {
+            span.start + h.start > head_end && span.start + h.end == span.end && !h.acronym
+        }) {
             m.priority = 83;
             m.rule = "pattern.agency-head-first";
         }
@@ -1483,7 +1602,9 @@ fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             && !POLICY_HEADS.contains(&prev)
         {
             // an adjective ("Presidential memo") is not a name
-            let adjective = ["al", "ive", "ary", "ed", "ic", "ous"].iter().any(|s| prev.ends_with(s))
+            let adjective = ["al", "ive", "ary", "ed", "ic", "ous"]
+                .iter()
+                .any(|s| prev.ends_with(s))
                 || GOV_MODIFIERS.contains(&prev)
                 || PLACE_WORDS.contains(&prev)
                 || is_generic(&[prev], EntityClass::Memo);

@@ -64,8 +64,25 @@ pub struct Ctx<'a> {
 
 /// Capitalized words that modify a title ("National Security Advisor").
 const TITLE_MODIFIERS: &[&str] = &[
-    "National", "Security", "Economic", "Domestic", "Policy", "Climate", "Cyber", "Science", "Trade", "Health", "Legal",
-    "Defense", "Intelligence", "Communications", "Legislative", "Public", "Affairs", "Cabinet", "Homeland",
+    "National",
+    "Security",
+    "Economic",
+    "Domestic",
+    "Policy",
+    "Climate",
+    "Cyber",
+    "Science",
+    "Trade",
+    "Health",
+    "Legal",
+    "Defense",
+    "Intelligence",
+    "Communications",
+    "Legislative",
+    "Public",
+    "Affairs",
+    "Cabinet",
+    "Homeland",
 ];
 
 const IMPLEMENT_VERBS: &[&str] = &[
@@ -390,7 +407,9 @@ impl<'a> Ctx<'a> {
             let mut has_lower = false;
             while k > 0 {
                 let w = self.tok(k - 1);
-                let lower = w.chars().next().is_some_and(char::is_lowercase) && w != "of" && is_title_word(&upper_first(w));
+                let lower = w.chars().next().is_some_and(char::is_lowercase)
+                    && w != "of"
+                    && is_title_word(&upper_first(w));
                 has_lower |= lower;
                 let is_title = lower
                     || ((is_title_word(w) || TITLE_MODIFIERS.contains(&w))
@@ -465,14 +484,18 @@ impl<'a> Ctx<'a> {
                 if comma || next_line {
                     let mut start = if comma { b + 1 } else { b };
                     // ", the acting director of ICE,": lower-case titles after a comma
-                    while comma && start < self.seg.tokens.len() && matches!(self.tok(start), "the" | "a" | "an" | "then" | "now") {
+                    while comma
+                        && start < self.seg.tokens.len()
+                        && matches!(self.tok(start), "the" | "a" | "an" | "then" | "now")
+                    {
                         start += 1;
                     }
                     let mut e = start;
                     while e < self.seg.tokens.len() {
                         let w = self.tok(e);
                         let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-                        let lower_title = comma && !cap && w != "of" && is_title_word(&upper_first(w));
+                        let lower_title =
+                            comma && !cap && w != "of" && is_title_word(&upper_first(w));
                         if !((is_title_word(w) && (cap || w == "of")) || lower_title)
                             || (e > start
                                 && self.text[self.seg.tokens[e - 1].span.end
@@ -518,10 +541,9 @@ impl<'a> Ctx<'a> {
                             self.seg.tokens[e - 1].span.end,
                         );
                         let t = self.text[span.start..span.end].to_string();
-                        if TITLE_HEADS
-                            .iter()
-                            .any(|h| t.split_whitespace().next_back().map(upper_first).as_deref() == Some(*h))
-                        {
+                        if TITLE_HEADS.iter().any(|h| {
+                            t.split_whitespace().next_back().map(upper_first).as_deref() == Some(*h)
+                        }) {
                             title = Some((span, t));
                             // ", Office of X" or " of the Office of X" after the title
                             let mut f = e;
@@ -570,10 +592,22 @@ impl<'a> Ctx<'a> {
                     "rel.person-title-agency",
                 );
                 let commission_member = clean.ends_with("Commissioner")
-                    && self.mentions[ag].canonical.as_deref().unwrap_or(&self.mentions[ag].name).contains("Commission");
-                let advisory = ["Advisor", "Adviser", "Coordinator", "Envoy", "Spokesperson", "Spokesman", "Spokeswoman"]
-                    .iter()
-                    .any(|w| clean.ends_with(w));
+                    && self.mentions[ag]
+                        .canonical
+                        .as_deref()
+                        .unwrap_or(&self.mentions[ag].name)
+                        .contains("Commission");
+                let advisory = [
+                    "Advisor",
+                    "Adviser",
+                    "Coordinator",
+                    "Envoy",
+                    "Spokesperson",
+                    "Spokesman",
+                    "Spokeswoman",
+                ]
+                .iter()
+                .any(|w| clean.ends_with(w));
                 if is_head_title(&clean) && !commission_member && !advisory {
                     self.fact(
                         p,
@@ -730,7 +764,9 @@ impl<'a> Ctx<'a> {
     /// "Secretary Alejandro Mayorkas signed a memo on June 1": a memo named after its author.
     fn person_issued_memo(&mut self) {
         let n = self.seg.tokens.len();
-        let persons: Vec<usize> = (0..self.mentions.len()).filter(|&m| self.class(m) == EntityClass::Person).collect();
+        let persons: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.class(m) == EntityClass::Person)
+            .collect();
         for p in persons {
             let mut k = self.toks[p].1;
             if k < n && matches!(self.lower(k).as_str(), "has" | "had" | "have") {
@@ -740,20 +776,43 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut w = k + 1;
-            if matches!(self.lower(w).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "new") {
+            if matches!(
+                self.lower(w).as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "new"
+            ) {
                 w += 1;
             }
-            if w < n && matches!(self.lower(w).as_str(), "new" | "policy" | "internal" | "final" | "two-page" | "three-page") {
+            if w < n
+                && matches!(
+                    self.lower(w).as_str(),
+                    "new" | "policy" | "internal" | "final" | "two-page" | "three-page"
+                )
+            {
                 w += 1;
             }
-            if w >= n || !matches!(self.lower(w).as_str(), "memo" | "memorandum" | "directive") || self.mention_at_token(w).is_some() {
+            if w >= n
+                || !matches!(self.lower(w).as_str(), "memo" | "memorandum" | "directive")
+                || self.mention_at_token(w).is_some()
+            {
                 continue;
             }
             let ev = self.sentence_span(k);
             let name = format!("{} memo", surname(&self.mentions[p].name));
-            let m = Mention::new(self.seg.tokens[w].span, EntityClass::Memo, name, "memo.issued-by-person", 60);
+            let m = Mention::new(
+                self.seg.tokens[w].span,
+                EntityClass::Memo,
+                name,
+                "memo.issued-by-person",
+                60,
+            );
             let memo = self.add_mention(m);
-            self.fact(memo, Predicate::Creator, FactObject::Mention(p), ev, "rel.person-issued-memo");
+            self.fact(
+                memo,
+                Predicate::Creator,
+                FactObject::Mention(p),
+                ev,
+                "rel.person-issued-memo",
+            );
             self.issued_after(memo, ev, "rel.memo-date");
         }
     }
@@ -1288,8 +1347,13 @@ impl<'a> Ctx<'a> {
                         .trim_end_matches([',', '.'])
                         .to_string();
                     let words: Vec<&str> = name.split_whitespace().collect();
-                    let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-                    let starts_with_person = self.mention_starting_at(t, &[EntityClass::Person]).is_some();
+                    let caps = words
+                        .iter()
+                        .filter(|w| w.starts_with(char::is_uppercase))
+                        .count();
+                    let starts_with_person = self
+                        .mention_starting_at(t, &[EntityClass::Person])
+                        .is_some();
                     if words.len() >= 3
                         && caps * 2 >= words.len()
                         && !starts_with_person
@@ -1467,8 +1531,42 @@ impl<'a> Ctx<'a> {
                 // "the former Committee on X," but not "a former NASA astronaut"
                 let next = w_at(mb);
                 let ends_phrase = mb >= sentence.last
-                    || matches!(next, "," | "." | ";" | ":" | "(" | ")" | "and" | "or" | "which" | "that" | "was" | "were" | "is" | "had" | "has" | "in" | "to" | "until" | "before" | "\u{2013}" | "\u{2014}" | "’s" | "'s");
-                let strong = before.iter().any(|w| matches!(*w, "defunct" | "now-defunct" | "abolished" | "dissolved" | "disbanded" | "shuttered"));
+                    || matches!(
+                        next,
+                        "," | "."
+                            | ";"
+                            | ":"
+                            | "("
+                            | ")"
+                            | "and"
+                            | "or"
+                            | "which"
+                            | "that"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "had"
+                            | "has"
+                            | "in"
+                            | "to"
+                            | "until"
+                            | "before"
+                            | "\u{2013}"
+                            | "\u{2014}"
+                            | "’s"
+                            | "'s"
+                    );
+                let strong = before.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "defunct"
+                            | "now-defunct"
+                            | "abolished"
+                            | "dissolved"
+                            | "disbanded"
+                            | "shuttered"
+                    )
+                });
                 let weak = before.iter().any(|w| DEFUNCT_WORDS.contains(w));
                 if (strong || weak && ends_phrase) && !self.mentions[m].anaphor {
                     self.fact(
@@ -1562,9 +1660,17 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     let joined = between.join(" ");
-                    let transfer = ["functions", "responsibilities", "authorities", "duties", "programs", "mission", "work"]
-                        .iter()
-                        .any(|w| between.contains(w))
+                    let transfer = [
+                        "functions",
+                        "responsibilities",
+                        "authorities",
+                        "duties",
+                        "programs",
+                        "mission",
+                        "work",
+                    ]
+                    .iter()
+                    .any(|w| between.contains(w))
                         && joined.contains("transferred to");
                     if transfer
                         || joined.contains("replaced by")
@@ -1694,7 +1800,13 @@ impl<'a> Ctx<'a> {
                         && matches!(joined.as_str(), "of" | "of the")
                         && !self.mentions[m].anaphor
                     {
-                        self.fact(o, Predicate::Implements, FactObject::Mention(m), ev, "rel.policy-of-agency");
+                        self.fact(
+                            o,
+                            Predicate::Implements,
+                            FactObject::Mention(m),
+                            ev,
+                            "rel.policy-of-agency",
+                        );
                     }
                     // "That policy, outlined in a memo by ..."
                     if self.class(o) == EntityClass::Memo
@@ -1902,7 +2014,13 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     for o in list {
-                        self.fact(doc, Predicate::Replaces, FactObject::Mention(o), ev, "memo.hereby-revoked");
+                        self.fact(
+                            doc,
+                            Predicate::Replaces,
+                            FactObject::Mention(o),
+                            ev,
+                            "memo.hereby-revoked",
+                        );
                     }
                 }
                 break;
@@ -2093,7 +2211,9 @@ impl<'a> Ctx<'a> {
 /// "director" -> "Director".
 fn upper_first(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {

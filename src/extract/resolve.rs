@@ -247,7 +247,11 @@ fn clean_name(s: &str) -> String {
             ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}' | '(' | ')'
         )
     });
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).filter(|r| r.len() > 3).unwrap_or(s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .filter(|r| r.len() > 3)
+        .unwrap_or(s);
     // "Joseph R. Biden, Jr." and "Joseph R. Biden Jr." are one spelling
     let s = s.replace(", Jr.", " Jr.").replace(", Sr.", " Sr.");
     s.trim_end_matches('.').trim().to_string()

@@ -112,7 +112,9 @@ pub fn analyze(text: &str) -> Structure {
         let t = trimmed(text, all[idx]);
         let line = &text[t.start..t.end];
         let words = line.split_whitespace().count();
-        let alone = all.get(idx + 1).is_none_or(|n| text[n.start..n.end].trim().is_empty());
+        let alone = all
+            .get(idx + 1)
+            .is_none_or(|n| text[n.start..n.end].trim().is_empty());
         let just_a_date = line.trim_end_matches('.').split_whitespace().count() <= 3
             && line.chars().any(|c| c.is_ascii_digit())
             && !line.contains('-');
