@@ -1,10 +1,13 @@
 //! Turns a document and its extraction into RDF quads, following `SCHEMA.md`.
 //!
-//! Layout, all inside the document's named graph (whose IRI is the document's IRI):
+//! Layout: the document's named graph (whose IRI is the document's IRI) holds
 //! - the document node: `a mg:Document`, `dcterms:title`, `dcterms:date`,
 //!   `dcterms:source`, `mg:contentHash`;
-//! - each entity: `a mg:Agency` (etc.), `rdfs:label`, `skos:altLabel`, and
-//!   `doc schema:mentions entity`;
+//! - `doc schema:mentions entity` for each entity it names, while the entity's
+//!   description (`a mg:Agency` etc., `rdfs:label`, `skos:altLabel`) goes to the
+//!   shared graph [`crate::vocab::ENTITIES_GRAPH`], so that an entity named by
+//!   a thousand documents is described once (queries over the union of graphs
+//!   would otherwise see each of its triples a thousand times);
 //! - each mention: `a mg:Mention`, `mg:mentionOf`, `mg:start`, `mg:end`,
 //!   `prov:wasDerivedFrom doc` (character offsets);
 //! - each relation: the asserted triple, plus an `rdf:Statement` that reifies
@@ -205,22 +208,35 @@ impl QuadWriter {
         let chars = CharIndex::new(&doc.text);
         let doc_key = &hex_hash(doc_iri.as_bytes())[..16];
         let iris: Vec<NamedNode> = ex.entities.iter().map(|e| nn(self.entity_iri(e))).collect();
+        // entity descriptions go to the shared entities graph, once per entity
+        let entities = GraphName::NamedNode(nn(crate::vocab::ENTITIES_GRAPH));
+        let mut shared: Vec<Quad> = Vec::new();
+        let mut describe = |s: &NamedNode, p: String, o: Term| {
+            shared.push(Quad::new(
+                NamedOrBlankNode::NamedNode(s.clone()),
+                nn(p),
+                o,
+                entities.clone(),
+            ));
+        };
         for (e, iri) in ex.entities.iter().zip(&iris) {
-            add(iri, rdf_type.clone(), nn(e.class.iri()).into());
-            add(
+            describe(iri, rdf_type.clone(), nn(e.class.iri()).into());
+            describe(
                 iri,
                 format!("{RDFS}label"),
                 Literal::new_simple_literal(&e.label).into(),
             );
             for alt in &e.alt_labels {
                 if alt != &e.label {
-                    add(
+                    describe(
                         iri,
                         format!("{SKOS}altLabel"),
                         Literal::new_simple_literal(alt).into(),
                     );
                 }
             }
+        }
+        for (e, iri) in ex.entities.iter().zip(&iris) {
             add(&doc_node, format!("{SCHEMA}mentions"), iri.clone().into());
             for m in &e.mentions {
                 let (start, end) = (chars.char_offset(m.start), chars.char_offset(m.end));
@@ -286,6 +302,7 @@ impl QuadWriter {
                 Literal::new_simple_literal(r.evidence.rule).into(),
             );
         }
+        out.extend(shared);
         out.sort_by_cached_key(|q| q.to_string());
         out.dedup();
         out

@@ -119,6 +119,13 @@ impl Store {
     /// Fails with [`Error::StoreInUse`] when another process has it open for writing.
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref();
+        // RocksDB creates the store folder but not its parents
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
         let inner =
             oxigraph::store::Store::open(dir).map_err(|e| open_error(dir, &e.to_string()))?;
         let store = Self {
@@ -257,8 +264,9 @@ impl Store {
         let gname = GraphName::NamedNode(graph.into_owned());
         let mut out: Vec<Quad> = Vec::with_capacity(quads.len() + 1);
         let mut hasher = sha2::Sha256::new();
+        let entities = GraphName::NamedNode(nn(vocab::ENTITIES_GRAPH));
         for q in quads {
-            let q = if q.graph_name == gname {
+            let q = if q.graph_name == gname || q.graph_name == entities {
                 q.clone()
             } else {
                 Quad::new(
@@ -310,8 +318,10 @@ impl Store {
         }))
     }
 
-    /// Clears `graph` and fills it with `quads`, in one transaction.
+    /// Clears `graph` and fills it with `quads`, in one transaction; then drops
+    /// the descriptions of entities no document names any more.
     fn replace(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<()> {
+        let before = self.mentioned_in(graph)?;
         let mut tx = self
             .inner
             .start_transaction()
@@ -319,6 +329,60 @@ impl Store {
         tx.clear_graph(GraphNameRef::NamedNode(graph))
             .map_err(|e| self.storage_error(e))?;
         tx.extend(quads.iter().map(Quad::as_ref));
+        tx.commit().map_err(|e| self.storage_error(e))?;
+        self.collect_entities(before)
+    }
+
+    /// The entities a document graph names (`schema:mentions`).
+    fn mentioned_in(&self, graph: NamedNodeRef<'_>) -> Result<Vec<NamedNode>> {
+        let mentions = nn(&format!("{}mentions", vocab::SCHEMA));
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(mentions.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(graph)),
+        ) {
+            if let Term::NamedNode(e) = q.map_err(|e| self.storage_error(e))?.object {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Removes the shared descriptions of `candidates` that no document names any more.
+    /// Idempotent: a crash between a document's commit and this step leaves only
+    /// descriptions that the next removal or replacement collects.
+    fn collect_entities(&self, candidates: Vec<NamedNode>) -> Result<()> {
+        let mentions = nn(&format!("{}mentions", vocab::SCHEMA));
+        let entities = nn(vocab::ENTITIES_GRAPH);
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| self.storage_error(e))?;
+        for e in candidates {
+            let named = self
+                .inner
+                .quads_for_pattern(None, Some(mentions.as_ref()), Some(e.as_ref().into()), None)
+                .next()
+                .is_some();
+            if named {
+                continue;
+            }
+            let stale: Vec<Quad> = self
+                .inner
+                .quads_for_pattern(
+                    Some(e.as_ref().into()),
+                    None,
+                    None,
+                    Some(GraphNameRef::NamedNode(entities.as_ref())),
+                )
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|e| self.storage_error(e))?;
+            for q in &stale {
+                tx.remove(q.as_ref());
+            }
+        }
         tx.commit().map_err(|e| self.storage_error(e))
     }
 
@@ -339,7 +403,8 @@ impl Store {
     /// Removes documents: `doc` is a document IRI, a source as given at ingest
     /// (`data/examples/a.txt`, `corpus.jsonl#id`), or a folder or JSON Lines
     /// file whose documents are all removed. Each document's graph is dropped
-    /// in one transaction; entity nodes live in document graphs and go with them.
+    /// in one transaction; then the shared descriptions of entities that no
+    /// remaining document names are dropped.
     /// Returns the removed document IRIs; fails when nothing matches.
     pub fn remove(&self, doc: &str) -> Result<Vec<String>> {
         let docs = self.documents()?;
@@ -363,6 +428,10 @@ impl Store {
                 self.name()
             )));
         }
+        let mut named = Vec::new();
+        for iri in &matches {
+            named.extend(self.mentioned_in(nn(iri).as_ref())?);
+        }
         let mut tx = self
             .inner
             .start_transaction()
@@ -372,6 +441,9 @@ impl Store {
                 .map_err(|e| self.storage_error(e))?;
         }
         tx.commit().map_err(|e| self.storage_error(e))?;
+        named.sort();
+        named.dedup();
+        self.collect_entities(named)?;
         Ok(matches)
     }
 
@@ -403,7 +475,7 @@ impl Store {
             let NamedOrBlankNode::NamedNode(g) = g else {
                 continue;
             };
-            if g.as_str() == vocab::ONTOLOGY_GRAPH {
+            if !vocab::is_document_graph(g.as_str()) {
                 continue;
             }
             let gname = GraphNameRef::NamedNode(g.as_ref());
@@ -439,7 +511,8 @@ impl Store {
         let ont = vocab::ONTOLOGY_GRAPH;
         for g in self.inner.named_graphs() {
             let g = g.map_err(|e| self.storage_error(e))?;
-            if matches!(&g, NamedOrBlankNode::NamedNode(n) if n.as_str() == ont) {
+            if matches!(&g, NamedOrBlankNode::NamedNode(n) if n.as_str() == ont || !vocab::is_document_graph(n.as_str()))
+            {
                 continue;
             }
             stats.documents += 1;

@@ -26,6 +26,16 @@ pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 /// The IRI of the named graph that holds the ontology (`data/ontology.ttl`).
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/memograph/ns";
 
+/// The IRI of the shared named graph that holds entity descriptions (`rdf:type`,
+/// `rdfs:label`, `skos:altLabel`) once, whatever the number of documents that
+/// name the entity. Everything else a document yields lives in its own graph.
+pub const ENTITIES_GRAPH: &str = "https://w3id.org/memograph/ns/entities";
+
+/// Whether a named graph holds a document (not the ontology or the shared entities graph).
+pub fn is_document_graph(iri: &str) -> bool {
+    iri != ONTOLOGY_GRAPH && iri != ENTITIES_GRAPH
+}
+
 /// The SPARQL prefix block for every namespace above (used by built-in queries and docs).
 pub const PREFIXES: &str = "PREFIX mg: <https://w3id.org/memograph/ns#>
 PREFIX org: <http://www.w3.org/ns/org#>
