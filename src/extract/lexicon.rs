@@ -481,3 +481,40 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod user_file_tests {
+    use super::*;
+
+    #[test]
+    fn user_gazetteer_adds_entries_and_reports_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("city.tsv");
+        std::fs::write(
+            &good,
+            "# city agencies\nOffice of Widget Affairs\tWidget Office\tOWA\t\tAgency\nWidget Plan\t\t\t\tPolicy\n",
+        )
+        .unwrap();
+        let lex = Lexicon::with_files(&[good.as_path()]).unwrap();
+        let text = "The Widget Office and OWA run the Widget Plan.";
+        let found: Vec<(&str, EntityClass)> = lex
+            .find(text)
+            .iter()
+            .map(|h| (&text[h.start..h.end], lex.entries[h.entry].class))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Widget Office", EntityClass::Agency),
+                ("OWA", EntityClass::Agency),
+                ("Widget Plan", EntityClass::Policy)
+            ]
+        );
+        let bad = dir.path().join("bad.tsv");
+        std::fs::write(&bad, "# header\nSomething\t\t\t\tWidget\n").unwrap();
+        let err = Lexicon::with_files(&[bad.as_path()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("bad.tsv:2") && err.contains("Widget"), "{err}");
+    }
+}
