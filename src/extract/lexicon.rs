@@ -344,6 +344,16 @@ impl Lexicon {
             if canon_upper && !capitalized_like(surface) {
                 continue;
             }
+            // a short alias coordinated into a longer name is part of that name:
+            // "Homeland Security and Justice", "Homeland Security and Governmental Affairs"
+            let short_alias = surface.split_whitespace().count() <= 2
+                && name_key(surface) != name_key(&self.entries[entry].canonical);
+            let coordinated = text[e..]
+                .strip_prefix(" and ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+            if short_alias && coordinated {
+                continue;
+            }
             hits.push(LexHit {
                 start: s,
                 end: e,

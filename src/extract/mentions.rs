@@ -662,11 +662,18 @@ pub fn is_head_title(title: &str) -> bool {
         ) && lower.split_whitespace().count() <= 3
 }
 
+/// A regex compiled once (the patterns are constants, checked by the tests).
+fn compiled(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|e| unreachable!("regex {pattern}: {e}"))
+    })
+}
+
 fn memo_number_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+    compiled(
+        &RE,
+        r"(?x)
             (?-u:\b)(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM)?\s*
             (?:
                (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
@@ -675,9 +682,7 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<proc>Proclamation\s+(?:No\.\s*)?(?P<pn>\d{4,5}))
              | (?P<pd>(?P<pdn>PPD|HSPD|NSPM|NSPD|PDD|NSDD|NSM)-(?P<pdnum>\d{1,3}))
             )(?-u:\b)",
-        )
-        .unwrap_or_else(|e| unreachable!("memo regex: {e}"))
-    })
+    )
 }
 
 /// Candidate mentions found by every rule (before overlap resolution).
@@ -717,39 +722,31 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
 
 fn dated_memo_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?-u:\b)(?:Executive Order|Presidential Memorandum|Memorandum|Proclamation|Directive)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d,\s+(?:19|20)\d\d(?-u:\b)",
-        )
-        .unwrap_or_else(|e| unreachable!("dated memo regex: {e}"))
-    })
+    compiled(
+        &RE,
+        r"(?-u:\b)(?:Executive Order|Presidential Memorandum|Memorandum|Proclamation|Directive)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d,\s+(?:19|20)\d\d(?-u:\b)",
+    )
 }
 
 fn dated_word_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)(?-u:\b)",
-        )
-        .unwrap_or_else(|e| unreachable!("dated memo word regex: {e}"))
-    })
+    compiled(
+        &RE,
+        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)(?-u:\b)",
+    )
 }
 
 fn plural_orders_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?-u:\b)Executive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+",
-        )
-        .unwrap_or_else(|e| unreachable!("plural orders regex: {e}"))
-    })
+    compiled(
+        &RE,
+        r"(?-u:\b)Executive Orders\s+(?:Nos?\.\s*)?\d{4,5}(?:,?\s+(?:and\s+|or\s+)?\d{4,5})+",
+    )
 }
 
 fn number_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)\d{4,5}(?-u:\b)").unwrap_or_else(|e| unreachable!("number regex: {e}"))
-    })
+    compiled(&RE, r"(?-u:\b)\d{4,5}(?-u:\b)")
 }
 
 fn memo_numbers(text: &str, out: &mut Vec<Mention>) {

@@ -194,7 +194,7 @@ fn document_memo(
             let rest = text[n.span.end..span.end].trim_start_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ',')
             });
-            if rest.len() > 8 {
+            if rest.len() > 8 && rest.starts_with(char::is_uppercase) {
                 m.extra.push(rest.trim().to_string());
             }
             m.extra.extend(n.extra.iter().cloned());
@@ -202,6 +202,12 @@ fn document_memo(
         }
         None => Mention::new(span, EntityClass::Memo, name, "memo.document", 100),
     };
+    if let Some(sub) = st
+        .subtitle
+        .filter(|_| m.span == st.title.unwrap_or_default())
+    {
+        m.extra.push(text[sub.start..sub.end].trim().to_string());
+    }
     m.key = class_key(EntityClass::Memo, &m.name);
     Some(m)
 }

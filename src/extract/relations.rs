@@ -1017,26 +1017,7 @@ impl<'a> Ctx<'a> {
         while e < n && e < t + max && self.seg.sentence_of[e] == si {
             let w = self.tok(e);
             let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-            let small = matches!(
-                w,
-                "a" | "an"
-                    | "the"
-                    | "of"
-                    | "and"
-                    | "for"
-                    | "on"
-                    | "in"
-                    | "to"
-                    | "with"
-                    | "by"
-                    | "as"
-                    | "at"
-                    | "from"
-                    | "or"
-                    | "—"
-                    | "-"
-                    | ":"
-            );
+            let small = is_title_small_word(w);
             let number = self.seg.tokens[e].kind == TokKind::Number;
             if !(cap || small || number) {
                 break;
@@ -1044,28 +1025,7 @@ impl<'a> Ctx<'a> {
             caps += usize::from(cap);
             e += 1;
         }
-        while e > t
-            && matches!(
-                self.tok(e - 1),
-                "a" | "an"
-                    | "the"
-                    | "of"
-                    | "and"
-                    | "for"
-                    | "on"
-                    | "in"
-                    | "to"
-                    | "with"
-                    | "by"
-                    | "as"
-                    | "at"
-                    | "from"
-                    | "or"
-                    | "—"
-                    | "-"
-                    | ":"
-            )
-        {
+        while e > t && is_title_small_word(self.tok(e - 1)) {
             e -= 1;
         }
         (e > t + 1 && caps >= 2).then(|| {
@@ -2129,6 +2089,22 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
+        // "Executive Order 13768 of January 25, 2017" as the title: that is its date
+        let title_span = self.mentions[doc].span;
+        let title_date = self
+            .dates
+            .iter()
+            .find(|d| title_span.contains(d.span) && d.date.day.is_some())
+            .copied();
+        if let Some(d) = title_date {
+            self.fact(
+                doc,
+                Predicate::Issued,
+                FactObject::Date(d.date),
+                ev,
+                "memo.title-date",
+            );
+        }
         if !self
             .facts
             .iter()
@@ -2206,6 +2182,30 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// Lower-case words and punctuation allowed inside a title ("Building a 21st Century Digital Government").
+fn is_title_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "for"
+            | "on"
+            | "in"
+            | "to"
+            | "with"
+            | "by"
+            | "as"
+            | "at"
+            | "from"
+            | "or"
+            | "—"
+            | "-"
+            | ":"
+    )
 }
 
 /// "director" -> "Director".

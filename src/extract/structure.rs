@@ -23,6 +23,9 @@ pub enum Field {
 pub struct Structure {
     /// The title line.
     pub title: Option<Span>,
+    /// A second title line right under the title ("Executive Order 13768 of
+    /// January 25, 2017" then "Enhancing Public Safety in the Interior ...").
+    pub subtitle: Option<Span>,
     /// Whether the document is itself a memo, order, directive or guidance.
     pub is_memo: bool,
     /// Header fields and the span of their content.
@@ -134,6 +137,27 @@ pub fn analyze(text: &str) -> Structure {
             let lower = line.to_lowercase();
             st.is_memo =
                 MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
+            // the next line after a blank one, when it is another short stand-alone title line
+            let mut j = idx + 1;
+            while j < all.len() && text[all[j].start..all[j].end].trim().is_empty() {
+                j += 1;
+            }
+            if j > idx + 1 && j < all.len() {
+                let u = trimmed(text, all[j]);
+                let sub = &text[u.start..u.end];
+                let alone = all
+                    .get(j + 1)
+                    .is_none_or(|n| text[n.start..n.end].trim().is_empty());
+                if alone
+                    && sub.len() <= 200
+                    && sub.split_whitespace().count() >= 2
+                    && sub.starts_with(char::is_uppercase)
+                    && !sub.ends_with(['.', ',', ';', ':'])
+                    && field_of(sub).is_none()
+                {
+                    st.subtitle = Some(u);
+                }
+            }
         }
     }
     // header fields in the first 60 lines
