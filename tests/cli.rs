@@ -592,3 +592,47 @@ fn sigkill_during_ingest_leaves_every_document_whole_and_a_rerun_completes() {
         "a rerun completes the store exactly"
     );
 }
+
+/// Huge inputs are rejected by their documented limit (64 MiB per document)
+/// without being read into memory: a 2 GB file (sparse, so the test is cheap)
+/// and a 200 MB single-line JSON Lines row; the good document beside them is stored.
+#[test]
+fn huge_inputs_are_rejected_by_the_document_limit_and_the_rest_is_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("db");
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "The Department of Homeland Security.").unwrap();
+    let big = std::fs::File::create(dir.join("big.txt")).unwrap();
+    big.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    drop(big);
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(dir.join("line.jsonl")).unwrap());
+        write!(f, "{{\"id\": \"huge\", \"text\": \"").unwrap();
+        let chunk = "Office of Management and Budget. ".repeat(1024);
+        for _ in 0..(200 * 1024 * 1024 / chunk.len()) {
+            f.write_all(chunk.as_bytes()).unwrap();
+        }
+        writeln!(f, "\"}}").unwrap();
+        writeln!(
+            f,
+            "{{\"id\": \"small\", \"text\": \"The Office of Personnel Management.\"}}"
+        )
+        .unwrap();
+    }
+    let out = memograph(&["ingest", "--store", s(&store), s(&dir)]);
+    let err = text(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "rejected inputs give a non-zero exit"
+    );
+    for name in ["big.txt", "line.jsonl:1"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(name) && l.contains("over the limit")),
+            "{name} not rejected by the limit in\n{err}"
+        );
+    }
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("2 documents (2 added"), "{stdout}");
+}

@@ -344,16 +344,6 @@ impl Lexicon {
             if canon_upper && !capitalized_like(surface) {
                 continue;
             }
-            // a short alias coordinated into a longer name is part of that name:
-            // "Homeland Security and Justice", "Homeland Security and Governmental Affairs"
-            let short_alias = surface.split_whitespace().count() <= 2
-                && name_key(surface) != name_key(&self.entries[entry].canonical);
-            let coordinated = text[e..]
-                .strip_prefix(" and ")
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-            if short_alias && coordinated {
-                continue;
-            }
             hits.push(LexHit {
                 start: s,
                 end: e,
@@ -374,6 +364,20 @@ impl Lexicon {
             });
         }
         hits.sort_by_key(|h| (h.start, h.end));
+        // a short alias coordinated into a longer name is part of that name
+        // ("Homeland Security and Justice"), unless another known name follows the "and"
+        let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.start).collect();
+        hits.retain(|h| {
+            let surface = &text[h.start..h.end];
+            let short_alias = !h.acronym
+                && surface.split_whitespace().count() <= 2
+                && name_key(surface) != name_key(&self.entries[h.entry].canonical);
+            let next = h.end + " and ".len();
+            let coordinated = text[h.end..]
+                .strip_prefix(" and ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+            !(short_alias && coordinated && !starts.contains(&next))
+        });
         hits
     }
 }

@@ -353,7 +353,7 @@ fn tok_is_cap(s: &str) -> bool {
 }
 
 /// Titles that, right before a capitalized pair of words, make it a person's name.
-const PERSON_TITLES: &[&str] = &[
+pub const PERSON_TITLES: &[&str] = &[
     "President",
     "Director",
     "Secretary",
@@ -931,6 +931,34 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// Whether a capitalized word could be a surname after a title ("Secretary Napolitano"):
+/// not a head word, modifier, sentence starter, place word, generic word or acronym.
+pub fn could_be_surname(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).all(|c| {
+            c.is_lowercase()
+                || c == '-'
+                || c == '\''
+                || c == '\u{2019}'
+                || c.is_uppercase() && w.starts_with("Mc")
+        })
+        && ![
+            AGENCY_HEADS,
+            POLICY_HEADS,
+            MEMO_HEADS,
+            ORG_HEADS,
+            BODY_HEADS,
+            GOV_MODIFIERS,
+            STARTERS,
+            PLACE_WORDS,
+            TITLE_WORDS,
+        ]
+        .iter()
+        .any(|list| list.contains(&w))
+        && !is_generic(&[w], EntityClass::Person)
 }
 
 /// Names made only of generic words ("Executive Order", "Working Group", "Task Force").

@@ -239,9 +239,70 @@ fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
         m.anaphor = true; // a short form, not a new name
         extra.push(m);
     }
+    // "Secretary Napolitano", "President Obama": a title and a surname
+    for i in 1..seg.tokens.len() {
+        let (prev, w) = (seg.tok(text, i - 1), seg.tok(text, i));
+        let t = seg.tokens[i];
+        let next_cap = seg.tokens.get(i + 1).is_some_and(|n| {
+            seg.tok(text, i + 1).starts_with(char::is_uppercase)
+                && !text[t.span.end..n.span.start].contains(['\n', ','])
+        });
+        let same_line = !text[seg.tokens[i - 1].span.end..t.span.start].contains('\n');
+        let abbreviated = prev == "."
+            && i >= 2
+            && matches!(
+                seg.tok(text, i - 2),
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Adm"
+                    | "Sgt"
+                    | "Capt"
+                    | "Prof"
+                    | "Rev"
+                    | "Hon"
+            );
+        if !(mentions::PERSON_TITLES.contains(&prev) || abbreviated)
+            || !same_line
+            || next_cap
+            || !mentions::could_be_surname(w)
+            || kept
+                .iter()
+                .chain(extra.iter())
+                .any(|m| m.span.overlaps(t.span))
+        {
+            continue;
+        }
+        let m = match persons.iter().find(|(s, _, _)| s == w) {
+            Some((_, key, name)) => {
+                let mut m = Mention::new(
+                    t.span,
+                    EntityClass::Person,
+                    name.clone(),
+                    "person.surname",
+                    30,
+                );
+                m.key = key.clone();
+                m.anaphor = true;
+                m
+            }
+            None => {
+                let mut m =
+                    Mention::new(t.span, EntityClass::Person, w, "person.title-surname", 30);
+                m.key = person_key(w);
+                m
+            }
+        };
+        extra.push(m);
+    }
     kept.extend(extra);
     kept.sort_by_key(|m| (m.span.start, m.span.end));
-    let _ = person_key;
 }
 
 /// "this order", "the memo", "that policy", "the Department": the entity in focus.

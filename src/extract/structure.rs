@@ -122,7 +122,15 @@ pub fn analyze(text: &str) -> Structure {
             && line.chars().any(|c| c.is_ascii_digit())
             && !line.contains('-');
         let address = line.starts_with("TO THE ") || line.starts_with("BY THE ");
+        // a paragraph of sentences is not a title
+        let sentences = line.contains(". ")
+            && line
+                .split(". ")
+                .skip(1)
+                .any(|r| r.starts_with(char::is_uppercase))
+            || line.ends_with('.') && words > 12;
         if alone
+            && !sentences
             && !just_a_date
             && !address
             && !line.is_empty()
