@@ -189,17 +189,26 @@ def main():
             fh.write(f"{canon}\t{'|'.join(aliases)}\t{'|'.join(acrs)}\t{parent}\n")
     print(f"data/agencies.tsv: {len(out)} agencies")
 
+    lower = collections.Counter()
+    upper = collections.Counter()
+    corpus = sorted(glob.glob(os.path.join(args.shared, "perf-corpus", "*.jsonl")))
+    for path in corpus:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                for w in re.findall(r"[A-Za-z]+", json.loads(line).get("text", "")):
+                    if w.islower():
+                        lower[w] += 1
+                    elif w[0].isupper() and w[1:].islower():
+                        upper[w.lower()] += 1
+    if corpus:
+        common = sorted(w for w, n in lower.items() if n >= 20 and n > 2 * upper[w] and len(w) >= 3)
+        with open(os.path.join(ROOT, "data", "common_words.txt"), "w", encoding="utf-8") as fh:
+            fh.write("# words mostly written in lower case in US government text (scripts/build_data.py, from ../shared/perf-corpus)\n")
+            for w in common:
+                fh.write(w + "\n")
+        print(f"data/common_words.txt: {len(common)} words")
+
     if args.names:
-        lower = collections.Counter()
-        upper = collections.Counter()
-        for path in sorted(glob.glob(os.path.join(args.shared, "perf-corpus", "*.jsonl"))):
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    for w in re.findall(r"[A-Za-z]+", json.loads(line).get("text", "")):
-                        if w.islower():
-                            lower[w] += 1
-                        elif w[0].isupper() and w[1:].islower():
-                            upper[w.lower()] += 1
         names = set()
         for f in ("dist.male.first", "dist.female.first"):
             for line in open(os.path.join(args.names, f), encoding="ascii"):

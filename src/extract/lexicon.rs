@@ -21,6 +21,7 @@ const AGENCIES_EXTRA: &str = include_str!("../../data/agencies_extra.tsv");
 const POLICIES: &str = include_str!("../../data/policies.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +61,7 @@ pub struct Lexicon {
     acronyms: AhoCorasick,
     acronym_targets: Vec<usize>,
     first_names: HashSet<String>,
+    common_words: HashSet<String>,
 }
 
 /// Normalized lookup key of a name: lower case, `&` as `and`, no leading
@@ -288,6 +290,11 @@ impl Lexicon {
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .map(String::from)
             .collect();
+        let common_words = COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(String::from)
+            .collect();
         Self {
             entries,
             by_key,
@@ -297,6 +304,7 @@ impl Lexicon {
             acronyms,
             acronym_targets,
             first_names,
+            common_words,
         }
     }
 
@@ -308,6 +316,12 @@ impl Lexicon {
     /// The entry with this (unambiguous) acronym.
     pub fn lookup_acronym(&self, acronym: &str) -> Option<usize> {
         self.by_acronym.get(acronym).copied()
+    }
+
+    /// Whether `word` is mostly written in lower case in government text ("age", "readiness"):
+    /// weak name rules do not take it for a name.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
     }
 
     /// Whether `word` is a known first name.

@@ -477,6 +477,9 @@ const PLACE_WORDS: &[&str] = &[
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w)
+        || w.len() > 1
+            && w.chars().all(|c| !c.is_lowercase())
+            && TITLE_WORDS.contains(&capitalize(w).as_str())
 }
 
 /// Words that form job titles.
@@ -693,8 +696,8 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     chunks(text, seg, lex, &mut out);
     acronym_definitions(text, seg, lex, &mut out);
     people(text, seg, lex, &mut out);
-    named_memos(text, seg, &mut out);
-    administrations(text, seg, &mut out);
+    named_memos(text, seg, lex, &mut out);
+    administrations(text, seg, lex, &mut out);
     out
 }
 
@@ -843,13 +846,31 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Policy);
     }
     if MEMO_HEADS.contains(&head) {
-        return Some(EntityClass::Memo);
+        // "Executive Order", "Secretarial Order"; not "Fraternal Order of Police"
+        let qualified = head != "Order"
+            || head_idx > 0
+                && matches!(
+                    words[head_idx - 1],
+                    "Executive"
+                        | "Secretarial"
+                        | "Administrative"
+                        | "Departmental"
+                        | "Court"
+                        | "Presidential"
+                        | "General"
+                        | "Emergency"
+                        | "Protective"
+                        | "Standing"
+                        | "Delegation"
+                        | "Management"
+                );
+        return qualified.then_some(EntityClass::Memo);
     }
     if AGENCY_HEADS.contains(&head) {
         return Some(EntityClass::Agency);
     }
     if BODY_HEADS.contains(&head) {
-        return Some(if has_gov || prep == Some(1) {
+        return Some(if has_gov {
             EntityClass::Agency
         } else {
             EntityClass::Organization
@@ -891,7 +912,8 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
             {
                 end += 1;
-            } else if kind == TokKind::Word && is_connector(t) && end + 1 < toks.len() {
+            } else if (kind == TokKind::Word && is_connector(t) || t == "&") && end + 1 < toks.len()
+            {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
                 let mut k = end;
                 while k < toks.len() && k < end + 2 && is_connector(seg.tok(text, k)) {
@@ -914,7 +936,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         // drop leading starters ("The", "On") and trailing connectors
         let mut a = start;
-        while a < end && (STARTERS.contains(&seg.tok(text, a)) || is_connector(seg.tok(text, a))) {
+        while a < end
+            && (STARTERS.contains(&seg.tok(text, a))
+                || is_connector(seg.tok(text, a))
+                || is_month(seg.tok(text, a))
+                || toks[a].kind == TokKind::Number)
+        {
             a += 1;
         }
         let mut b = end;
@@ -1039,6 +1066,7 @@ fn is_generic(words: &[&str], class: EntityClass) -> bool {
         "Public",
         "Determination",
         "Understanding",
+        "Action",
         "Security",
         "Purpose",
         "Notice",
@@ -1104,14 +1132,14 @@ fn emit_chunk(
     let words: Vec<&str> = (a..b).map(|k| seg.tok(text, k)).collect();
     let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
     // a chunk made of a known name plus "of the"/"in the" another known name: split at the connector
-    if let Some(pos) =
-        (a + 1..b).find(|&k| matches!(seg.tok(text, k), "of" | "in" | "within" | "at") && k + 1 < b)
-    {
-        let rest_start = if seg.tok(text, pos + 1) == "the" {
-            pos + 2
-        } else {
-            pos + 1
-        };
+    // ("Office of Inspector General of the Department of Homeland Security"); a name's own
+    // "of" ("Department of Health and Human Services") has no "the" before a known name
+    if let Some(pos) = (a + 1..b).find(|&k| {
+        matches!(seg.tok(text, k), "of" | "in" | "within" | "at")
+            && k + 2 < b
+            && seg.tok(text, k + 1) == "the"
+    }) {
+        let rest_start = pos + 2;
         if rest_start < b {
             let rest = &text[seg.tokens[rest_start].span.start..span.end];
             let left_words: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
@@ -1125,6 +1153,18 @@ fn emit_chunk(
                 return;
             }
         }
+    }
+    // rooms and places named like offices
+    if matches!(
+        words.as_slice(),
+        ["Oval", "Office"]
+            | ["Situation", "Room"]
+            | ["Rose", "Garden"]
+            | ["East", "Room"]
+            | ["Roosevelt", "Room"]
+            | ["Cabinet", "Room"]
+    ) {
+        return;
     }
     let Some(class) = classify(&words) else {
         return;
@@ -1222,7 +1262,13 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             continue;
         }
         let acr = seg.tok(text, i + 1);
-        if !is_acronym_shape(acr) {
+        // generic abbreviations of document kinds are not names: "(EO)", "(NSM)", "(MOU)"
+        if !is_acronym_shape(acr)
+            || matches!(
+                acr,
+                "EO" | "EOs" | "NSM" | "PM" | "MOU" | "MOA" | "PPD" | "NPRM" | "FAQ"
+            )
+        {
             continue;
         }
         // the long form: the candidate mention ending right before "(" (possibly "'s")
@@ -1272,7 +1318,14 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                 let span = Span::new(seg.tokens[start].span.start, end);
                 let name = &text[span.start..span.end];
                 let words: Vec<&str> = (start..before).map(|k| seg.tok(text, k)).collect();
-                let known = lex.lookup_acronym(acr).map(|e| &lex.entries[e]);
+                // the known acronym counts only when the long form names the same entry
+                let known = lex
+                    .lookup_acronym(acr)
+                    .filter(|&e| {
+                        lex.lookup(name) == Some(e)
+                            || similar_names(name, &lex.entries[e].canonical)
+                    })
+                    .map(|e| &lex.entries[e]);
                 let class = known.map(|e| e.class).or_else(|| classify(&words));
                 let Some(class) = class else { continue };
                 let mut long_m = Mention::new(span, class, name, "acronym.definition", 92);
@@ -1365,6 +1418,20 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             }
         }
     }
+}
+
+/// Whether two names share most of their words ("Immigrations and Customs
+/// Enforcement" and "Immigration and Customs Enforcement"), not just initials.
+fn similar_names(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !is_connector(&w.to_lowercase()))
+            .map(|w| w.to_lowercase().trim_end_matches('s').to_string())
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    !wa.is_empty() && shared * 2 >= wa.len().max(wb.len())
 }
 
 fn is_acronym_shape(s: &str) -> bool {
@@ -1477,8 +1544,9 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !PLACE_WORDS.contains(p)
                     && lex.lookup_acronym(p).is_none()
             });
-            let first_ok =
-                lex.is_first_name(first) || all_caps && lex.is_first_name(&capitalize(first));
+            let first_ok = (lex.is_first_name(first)
+                || all_caps && lex.is_first_name(&capitalize(first)))
+                && !lex.is_common_word(parts[n - 1]);
             let titled = i > 0
                 && PERSON_TITLES.contains(&seg.tok(text, i - 1))
                 && tok_is_cap(seg.tok(text, i - 1))
@@ -1603,7 +1671,7 @@ pub fn surname(name: &str) -> &str {
 }
 
 /// "the Morton memo", "the June 15, 2012 memorandum", "a memo by ... John Morton": memos named by person or date.
-fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
+fn named_memos(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let toks = &seg.tokens;
     for i in 1..toks.len() {
         let w = seg.tok(text, i);
@@ -1632,7 +1700,9 @@ fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
                 .any(|s| prev.ends_with(s))
                 || GOV_MODIFIERS.contains(&prev)
                 || PLACE_WORDS.contains(&prev)
-                || is_generic(&[prev], EntityClass::Memo);
+                || is_generic(&[prev], EntityClass::Memo)
+                || lex.is_common_word(prev)
+                || !could_be_surname(prev) && lex.lookup_acronym(prev).is_none();
             if adjective {
                 continue;
             }
@@ -1652,7 +1722,7 @@ fn named_memos(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
 }
 
 /// "the Obama administration", "the Biden-Harris Administration".
-fn administrations(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
+fn administrations(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let toks = &seg.tokens;
     for i in 1..toks.len() {
         if !seg.tok(text, i).eq_ignore_ascii_case("administration") {
@@ -1691,6 +1761,13 @@ fn administrations(text: &str, seg: &Segmented, out: &mut Vec<Mention>) {
             .all(|c| c.is_uppercase())
         {
             continue; // acronyms
+        }
+        // a president's name ("Obama", "Biden-Harris"), not a word ("Veterans", "State")
+        if !prev
+            .split('-')
+            .all(|p| could_be_surname(p) && !lex.is_common_word(p))
+        {
+            continue;
         }
         let span = Span::new(toks[i - 1].span.start, toks[i].span.end);
         let name = format!("{prev} administration");

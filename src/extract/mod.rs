@@ -99,7 +99,7 @@ impl Extractor {
             kept.push(p);
         }
         kept.sort_by_key(|m| (m.span.start, m.span.end));
-        add_surnames(text, &seg, &mut kept);
+        add_surnames(text, &seg, lex, &mut kept);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
         add_anaphors(text, &seg, &mut kept, doc_memo);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
@@ -213,7 +213,7 @@ fn document_memo(
 }
 
 /// Surname-only mentions of people named in full elsewhere in the document.
-fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
+fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec<Mention>) {
     let persons: Vec<(String, String, String)> = kept
         .iter()
         .filter(|m| m.class == EntityClass::Person && m.name.split_whitespace().count() >= 2)
@@ -245,8 +245,31 @@ fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
         let t = seg.tokens[i];
         let next_cap = seg.tokens.get(i + 1).is_some_and(|n| {
             seg.tok(text, i + 1).starts_with(char::is_uppercase)
-                && !text[t.span.end..n.span.start].contains(['\n', ','])
+                && !text[t.span.end..n.span.start].contains(',')
+                && !text[t.span.end..n.span.start].contains("\n\n")
         });
+        // titles that stand before people's names, not before words ("General Assembly", "Chief Economist")
+        let strong = matches!(
+            prev,
+            "President"
+                | "Secretary"
+                | "Senator"
+                | "Sen"
+                | "Representative"
+                | "Rep"
+                | "Governor"
+                | "Gov"
+                | "Mayor"
+                | "Judge"
+                | "Director"
+                | "Commissioner"
+                | "Administrator"
+                | "Chairman"
+                | "Chairwoman"
+                | "Speaker"
+                | "Leader"
+                | "Justice"
+        );
         let same_line = !text[seg.tokens[i - 1].span.end..t.span.start].contains('\n');
         let abbreviated = prev == "."
             && i >= 2
@@ -268,7 +291,9 @@ fn add_surnames(text: &str, seg: &text::Segmented, kept: &mut Vec<Mention>) {
                     | "Rev"
                     | "Hon"
             );
-        if !(mentions::PERSON_TITLES.contains(&prev) || abbreviated)
+        if !(strong || abbreviated)
+            || lex.is_first_name(w)
+            || lex.is_common_word(w)
             || !same_line
             || next_cap
             || !mentions::could_be_surname(w)
