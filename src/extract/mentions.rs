@@ -735,7 +735,7 @@ fn dated_word_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     compiled(
         &RE,
-        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)(?-u:\b)",
+        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:[0-3]?\d,\s+)?(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)(?-u:\b)",
     )
 }
 
