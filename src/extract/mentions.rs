@@ -985,11 +985,11 @@ pub fn could_be_surname(w: &str) -> bool {
         ]
         .iter()
         .any(|list| list.contains(&w))
-        && !is_generic(&[w], EntityClass::Person)
+        && !is_generic(&[w])
 }
 
 /// Names made only of generic words ("Executive Order", "Working Group", "Task Force").
-fn is_generic(words: &[&str], class: EntityClass) -> bool {
+fn is_generic(words: &[&str]) -> bool {
     const GENERIC: &[&str] = &[
         "Executive",
         "Presidential",
@@ -1072,7 +1072,6 @@ fn is_generic(words: &[&str], class: EntityClass) -> bool {
         "Notice",
         "Message",
     ];
-    let _ = class;
     words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
 }
 
@@ -1169,7 +1168,7 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
-    if is_generic(&words, class)
+    if is_generic(&words)
         || words[0].ends_with("ing") && words[0].len() > 5 && class != EntityClass::Memo
     {
         return;
@@ -1700,7 +1699,7 @@ fn named_memos(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention
                 .any(|s| prev.ends_with(s))
                 || GOV_MODIFIERS.contains(&prev)
                 || PLACE_WORDS.contains(&prev)
-                || is_generic(&[prev], EntityClass::Memo)
+                || is_generic(&[prev])
                 || lex.is_common_word(prev)
                 || !could_be_surname(prev) && lex.lookup_acronym(prev).is_none();
             if adjective {
