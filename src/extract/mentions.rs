@@ -484,6 +484,7 @@ pub fn is_title_word(w: &str) -> bool {
 
 /// Words that form job titles.
 pub const TITLE_WORDS: &[&str] = &[
+    "Lady",
     "President",
     "Vice",
     "Director",
