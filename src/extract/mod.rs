@@ -304,26 +304,9 @@ fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec
         {
             continue;
         }
-        let m = match persons.iter().find(|(s, _, _)| s == w) {
-            Some((_, key, name)) => {
-                let mut m = Mention::new(
-                    t.span,
-                    EntityClass::Person,
-                    name.clone(),
-                    "person.surname",
-                    30,
-                );
-                m.key = key.clone();
-                m.anaphor = true;
-                m
-            }
-            None => {
-                let mut m =
-                    Mention::new(t.span, EntityClass::Person, w, "person.title-surname", 30);
-                m.key = person_key(w);
-                m
-            }
-        };
+        // a surname of a person named in full was linked by the loop above
+        let mut m = Mention::new(t.span, EntityClass::Person, w, "person.title-surname", 30);
+        m.key = person_key(w);
         extra.push(m);
     }
     kept.extend(extra);
