@@ -9,7 +9,8 @@
 //!   the union of all graphs. Results are negotiated with `Accept` (or a `format`
 //!   parameter): SPARQL JSON, XML, CSV and TSV for solutions and booleans; Turtle,
 //!   N-Triples, JSON-LD and RDF/XML for graphs. Unknown parameters are ignored.
-//! - `/health`: JSON with `status`, `documents`, `graphs` and `triples`.
+//! - `/health`: JSON with `status`, `documents`, `graphs`, `triples` and
+//!   `evaluations_running`.
 //! - `/`: the HTML viewer of the store.
 //!
 //! Every response carries CORS headers and `OPTIONS` answers preflight requests.
@@ -30,20 +31,26 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
-use std::io::Read;
+use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{bounded, TrySendError};
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderMap, HeaderName, HeaderValue};
+use hyper::{Method, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use percent_encoding::percent_decode_str;
+use tokio::sync::{Notify, Semaphore};
 
 use crate::{Error, Result};
 
@@ -141,24 +148,25 @@ pub fn serve(store: Store, config: ServerConfig) -> Result<()> {
 
 /// A bound, not yet running, HTTP server.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    listener: std::net::TcpListener,
     addr: SocketAddr,
     shared: Arc<Shared>,
+    wake: Arc<Notify>,
 }
 
 /// Stops a running [`Server`] from another thread.
 #[derive(Clone)]
 pub struct ShutdownHandle {
-    http: Arc<tiny_http::Server>,
     stopping: Arc<AtomicBool>,
+    wake: Arc<Notify>,
 }
 
 impl ShutdownHandle {
-    /// Asks the server to stop: it finishes the requests it has and
-    /// [`Server::run`] returns.
+    /// Asks the server to stop: it stops accepting connections, finishes the
+    /// requests it has and [`Server::run`] returns.
     pub fn shutdown(&self) {
         self.stopping.store(true, Ordering::SeqCst);
-        self.http.unblock();
+        self.wake.notify_one();
     }
 }
 
@@ -166,34 +174,67 @@ struct Shared {
     store: Store,
     config: ServerConfig,
     stopping: Arc<AtomicBool>,
-    watchdog: Watchdog,
-    /// Query evaluations running (including those past their timeout).
+    /// Requests admitted and not answered yet (running or waiting for a slot).
+    pending: AtomicUsize,
+    /// One permit per worker thread: a request runs only while it holds one.
+    slots: Arc<Semaphore>,
+    /// Query and update evaluations running, including those whose client
+    /// left or whose timeout fired and that have not noticed the cancellation yet.
     evaluations: AtomicUsize,
-    /// The last `/health` body and when it was computed (counting a large
-    /// store takes a while; monitors poll often).
-    health_cache: Mutex<Option<(Instant, Vec<u8>)>>,
+    /// The last `/health` counts and when they were computed (counting a
+    /// large store takes a while; monitors poll often).
+    health_cache: Mutex<Option<(Instant, HealthCounts)>>,
+}
+
+/// Counts one running thing for as long as it lives.
+struct Counted<'a>(&'a AtomicUsize);
+
+impl<'a> Counted<'a> {
+    /// Counts one more and returns the count before.
+    fn new(counter: &'a AtomicUsize) -> (Self, usize) {
+        let before = counter.fetch_add(1, Ordering::SeqCst);
+        (Self(counter), before)
+    }
+}
+
+impl Drop for Counted<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Cancels an evaluation when the request that started it is dropped: hyper
+/// drops a request's future when its client disconnects.
+struct CancelOnDrop(CancellationToken);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
 }
 
 impl Server {
     /// Binds the listening socket.
     pub fn bind(store: Store, config: ServerConfig) -> Result<Self> {
-        let http = tiny_http::Server::http(config.bind.as_str())
-            .map_err(|e| Error::Other(format!("cannot listen on {}: {e}", config.bind)))?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| Error::Other(format!("{} is not an IP address", config.bind)))?;
+        let listen_error =
+            |e: std::io::Error| Error::Other(format!("cannot listen on {}: {e}", config.bind));
+        let listener = std::net::TcpListener::bind(config.bind.as_str()).map_err(listen_error)?;
+        listener.set_nonblocking(true).map_err(listen_error)?;
+        let addr = listener.local_addr().map_err(listen_error)?;
+        let slots = Arc::new(Semaphore::new(config.threads));
         Ok(Self {
-            http: Arc::new(http),
+            listener,
             addr,
             shared: Arc::new(Shared {
                 store,
                 config,
                 stopping: Arc::new(AtomicBool::new(false)),
-                watchdog: Watchdog::default(),
+                pending: AtomicUsize::new(0),
+                slots,
                 evaluations: AtomicUsize::new(0),
                 health_cache: Mutex::new(None),
             }),
+            wake: Arc::new(Notify::new()),
         })
     }
 
@@ -205,103 +246,174 @@ impl Server {
     /// A handle that stops the server.
     pub fn shutdown_handle(&self) -> ShutdownHandle {
         ShutdownHandle {
-            http: Arc::clone(&self.http),
             stopping: Arc::clone(&self.shared.stopping),
+            wake: Arc::clone(&self.wake),
         }
     }
 
     /// Answers requests until [`ShutdownHandle::shutdown`] is called.
     pub fn run(self) -> Result<()> {
-        let (sender, receiver) = bounded::<tiny_http::Request>(self.shared.config.queue);
-        let mut workers = Vec::new();
-        for i in 0..self.shared.config.threads {
-            let receiver = receiver.clone();
-            let shared = Arc::clone(&self.shared);
-            let worker = thread::Builder::new()
-                .name(format!("memograph-http-{i}"))
-                .spawn(move || {
-                    for request in receiver {
-                        handle(&shared, request);
-                    }
-                })
-                .map_err(|e| Error::Other(format!("cannot start a worker thread: {e}")))?;
-            workers.push(worker);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(self.shared.config.threads + 2)
+            .thread_name("memograph-http")
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Other(format!("cannot start the HTTP runtime: {e}")))?;
+        let result = runtime.block_on(accept(self.listener, self.shared, self.wake));
+        // Evaluations still running were cancelled; do not wait for them to notice.
+        runtime.shutdown_timeout(Duration::from_secs(1));
+        result
+    }
+}
+
+/// Accepts connections until shutdown, then lets the requests in flight finish.
+async fn accept(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    wake: Arc<Notify>,
+) -> Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)
+        .map_err(|e| Error::Other(format!("cannot listen: {e}")))?;
+    let graceful = GracefulShutdown::new();
+    while !shared.stopping.load(Ordering::SeqCst) {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let shared = Arc::clone(&shared);
+                    let service = hyper::service::service_fn(move |request| {
+                        answer(Arc::clone(&shared), request)
+                    });
+                    let connection = hyper::server::conn::http1::Builder::new()
+                        .timer(TokioTimer::new())
+                        .serve_connection(TokioIo::new(stream), service);
+                    let connection = graceful.watch(connection);
+                    tokio::spawn(async move {
+                        // A client that goes away is not the server's error.
+                        let _ = connection.await;
+                    });
+                }
+                // Out of file descriptors and the like: wait, then go on.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            },
+            () = wake.notified() => {}
         }
-        let watchdog = {
-            let shared = Arc::clone(&self.shared);
-            thread::Builder::new()
-                .name("memograph-http-watchdog".to_owned())
-                .spawn(move || {
-                    while !shared.stopping.load(Ordering::SeqCst) {
-                        thread::sleep(Duration::from_millis(20));
-                        shared.watchdog.cancel_expired();
-                    }
-                })
-                .map_err(|e| Error::Other(format!("cannot start the watchdog thread: {e}")))?
-        };
-        while !self.shared.stopping.load(Ordering::SeqCst) {
-            let request = match self.http.recv() {
-                Ok(request) => request,
-                Err(_) if self.shared.stopping.load(Ordering::SeqCst) => break,
-                Err(_) => continue,
-            };
-            match sender.try_send(request) {
-                Ok(()) => {}
-                Err(TrySendError::Full(request)) => {
-                    let reply = Reply::text(503, "the server is busy, try again shortly\n")
-                        .with_header("Retry-After", "1");
-                    send(request, reply);
-                }
-                Err(TrySendError::Disconnected(request)) => {
-                    send(request, Reply::text(503, "the server is stopping\n"));
-                }
+    }
+    drop(listener);
+    let grace = shared.config.timeout + Duration::from_secs(1);
+    let _ = tokio::time::timeout(grace, graceful.shutdown()).await;
+    Ok(())
+}
+
+/// How long an evaluation may take to notice its cancellation before the
+/// client gets its 503 anyway.
+const CANCEL_GRACE: Duration = Duration::from_millis(250);
+
+/// A request as the routes see it, its body read in full.
+struct HttpRequest {
+    method: Method,
+    path: String,
+    query_string: String,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl HttpRequest {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+async fn answer(
+    shared: Arc<Shared>,
+    request: hyper::Request<Incoming>,
+) -> std::result::Result<hyper::Response<Full<Bytes>>, Infallible> {
+    Ok(into_response(respond(&shared, request).await))
+}
+
+/// Reads the body, admits the request, and runs its route on a worker thread
+/// under the timeout. Dropping this future (the client went away) cancels
+/// the evaluation.
+async fn respond(shared: &Arc<Shared>, request: hyper::Request<Incoming>) -> Reply {
+    let (parts, body) = request.into_parts();
+    if parts.method == Method::OPTIONS {
+        return preflight(&parts.headers);
+    }
+    let limit = shared.config.max_body;
+    let too_large = || {
+        Reply::text(
+            413,
+            format!("the request body is larger than the limit of {limit} bytes\n"),
+        )
+    };
+    let declared = parts
+        .headers
+        .get(hyper::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return too_large();
+    }
+    let body = match Limited::new(body, limit).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
+        Err(e) => return Reply::text(400, format!("cannot read the request body: {e}\n")),
+    };
+    let (_pending, ahead) = Counted::new(&shared.pending);
+    if ahead >= shared.config.threads + shared.config.queue {
+        return busy();
+    }
+    let Ok(permit) = Arc::clone(&shared.slots).acquire_owned().await else {
+        return Reply::text(503, "the server is stopping\n");
+    };
+    let token = CancellationToken::new();
+    let _cancel = CancelOnDrop(token.clone());
+    let deadline = Instant::now() + shared.config.timeout;
+    let request = HttpRequest {
+        method: parts.method,
+        path: parts.uri.path().to_owned(),
+        query_string: parts.uri.query().unwrap_or("").to_owned(),
+        headers: parts.headers,
+        body,
+    };
+    let task_shared = Arc::clone(shared);
+    let task_token = token.clone();
+    let mut task = tokio::task::spawn_blocking(move || {
+        // The slot is held until the evaluation really ends.
+        let _permit = permit;
+        route(&task_shared, &request, &task_token, deadline)
+    });
+    match tokio::time::timeout_at(tokio::time::Instant::from_std(deadline), &mut task).await {
+        Ok(Ok(reply)) => reply,
+        Ok(Err(_)) => Reply::text(500, "the request failed unexpectedly\n"),
+        Err(_) => {
+            // oxigraph checks the token when it reads the store, so a
+            // computation over data already read stops late: the client gets
+            // its answer on time regardless.
+            token.cancel();
+            match tokio::time::timeout(CANCEL_GRACE, task).await {
+                Ok(Ok(reply)) => reply,
+                _ => evaluation_error(shared, &QueryEvaluationError::Cancelled),
             }
         }
-        drop(sender);
-        for worker in workers {
-            let _ = worker.join();
-        }
-        self.shared.stopping.store(true, Ordering::SeqCst);
-        let _ = watchdog.join();
-        Ok(())
     }
 }
 
-/// Cancels the evaluations whose deadline passed.
-#[derive(Default)]
-struct Watchdog {
-    next_id: AtomicU64,
-    running: Mutex<Vec<(u64, Instant, CancellationToken)>>,
+fn busy() -> Reply {
+    Reply::text(503, "the server is busy, try again shortly\n").with_header("Retry-After", "1")
 }
 
-impl Watchdog {
-    fn register(&self, deadline: Instant, token: CancellationToken) -> u64 {
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        if let Ok(mut running) = self.running.lock() {
-            running.push((id, deadline, token));
-        }
-        id
-    }
-
-    fn unregister(&self, id: u64) {
-        if let Ok(mut running) = self.running.lock() {
-            running.retain(|(i, _, _)| *i != id);
-        }
-    }
-
-    fn cancel_expired(&self) {
-        let now = Instant::now();
-        if let Ok(mut running) = self.running.lock() {
-            running.retain(|(_, deadline, token)| {
-                if *deadline <= now {
-                    token.cancel();
-                    false
-                } else {
-                    true
-                }
-            });
-        }
-    }
+fn preflight(headers: &HeaderMap) -> Reply {
+    let allow_headers = headers
+        .get("Access-Control-Request-Headers")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("Content-Type, Accept, Authorization")
+        .to_owned();
+    Reply::new(204, "", Vec::new())
+        .with_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        .with_header("Access-Control-Allow-Headers", allow_headers)
+        .with_header("Access-Control-Max-Age", "86400")
+        .with_header("Allow", "GET, POST, OPTIONS")
 }
 
 /// An HTTP answer before CORS headers are added.
@@ -336,12 +448,10 @@ impl Reply {
     }
 }
 
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn send(request: tiny_http::Request, reply: Reply) {
-    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+fn into_response(reply: Reply) -> hyper::Response<Full<Bytes>> {
+    let mut response = hyper::Response::new(Full::new(Bytes::from(reply.body)));
+    *response.status_mut() =
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut headers = vec![
         ("Access-Control-Allow-Origin".to_owned(), "*".to_owned()),
         (
@@ -353,54 +463,38 @@ fn send(request: tiny_http::Request, reply: Reply) {
         headers.push(("Content-Type".to_owned(), reply.content_type));
     }
     headers.extend(reply.headers);
+    let map = response.headers_mut();
     for (name, value) in headers {
-        if let Some(h) = header(&name, &value) {
-            response.add_header(h);
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            map.append(name, value);
         }
     }
-    // The client may have gone away: nothing left to do then.
-    let _ = request.respond(response);
+    response
 }
 
-fn request_header<'a>(request: &'a tiny_http::Request, name: &str) -> Option<&'a str> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-        .map(|h| h.value.as_str())
-}
-
-fn handle(shared: &Arc<Shared>, mut request: tiny_http::Request) {
-    let reply = route(shared, &mut request);
-    send(request, reply);
-}
-
-fn route(shared: &Arc<Shared>, request: &mut tiny_http::Request) -> Reply {
-    let url = request.url().to_owned();
-    let (path, query_string) = url.split_once('?').unwrap_or((url.as_str(), ""));
-    let method = request.method().clone();
-    use tiny_http::Method;
-    if method == Method::Options {
-        let allow_headers = request_header(request, "Access-Control-Request-Headers")
-            .unwrap_or("Content-Type, Accept, Authorization")
-            .to_owned();
-        return Reply::new(204, "", Vec::new())
-            .with_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            .with_header("Access-Control-Allow-Headers", allow_headers)
-            .with_header("Access-Control-Max-Age", "86400")
-            .with_header("Allow", "GET, POST, OPTIONS");
-    }
-    match (path, &method) {
-        ("/sparql", Method::Get | Method::Post) => sparql(shared, request, query_string),
-        ("/sparql", _) => {
+fn route(
+    shared: &Shared,
+    request: &HttpRequest,
+    token: &CancellationToken,
+    deadline: Instant,
+) -> Reply {
+    let path = request.path.as_str();
+    let get = request.method == Method::GET;
+    let post = request.method == Method::POST;
+    match path {
+        "/sparql" if get || post => sparql(shared, request, token, deadline),
+        "/sparql" => {
             Reply::text(405, "use GET or POST\n").with_header("Allow", "GET, POST, OPTIONS")
         }
-        ("/health", Method::Get) => health(shared),
-        ("/" | "/index.html", Method::Get) => match html_viewer(&shared.store) {
+        "/health" if get => health(shared),
+        "/" | "/index.html" if get => match html_viewer(&shared.store) {
             Ok(html) => Reply::new(200, "text/html; charset=utf-8", html),
             Err(e) => Reply::text(500, format!("cannot render the viewer: {e}\n")),
         },
-        ("/health" | "/" | "/index.html", _) => {
+        "/health" | "/" | "/index.html" => {
             Reply::text(405, "use GET\n").with_header("Allow", "GET, OPTIONS")
         }
         _ => Reply::text(
@@ -422,55 +516,64 @@ fn html_viewer(store: &Store) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// How long a `/health` answer is reused.
+/// How long the `/health` counts are reused.
 const HEALTH_CACHE: Duration = Duration::from_secs(2);
 
-fn health(shared: &Shared) -> Reply {
-    if let Ok(cache) = shared.health_cache.lock() {
-        if let Some((at, body)) = cache.as_ref() {
-            if at.elapsed() < HEALTH_CACHE {
-                return Reply::new(200, "application/json", body.clone());
+/// Documents, named graphs and quads in the store.
+type HealthCounts = (usize, usize, usize);
+
+fn store_counts(store: &Store) -> std::result::Result<HealthCounts, String> {
+    let triples = store.len().map_err(|e| e.to_string())?;
+    let graphs = store.named_graphs().count();
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(
+            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <https://w3id.org/memograph/ns#Document> }",
+        )
+        .map_err(|e| e.to_string())?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let mut documents = 0;
+    if let QueryResults::Solutions(mut solutions) = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| e.to_string())?
+    {
+        if let Some(solution) = solutions.next() {
+            let solution = solution.map_err(|e| e.to_string())?;
+            if let Some(Term::Literal(n)) = solution.get("n") {
+                documents = n.value().parse().unwrap_or(0);
             }
         }
     }
-    let counts = (|| -> std::result::Result<(usize, usize, usize), String> {
-        let triples = shared.store.len().map_err(|e| e.to_string())?;
-        let graphs = shared.store.named_graphs().count();
-        let mut prepared = SparqlEvaluator::new()
-            .parse_query(
-                "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <https://w3id.org/memograph/ns#Document> }",
-            )
-            .map_err(|e| e.to_string())?;
-        prepared.dataset_mut().set_default_graph_as_union();
-        let mut documents = 0;
-        if let QueryResults::Solutions(mut solutions) = prepared
-            .on_store(&shared.store)
-            .execute()
-            .map_err(|e| e.to_string())?
-        {
-            if let Some(solution) = solutions.next() {
-                let solution = solution.map_err(|e| e.to_string())?;
-                if let Some(Term::Literal(n)) = solution.get("n") {
-                    documents = n.value().parse().unwrap_or(0);
-                }
-            }
-        }
-        Ok((documents, graphs, triples))
-    })();
+    Ok((documents, graphs, triples))
+}
+
+/// `/health`: the store's counts (cached briefly) and the evaluations
+/// running now.
+fn health(shared: &Shared) -> Reply {
+    let cached = shared.health_cache.lock().ok().and_then(|cache| {
+        cache
+            .as_ref()
+            .filter(|(at, _)| at.elapsed() < HEALTH_CACHE)
+            .map(|(_, counts)| *counts)
+    });
+    let counts = match cached {
+        Some(counts) => Ok(counts),
+        None => store_counts(&shared.store),
+    };
     match counts {
-        Ok((documents, graphs, triples)) => {
+        Ok(counts) => {
+            if let Ok(mut cache) = shared.health_cache.lock() {
+                *cache = Some((Instant::now(), counts));
+            }
+            let (documents, graphs, triples) = counts;
             let body = serde_json::json!({
                 "status": "ok",
                 "documents": documents,
                 "graphs": graphs,
                 "triples": triples,
-            })
-            .to_string()
-            .into_bytes();
-            if let Ok(mut cache) = shared.health_cache.lock() {
-                *cache = Some((Instant::now(), body.clone()));
-            }
-            Reply::new(200, "application/json", body)
+                "evaluations_running": shared.evaluations.load(Ordering::SeqCst),
+            });
+            Reply::new(200, "application/json", body.to_string().into_bytes())
         }
         Err(e) => {
             let body = serde_json::json!({ "status": "error", "error": e });
@@ -505,37 +608,6 @@ fn media_type(value: &str) -> String {
         .to_ascii_lowercase()
 }
 
-fn read_body(
-    shared: &Shared,
-    request: &mut tiny_http::Request,
-) -> std::result::Result<String, Reply> {
-    let limit = shared.config.max_body;
-    let too_large = || {
-        Reply::text(
-            413,
-            format!("the request body is larger than the limit of {limit} bytes\n"),
-        )
-    };
-    if request.body_length().is_some_and(|n| n > limit) {
-        return Err(too_large());
-    }
-    let mut body = Vec::new();
-    let read = request
-        .as_reader()
-        .take(limit as u64 + 1)
-        .read_to_end(&mut body);
-    if let Err(e) = read {
-        return Err(Reply::text(
-            400,
-            format!("cannot read the request body: {e}\n"),
-        ));
-    }
-    if body.len() > limit {
-        return Err(too_large());
-    }
-    String::from_utf8(body).map_err(|_| Reply::text(400, "the request body is not UTF-8\n"))
-}
-
 /// What a `/sparql` request asks for.
 #[derive(Default)]
 struct Operation {
@@ -543,6 +615,8 @@ struct Operation {
     update: Option<String>,
     default_graphs: Vec<String>,
     named_graphs: Vec<String>,
+    using_graphs: Vec<String>,
+    using_named_graphs: Vec<String>,
     format: Option<String>,
 }
 
@@ -554,6 +628,8 @@ impl Operation {
                 "update" => self.update = Some(value),
                 "default-graph-uri" => self.default_graphs.push(value),
                 "named-graph-uri" => self.named_graphs.push(value),
+                "using-graph-uri" => self.using_graphs.push(value),
+                "using-named-graph-uri" => self.using_named_graphs.push(value),
                 "format" | "output" => self.format = Some(value),
                 _ => {} // Unknown parameters are ignored, as the protocol allows.
             }
@@ -561,22 +637,26 @@ impl Operation {
     }
 }
 
-fn sparql(shared: &Arc<Shared>, request: &mut tiny_http::Request, query_string: &str) -> Reply {
+fn sparql(
+    shared: &Shared,
+    request: &HttpRequest,
+    token: &CancellationToken,
+    deadline: Instant,
+) -> Reply {
     let mut operation = Operation::default();
-    match parse_form(query_string) {
+    match parse_form(&request.query_string) {
         Ok(pairs) => operation.absorb(pairs),
         Err(e) => return Reply::text(400, format!("{e}\n")),
     }
-    if *request.method() == tiny_http::Method::Post {
-        let content_type = request_header(request, "Content-Type").map(media_type);
-        let body = match read_body(shared, request) {
-            Ok(body) => body,
-            Err(reply) => return reply,
+    if request.method == Method::POST {
+        let content_type = request.header("Content-Type").map(media_type);
+        let Ok(body) = std::str::from_utf8(&request.body) else {
+            return Reply::text(400, "the request body is not UTF-8\n");
         };
         match content_type.as_deref() {
-            Some("application/sparql-query") => operation.query = Some(body),
-            Some("application/sparql-update") => operation.update = Some(body),
-            Some("application/x-www-form-urlencoded") => match parse_form(&body) {
+            Some("application/sparql-query") => operation.query = Some(body.to_owned()),
+            Some("application/sparql-update") => operation.update = Some(body.to_owned()),
+            Some("application/x-www-form-urlencoded") => match parse_form(body) {
                 Ok(pairs) => operation.absorb(pairs),
                 Err(e) => return Reply::text(400, format!("{e}\n")),
             },
@@ -596,11 +676,17 @@ fn sparql(shared: &Arc<Shared>, request: &mut tiny_http::Request, query_string: 
     } else if operation.update.is_some() {
         return Reply::text(405, "updates must be sent with POST\n").with_header("Allow", "POST");
     }
-    let accept = request_header(request, "Accept").map(str::to_owned);
     match (operation.query.take(), operation.update.take()) {
         (Some(_), Some(_)) => Reply::text(400, "give either query or update, not both\n"),
-        (Some(query), None) => run_query(shared, &query, &operation, accept.as_deref()),
-        (None, Some(update)) => run_update(shared, &update),
+        (Some(query), None) => run_query(
+            shared,
+            &query,
+            &operation,
+            request.header("Accept"),
+            token,
+            deadline,
+        ),
+        (None, Some(update)) => run_update(shared, &update, &operation, token),
         (None, None) => Reply::text(
             400,
             "missing query: use GET /sparql?query=... or POST a query or an update\n",
@@ -746,13 +832,14 @@ const RESULTS_KINDS: &str = "json, xml, csv, tsv (application/sparql-results+jso
 const GRAPH_KINDS: &str = "turtle, ntriples, jsonld, rdfxml (text/turtle, application/n-triples, application/ld+json, application/rdf+xml)";
 
 fn run_query(
-    shared: &Arc<Shared>,
+    shared: &Shared,
     query: &str,
     operation: &Operation,
     accept: Option<&str>,
+    token: &CancellationToken,
+    deadline: Instant,
 ) -> Reply {
-    let token = CancellationToken::new();
-    let mut prepared = match evaluator(&token).parse_query(query) {
+    let mut prepared = match evaluator(token).parse_query(query) {
         Ok(prepared) => prepared,
         Err(e) => return syntax_error("query", query, &e),
     };
@@ -772,52 +859,15 @@ fn run_query(
     } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    // Evaluations that outlived their timeout (oxigraph checks the cancellation
-    // token when it reads the store, so a computation over data already read
-    // stops late) still hold a thread: past a bound, turn new queries away.
-    if shared.evaluations.load(Ordering::SeqCst) >= shared.config.threads * 2 {
-        return Reply::text(503, "the server is busy, try again shortly\n")
-            .with_header("Retry-After", "1");
-    }
-    let deadline = Instant::now() + shared.config.timeout;
-    let id = shared.watchdog.register(deadline, token.clone());
-    // The evaluation runs on its own thread so that the client gets its answer
-    // when the timeout fires, even if the evaluation notices the cancellation late.
-    let (sender, receiver) = bounded::<Reply>(1);
-    let format_param = operation.format.clone();
-    let accept = accept.map(str::to_owned);
-    let evaluation_shared = Arc::clone(shared);
-    let evaluation_token = token.clone();
-    shared.evaluations.fetch_add(1, Ordering::SeqCst);
-    let spawned = thread::Builder::new()
-        .name("memograph-query".to_owned())
-        .spawn(move || {
-            let reply = evaluate(
-                &evaluation_shared,
-                prepared,
-                format_param.as_deref(),
-                accept.as_deref(),
-                &evaluation_token,
-                deadline,
-            );
-            evaluation_shared.evaluations.fetch_sub(1, Ordering::SeqCst);
-            let _ = sender.send(reply);
-        });
-    if let Err(e) = spawned {
-        shared.evaluations.fetch_sub(1, Ordering::SeqCst);
-        shared.watchdog.unregister(id);
-        return Reply::text(503, format!("cannot start the evaluation: {e}\n"));
-    }
-    let grace = Duration::from_millis(250);
-    let reply = match receiver.recv_deadline(deadline + grace) {
-        Ok(reply) => reply,
-        Err(_) => {
-            token.cancel();
-            evaluation_error(shared, &QueryEvaluationError::Cancelled)
-        }
-    };
-    shared.watchdog.unregister(id);
-    reply
+    let (_running, _) = Counted::new(&shared.evaluations);
+    evaluate(
+        shared,
+        prepared,
+        operation.format.as_deref(),
+        accept,
+        token,
+        deadline,
+    )
 }
 
 fn evaluate(
@@ -952,28 +1002,53 @@ fn truncate_header(reply: Reply, truncated: bool, limit: usize) -> Reply {
     }
 }
 
-fn run_update(shared: &Shared, update: &str) -> Reply {
+fn run_update(
+    shared: &Shared,
+    update: &str,
+    operation: &Operation,
+    token: &CancellationToken,
+) -> Reply {
     if !shared.config.allow_update {
         return Reply::text(
             403,
             "updates are disabled on this endpoint (start it with --allow-update)\n",
         );
     }
-    let token = CancellationToken::new();
-    let prepared = match evaluator(&token).parse_update(update) {
+    let mut prepared = match evaluator(token).parse_update(update) {
         Ok(prepared) => prepared,
         Err(e) => return syntax_error("update", update, &e),
     };
-    let id = shared
-        .watchdog
-        .register(Instant::now() + shared.config.timeout, token);
-    let result = prepared.on_store(&shared.store).execute();
-    shared.watchdog.unregister(id);
-    match result {
+    if !operation.using_graphs.is_empty() || !operation.using_named_graphs.is_empty() {
+        // The protocol's using-graph-uri and using-named-graph-uri set the
+        // dataset of every DELETE/INSERT operation, and may not be combined
+        // with USING, USING NAMED or WITH in the update itself.
+        let default = match graph_names(&operation.using_graphs) {
+            Ok(g) => g,
+            Err(reply) => return reply,
+        };
+        let named = match graph_names(&operation.using_named_graphs) {
+            Ok(g) => g,
+            Err(reply) => return reply,
+        };
+        for dataset in prepared.using_datasets_mut() {
+            if !dataset.is_default_dataset() {
+                return Reply::text(
+                    400,
+                    "using-graph-uri and using-named-graph-uri cannot be combined with USING, USING NAMED or WITH in the update\n",
+                );
+            }
+            dataset.set_default_graph(default.iter().cloned().map(GraphName::from).collect());
+            dataset.set_available_named_graphs(
+                named.iter().cloned().map(NamedOrBlankNode::from).collect(),
+            );
+        }
+    }
+    let (_running, _) = Counted::new(&shared.evaluations);
+    match prepared.on_store(&shared.store).execute() {
         Ok(()) => Reply::new(204, "", Vec::new()),
         Err(e) => {
             let message = e.to_string();
-            if message.contains("cancelled") {
+            if token.is_cancelled() {
                 Reply::text(
                     503,
                     format!(

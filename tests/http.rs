@@ -487,6 +487,137 @@ fn updates_are_refused_unless_allowed() {
 }
 
 #[test]
+fn update_dataset_parameters() {
+    let server = start(
+        sample_store(),
+        ServerConfig::default().with_allow_update(true),
+    );
+    let url = format!("{}/sparql", server.base);
+    let copy = |target: &str| {
+        format!("INSERT {{ GRAPH <{target}> {{ ?s <{LABEL}> ?o }} }} WHERE {{ ?s <{LABEL}> ?o }}")
+    };
+    let labels_in = |graph: &str| {
+        let query = format!("SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?o");
+        let got = get(&format!("{url}?query={}", enc(&query)), None);
+        assert_eq!(got.status, 200, "{}", got.body);
+        json_rows(&got.body)
+            .iter()
+            .map(|row| row["o"]["value"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // Without parameters the WHERE clause reads the (empty) default graph.
+    let got = post(&url, "application/sparql-update", &copy("urn:x:none"), None);
+    assert_eq!(got.status, 204, "{}", got.body);
+    assert!(labels_in("urn:x:none").is_empty());
+    // using-graph-uri in the query string makes document B the default graph.
+    let got = post(
+        &format!("{url}?using-graph-uri={}", enc(DOC_B)),
+        "application/sparql-update",
+        &copy("urn:x:b"),
+        None,
+    );
+    assert_eq!(got.status, 204, "{}", got.body);
+    assert_eq!(labels_in("urn:x:b"), ["John Morton"]);
+    // The same in a form body, with both documents.
+    let got = post(
+        &url,
+        "application/x-www-form-urlencoded",
+        &format!(
+            "update={}&using-graph-uri={}&using-graph-uri={}",
+            enc(&copy("urn:x:ab")),
+            enc(DOC_A),
+            enc(DOC_B)
+        ),
+        None,
+    );
+    assert_eq!(got.status, 204, "{}", got.body);
+    assert_eq!(labels_in("urn:x:ab").len(), 3);
+    // using-named-graph-uri limits the graphs GRAPH ?g can see.
+    let update =
+        "INSERT { GRAPH <urn:x:named> { ?s <urn:x:in> ?g } } WHERE { GRAPH ?g { ?s a ?t } }";
+    let got = post(
+        &format!("{url}?using-named-graph-uri={}", enc(DOC_A)),
+        "application/sparql-update",
+        update,
+        None,
+    );
+    assert_eq!(got.status, 204, "{}", got.body);
+    let graphs = labels_in("urn:x:named");
+    assert!(!graphs.is_empty());
+    assert!(graphs.iter().all(|g| g == DOC_A), "{graphs:?}");
+    // Combined with USING in the update itself: refused, nothing applied.
+    let using = format!(
+        "INSERT {{ GRAPH <urn:x:using> {{ ?s <{LABEL}> ?o }} }} USING <{DOC_A}> WHERE {{ ?s <{LABEL}> ?o }}"
+    );
+    let got = post(
+        &format!("{url}?using-graph-uri={}", enc(DOC_B)),
+        "application/sparql-update",
+        &using,
+        None,
+    );
+    assert_eq!(got.status, 400, "{}", got.body);
+    assert!(got.body.contains("USING"), "{}", got.body);
+    assert!(labels_in("urn:x:using").is_empty());
+    // A malformed graph IRI is a 400.
+    let got = post(
+        &format!("{url}?using-graph-uri=not%20an%20iri"),
+        "application/sparql-update",
+        &copy("urn:x:bad"),
+        None,
+    );
+    assert_eq!(got.status, 400, "{}", got.body);
+}
+
+/// The number of evaluations `/health` reports as running.
+fn evaluations_running(base: &str) -> u64 {
+    let got = get(&format!("{base}/health"), None);
+    let v: serde_json::Value = serde_json::from_str(&got.body).unwrap();
+    v["evaluations_running"].as_u64().unwrap()
+}
+
+/// Polls until `/health` reports `want` running evaluations; returns how long it took.
+fn wait_for_evaluations(base: &str, want: u64, limit: Duration) -> Duration {
+    let started = Instant::now();
+    while evaluations_running(base) != want {
+        assert!(
+            started.elapsed() < limit,
+            "still not {want} evaluations after {limit:?}"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    started.elapsed()
+}
+
+#[test]
+fn client_disconnect_cancels_the_evaluation() {
+    use std::io::Write;
+    // The timeout is far away: only the disconnect can stop the query early.
+    let server = start(
+        bigger_store(),
+        ServerConfig::default().with_timeout(Duration::from_secs(300)),
+    );
+    let addr = server.base.trim_start_matches("http://").to_owned();
+    let mut client = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        client,
+        "GET /sparql?query={} HTTP/1.1\r\nHost: {addr}\r\n\r\n",
+        enc(SLOW)
+    )
+    .unwrap();
+    client.flush().unwrap();
+    wait_for_evaluations(&server.base, 1, Duration::from_secs(20));
+    drop(client);
+    let stopped = wait_for_evaluations(&server.base, 0, Duration::from_secs(20));
+    eprintln!("evaluation stopped {stopped:?} after the client left");
+    // The server still answers.
+    let got = get(
+        &format!("{}/sparql?query={}", server.base, enc(LABELS)),
+        None,
+    );
+    assert_eq!(got.status, 200, "{}", got.body);
+}
+
+#[test]
 fn cors_preflight_and_other_routes() {
     let server = start(sample_store(), ServerConfig::default());
     let got = read(
