@@ -22,6 +22,8 @@ use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{header_date, Date, Document};
@@ -77,6 +79,76 @@ impl Kind {
     }
 }
 
+/// The input bytes a [`Documents`] iterator has read so far, readable from
+/// any thread (for progress bars; compare with [`total_bytes`]).
+#[derive(Debug, Clone, Default)]
+pub struct BytesRead(Arc<AtomicU64>);
+
+impl BytesRead {
+    /// The bytes read so far.
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn add(&self, n: u64) {
+        self.0.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+/// A reader that counts what it reads into a [`BytesRead`].
+struct Counting<R> {
+    inner: R,
+    read: BytesRead,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.add(n as u64);
+        Ok(n)
+    }
+}
+
+/// The total size in bytes of the files [`documents`] would read from
+/// `paths` (folders walked the same way), or `None` when one input is
+/// standard input. Paths that cannot be read count 0 (the reader reports them).
+pub fn total_bytes<I, P>(paths: I) -> Option<u64>
+where
+    I: IntoIterator<Item = P>,
+    P: Into<PathBuf>,
+{
+    let mut stack: Vec<PathBuf> = paths.into_iter().map(Into::into).collect();
+    if stack.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    let mut seen_dirs = HashSet::new();
+    let mut total = 0u64;
+    while let Some(path) = stack.pop() {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if !meta.is_dir() {
+            total += meta.len();
+            continue;
+        }
+        let Ok(real) = std::fs::canonicalize(&path) else {
+            continue;
+        };
+        if !seen_dirs.insert(real) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&path) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                stack.push(entry.path());
+            }
+        }
+    }
+    Some(total)
+}
+
 /// Reads `paths` as documents, streaming. See the module documentation.
 pub fn documents<I, P>(paths: I, options: InputOptions) -> Documents
 where
@@ -94,6 +166,7 @@ where
         lines: None,
         options,
         seen_dirs: HashSet::new(),
+        read: BytesRead::default(),
     }
 }
 
@@ -128,6 +201,7 @@ pub struct Documents {
     lines: Option<Lines>,
     options: InputOptions,
     seen_dirs: HashSet<PathBuf>,
+    read: BytesRead,
 }
 
 impl Iterator for Documents {
@@ -161,7 +235,13 @@ impl Iterator for Documents {
                     Ok(f) => {
                         self.lines = Some(Lines {
                             source,
-                            reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                            reader: Box::new(BufReader::with_capacity(
+                                1 << 16,
+                                Counting {
+                                    inner: f,
+                                    read: self.read.clone(),
+                                },
+                            )),
                             line: 0,
                             done: false,
                         })
@@ -170,6 +250,7 @@ impl Iterator for Documents {
                 }
                 continue;
             }
+            self.read.add(meta.len());
             if meta.len() > self.options.max_document_bytes as u64 {
                 return Some(Err(too_big(
                     &source,
@@ -189,6 +270,11 @@ impl Iterator for Documents {
 }
 
 impl Documents {
+    /// A handle on the input bytes read so far, for progress reports.
+    pub fn bytes_read(&self) -> BytesRead {
+        self.read.clone()
+    }
+
     fn with_date(&self, mut doc: Document) -> Document {
         if let Some(date) = self.options.date {
             doc.date = Some(date);
@@ -751,7 +837,15 @@ mod tests {
         writeln!(rows).unwrap();
         writeln!(rows, r#"{{"text": "third"}}"#).unwrap();
         drop(rows);
-        let got: Vec<_> = documents([d], InputOptions::default()).collect();
+        let mut reader = documents([d], InputOptions::default());
+        let read = reader.bytes_read();
+        assert_eq!(read.get(), 0);
+        let got: Vec<_> = reader.by_ref().collect();
+        // Progress: every byte of every visible file was read, hidden ones not.
+        let total = total_bytes([d]).unwrap();
+        assert_eq!(read.get(), total);
+        assert_eq!(total, dir_size(d) - "secret".len() as u64);
+        assert_eq!(total_bytes([d.to_path_buf(), PathBuf::from("-")]), None);
         let show: Vec<String> = got
             .iter()
             .map(|r| match r {
@@ -784,6 +878,21 @@ mod tests {
         assert_eq!(docs[2].title.as_deref(), Some("T"));
         assert_eq!(docs[3].title.as_deref(), Some("Row"));
         assert_eq!(docs[3].date, Date::ym(2019, 5));
+    }
+
+    /// The size of every file under `dir`, hidden or not.
+    fn dir_size(dir: &Path) -> u64 {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                if e.file_type().unwrap().is_dir() {
+                    dir_size(&e.path())
+                } else {
+                    e.metadata().unwrap().len()
+                }
+            })
+            .sum()
     }
 
     #[test]

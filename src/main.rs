@@ -331,16 +331,36 @@ fn ingest_options(args: &ExtractionArgs) -> IngestOptions {
     options
 }
 
-fn progress_bar() -> Option<indicatif::ProgressBar> {
+/// A progress bar on a terminal (none when stderr is piped): a spinner
+/// until the inputs are sized (a walk on another thread), then a bar of
+/// input bytes read with a percentage and the time left.
+fn progress_bar(paths: &[PathBuf]) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
     let pb = indicatif::ProgressBar::new_spinner();
-    let style =
-        indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
-    pb.set_style(style);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]") {
+        pb.set_style(style);
+    }
     pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    let sizing = pb.clone();
+    let paths = paths.to_vec();
+    // Detached: it ends with the walk, and a finished bar ignores it.
+    let _ = std::thread::Builder::new()
+        .name("memograph-sizing".to_owned())
+        .spawn(move || {
+            let Some(total) = input::total_bytes(paths).filter(|&t| t > 0) else {
+                return;
+            };
+            let template = "{percent:>3}% {wide_bar} {binary_bytes}/{binary_total_bytes} · {msg} · {elapsed}, {eta} left";
+            if let (Ok(style), false) = (
+                indicatif::ProgressStyle::with_template(template),
+                sizing.is_finished(),
+            ) {
+                sizing.set_length(total);
+                sizing.set_style(style);
+            }
+        });
     Some(pb)
 }
 
@@ -356,26 +376,24 @@ fn cmd_ingest(args: IngestArgs) -> Result<ExitCode> {
     let extractor = extractor(&args.extraction)?;
     let store = Store::open(&args.store.store)?;
     let docs = input::documents(args.paths.iter().cloned(), input_options(&args.extraction));
-    let pb = progress_bar();
-    let mut mib = 0.0;
+    let read = docs.bytes_read();
+    let pb = progress_bar(&args.paths);
+    let mut done = 0usize;
     let summary = ingest::ingest(
         &store,
         &extractor,
         docs,
         &ingest_options(&args.extraction),
-        |event| match event {
-            Event::Stored { bytes, .. } => {
-                if let Some(pb) = &pb {
-                    mib += *bytes as f64 / (1024.0 * 1024.0);
-                    pb.inc(1);
-                    let secs = started.elapsed().as_secs_f64().max(0.001);
-                    pb.set_message(format!(
-                        "{mib:.1} MiB, {:.0} documents/s",
-                        pb.position() as f64 / secs
-                    ));
-                }
+        |event| {
+            done += 1;
+            if let Some(pb) = &pb {
+                pb.set_position(read.get());
+                let secs = started.elapsed().as_secs_f64().max(0.001);
+                pb.set_message(format!("{done} documents, {:.0}/s", done as f64 / secs));
             }
-            Event::Failed(e) => report(&pb, &format!("memograph: skipped {e}")),
+            if let Event::Failed(e) = event {
+                report(&pb, &format!("memograph: skipped {e}"));
+            }
         },
     );
     if let Some(pb) = &pb {

@@ -636,3 +636,86 @@ fn huge_inputs_are_rejected_by_the_document_limit_and_the_rest_is_stored() {
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("2 documents (2 added"), "{stdout}");
 }
+
+/// The peak resident memory (VmHWM) of a running child process, in KiB, as
+/// last read before it exits.
+#[cfg(target_os = "linux")]
+fn run_with_peak_rss(mut command: Command) -> (Output, u64) {
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let watcher = {
+        let peak = std::sync::Arc::clone(&peak);
+        std::thread::spawn(move || {
+            while let Ok(text) = std::fs::read_to_string(&status) {
+                let kib = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+                match kib {
+                    Some(kib) => peak.fetch_max(kib, std::sync::atomic::Ordering::SeqCst),
+                    // A zombie has no memory figures left: it has exited.
+                    None => break,
+                };
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        })
+    };
+    let output = child.wait_with_output().unwrap();
+    watcher.join().unwrap();
+    (output, peak.load(std::sync::atomic::Ordering::SeqCst))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_of_100_000_tiny_files_is_ingested_in_bounded_memory() {
+    const FILES: usize = 100_000;
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("db");
+    let dir = tmp.path().join("tiny");
+    // Spread over 10 sub-folders of 10,000, in the worst (reverse) creation order.
+    for i in (0..FILES).rev() {
+        let sub = dir.join(format!("{:02}", i % 10));
+        if i >= FILES - 10 {
+            std::fs::create_dir_all(&sub).unwrap();
+        }
+        std::fs::write(
+            sub.join(format!("{i:06}.txt")),
+            format!(
+                "Note {i}. The Office of Personnel Management wrote on {} May 2021.\n",
+                i % 28 + 1
+            ),
+        )
+        .unwrap();
+    }
+    let mut command = Command::new(BIN);
+    command
+        .args(["ingest", "--store", s(&store), s(&dir)])
+        .env_remove("MEMOGRAPH_STORE")
+        .stdin(Stdio::null());
+    let (out, peak_kib) = run_with_peak_rss(command);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("100000 documents (100000 added, 0 replaced, 0 unchanged, 0 failed)"),
+        "{stdout}"
+    );
+    eprintln!("100,000 files: peak RSS {} MiB; {stdout}", peak_kib / 1024);
+    assert!(peak_kib > 0, "the memory watcher saw the process");
+    assert!(
+        peak_kib < 1024 * 1024,
+        "peak RSS {} MiB is over the 1 GiB bound",
+        peak_kib / 1024
+    );
+    assert_eq!(count(&store, N_DOCS), FILES);
+    // Every file is its own document graph, named after its path.
+    let last = count(
+        &store,
+        "SELECT (COUNT(?d) AS ?n) WHERE { ?d a mg:Document ; dcterms:source ?s FILTER(STRENDS(?s, \"/09/099999.txt\")) }",
+    );
+    assert_eq!(last, 1);
+}
