@@ -108,8 +108,18 @@ def main():
         name = clean(r["name"])
         if r["source"] == "federalregister" or len(name) < 4 or "/" in name or name.endswith("s") and len(name.split()) == 1:
             continue
+        # "Federal National Mortgage Association (Fannie Mae)": the parenthesis is another name
+        paren = re.fullmatch(r"(.*\S) \(([^()]+)\)", name)
+        if paren:
+            name = paren.group(1)
         g = group_for(name)
         g["names"].add(name)
+        if paren:
+            other = paren.group(2)
+            if re.fullmatch(r"[A-Z]{2,10}", other):
+                g["acronyms"].add(other)
+            else:
+                g["names"].add(other)
         g["natural"].add(strip_us(name) if specific(strip_us(name)) else name)
         if r.get("parent") and r["source"] == "usgovmanual" and "/" not in r["parent"] and len(r["parent"].split()) > 1:
             g["parents"].append(clean(r["parent"]))

@@ -558,6 +558,17 @@ pub const TITLE_WORDS: &[&str] = &[
     "House",
     "Majority",
     "Minority",
+    "Professor",
+    "Distinguished",
+    "Adjunct",
+    "Collegiate",
+    // modifiers that follow a title ("President Pro Tempore", "Speaker Emerita")
+    "Pro",
+    "Tempore",
+    "Emeritus",
+    "Emerita",
+    "Designate",
+    "Elect",
 ];
 
 /// Words that end a job title and can head it.
@@ -913,6 +924,10 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
             {
                 end += 1;
+            } else if let Some(act_end) = act_name_across(text, seg, start, end) {
+                // "Protecting Americans from Foreign Adversary ... Act": an act's
+                // name may hold lower-case words a chunk otherwise stops at
+                end = act_end;
             } else if (kind == TokKind::Word && is_connector(t) || t == "&") && end + 1 < toks.len()
             {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
@@ -945,6 +960,18 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         {
             a += 1;
         }
+        // "Title VI of the Civil Rights Act": the part of a law names the law
+        if a > start
+            && a + 3 < end
+            && matches!(
+                seg.tok(text, a - 1),
+                "Title" | "Section" | "Subtitle" | "Part" | "Chapter" | "Article" | "Division"
+            )
+            && seg.tok(text, a + 1) == "of"
+            && seg.tok(text, a + 2) == "the"
+        {
+            a += 3;
+        }
         let mut b = end;
         while b > a
             && (is_connector(seg.tok(text, b - 1))
@@ -959,6 +986,53 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// Lower-case words inside the names of acts that [`is_connector`] does not
+/// cover: "Protecting Americans from ...", "Fight Illicit Networks and
+/// Detect Fentanyl Act", "Stop Online Piracy Act".
+const ACT_CONNECTORS: &[&str] = &[
+    "from", "against", "with", "by", "through", "within", "into", "under", "after", "before",
+    "across", "over", "without", "about",
+];
+
+/// When the chunk `start..end` (at least two words) continues over an [`ACT_CONNECTORS`] word into a
+/// capitalized run that ends with "Act" in the same sentence, the end of
+/// that "Act" token.
+fn act_name_across(text: &str, seg: &Segmented, start: usize, end: usize) -> Option<usize> {
+    let toks = &seg.tokens;
+    if !ACT_CONNECTORS.contains(&seg.tok(text, end)) {
+        return None;
+    }
+    if end - start < 2 {
+        return None;
+    }
+    let mut k = end + 1;
+    let mut cap_before = false;
+    while k < toks.len() && k < end + 16 && seg.sentence_of[k] == seg.sentence_of[start] {
+        let t = seg.tok(text, k);
+        let gap = &text[toks[k - 1].span.end..toks[k].span.start];
+        if gap.contains('\n') {
+            return None;
+        }
+        let cap = toks[k].kind == TokKind::Word && tok_is_cap(t);
+        if k == end + 1 && !cap {
+            return None;
+        }
+        if cap {
+            if t == "Act" && cap_before {
+                return Some(k + 1);
+            }
+            cap_before = true;
+        } else if t == "the"
+            || !(toks[k].kind == TokKind::Word && (is_connector(t) || ACT_CONNECTORS.contains(&t)))
+                && toks[k].kind != TokKind::Number
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether a capitalized word could be a surname after a title ("Secretary Napolitano"):
@@ -1169,8 +1243,16 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
+    // a leading gerund ("Regarding the ...", "Establishing ...") starts a phrase,
+    // except in an act's name ("Protecting Americans from ... Act")
+    let gerund_act = class == EntityClass::Policy
+        && matches!(words.as_slice(), [.., "Act"] | [.., "Act", "of", _])
+        && !words.contains(&"the");
     if is_generic(&words)
-        || words[0].ends_with("ing") && words[0].len() > 5 && class != EntityClass::Memo
+        || words[0].ends_with("ing")
+            && words[0].len() > 5
+            && class != EntityClass::Memo
+            && !gerund_act
     {
         return;
     }
@@ -1908,6 +1990,38 @@ mod tests {
                 "sentence starter is not a name",
                 "Before the war, nothing.",
                 &[],
+            ),
+            (
+                "act name with a lower-case word",
+                "the Protecting Americans from Foreign Adversary Controlled Applications Act passed",
+                &[(
+                    "Protecting Americans from Foreign Adversary Controlled Applications Act",
+                    Policy,
+                )],
+            ),
+            (
+                "act name starting with a gerund",
+                "under the Trafficking Victims Protection Act of 2000, victims",
+                &[("Trafficking Victims Protection Act of 2000", Policy)],
+            ),
+            (
+                "a gerund phrase about an act is not its name",
+                "Lowering Costs Through the Inflation Reduction Act",
+                &[],
+            ),
+            (
+                "an office is not extended over 'under the' to an act",
+                "the Office for Civil Rights under Title VI of the Civil Rights Act of 1964",
+                &[("Office for Civil Rights", Agency), ("Civil Rights Act of 1964", Policy)],
+            ),
+            (
+                "title modifiers are not names",
+                "Senate President Pro Tempore Patty Murray and Speaker Emerita Nancy Pelosi",
+                &[
+                    ("Senate", Agency),
+                    ("Patty Murray", Person),
+                    ("Nancy Pelosi", Person),
+                ],
             ),
             (
                 "unknown acronym defined",

@@ -63,6 +63,69 @@ pub struct Ctx<'a> {
 }
 
 /// Capitalized words that modify a title ("National Security Advisor").
+/// The states, districts and territories of the United States.
+const US_STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Puerto Rico",
+    "Guam",
+    "District of Columbia",
+    "D.C.",
+];
+
+/// Whether a one-word name is a US state (or D.C.).
+fn is_us_state(w: &str) -> bool {
+    US_STATES.contains(&w)
+}
+
 const TITLE_MODIFIERS: &[&str] = &[
     "National",
     "Security",
@@ -622,6 +685,23 @@ impl<'a> Ctx<'a> {
     }
 
     fn implied_agency(&mut self, title: &str, span: Span) -> Option<usize> {
+        // "Texas Attorney General", "the state's Secretary of State": not federal
+        let before = self.text[..span.start].trim_end();
+        let prev = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s");
+        if prev.eq_ignore_ascii_case("state")
+            || prev.eq_ignore_ascii_case("state's")
+            || is_us_state(prev)
+            || US_STATES
+                .iter()
+                .any(|st| st.contains(' ') && before.ends_with(st))
+        {
+            return None;
+        }
         let t = title
             .trim_start_matches("Acting ")
             .trim_start_matches("U.S. ");
@@ -2220,4 +2300,92 @@ fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {
     ctx.facts
         .iter()
         .any(|f| f.predicate == Predicate::MemberOf && f.object == FactObject::Mention(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Document, Extraction, Object};
+    use crate::Extractor;
+
+    /// Every relation as "subject predicate object", with labels.
+    fn facts(text: &str) -> Vec<String> {
+        let ex: Extraction = Extractor::new().extract(&Document::from_text("t.txt", text));
+        ex.relations
+            .iter()
+            .map(|r| {
+                let object = match &r.object {
+                    Object::Entity(i) => ex.entities[*i].label.clone(),
+                    Object::Date(d) => d.to_string(),
+                    Object::Bool(b) => b.to_string(),
+                    Object::Text(t) => format!("{t:?}"),
+                };
+                format!(
+                    "{} {} {object}",
+                    ex.entities[r.subject].label,
+                    r.predicate.curie()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relations() {
+        // (case, text, facts that must be found, facts that must not be)
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [&'static str],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                "title before a name, with its agency",
+                "ICE Director John Morton issued the memo.",
+                &[
+                    "John Morton schema:jobTitle \"Director\"",
+                    "John Morton org:headOf Immigration and Customs Enforcement",
+                ],
+                &[],
+            ),
+            (
+                "federal Attorney General implies the Department of Justice",
+                "Attorney General Merrick Garland spoke.",
+                &["Merrick Garland org:memberOf Department of Justice"],
+                &[],
+            ),
+            (
+                "a state attorney general is not federal",
+                "Texas Attorney General Ken Paxton sued.",
+                &["Ken Paxton schema:jobTitle \"Attorney General\""],
+                &["Ken Paxton org:memberOf Department of Justice"],
+            ),
+            (
+                "a state's secretary of state is not federal",
+                "California Secretary of State Shirley Weber certified the vote.",
+                &[],
+                &["Shirley Weber org:memberOf Department of State"],
+            ),
+            (
+                "title modifiers stay in the title",
+                "Senate President Pro Tempore Patty Murray spoke.",
+                &["Patty Murray schema:jobTitle \"President Pro Tempore\""],
+                &[],
+            ),
+        ];
+        for (name, text, want, unwanted) in cases {
+            let got = facts(text);
+            for w in *want {
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{name}: missing {w:?} in {got:#?}"
+                );
+            }
+            for u in *unwanted {
+                assert!(
+                    !got.iter().any(|g| g == u),
+                    "{name}: unwanted {u:?} in {got:#?}"
+                );
+            }
+        }
+    }
 }
