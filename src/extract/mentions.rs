@@ -689,8 +689,15 @@ fn memo_number_regex() -> &'static Regex {
     compiled(
         &RE,
         r"(?x)
-            (?-u:\b)(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM)?\s*
+            (?-u:\b)(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM|DoD|DOD|FEMA|TSA|HHS|DOE|DOI|DOL|USDA|EPA|VA)?\s*
             (?:
+               (?P<pres>(?P<preskind>Presidential\s+Policy\s+Directive|Homeland\s+Security\s+Presidential\s+Directive
+                  |National\s+Security\s+Presidential\s+(?:Directive|Memorandum)|National\s+Security\s+Memorandum)
+                  [\s/-]*(?:No\.\s*)?(?P<presn>\d{1,3}))
+             | (?P<pm>(?P<pmn>PM-\d{3}-\d{4}(?:\.\d{1,2})?))
+             | (?P<dir>(?P<dirkind>Policy\s+Memorandum|Policy\s+Directive|Directive|Instruction|Secretarial\s+Order|Delegation)
+                  \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
+             |
                (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
              | (?P<mm>(?:(?:Memorandum|Memo)\s+)?(?:No\.\s*)?(?P<mn>M-\d{2}-\d{2}))
              | (?P<circ>Circular\s+(?:No\.\s*)?(?P<cn>A-\d{1,3}))
@@ -817,6 +824,33 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
             format!("Proclamation {}", n.as_str())
         } else if let (Some(a), Some(b)) = (c.name("pdn"), c.name("pdnum")) {
             format!("{}-{}", a.as_str(), b.as_str())
+        } else if let (Some(kind), Some(n)) = (c.name("preskind"), c.name("presn")) {
+            // "Presidential Policy Directive 21" is PPD-21
+            let initials: String = kind
+                .as_str()
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            format!("{initials}-{}", n.as_str())
+        } else if let Some(n) = c.name("pmn") {
+            n.as_str().to_string()
+        } else if let (Some(kind), Some(n)) = (c.name("dirkind"), c.name("dirn")) {
+            // part of a longer name ("Intelligence Community Directive 501"), a
+            // heading ("... and Adjust Instruction 22") or an EU reference ("Directive 2014/65/EU")
+            let before = text[..kind.start()].trim_end_matches([' ', '\t']);
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let after = &text[all.end()..];
+            if c.name("agency").is_none() && prev.starts_with(char::is_uppercase)
+                || after.starts_with('/')
+            {
+                continue;
+            }
+            let kind = kind
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("{kind} {}", n.as_str())
         } else {
             continue;
         };
@@ -1626,8 +1660,14 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !PLACE_WORDS.contains(p)
                     && lex.lookup_acronym(p).is_none()
             });
+            // "L. Francis Cissna": a first initial before a known first name
+            let initial_then_first = n >= 3
+                && is_initial(first)
+                && (lex.is_first_name(parts[1])
+                    || all_caps && lex.is_first_name(&capitalize(parts[1])));
             let first_ok = (lex.is_first_name(first)
-                || all_caps && lex.is_first_name(&capitalize(first)))
+                || all_caps && lex.is_first_name(&capitalize(first))
+                || initial_then_first)
                 && !lex.is_common_word(parts[n - 1]);
             let titled = i > 0
                 && PERSON_TITLES.contains(&seg.tok(text, i - 1))
@@ -2022,6 +2062,28 @@ mod tests {
                     ("Patty Murray", Person),
                     ("Nancy Pelosi", Person),
                 ],
+            ),
+            (
+                "presidential directives by their short names",
+                "under Presidential Policy Directive 21 and Homeland Security Presidential Directive-12",
+                &[
+                    ("Presidential Policy Directive 21", Memo),
+                    ("Homeland Security Presidential Directive-12", Memo),
+                ],
+            ),
+            (
+                "agency policy memoranda, directives and instructions",
+                "PM-602-0050.1 replaces Policy Memorandum 110; see DoD Instruction 5000.02.",
+                &[
+                    ("PM-602-0050.1", Memo),
+                    ("Policy Memorandum 110", Memo),
+                    ("DoD Instruction 5000.02", Memo),
+                ],
+            ),
+            (
+                "a numbered directive inside a longer name is not cut to 'Directive 501'",
+                "under the Intelligence Community Directive 501, see directive 2014/65/EU",
+                &[("Intelligence Community Directive", Memo), ("EU", Agency)],
             ),
             (
                 "unknown acronym defined",

@@ -179,7 +179,23 @@ fn document_memo(
     let number = cands
         .iter()
         .filter(|c| c.rule == "memo.number" && span.contains(c.span))
-        .min_by_key(|c| c.span.start);
+        .min_by_key(|c| c.span.start)
+        .or_else(|| {
+            // a number alone on a header line before the title ("PM-602-0050.1"):
+            // the document's own
+            cands
+                .iter()
+                .filter(|c| c.rule == "memo.number" && c.span.end <= span.start)
+                .filter(|c| c.span.start < 2000)
+                .find(|c| {
+                    let line_start = text[..c.span.start].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = text[c.span.end..]
+                        .find('\n')
+                        .map_or(text.len(), |i| c.span.end + i);
+                    text[line_start..c.span.start].trim().is_empty()
+                        && text[c.span.end..line_end].trim().is_empty()
+                })
+        });
     let mut m = match number {
         Some(n) => {
             let mut m = Mention::new(
@@ -191,10 +207,10 @@ fn document_memo(
             );
             m.extra.push(name.clone());
             // "M-13-13 — Memorandum for ...": the rest of the title is a name too
-            let rest = text[n.span.end..span.end].trim_start_matches(|c: char| {
+            let rest = text[n.span.end.min(span.end)..span.end].trim_start_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ',')
             });
-            if rest.len() > 8 && rest.starts_with(char::is_uppercase) {
+            if span.contains(n.span) && rest.len() > 8 && rest.starts_with(char::is_uppercase) {
                 m.extra.push(rest.trim().to_string());
             }
             m.extra.extend(n.extra.iter().cloned());
@@ -327,9 +343,25 @@ fn add_anaphors(
         if !matches!(det.as_str(), "this" | "the" | "that" | "such") {
             continue;
         }
-        let noun = seg.tok(text, i + 1);
-        let lower = noun.to_lowercase();
-        let span = Span::new(seg.tokens[i].span.start, seg.tokens[i + 1].span.end);
+        let mut noun = seg.tok(text, i + 1);
+        let mut last = i + 1;
+        // "this policy memorandum", "the implementation memo": the memo, not a policy
+        if i + 2 < n
+            && matches!(noun.to_lowercase().as_str(), "policy" | "implementation")
+            && matches!(
+                seg.tok(text, i + 2).to_lowercase().as_str(),
+                "memorandum" | "memo" | "directive" | "guidance"
+            )
+        {
+            last = i + 2;
+            noun = seg.tok(text, last);
+        }
+        let lower = match noun {
+            // "this PM" (a USCIS policy memorandum) is the document itself
+            "PM" if det == "this" && doc_memo.is_some() => "memorandum".to_string(),
+            _ => noun.to_lowercase(),
+        };
+        let span = Span::new(seg.tokens[i].span.start, seg.tokens[last].span.end);
         if kept.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
@@ -340,7 +372,8 @@ fn add_anaphors(
                 .cloned()
         };
         let target = match lower.as_str() {
-            "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance" => {
+            "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance"
+            | "instruction" | "bulletin" | "circular" => {
                 if det == "this" || det == "the" && doc_memo.is_some() && lower != "memo" {
                     doc_memo
                         .map(|d| kept[d].clone())

@@ -1878,6 +1878,30 @@ impl<'a> Ctx<'a> {
                 }
             }
             // memo -> policy / memo
+            // "This memorandum supersedes X, dated ..., and rescinds Y": a second
+            // verb coordinated with the sentence's subject, however far
+            if cls == EntityClass::Memo && ma <= sentence.first + 1 {
+                for &o in &real[ix + 1..] {
+                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
+                    if between.contains(&";") {
+                        break;
+                    }
+                    let near: Vec<&str> = between.iter().rev().take(3).copied().collect();
+                    let coordinated = near
+                        .iter()
+                        .position(|w| REPLACE_VERBS.contains(w))
+                        .is_some_and(|k| near.get(k + 1) == Some(&"and"));
+                    if coordinated && self.class(o) == EntityClass::Memo {
+                        self.fact(
+                            m,
+                            Predicate::Replaces,
+                            FactObject::Mention(o),
+                            ev,
+                            "rel.memo-replaces-and",
+                        );
+                    }
+                }
+            }
             if cls == EntityClass::Memo {
                 for &o in &real[ix + 1..] {
                     let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
@@ -1908,6 +1932,13 @@ impl<'a> Ctx<'a> {
                         }
                         EntityClass::Memo => {
                             let joined = between.join(" ");
+                            // "S supersedes M, dated ..., and rescinds O": the second verb is S's
+                            let and_verb = between
+                                .windows(2)
+                                .any(|w| w[0] == "and" && REPLACE_VERBS.contains(&w[1]));
+                            if and_verb && ma > sentence.first + 1 {
+                                continue;
+                            }
                             if between.iter().any(|w| REPLACE_VERBS.contains(w))
                                 && !joined.contains(" by")
                             {
@@ -2364,6 +2395,17 @@ mod tests {
                 "California Secretary of State Shirley Weber certified the vote.",
                 &[],
                 &["Shirley Weber org:memberOf Department of State"],
+            ),
+            (
+                "a second replacing verb coordinated with the subject",
+                "date 2018-06-28\nMEMORANDUM FOR: Field Office Directors\n\nSUBJECT: Disposition Guidance\n\nThis memorandum supersedes Policy Memorandum 110, Disposition of Cases, dated July 11, 2006, and rescinds the November 7, 2011 memorandum issued by Director Jane Smith.",
+                &[
+                    "Disposition Guidance dcterms:replaces Policy Memorandum 110",
+                    "Disposition Guidance dcterms:replaces November 7, 2011 memorandum",
+                    "November 7, 2011 memorandum dcterms:creator Jane Smith",
+                    "Policy Memorandum 110 dcterms:issued 2006-07-11",
+                ],
+                &["Policy Memorandum 110 dcterms:replaces November 7, 2011 memorandum"],
             ),
             (
                 "title modifiers stay in the title",

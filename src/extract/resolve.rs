@@ -3,7 +3,7 @@
 //! one entity with one canonical label; facts between mentions become relations
 //! between entities, deduplicated and sorted.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::mentions::Mention;
 use super::relations::{Fact, FactObject};
@@ -228,6 +228,15 @@ pub fn resolve(
         let i = keep_idx;
         keep_idx += 1;
         r.predicate != Predicate::Issued || best_date.get(&r.subject).is_none_or(|&(_, j)| j == i)
+    });
+    // a memo that replaces another does not merely reference it
+    let replaced: HashSet<(usize, Object)> = relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::Replaces)
+        .map(|r| (r.subject, r.object.clone()))
+        .collect();
+    relations.retain(|r| {
+        r.predicate != Predicate::References || !replaced.contains(&(r.subject, r.object.clone()))
     });
     relations.sort_by(|a, b| {
         (a.subject, a.predicate, &a.object).cmp(&(b.subject, b.predicate, &b.object))

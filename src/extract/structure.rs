@@ -237,6 +237,22 @@ pub fn analyze(text: &str) -> Structure {
             break;
         }
     }
+    // or a Title-Case signature: a name line, then a job title line ("L. Francis
+    // Cissna" / "Director"), among the last 6 non-empty lines
+    if st.signature.is_none() {
+        let last6: Vec<Span> = tail.iter().take(6).rev().copied().collect();
+        for pair in last6.windows(2) {
+            let (name, title) = (
+                &text[pair[0].start..pair[0].end],
+                &text[pair[1].start..pair[1].end],
+            );
+            if is_name_line(name) && is_title_line(title) {
+                let end = tail.first().map_or(pair[1].end, |last| last.end);
+                st.signature = Some(Span::new(pair[0].start, end));
+                break;
+            }
+        }
+    }
     // notes section
     for s in &all {
         let l = text[s.start..s.end].trim();
@@ -261,6 +277,37 @@ fn has_memo_number(line: &str) -> bool {
             && w[5].is_ascii_digit()
             && w[6].is_ascii_digit()
     })
+}
+
+/// A line that is only a person's name: 2-5 words, each capitalized or an
+/// initial, letters and `.-'` only ("L. Francis Cissna", "Jeh Charles Johnson").
+fn is_name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+                && !super::mentions::is_title_word(w)
+        })
+        && !words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+}
+
+/// A line that is only a job title: at most 8 words, with a title head and
+/// no sentence punctuation ("Director", "Acting Secretary", "Deputy Administrator, OIRA").
+fn is_title_line(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !line.ends_with('.')
+        && !line.contains(':')
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words
+            .iter()
+            .any(|w| super::mentions::TITLE_HEADS.contains(w))
 }
 
 #[cfg(test)]
