@@ -837,6 +837,32 @@ impl<'a> Ctx<'a> {
                     "rel.memo-by",
                 );
                 self.issued_after(memo, ev, "rel.memo-date");
+                // "the 2011 guidance issued by ...": a date or a year right before the noun
+                let noun_start = self.seg.tokens[i].span.start;
+                let year_before = (i >= 2
+                    && matches!(
+                        self.lower(i - 2).as_str(),
+                        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                    ))
+                .then(|| self.tok(i - 1).parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1900..=2100).contains(y))
+                .map(Date::y);
+                let date = self
+                    .dates
+                    .iter()
+                    .find(|d| d.span.end <= noun_start && d.span.end + 1 >= noun_start)
+                    .map(|d| d.date)
+                    .or(year_before);
+                if let Some(d) = date {
+                    self.fact(
+                        memo,
+                        Predicate::Issued,
+                        FactObject::Date(d),
+                        ev,
+                        "rel.date-before-memo",
+                    );
+                }
             }
         }
     }
@@ -2406,6 +2432,15 @@ mod tests {
                     "Policy Memorandum 110 dcterms:issued 2006-07-11",
                 ],
                 &["Policy Memorandum 110 dcterms:replaces November 7, 2011 memorandum"],
+            ),
+            (
+                "a year before a memo named after its author",
+                "Immigration news\n\nThe memo replaces the 2011 guidance issued by former ICE director John Morton.",
+                &[
+                    "Morton memo dcterms:creator John Morton",
+                    "Morton memo dcterms:issued 2011",
+                ],
+                &[],
             ),
             (
                 "title modifiers stay in the title",
