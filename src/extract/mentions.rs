@@ -1011,7 +1011,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             && (is_connector(seg.tok(text, b - 1))
                 || toks[b - 1].kind == TokKind::Number
                     && b - 1 > a
-                    && !matches!(seg.tok(text, b - 2), "of" | "No."))
+                    && !matches!(seg.tok(text, b - 2), "of" | "No." | "Year"))
         {
             b -= 1;
         }
@@ -2062,6 +2062,11 @@ mod tests {
                     ("Patty Murray", Person),
                     ("Nancy Pelosi", Person),
                 ],
+            ),
+            (
+                "an act for a fiscal year keeps its year",
+                "the National Defense Authorization Act for Fiscal Year 2022 (Public Law 117-81)",
+                &[("National Defense Authorization Act for Fiscal Year 2022", Policy)],
             ),
             (
                 "presidential directives by their short names",

@@ -2,7 +2,7 @@
 //! document structure; each fact records the rule that produced it.
 
 use super::dates::DateMention;
-use super::lexicon::Lexicon;
+use super::lexicon::{is_connector, Lexicon};
 use super::mentions::{class_key, is_head_title, is_title_word, surname, Mention, TITLE_HEADS};
 use super::structure::{Field, Structure};
 use super::text::{Segmented, TokKind};
@@ -436,6 +436,65 @@ impl<'a> Ctx<'a> {
         m.parent = e.parent.clone();
         // the text names it (inside a longer name, a title or a memo number): a real mention
         Some(self.add_mention(m))
+    }
+
+    /// "MEMORANDUM FOR THE ADMINISTRATOR OF THE UNITED STATES AGENCY FOR
+    /// INTERNATIONAL DEVELOPMENT": the agencies an ALL-CAPS addressee field names,
+    /// found in its title-cased text ("Secretary of Defense" names the
+    /// Department of Defense).
+    fn addressees_in_caps(&mut self, doc: usize, span: Span) {
+        let raw = &self.text[span.start..span.end];
+        if raw.chars().any(char::is_lowercase) {
+            return;
+        }
+        let title_case = |s: &str| {
+            s.split_whitespace()
+                .map(|w| {
+                    let lower = w.to_lowercase();
+                    if is_connector(&lower) {
+                        lower
+                    } else {
+                        upper_first(&lower)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let cased = title_case(raw);
+        let mut names: Vec<String> = self
+            .lex
+            .find(&cased)
+            .into_iter()
+            .filter(|h| !h.acronym && self.lex.entries[h.entry].class == EntityClass::Agency)
+            .map(|h| self.lex.entries[h.entry].canonical.clone())
+            .collect();
+        let lines: Vec<String> = raw.split(['\n', ',', ';']).map(title_case).collect();
+        for title in lines.iter().flat_map(|part| part.split(" and the ")) {
+            let title = title
+                .trim()
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            let title = title.strip_prefix("Acting ").unwrap_or(title);
+            if let Some(rest) = title.strip_prefix("Secretary of ") {
+                let rest = rest.trim_start_matches("the ");
+                names.push(format!("Department of {rest}"));
+                names.push(format!("Department of the {rest}"));
+            } else if title == "Attorney General" {
+                names.push("Department of Justice".to_owned());
+            }
+        }
+        names.dedup();
+        for name in names {
+            if let Some(a) = self.agency_for(&name, span, "memo.header-to-caps") {
+                self.fact(
+                    doc,
+                    Predicate::AddressedTo,
+                    FactObject::Mention(a),
+                    span,
+                    "memo.header-to",
+                );
+            }
+        }
     }
 
     /// Runs every rule.
@@ -1243,11 +1302,13 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Field::To => {
+                    let mut addressed = false;
                     for m in inside {
                         if matches!(
                             self.class(m),
                             EntityClass::Person | EntityClass::Agency | EntityClass::Organization
                         ) {
+                            addressed = true;
                             self.fact(
                                 doc,
                                 Predicate::AddressedTo,
@@ -1256,6 +1317,9 @@ impl<'a> Ctx<'a> {
                                 "memo.header-to",
                             );
                         }
+                    }
+                    if !addressed {
+                        self.addressees_in_caps(doc, span);
                     }
                 }
                 Field::Subject => {
@@ -2439,6 +2503,15 @@ mod tests {
                 &[
                     "Morton memo dcterms:creator John Morton",
                     "Morton memo dcterms:issued 2011",
+                ],
+                &[],
+            ),
+            (
+                "an ALL-CAPS addressee field names agencies",
+                "date 2023-01-17\nMemorandum on Delegation of Authority\n\nMEMORANDUM FOR THE SECRETARY OF THE TREASURY\n               THE ADMINISTRATOR OF THE FEDERAL AVIATION ADMINISTRATION\n\nSUBJECT: Delegation of Authority\n\nBy the authority vested in me, I hereby delegate the functions.",
+                &[
+                    "Memorandum on Delegation of Authority mg:addressedTo Department of the Treasury",
+                    "Memorandum on Delegation of Authority mg:addressedTo Federal Aviation Administration",
                 ],
                 &[],
             ),
