@@ -2539,3 +2539,24 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod resolve_tests {
+    use crate::model::{Document, EntityClass};
+    use crate::Extractor;
+
+    #[test]
+    fn a_short_name_defined_in_parentheses_is_one_entity() {
+        let text = "Dole Act review\n\nGAO reviewed the Senator Elizabeth Dole 21st Century Veterans Healthcare and Benefits Improvement Act (Dole Act). The Dole Act requires VA to act.";
+        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+        let policies: Vec<_> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntityClass::Policy)
+            .collect();
+        assert_eq!(policies.len(), 1, "{policies:#?}");
+        assert!(policies[0].alt_labels.contains("Dole Act"));
+        // in the title, the long form, the short form in parentheses, the later use
+        assert_eq!(policies[0].mentions.len(), 4, "{policies:#?}");
+    }
+}

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::mentions::Mention;
+use super::mentions::{class_key, Mention};
 use super::relations::{Fact, FactObject};
 use crate::model::{Entity, EntityClass, Evidence, Extraction, Object, Predicate, Relation};
 
@@ -58,6 +58,23 @@ pub fn resolve(
             None => {
                 by_key.insert(&m.key, i);
             }
+        }
+    }
+    // a name given as another's alias ("the ... Improvement Act (Dole Act)", then
+    // "the Dole Act") is that entity
+    let mut by_alias: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        // a mention keyed to another name (a short form defined in parentheses)
+        // makes its own name an alias too
+        let own = class_key(m.class, &m.name);
+        let aliases = m.extra.iter().map(|e| class_key(m.class, e));
+        for alias in aliases.chain((own != m.key).then_some(own)) {
+            by_alias.entry(alias).or_insert(i);
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(&j) = by_alias.get(&m.key) {
+            dsu.union(i, j);
         }
     }
     let mut forced: HashMap<usize, EntityClass> = HashMap::new();
