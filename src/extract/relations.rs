@@ -63,6 +63,14 @@ pub struct Ctx<'a> {
 }
 
 /// Capitalized words that modify a title ("National Security Advisor").
+/// Classes whose names have short forms defined in quotes.
+const CLASSES_WITH_SHORT_NAMES: [EntityClass; 4] = [
+    EntityClass::Policy,
+    EntityClass::Agency,
+    EntityClass::Organization,
+    EntityClass::Memo,
+];
+
 /// The states, districts and territories of the United States.
 const US_STATES: &[&str] = &[
     "Alabama",
@@ -497,8 +505,59 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Short names defined in quotes: "the Robert T. Stafford Disaster Relief and
+    /// Emergency Assistance Act, 42 U.S.C. 5121-5207 (the “Stafford Act”)",
+    /// "(hereinafter “the Board”)": the quoted name is the earlier entity.
+    fn quoted_short_names(&mut self) {
+        let n = self.seg.tokens.len();
+        for i in 0..n {
+            if self.tok(i) != "(" {
+                continue;
+            }
+            // "(" [the | hereinafter [referred to as] [the]] open-quote
+            let mut k = i + 1;
+            while k < n
+                && matches!(
+                    self.lower(k).as_str(),
+                    "the" | "hereinafter" | "referred" | "to" | "as" | "or"
+                )
+            {
+                k += 1;
+            }
+            if k >= n || !matches!(self.tok(k), "\u{201c}" | "\"") {
+                continue;
+            }
+            let Some(short) = self.mention_starting_at(k + 1, &CLASSES_WITH_SHORT_NAMES) else {
+                continue;
+            };
+            let after = self.toks[short].1;
+            if after >= n || !matches!(self.tok(after), "\u{201d}" | "\"") {
+                continue;
+            }
+            // the nearest earlier named mention of the same class in the sentence,
+            // at most 20 tokens before the parenthesis (a citation may intervene)
+            let si = self.seg.sentence_of[i];
+            let class = self.class(short);
+            let long = (0..self.mentions.len())
+                .filter(|&m| {
+                    let (a, b) = self.toks[m];
+                    b <= i
+                        && i - b <= 20
+                        && self.seg.sentence_of.get(a) == Some(&si)
+                        && self.class(m) == class
+                        && !self.mentions[m].anaphor
+                        && m != short
+                })
+                .max_by_key(|&m| self.toks[m].1);
+            if let Some(long) = long {
+                self.links.push((short, long, Some(class)));
+            }
+        }
+    }
+
     /// Runs every rule.
     pub fn run(&mut self) {
+        self.quoted_short_names();
         self.person_titles();
         self.memo_by();
         self.person_issued_memo();
@@ -2558,5 +2617,24 @@ mod resolve_tests {
         assert!(policies[0].alt_labels.contains("Dole Act"));
         // in the title, the long form, the short form in parentheses, the later use
         assert_eq!(policies[0].mentions.len(), 4, "{policies:#?}");
+    }
+}
+
+#[cfg(test)]
+mod quoted_short_name_tests {
+    use crate::model::{Document, EntityClass};
+    use crate::Extractor;
+
+    #[test]
+    fn a_short_name_defined_in_quotes_after_a_citation_is_one_entity() {
+        let text = "Disaster support\n\nUnder the Robert T. Stafford Disaster Relief and Emergency Assistance Act, 42 U.S.C. 5121-5207 (the \u{201c}Stafford Act\u{201d}), FEMA pays. The Stafford Act also covers repairs.";
+        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+        let policies: Vec<_> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntityClass::Policy)
+            .collect();
+        assert_eq!(policies.len(), 1, "{policies:#?}");
+        assert!(policies[0].alt_labels.contains("Stafford Act"));
     }
 }
