@@ -758,6 +758,16 @@ fn dated_word_regex() -> &'static Regex {
     )
 }
 
+/// "a memorandum dated April 6, 2018", "the memo of June 1, 2021", "a
+/// memorandum on January 25, 2019": lower-case memo words with a full date after.
+fn word_dated_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &RE,
+        r"(?-u:\b)(?:memorandum|memo|directive|guidance)\s+(?:dated|of|issued\s+on|signed\s+on|on)\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d)(?-u:\b)",
+    )
+}
+
 fn plural_orders_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     compiled(
@@ -800,6 +810,26 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
         mention
             .extra
             .push(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        out.push(mention);
+    }
+    for c in word_dated_regex().captures_iter(text) {
+        let (Some(all), Some(date)) = (c.get(0), c.name("date")) else {
+            continue;
+        };
+        // named like "the June 1, 2021 memorandum", so that both forms are one memo
+        let date = date
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut mention = Mention::new(
+            Span::new(all.start(), all.end()),
+            EntityClass::Memo,
+            format!("{date} memorandum"),
+            "memo.word-dated",
+            87,
+        );
+        mention.extra.push(format!("{date} memorandum"));
         out.push(mention);
     }
     for m in dated_memo_regex().find_iter(text) {
@@ -1676,10 +1706,31 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             let last = parts[n - 1];
             let last_ok =
                 last.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_initial(last);
+            // "Kirstjen Nielsen, the Secretary of Homeland Security, ...": a job
+            // title in apposition after an unknown first name
+            let appositive_title = !all_caps
+                && n <= 3
+                && end + 2 < toks.len()
+                && seg.tok(text, end) == ","
+                && parts
+                    .iter()
+                    .all(|p| could_be_surname(p) && !lex.is_common_word(p))
+                && {
+                    let mut k = end + 1;
+                    while k < toks.len()
+                        && k < end + 3
+                        && matches!(seg.tok(text, k), "the" | "a" | "then" | "former" | "now")
+                    {
+                        k += 1;
+                    }
+                    (k..(k + 3).min(toks.len()))
+                        .take_while(|&t| tok_is_cap(seg.tok(text, t)))
+                        .any(|t| TITLE_HEADS.contains(&seg.tok(text, t)))
+                };
             let evidence = if all_caps {
                 first_ok || has_initial
             } else {
-                first_ok || has_initial || titled && n <= 3
+                first_ok || has_initial || titled && n <= 3 || appositive_title
             };
             if name_like && last_ok && evidence {
                 let mut span = Span::new(toks[i].span.start, toks[end - 1].span.end);
@@ -2062,6 +2113,11 @@ mod tests {
                     ("Patty Murray", Person),
                     ("Nancy Pelosi", Person),
                 ],
+            ),
+            (
+                "an unknown first name with a title in apposition",
+                "Kirstjen Nielsen, the Secretary of Homeland Security, issued it.",
+                &[("Kirstjen Nielsen", Person), ("Homeland Security", Agency)],
             ),
             (
                 "an act for a fiscal year keeps its year",

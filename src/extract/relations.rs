@@ -239,6 +239,20 @@ const CONCERN_VERBS: &[&str] = &[
     "provides",
     "provided",
 ];
+/// Verbs by which a memo's author sets out a policy.
+const SETTING_VERBS: &[&str] = &[
+    "announced",
+    "implemented",
+    "established",
+    "outlined",
+    "created",
+    "introduced",
+    "launched",
+    "expanded",
+    "adopted",
+    "unveiled",
+    "instituted",
+];
 const REPLACE_VERBS: &[&str] = &[
     "revoked",
     "revokes",
@@ -561,6 +575,7 @@ impl<'a> Ctx<'a> {
         self.person_titles();
         self.memo_by();
         self.person_issued_memo();
+        self.memo_clauses();
         self.header_fields();
         self.signature();
         self.entitled();
@@ -992,7 +1007,7 @@ impl<'a> Ctx<'a> {
             .filter(|&m| self.class(m) == EntityClass::Person)
             .collect();
         for p in persons {
-            let mut k = self.toks[p].1;
+            let mut k = self.skip_apposition(self.toks[p].1);
             if k < n && matches!(self.lower(k).as_str(), "has" | "had" | "have") {
                 k += 1;
             }
@@ -1014,13 +1029,27 @@ impl<'a> Ctx<'a> {
             {
                 w += 1;
             }
-            if w >= n
-                || !matches!(self.lower(w).as_str(), "memo" | "memorandum" | "directive")
-                || self.mention_at_token(w).is_some()
-            {
+            if w >= n || !matches!(self.lower(w).as_str(), "memo" | "memorandum" | "directive") {
                 continue;
             }
             let ev = self.sentence_span(k);
+            // "issued a memorandum on January 25, 2019": the dated memo
+            if let Some(dated) = self
+                .mention_at_token(w)
+                .filter(|&m| self.mentions[m].rule == "memo.word-dated")
+            {
+                self.fact(
+                    dated,
+                    Predicate::Creator,
+                    FactObject::Mention(p),
+                    ev,
+                    "rel.person-issued-memo",
+                );
+                continue;
+            }
+            if self.mention_at_token(w).is_some() {
+                continue;
+            }
             let name = format!("{} memo", surname(&self.mentions[p].name));
             let m = Mention::new(
                 self.seg.tokens[w].span,
@@ -1038,6 +1067,107 @@ impl<'a> Ctx<'a> {
                 "rel.person-issued-memo",
             );
             self.issued_after(memo, ev, "rel.memo-date");
+        }
+    }
+
+    /// The token after an apposition that follows a name (", the Secretary of
+    /// Homeland Security,"), or `k` itself.
+    fn skip_apposition(&self, k: usize) -> usize {
+        let n = self.seg.tokens.len();
+        if k >= n || self.tok(k) != "," {
+            return k;
+        }
+        let si = self.seg.sentence_of[k];
+        (k + 1..(k + 14).min(n))
+            .take_while(|&t| self.seg.sentence_of[t] == si)
+            .find(|&t| self.tok(t) == ",")
+            .filter(|&c| {
+                // a title or a description, not a list of names or a clause
+                let first = self.lower(k + 1);
+                matches!(first.as_str(), "the" | "a" | "then" | "former" | "now")
+                    || is_title_word(self.tok(k + 1))
+                    || c > k + 1
+                        && self
+                            .mention_starting_at(k + 1, &[EntityClass::Agency])
+                            .is_some()
+            })
+            .map_or(k, |c| c + 1)
+    }
+
+    /// "In a memorandum dated April 6, 2018, Attorney General Jeff Sessions
+    /// announced a zero tolerance policy"; "Alejandro Mayorkas terminated the
+    /// Migrant Protection Protocols in a June 1, 2021 memorandum": the memo's
+    /// author, and the policy it sets out or the memo or policy it ends.
+    fn memo_clauses(&mut self) {
+        let n = self.seg.tokens.len();
+        for p in 0..self.mentions.len() {
+            if self.class(p) != EntityClass::Person || self.mentions[p].anaphor {
+                continue;
+            }
+            let (pa, pb) = self.toks[p];
+            let sentence = self.seg.sentences[self.seg.sentence_of[pa]];
+            let k = self.skip_apposition(pb);
+            if k >= sentence.last.min(n) {
+                continue;
+            }
+            let verb = self.lower(k);
+            let replacing = REPLACE_VERBS.contains(&verb.as_str());
+            let setting = SETTING_VERBS.contains(&verb.as_str());
+            if !replacing && !setting {
+                continue;
+            }
+            let object = (k + 1..(k + 4).min(sentence.last)).find_map(|t| {
+                self.mention_starting_at(t, &[EntityClass::Policy, EntityClass::Memo])
+            });
+            // "... X in a June 1, 2021 memorandum"
+            let memo_after = object.and_then(|o| {
+                let e = self.toks[o].1;
+                (e < sentence.last && self.lower(e) == "in")
+                    .then(|| {
+                        (e + 1..(e + 3).min(sentence.last))
+                            .find_map(|t| self.mention_starting_at(t, &[EntityClass::Memo]))
+                    })
+                    .flatten()
+            });
+            // "In a memorandum dated ..., P announced X"
+            let memo_before = (self.lower(sentence.first) == "in")
+                .then(|| {
+                    (sentence.first + 1..(sentence.first + 4).min(pa))
+                        .find_map(|t| self.mention_starting_at(t, &[EntityClass::Memo]))
+                })
+                .flatten()
+                .filter(|&m| self.toks[m].1 < pa);
+            let Some(memo) = memo_after.or(memo_before) else {
+                continue;
+            };
+            let ev = sentence.span;
+            self.fact(
+                memo,
+                Predicate::Creator,
+                FactObject::Mention(p),
+                ev,
+                "rel.memo-clause-author",
+            );
+            let Some(o) = object.filter(|&o| o != memo) else {
+                continue;
+            };
+            if replacing {
+                self.fact(
+                    memo,
+                    Predicate::Replaces,
+                    FactObject::Mention(o),
+                    ev,
+                    "rel.memo-clause-ends",
+                );
+            } else if self.class(o) == EntityClass::Policy {
+                self.fact(
+                    memo,
+                    Predicate::Concerns,
+                    FactObject::Mention(o),
+                    ev,
+                    "rel.memo-clause-sets-out",
+                );
+            }
         }
     }
 
@@ -1891,16 +2021,12 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // implements: AGENCY ... implement|enforce ... POLICY
+            // implements: AGENCY ... implement|enforce ... POLICY (not the agency
+            // of a person's title: "the Secretary of Homeland Security, issued ...")
             if matches!(cls, EntityClass::Agency | EntityClass::Organization)
                 && !self.mentions[m].anaphor
+                && !inside_any_person_title(self, m)
             {
-                let next_agent = real[ix + 1..].iter().copied().find(|&o| {
-                    matches!(
-                        self.class(o),
-                        EntityClass::Agency | EntityClass::Organization | EntityClass::Person
-                    )
-                });
                 let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
                     IMPLEMENT_VERBS.contains(&w_at(t))
                         && !(w_at(t) == "carry"
@@ -1911,7 +2037,27 @@ impl<'a> Ctx<'a> {
                             && w_at(t + 1) == "out")
                 });
                 if let Some(v) = verb {
-                    let blocked = next_agent.is_some_and(|o| self.toks[o].1 <= v);
+                    // another agent before the verb blocks, unless coordinated:
+                    // "CBP and ICE enforce ..."
+                    let mut prev_end = mb;
+                    let mut blocked = false;
+                    for &o in &real[ix + 1..] {
+                        if self.toks[o].0 >= v {
+                            break;
+                        }
+                        if !matches!(
+                            self.class(o),
+                            EntityClass::Agency | EntityClass::Organization | EntityClass::Person
+                        ) {
+                            continue;
+                        }
+                        let gap: Vec<&str> = (prev_end..self.toks[o].0).map(w_at).collect();
+                        if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) {
+                            blocked = true;
+                            break;
+                        }
+                        prev_end = self.toks[o].1;
+                    }
                     let between: Vec<&str> = (mb..v).map(w_at).collect();
                     let clause_break = between
                         .iter()
@@ -2571,6 +2717,42 @@ mod tests {
                 &[
                     "Memorandum on Delegation of Authority mg:addressedTo Department of the Treasury",
                     "Memorandum on Delegation of Authority mg:addressedTo Federal Aviation Administration",
+                ],
+                &[],
+            ),
+            (
+                "a memo in a prepositional phrase before its author",
+                "News\n\nIn a memorandum dated April 6, 2018, Attorney General Jeff Sessions announced the Zero Tolerance Policy.",
+                &[
+                    "April 6, 2018 memorandum dcterms:creator Jeff Sessions",
+                    "April 6, 2018 memorandum dcterms:issued 2018-04-06",
+                ],
+                &[],
+            ),
+            (
+                "an author ends a policy in a dated memo",
+                "News\n\nAlejandro Mayorkas terminated the Migrant Protection Protocols in a June 1, 2021 memorandum.",
+                &[
+                    "June 1, 2021 memorandum dcterms:creator Alejandro Mayorkas",
+                    "June 1, 2021 memorandum dcterms:replaces Migrant Protection Protocols",
+                ],
+                &[],
+            ),
+            (
+                "an author with a title in apposition issues a dated memo",
+                "News\n\nKirstjen Nielsen, the Secretary of Homeland Security, issued a memorandum on January 25, 2019 implementing the Migrant Protection Protocols.",
+                &[
+                    "January 25, 2019 memorandum dcterms:creator Kirstjen Nielsen",
+                    "January 25, 2019 memorandum mg:concerns Migrant Protection Protocols",
+                ],
+                &["Department of Homeland Security mg:implements Migrant Protection Protocols"],
+            ),
+            (
+                "coordinated agencies implement a policy",
+                "News\n\nCBP and ICE enforce the Migrant Protection Protocols.",
+                &[
+                    "Customs and Border Protection mg:implements Migrant Protection Protocols",
+                    "Immigration and Customs Enforcement mg:implements Migrant Protection Protocols",
                 ],
                 &[],
             ),
