@@ -717,7 +717,45 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     people(text, seg, lex, &mut out);
     named_memos(text, seg, lex, &mut out);
     administrations(text, seg, lex, &mut out);
+    quoted_policies(text, lex, &mut out);
     out
+}
+
+/// "the “zero tolerance” policy", "the \"Remain in Mexico\" program": a quoted
+/// name before a policy head.
+fn quoted_policies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(
+        &RE,
+        r#"[\x{201c}"](?P<name>[A-Za-z][A-Za-z'\x{2019} -]{1,60}?)[\x{201d}"]\s+(?P<head>policy|program|initiative|rule|doctrine|strategy|protocols)(?-u:\b)"#,
+    );
+    for c in re.captures_iter(text) {
+        let (Some(all), Some(name), Some(head)) = (c.get(0), c.name("name"), c.name("head")) else {
+            continue;
+        };
+        let words = name.as_str().split_whitespace().count();
+        if !(1..=6).contains(&words) {
+            continue;
+        }
+        let label = format!("{} {}", name.as_str().trim(), head.as_str());
+        let span = Span::new(name.start(), all.end());
+        let mut m = Mention::new(
+            span,
+            EntityClass::Policy,
+            label.clone(),
+            "pattern.quoted-policy",
+            70,
+        );
+        if let Some(e) = lex
+            .lookup(&label)
+            .map(|i| &lex.entries[i])
+            .filter(|e| e.class == EntityClass::Policy)
+        {
+            m.key = class_key(EntityClass::Policy, &e.canonical);
+            m.canonical = Some(e.canonical.clone());
+        }
+        out.push(m);
+    }
 }
 
 fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
@@ -2118,6 +2156,14 @@ mod tests {
                 "an unknown first name with a title in apposition",
                 "Kirstjen Nielsen, the Secretary of Homeland Security, issued it.",
                 &[("Kirstjen Nielsen", Person), ("Homeland Security", Agency)],
+            ),
+            (
+                "a quoted name before a policy head",
+                "Sessions announced a \u{201c}zero tolerance\u{201d} policy and the \"Remain in Mexico\" program.",
+                &[
+                    ("zero tolerance\u{201d} policy", Policy),
+                    ("Remain in Mexico", Policy),
+                ],
             ),
             (
                 "an act for a fiscal year keeps its year",
