@@ -352,4 +352,39 @@ mod tests {
             "news article without a title line"
         );
     }
+
+    #[test]
+    fn title_case_signatures() {
+        // (case, last lines of a memo, the signature's first line)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "name then title",
+                "Body text of the memo.\n\nL. Francis Cissna\nDirector\n",
+                Some("L. Francis Cissna"),
+            ),
+            (
+                "name then a title with its office",
+                "Body text.\n\nJane Q. Doe\nDeputy Administrator, Office of Policy\n",
+                Some("Jane Q. Doe"),
+            ),
+            (
+                "a closing sentence is not a signature",
+                "Body text.\n\nThank you for your attention.\nPlease contact the Director.\n",
+                None,
+            ),
+            (
+                "a byline without a title line",
+                "Body text.\n\nKathryn Watson contributed reporting.\n",
+                None,
+            ),
+        ];
+        for (name, tail, want) in cases {
+            let text = format!("date 2018-06-28\nPolicy Memorandum\n\nSUBJECT: Things\n\n{tail}");
+            let st = analyze(&text);
+            let got = st
+                .signature
+                .map(|s| text[s.start..s.end].lines().next().unwrap_or(""));
+            assert_eq!(got, *want, "{name}");
+        }
+    }
 }
