@@ -239,6 +239,11 @@ const CONCERN_VERBS: &[&str] = &[
     "provides",
     "provided",
 ];
+/// Verbs by which a person heads a body ("who heads the FBI").
+const HEAD_VERBS: &[&str] = &[
+    "heads", "headed", "leads", "led", "runs", "ran", "directs", "directed", "chairs", "chaired",
+];
+
 /// Verbs by which a memo's author sets out a policy.
 const SETTING_VERBS: &[&str] = &[
     "announced",
@@ -576,6 +581,7 @@ impl<'a> Ctx<'a> {
         self.memo_by();
         self.person_issued_memo();
         self.memo_clauses();
+        self.person_role_clauses();
         self.header_fields();
         self.signature();
         self.entitled();
@@ -1092,6 +1098,112 @@ impl<'a> Ctx<'a> {
                             .is_some()
             })
             .map_or(k, |c| c + 1)
+    }
+
+    /// "Christopher Wray, who heads the FBI," and "the head of USCIS, Ur Jaddou,":
+    /// heads and members named by a clause rather than a title.
+    fn person_role_clauses(&mut self) {
+        let n = self.seg.tokens.len();
+        for p in 0..self.mentions.len() {
+            if self.class(p) != EntityClass::Person || self.mentions[p].anaphor {
+                continue;
+            }
+            let (pa, pb) = self.toks[p];
+            let ev = self.sentence_span(pa);
+            let agents = [EntityClass::Agency, EntityClass::Organization];
+            // "P, who heads|leads|runs the X" / "P, who works for|at the X"
+            if pb + 3 < n && self.tok(pb) == "," && self.lower(pb + 1) == "who" {
+                let verb = self.lower(pb + 2);
+                let mut k = pb + 3;
+                let works = matches!(verb.as_str(), "works" | "worked" | "serves" | "served")
+                    && matches!(self.lower(k).as_str(), "for" | "at" | "in");
+                if works {
+                    k += 1;
+                }
+                if k < n && self.lower(k) == "the" {
+                    k += 1;
+                }
+                let heads = HEAD_VERBS.contains(&verb.as_str());
+                if heads || works {
+                    if let Some(a) = self.mention_starting_at(k, &agents) {
+                        self.fact(
+                            p,
+                            Predicate::MemberOf,
+                            FactObject::Mention(a),
+                            ev,
+                            "rel.person-who-role",
+                        );
+                        if heads {
+                            self.fact(
+                                p,
+                                Predicate::HeadOf,
+                                FactObject::Mention(a),
+                                ev,
+                                "rel.person-who-heads",
+                            );
+                        }
+                    }
+                }
+            }
+            // "the head|director|chief of X, P"
+            if pa >= 5 && self.tok(pa - 1) == "," {
+                let a = (pa.saturating_sub(12)..pa - 1)
+                    .filter_map(|t| self.mention_starting_at(t, &agents))
+                    .find(|&a| self.toks[a].1 == pa - 1);
+                if let Some(a) = a {
+                    let at = self.toks[a].0;
+                    let of = at >= 2 && self.lower(at - 1) == "of";
+                    let the = at >= 3 && self.lower(at - 1) == "the" && self.lower(at - 2) == "of";
+                    let head_word = if the { at - 3 } else { at.wrapping_sub(2) };
+                    // not "a Deputy Administrator of X, P" nor "to be Director of X, P"
+                    let qualified = head_word >= 1
+                        && head_word < pa
+                        && matches!(
+                            self.lower(head_word - 1).as_str(),
+                            "deputy"
+                                | "assistant"
+                                | "associate"
+                                | "under"
+                                | "vice"
+                                | "be"
+                                | "a"
+                                | "an"
+                                | "as"
+                        );
+                    if (of || the)
+                        && !qualified
+                        && matches!(
+                            self.lower(head_word).as_str(),
+                            "head"
+                                | "chief"
+                                | "leader"
+                                | "director"
+                                | "administrator"
+                                | "commissioner"
+                                | "chair"
+                                | "chairman"
+                                | "chairwoman"
+                                | "secretary"
+                        )
+                    {
+                        self.fact(
+                            p,
+                            Predicate::MemberOf,
+                            FactObject::Mention(a),
+                            ev,
+                            "rel.head-of-apposition",
+                        );
+                        self.fact(
+                            p,
+                            Predicate::HeadOf,
+                            FactObject::Mention(a),
+                            ev,
+                            "rel.head-of-apposition",
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// "In a memorandum dated April 6, 2018, Attorney General Jeff Sessions
@@ -1897,13 +2009,20 @@ impl<'a> Ctx<'a> {
                     );
                 }
                 let after: Vec<&str> = (mb..(mb + 4).min(sentence.last)).map(w_at).collect();
-                if matches!(after.first(), Some(&"was" | &"were" | &"has"))
-                    && after.iter().skip(1).take(2).any(|w| {
-                        matches!(
-                            *w,
-                            "abolished" | "dissolved" | "disbanded" | "eliminated" | "defunct"
-                        )
-                    })
+                let ceased = matches!(
+                    after.as_slice(),
+                    ["ceased", "to", "exist", ..]
+                        | ["ceased", "operations", ..]
+                        | ["closed", "its", "doors", ..]
+                );
+                if ceased
+                    || matches!(after.first(), Some(&"was" | &"were" | &"has"))
+                        && after.iter().skip(1).take(2).any(|w| {
+                            matches!(
+                                *w,
+                                "abolished" | "dissolved" | "disbanded" | "eliminated" | "defunct"
+                            )
+                        })
                 {
                     self.fact(
                         m,
@@ -2036,13 +2155,28 @@ impl<'a> Ctx<'a> {
                         || (matches!(w_at(t), "carry" | "carries" | "carried" | "carrying")
                             && w_at(t + 1) == "out")
                 });
+                // an agent inside a relative clause (", which is part of the DOL,")
+                // is not the subject of the verb after the clause
+                let in_relative_clause = (sentence.first..ma)
+                    .rev()
+                    .find(|&t| w_at(t) == ",")
+                    .is_some_and(|c| matches!(w_at(c + 1), "which" | "who"));
+                // "The Wage and Hour Division, which is part of the DOL, enforces
+                // ...": the clause after the subject is transparent
+                let verb = verb.filter(|_| !in_relative_clause);
+                let clause = verb.and_then(|v| {
+                    (w_at(mb) == ","
+                        && matches!(w_at(mb + 1), "which" | "who")
+                        && w_at(v - 1) == ",")
+                        .then_some(v)
+                });
                 if let Some(v) = verb {
                     // another agent before the verb blocks, unless coordinated:
                     // "CBP and ICE enforce ..."
                     let mut prev_end = mb;
                     let mut blocked = false;
                     for &o in &real[ix + 1..] {
-                        if self.toks[o].0 >= v {
+                        if self.toks[o].0 >= v || clause.is_some() {
                             break;
                         }
                         if !matches!(
@@ -2059,9 +2193,10 @@ impl<'a> Ctx<'a> {
                         prev_end = self.toks[o].1;
                     }
                     let between: Vec<&str> = (mb..v).map(w_at).collect();
-                    let clause_break = between
-                        .iter()
-                        .any(|w| matches!(*w, "." | ";" | "which" | "who" | "but"));
+                    let clause_break = clause.is_none()
+                        && between
+                            .iter()
+                            .any(|w| matches!(*w, "." | ";" | "which" | "who" | "but"));
                     if !blocked && !clause_break {
                         let policy = real.iter().copied().find(|&p| {
                             self.class(p) == EntityClass::Policy
@@ -2754,6 +2889,30 @@ mod tests {
                     "Customs and Border Protection mg:implements Migrant Protection Protocols",
                     "Immigration and Customs Enforcement mg:implements Migrant Protection Protocols",
                 ],
+                &[],
+            ),
+            (
+                "a relative clause between an agency and its verb",
+                "Notes\n\nThe Wage and Hour Division, which is part of the Department of Labor, enforces the Fair Labor Standards Act.",
+                &[
+                    "Wage and Hour Division mg:implements Fair Labor Standards Act",
+                    "Wage and Hour Division org:subOrganizationOf Department of Labor",
+                ],
+                &["Department of Labor mg:implements Fair Labor Standards Act"],
+            ),
+            (
+                "heads named by a clause",
+                "Notes\n\nChristopher Wray, who heads the FBI, testified. The director of the Census Bureau, Jane Smith, spoke.",
+                &[
+                    "Christopher Wray org:headOf Federal Bureau of Investigation",
+                    "Jane Smith org:headOf Census Bureau",
+                ],
+                &[],
+            ),
+            (
+                "an agency that ceased to exist",
+                "Notes\n\nThe Immigration and Naturalization Service ceased to exist in 2003.",
+                &["Immigration and Naturalization Service mg:defunct true"],
                 &[],
             ),
             (
