@@ -1753,7 +1753,32 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 && parts
                     .iter()
                     .all(|p| could_be_surname(p) && !lex.is_common_word(p))
+                // not the tail of a longer name ("Secretary of Agriculture Tom Vilsack")
+                && (i == 0 || {
+                    let prev = seg.tok(text, i - 1);
+                    // nor a place after a preposition ("in Los Angeles, the Director ...")
+                    !tok_is_cap(prev)
+                        && !matches!(
+                            prev,
+                            "of" | "for"
+                                | "and"
+                                | "the"
+                                | "in"
+                                | "at"
+                                | "from"
+                                | "to"
+                                | "with"
+                                | "on"
+                                | "by"
+                                | "near"
+                                | "across"
+                                | "into"
+                                | "visit"
+                                | "visited"
+                        )
+                })
                 && {
+                    // ", the Secretary of ...", ", then Director ...": a determiner first
                     let mut k = end + 1;
                     while k < toks.len()
                         && k < end + 3
@@ -1761,9 +1786,27 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     {
                         k += 1;
                     }
-                    (k..(k + 3).min(toks.len()))
-                        .take_while(|&t| tok_is_cap(seg.tok(text, t)))
-                        .any(|t| TITLE_HEADS.contains(&seg.tok(text, t)))
+                    let start = seg.tok(text, k.min(toks.len() - 1));
+                    let strong_start = start != "General"
+                        && (TITLE_HEADS.contains(&start)
+                            || matches!(
+                                start,
+                                "Acting"
+                                    | "Deputy"
+                                    | "Assistant"
+                                    | "Associate"
+                                    | "Senior"
+                                    | "Chief"
+                                    | "Principal"
+                                    | "Executive"
+                                    | "Special"
+                                    | "Under"
+                            ));
+                    k > end + 1
+                        && strong_start
+                        && (k..(k + 3).min(toks.len()))
+                            .take_while(|&t| tok_is_cap(seg.tok(text, t)))
+                            .any(|t| TITLE_HEADS.contains(&seg.tok(text, t)))
                 };
             let evidence = if all_caps {
                 first_ok || has_initial
@@ -1810,6 +1853,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     "person.titled"
                 } else if first_ok {
                     "person.first-name"
+                } else if appositive_title && !has_initial {
+                    "person.appositive-title"
                 } else {
                     "person.initial"
                 };
