@@ -1754,7 +1754,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     .iter()
                     .all(|p| could_be_surname(p) && !lex.is_common_word(p))
                 // not the tail of a longer name ("Secretary of Agriculture Tom Vilsack")
-                && (i == 0 || {
+                && (i == 0 || seg.sentence_of[i - 1] != seg.sentence_of[i] || {
                     let prev = seg.tok(text, i - 1);
                     // nor a place after a preposition ("in Los Angeles, the Director ...")
                     !tok_is_cap(prev)
