@@ -1054,6 +1054,18 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         // drop leading starters ("The", "On") and trailing connectors
         let mut a = start;
+        // "Researchers at Georgetown University": people at a body, not its name
+        // (but "University of North Carolina at Chapel Hill" keeps its "at")
+        if let Some(at) = (a + 1..end.saturating_sub(1)).find(|&k| seg.tok(text, k) == "at") {
+            let before_has_head = (a..at).any(|k| {
+                let w = seg.tok(text, k);
+                AGENCY_HEADS.contains(&w) || ORG_HEADS.contains(&w) || BODY_HEADS.contains(&w)
+            });
+            if !before_has_head {
+                a = at + 1;
+            }
+        }
+
         while a < end
             && (STARTERS.contains(&seg.tok(text, a))
                 || is_connector(seg.tok(text, a))
@@ -2208,6 +2220,14 @@ mod tests {
                 &[
                     ("zero tolerance\u{201d} policy", Policy),
                     ("Remain in Mexico", Policy),
+                ],
+            ),
+            (
+                "people at a body are not part of its name",
+                "Researchers at Georgetown University and the University of North Carolina at Chapel Hill agreed.",
+                &[
+                    ("Georgetown University", Organization),
+                    ("University of North Carolina at Chapel Hill", Organization),
                 ],
             ),
             (
