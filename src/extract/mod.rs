@@ -340,7 +340,7 @@ fn add_anaphors(
     let n = seg.tokens.len();
     for i in 0..n.saturating_sub(1) {
         let det = seg.tok(text, i).to_lowercase();
-        if !matches!(det.as_str(), "this" | "the" | "that" | "such") {
+        if !matches!(det.as_str(), "this" | "these" | "the" | "that" | "such") {
             continue;
         }
         let mut noun = seg.tok(text, i + 1);
@@ -373,8 +373,11 @@ fn add_anaphors(
         };
         let target = match lower.as_str() {
             "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance"
-            | "instruction" | "bulletin" | "circular" => {
-                if det == "this" || det == "the" && doc_memo.is_some() && lower != "memo" {
+            | "instruction" | "bulletin" | "circular" | "guidelines" => {
+                if det == "this"
+                    || det == "these" && lower == "guidelines"
+                    || det == "the" && doc_memo.is_some() && lower != "memo"
+                {
                     doc_memo
                         .map(|d| kept[d].clone())
                         .or_else(|| before(&|m| m.class == EntityClass::Memo && !m.anaphor))

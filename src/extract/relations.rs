@@ -921,14 +921,29 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
             if k >= n || !matches!(self.lower(k).as_str(), "by" | "from") {
-                // "memorandum on prosecutorial discretion issued by ..."
-                match (i + 1..(i + 9).min(n)).find(|&t| {
-                    matches!(self.lower(t).as_str(), "issued" | "signed" | "written")
-                        && t + 1 < n
-                        && self.lower(t + 1) == "by"
+                // "memorandum on prosecutorial discretion issued by ...", "guidance
+                // issued on February 18, 2021 by ..."
+                match (i + 1..(i + 9).min(n)).find_map(|t| {
+                    if !matches!(self.lower(t).as_str(), "issued" | "signed" | "written") {
+                        return None;
+                    }
+                    if t + 1 < n && self.lower(t + 1) == "by" {
+                        return Some((t, t + 1));
+                    }
+                    // a date between the verb and "by"
+                    let by = (t + 2..(t + 9).min(n)).find(|&b| self.lower(b) == "by")?;
+                    let from = self.seg.tokens[t + 1].span.start;
+                    let to = self.seg.tokens[by - 1].span.end;
+                    let dated = self
+                        .dates
+                        .iter()
+                        .any(|d| d.span.start <= from + 3 && d.span.end + 1 >= to);
+                    dated.then_some((t, by))
                 }) {
-                    Some(t) if !(i + 1..t).any(|x| matches!(self.tok(x), "." | ";" | ",")) => {
-                        k = t + 1
+                    Some((t, by))
+                        if !(i + 1..t).any(|x| matches!(self.tok(x), "." | ";" | ",")) =>
+                    {
+                        k = by
                     }
                     _ => continue,
                 }
@@ -968,6 +983,24 @@ impl<'a> Ctx<'a> {
                 // the memo's name, without an alias from the surface "memo"
                 self.mentions[memo].anaphor = false;
                 self.mentions[memo].extra.clear();
+                // "the Interim Guidance issued ... by X": its capitalized name too
+                if self.tok(i).starts_with(char::is_uppercase) {
+                    let mut j = i;
+                    while j > 0
+                        && self.seg.sentence_of[j - 1] == self.seg.sentence_of[i]
+                        && self.tok(j - 1).starts_with(char::is_uppercase)
+                        && self.seg.tokens[j - 1].kind == TokKind::Word
+                        && !matches!(self.tok(j - 1), "The" | "This" | "A" | "An")
+                    {
+                        j -= 1;
+                    }
+                    if j < i {
+                        let name = self.text
+                            [self.seg.tokens[j].span.start..self.seg.tokens[i].span.end]
+                            .to_string();
+                        self.mentions[memo].extra.push(name);
+                    }
+                }
                 self.fact(
                     memo,
                     Predicate::Creator,
@@ -2913,6 +2946,16 @@ mod tests {
                 "an agency that ceased to exist",
                 "Notes\n\nThe Immigration and Naturalization Service ceased to exist in 2003.",
                 &["Immigration and Naturalization Service mg:defunct true"],
+                &[],
+            ),
+            (
+                "guidance issued on a date by its author, rescinded by these guidelines",
+                "date 2021-09-30\nMEMORANDUM\n\nSUBJECT: Guidelines for the Enforcement of Civil Immigration Law\n\nThese Guidelines rescind the Interim Guidance issued on February 18, 2021 by Acting Director Tae D. Johnson.",
+                &[
+                    "Guidelines for the Enforcement of Civil Immigration Law dcterms:replaces Johnson memo",
+                    "Johnson memo dcterms:creator Tae D. Johnson",
+                    "Johnson memo dcterms:issued 2021-02-18",
+                ],
                 &[],
             ),
             (
