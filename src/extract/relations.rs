@@ -1,6 +1,8 @@
 //! Stage 4: relations. Patterns over the mentions of a sentence plus the
 //! document structure; each fact records the rule that produced it.
 
+use std::collections::HashMap;
+
 use super::dates::DateMention;
 use super::lexicon::{is_connector, Lexicon};
 use super::mentions::{class_key, is_head_title, is_title_word, surname, Mention, TITLE_HEADS};
@@ -60,6 +62,9 @@ pub struct Ctx<'a> {
     pub links: Vec<(usize, usize, Option<EntityClass>)>,
     /// Facts.
     pub facts: Vec<Fact>,
+    /// Mentions by the character offset where they start, and where they end.
+    starts: HashMap<usize, Vec<usize>>,
+    ends: HashMap<usize, Vec<usize>>,
 }
 
 /// Capitalized words that modify a title ("National Security Advisor").
@@ -356,6 +361,12 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|m| Self::tok_range(seg, m.span))
             .collect();
+        let mut starts: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            starts.entry(m.span.start).or_default().push(i);
+            ends.entry(m.span.end).or_default().push(i);
+        }
         Self {
             text,
             seg,
@@ -368,14 +379,19 @@ impl<'a> Ctx<'a> {
             toks,
             links: Vec::new(),
             facts: Vec::new(),
+            starts,
+            ends,
         }
     }
 
     /// Adds a mention, returning its index.
     pub fn add_mention(&mut self, m: Mention) -> usize {
+        let i = self.mentions.len();
         self.toks.push(Self::tok_range(self.seg, m.span));
+        self.starts.entry(m.span.start).or_default().push(i);
+        self.ends.entry(m.span.end).or_default().push(i);
         self.mentions.push(m);
-        self.mentions.len() - 1
+        i
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -882,15 +898,21 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let end = self.seg.tokens.get(k.checked_sub(1)?)?.span.end;
-        (0..self.mentions.len())
-            .filter(|&m| self.mentions[m].span.end == end && classes.contains(&self.class(m)))
+        self.ends
+            .get(&end)?
+            .iter()
+            .copied()
+            .filter(|&m| classes.contains(&self.class(m)))
             .min_by_key(|&m| self.mentions[m].anaphor)
     }
 
     fn mention_starting_at(&self, tok: usize, classes: &[EntityClass]) -> Option<usize> {
         let start = self.seg.tokens.get(tok)?.span.start;
-        (0..self.mentions.len())
-            .filter(|&m| self.mentions[m].span.start == start && classes.contains(&self.class(m)))
+        self.starts
+            .get(&start)?
+            .iter()
+            .copied()
+            .filter(|&m| classes.contains(&self.class(m)))
             .min_by_key(|&m| self.mentions[m].anaphor)
     }
 
