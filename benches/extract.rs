@@ -9,6 +9,10 @@
 //! - `extract/<slice>`: `Extractor::extract` over every document of the slice;
 //! - `extract+quads/<slice>`: the same plus `QuadWriter::quads` (the RDF step).
 //!
+//! `one-dense-document/<size>` extracts a single synthetic document dense in
+//! definitions, people and clauses at 200 KB and 2 MB: equal MB/s at both sizes
+//! means the cost is linear in the document's length.
+//!
 //! Throughput is in bytes of document text, so criterion reports MB/s of text.
 //! Run with `cargo bench --bench extract` (release profile; quick: add `-- --quick`).
 #![allow(clippy::unwrap_used, missing_docs)]
@@ -153,5 +157,40 @@ fn bench_extract(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_extract);
+/// One dense sentence group (acronym and quoted short-name definitions, people
+/// with titles and relative clauses, a dated memo), repeated into a single
+/// document of `bytes` bytes.
+fn dense_document(bytes: usize) -> Document {
+    const UNIT: &str = "The Office of Widget Control (OWC), or the \u{201c}Widget Office\u{201d}, hired Jane Smith, the Director of the Office of Widget Control, who heads the OWC. In a memorandum dated April 6, 2018, Director John Brown announced the Widget Policy; Secretary Brown later rescinded it. ";
+    let mut text = String::from("Dense document\n\n");
+    while text.len() < bytes {
+        text.push_str(UNIT);
+    }
+    Document::from_text("dense.txt", text)
+}
+
+/// The cost of one long document at two sizes: throughput (MB/s) should not
+/// fall as the document grows (rules that compare every mention with every
+/// other would make it fall tenfold).
+fn bench_one_long_document(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("one-dense-document");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for (label, bytes) in [("200KB", 200_000), ("2MB", 2_000_000)] {
+        let doc = dense_document(bytes);
+        group.throughput(Throughput::Bytes(doc.text.len() as u64));
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let ex = extractor.extract(black_box(&doc));
+                black_box(ex.entities.len() + ex.relations.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_one_long_document);
 criterion_main!(benches);

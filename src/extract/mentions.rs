@@ -2,6 +2,7 @@
 //! classified by their head word, memo numbers and titles, people with and
 //! without titles, administrations. Overlaps are resolved by rule priority.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -1453,6 +1454,16 @@ fn emit_chunk(
 /// "Full Name (ACR)" and "ACR (Full Name)".
 fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let toks = &seg.tokens;
+    // candidates by the offset where they end (kept up to date as definitions are
+    // added), so that finding a long form stays linear in long documents
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, m) in out.iter().enumerate() {
+        by_end.entry(m.span.end).or_default().push(k);
+    }
+    let push = |out: &mut Vec<Mention>, by_end: &mut HashMap<usize, Vec<usize>>, m: Mention| {
+        by_end.entry(m.span.end).or_default().push(out.len());
+        out.push(m);
+    };
     for i in 1..toks.len().saturating_sub(2) {
         if seg.tok(text, i) != "(" || seg.tok(text, i + 2) != ")" {
             continue;
@@ -1473,9 +1484,12 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             before -= 1;
         }
         let end = seg.tokens[before - 1].span.end;
-        let long = out
-            .iter()
-            .filter(|m| m.span.end == end && !m.anaphor && m.class != EntityClass::Person)
+        let long = by_end
+            .get(&end)
+            .into_iter()
+            .flatten()
+            .map(|&k| &out[k])
+            .filter(|m| !m.anaphor && m.class != EntityClass::Person)
             .max_by_key(|m| (m.priority, m.span.end - m.span.start))
             .cloned();
         let acr_span = seg.tokens[i + 1].span;
@@ -1491,7 +1505,7 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                 m.key = l.key.clone();
                 m.canonical = l.canonical.clone();
                 m.parent = l.parent.clone();
-                out.push(m);
+                push(out, &mut by_end, m);
             }
             Some(l) if lex.lookup_acronym(acr).is_some() => {
                 // "Immigrations and Customs Enforcement (ICE)": a variant of a known agency
@@ -1503,7 +1517,7 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                     long_m.canonical = Some(e.canonical.clone());
                     long_m.priority = 92;
                     long_m.rule = "acronym.definition";
-                    out.push(long_m);
+                    push(out, &mut by_end, long_m);
                 }
             }
             _ => {
@@ -1533,8 +1547,8 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                 let mut m = Mention::new(acr_span, class, acr, "acronym.definition", 95);
                 m.key = long_m.key.clone();
                 m.canonical = long_m.canonical.clone();
-                out.push(long_m);
-                out.push(m);
+                push(out, &mut by_end, long_m);
+                push(out, &mut by_end, m);
             }
         }
     }
@@ -1549,14 +1563,16 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         };
         let inner = Span::new(toks[i + 1].span.start, toks[close - 1].span.end);
         let end = toks[i - 1].span.end;
-        let long = out
-            .iter()
+        let long = by_end
+            .get(&end)
+            .into_iter()
+            .flatten()
+            .map(|&k| &out[k])
             .filter(|m| {
-                m.span.end == end
-                    && matches!(
-                        m.class,
-                        EntityClass::Agency | EntityClass::Organization | EntityClass::Policy
-                    )
+                matches!(
+                    m.class,
+                    EntityClass::Agency | EntityClass::Organization | EntityClass::Policy
+                )
             })
             .max_by_key(|m| (m.priority, m.span.end - m.span.start))
             .cloned();
@@ -1569,10 +1585,13 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         {
             continue;
         }
-        for m in out.iter_mut().filter(|m| m.span == inner) {
-            m.key = long.key.clone();
-            m.class = long.class;
-            m.canonical = long.canonical.clone();
+        for &k in by_end.get(&inner.end).into_iter().flatten() {
+            let m = &mut out[k];
+            if m.span == inner {
+                m.key = long.key.clone();
+                m.class = long.class;
+                m.canonical = long.canonical.clone();
+            }
         }
         let mut m = Mention::new(
             inner,
@@ -1583,12 +1602,15 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         );
         m.key = long.key.clone();
         m.canonical = long.canonical.clone();
-        out.push(m);
+        push(out, &mut by_end, m);
     }
-    // later bare uses of a defined acronym
+    // later bare uses of a defined acronym: searched once from the first
+    // definition of each (acronym, entity) pair, however often it is repeated
+    let mut seen_defs: std::collections::HashSet<(String, String)> = Default::default();
     let defined: Vec<Mention> = out
         .iter()
         .filter(|m| m.rule == "acronym.definition" && is_acronym_shape(&m.name))
+        .filter(|m| seen_defs.insert((m.name.clone(), m.key.clone())))
         .cloned()
         .collect();
     for d in defined {
@@ -2060,11 +2082,19 @@ pub fn resolve_overlaps(mut cands: Vec<Mention>) -> Vec<Mention> {
             .then(a.span.start.cmp(&b.span.start))
             .then(a.key.cmp(&b.key))
     });
+    // kept spans are disjoint: the one starting last before a candidate's end is
+    // the only one that can overlap it
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept: Vec<Mention> = Vec::new();
     for c in cands {
-        if c.span.start >= c.span.end || kept.iter().any(|k| k.span.overlaps(c.span)) {
+        let overlaps = taken
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.span.start);
+        if c.span.start >= c.span.end || overlaps {
             continue;
         }
+        taken.insert(c.span.start, c.span.end);
         kept.push(c);
     }
     kept.sort_by_key(|m| (m.span.start, m.span.end));

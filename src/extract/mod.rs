@@ -19,6 +19,7 @@ pub mod resolve;
 pub mod structure;
 pub mod text;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -228,20 +229,46 @@ fn document_memo(
     Some(m)
 }
 
+/// For each token, whether a mention covers part of it (a linear-time
+/// replacement for asking every mention whether it overlaps the token).
+fn covered_tokens(seg: &text::Segmented, kept: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; seg.tokens.len()];
+    for m in kept {
+        if m.span.start >= m.span.end {
+            continue;
+        }
+        // the first token ending after the mention's start, up to the last starting before its end
+        let first = seg.tokens.partition_point(|t| t.span.end <= m.span.start);
+        for (k, t) in seg.tokens.iter().enumerate().skip(first) {
+            if t.span.start >= m.span.end {
+                break;
+            }
+            covered[k] = true;
+        }
+    }
+    covered
+}
+
 /// Surname-only mentions of people named in full elsewhere in the document.
 fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec<Mention>) {
-    let persons: Vec<(String, String, String)> = kept
+    // surname -> (key, name) of the first person named in full with it
+    let mut persons: HashMap<String, (String, String)> = HashMap::new();
+    for m in kept
         .iter()
         .filter(|m| m.class == EntityClass::Person && m.name.split_whitespace().count() >= 2)
-        .map(|m| (surname(&m.name).to_string(), m.key.clone(), m.name.clone()))
-        .collect();
+    {
+        persons
+            .entry(surname(&m.name).to_string())
+            .or_insert_with(|| (m.key.clone(), m.name.clone()));
+    }
+    let mut covered = covered_tokens(seg, kept);
     let mut extra = Vec::new();
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = seg.tok(text, i);
-        let Some((_, key, name)) = persons.iter().find(|(s, _, _)| s == w) else {
+        let Some((key, name)) = persons.get(w) else {
             continue;
         };
-        if kept.iter().any(|m| m.span.overlaps(t.span)) {
+        if covered[i] {
             continue;
         }
         let mut m = Mention::new(
@@ -254,6 +281,7 @@ fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec
         m.key = key.clone();
         m.anaphor = true; // a short form, not a new name
         extra.push(m);
+        covered[i] = true;
     }
     // "Secretary Napolitano", "President Obama": a title and a surname
     for i in 1..seg.tokens.len() {
@@ -313,10 +341,7 @@ fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec
             || !same_line
             || next_cap
             || !mentions::could_be_surname(w)
-            || kept
-                .iter()
-                .chain(extra.iter())
-                .any(|m| m.span.overlaps(t.span))
+            || covered[i]
         {
             continue;
         }
@@ -324,6 +349,7 @@ fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec
         let mut m = Mention::new(t.span, EntityClass::Person, w, "person.title-surname", 30);
         m.key = person_key(w);
         extra.push(m);
+        covered[i] = true;
     }
     kept.extend(extra);
     kept.sort_by_key(|m| (m.span.start, m.span.end));
@@ -338,6 +364,7 @@ fn add_anaphors(
 ) {
     let mut extra = Vec::new();
     let n = seg.tokens.len();
+    let covered = covered_tokens(seg, kept);
     for i in 0..n.saturating_sub(1) {
         let det = seg.tok(text, i).to_lowercase();
         if !matches!(det.as_str(), "this" | "these" | "the" | "that" | "such") {
@@ -362,12 +389,16 @@ fn add_anaphors(
             _ => noun.to_lowercase(),
         };
         let span = Span::new(seg.tokens[i].span.start, seg.tokens[last].span.end);
-        if kept.iter().any(|m| m.span.overlaps(span)) {
+        if covered[i..=last].iter().any(|&c| c) {
             continue;
         }
+        // the nearest earlier mention (kept is sorted by start) within 1,500 characters
         let before = |pred: &dyn Fn(&Mention) -> bool| {
-            kept.iter()
+            let upto = kept.partition_point(|m| m.span.start < span.start);
+            kept[..upto]
+                .iter()
                 .rev()
+                .take_while(|m| span.start - m.span.start < 20_000)
                 .find(|m| m.span.end <= span.start && pred(m) && span.start - m.span.end < 1500)
                 .cloned()
         };
@@ -389,7 +420,11 @@ fn add_anaphors(
                 // the first policy of the nearest earlier sentence that names one (the topic, not an aside)
                 before(&|m| m.class == EntityClass::Policy && !m.anaphor).and_then(|last| {
                     let si = seg.sentence_of.get(seg.token_at(last.span.start)).copied();
-                    kept.iter()
+                    let from = si
+                        .and_then(|si| seg.sentences.get(si))
+                        .map_or(0, |s| kept.partition_point(|m| m.span.start < s.span.start));
+                    kept[from..]
+                        .iter()
                         .find(|m| {
                             m.class == EntityClass::Policy
                                 && !m.anaphor

@@ -1,7 +1,7 @@
 //! Stage 4: relations. Patterns over the mentions of a sentence plus the
 //! document structure; each fact records the rule that produced it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::dates::DateMention;
 use super::lexicon::{is_connector, Lexicon};
@@ -65,6 +65,10 @@ pub struct Ctx<'a> {
     /// Mentions by the character offset where they start, and where they end.
     starts: HashMap<usize, Vec<usize>>,
     ends: HashMap<usize, Vec<usize>>,
+    /// Mentions that are the object of an `org:memberOf` fact (a person's body).
+    members_of: HashSet<usize>,
+    /// The first mention of each entity key.
+    first_of_key: HashMap<String, usize>,
 }
 
 /// Capitalized words that modify a title ("National Security Advisor").
@@ -363,9 +367,11 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut starts: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut first_of_key: HashMap<String, usize> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
             starts.entry(m.span.start).or_default().push(i);
             ends.entry(m.span.end).or_default().push(i);
+            first_of_key.entry(m.key.clone()).or_insert(i);
         }
         Self {
             text,
@@ -381,6 +387,8 @@ impl<'a> Ctx<'a> {
             facts: Vec::new(),
             starts,
             ends,
+            members_of: HashSet::new(),
+            first_of_key,
         }
     }
 
@@ -390,6 +398,7 @@ impl<'a> Ctx<'a> {
         self.toks.push(Self::tok_range(self.seg, m.span));
         self.starts.entry(m.span.start).or_default().push(i);
         self.ends.entry(m.span.end).or_default().push(i);
+        self.first_of_key.entry(m.key.clone()).or_insert(i);
         self.mentions.push(m);
         i
     }
@@ -431,6 +440,9 @@ impl<'a> Ctx<'a> {
                 return;
             }
         }
+        if let (Predicate::MemberOf, FactObject::Mention(o)) = (predicate, &object) {
+            self.members_of.insert(*o);
+        }
         self.facts.push(Fact {
             subject,
             predicate,
@@ -465,7 +477,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.lex.lookup_acronym(name))?;
         let e = &self.lex.entries[entry];
         let key = class_key(e.class, &e.canonical);
-        if let Some(i) = self.mentions.iter().position(|m| m.key == key) {
+        if let Some(&i) = self.first_of_key.get(&key) {
             // reuse an existing mention of the entity (its own span stays its own)
             let mut m = self.mentions[i].clone();
             m.span = span;
@@ -573,7 +585,15 @@ impl<'a> Ctx<'a> {
             // at most 20 tokens before the parenthesis (a citation may intervene)
             let si = self.seg.sentence_of[i];
             let class = self.class(short);
-            let long = (0..self.mentions.len())
+            let mut near: Vec<usize> = (i.saturating_sub(20).max(1)..=i)
+                .filter_map(|b| self.ends.get(&self.seg.tokens[b - 1].span.end))
+                .flatten()
+                .copied()
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            let long = near
+                .into_iter()
                 .filter(|&m| {
                     let (a, b) = self.toks[m];
                     b <= i
@@ -638,10 +658,7 @@ impl<'a> Ctx<'a> {
                     .contains('\n');
                 if !is_title
                     || !same_line
-                    || self.mentions.iter().any(|m| {
-                        m.span.contains(self.seg.tokens[k - 1].span)
-                            && m.class != EntityClass::Person
-                    })
+                    || self.covered_by(k - 1, |m| m.class != EntityClass::Person)
                 {
                     break;
                 }
@@ -885,6 +902,28 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether a mention satisfying `pred` covers token `tok` (mentions start at
+    /// tokens: those starting up to 400 tokens before, and the document's own).
+    fn covered_by(&self, tok: usize, pred: impl Fn(&Mention) -> bool) -> bool {
+        let Some(span) = self.seg.tokens.get(tok).map(|t| t.span) else {
+            return false;
+        };
+        let covers = |m: &Mention| m.span.contains(span) && pred(m);
+        self.doc_memo.is_some_and(|d| covers(&self.mentions[d]))
+            || (tok.saturating_sub(400)..=tok)
+                .filter_map(|t| self.starts.get(&self.seg.tokens[t].span.start))
+                .flatten()
+                .any(|&m| covers(&self.mentions[m]))
+    }
+
+    /// The dates that start at `lo` or later and before `hi`, in text order.
+    fn dates_starting(&self, lo: usize, hi: usize) -> &'a [DateMention] {
+        let dates = self.dates;
+        let from = dates.partition_point(|d| d.span.start < lo);
+        let to = dates.partition_point(|d| d.span.start < hi).max(from);
+        &dates[from..to]
+    }
+
     fn mention_ending_before(&self, tok: usize, classes: &[EntityClass]) -> Option<usize> {
         if tok == 0 {
             return None;
@@ -918,7 +957,13 @@ impl<'a> Ctx<'a> {
 
     fn mention_at_token(&self, tok: usize) -> Option<usize> {
         let span = self.seg.tokens.get(tok)?.span;
-        (0..self.mentions.len()).find(|&m| self.mentions[m].span.contains(span))
+        // mentions start at tokens: look back at most 400 tokens
+        (tok.saturating_sub(400)..=tok)
+            .filter_map(|t| self.starts.get(&self.seg.tokens[t].span.start))
+            .flatten()
+            .copied()
+            .filter(|&m| self.mentions[m].span.contains(span))
+            .min()
     }
 
     /// "a memo by ICE Director John Morton": a memo named after its author.
@@ -957,7 +1002,7 @@ impl<'a> Ctx<'a> {
                     let from = self.seg.tokens[t + 1].span.start;
                     let to = self.seg.tokens[by - 1].span.end;
                     let dated = self
-                        .dates
+                        .dates_starting(from.saturating_sub(64), from + 4)
                         .iter()
                         .any(|d| d.span.start <= from + 3 && d.span.end + 1 >= to);
                     dated.then_some((t, by))
@@ -977,10 +1022,14 @@ impl<'a> Ctx<'a> {
                 .find_map(|t| self.mention_starting_at(t, &[EntityClass::Person]));
             let ev = self.sentence_span(i);
             // a memo named by its date ("my June 17, 2011 memorandum") is the memo itself
-            let dated = (0..self.mentions.len()).find(|&m| {
-                self.mentions[m].rule == "memo.dated-word"
-                    && self.mentions[m].span.end == self.seg.tokens[i].span.end
-            });
+            let dated = self
+                .ends
+                .get(&self.seg.tokens[i].span.end)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&m| self.mentions[m].rule == "memo.dated-word")
+                .min();
             if let (Some(p), Some(memo)) = (person, dated) {
                 self.fact(
                     memo,
@@ -1043,7 +1092,7 @@ impl<'a> Ctx<'a> {
                 .filter(|y| (1900..=2100).contains(y))
                 .map(Date::y);
                 let date = self
-                    .dates
+                    .dates_starting(noun_start.saturating_sub(64), noun_start + 1)
                     .iter()
                     .find(|d| d.span.end <= noun_start && d.span.end + 1 >= noun_start)
                     .map(|d| d.date)
@@ -1422,28 +1471,36 @@ impl<'a> Ctx<'a> {
             .get((end_tok + 14).min(self.seg.tokens.len().saturating_sub(1)))
             .map_or(usize::MAX, |t| t.span.end);
         let start = self.mentions[memo].span.end;
-        let next_memo = self
-            .mentions
+        // whether another memo starts at or after `start`, up to `pos` (a date
+        // after it is that memo's)
+        let memo_between = |pos: usize| {
+            let first = self.seg.token_at(start);
+            self.seg.tokens[first..]
+                .iter()
+                .take_while(|t| t.span.start <= pos)
+                .filter_map(|t| self.starts.get(&t.span.start))
+                .flatten()
+                .any(|&x| self.mentions[x].class == EntityClass::Memo && !self.mentions[x].anaphor)
+        };
+        // dates are in text order: look only at those between the memo and the limit
+        let first_date = self.dates.partition_point(|d| d.span.start < start);
+        let found = self.dates[first_date..]
             .iter()
-            .filter(|x| x.class == EntityClass::Memo && x.span.start >= start && !x.anaphor)
-            .map(|x| x.span.start)
-            .min()
-            .unwrap_or(usize::MAX);
-        let found = self.dates.iter().find(|d| {
-            d.span.start >= start
-                && d.span.end <= limit
-                && d.span.start < next_memo
-                && self
-                    .seg
-                    .sentence_of
-                    .get(self.seg.token_at(d.span.start))
-                    .copied()
-                    == Some(si)
-                && (!d.bare_year
-                    || self.text[start..d.span.start]
-                        .to_lowercase()
-                        .contains("in "))
-        });
+            .take_while(|d| d.span.start < limit)
+            .find(|d| {
+                d.span.end <= limit
+                    && !memo_between(d.span.start)
+                    && self
+                        .seg
+                        .sentence_of
+                        .get(self.seg.token_at(d.span.start))
+                        .copied()
+                        == Some(si)
+                    && (!d.bare_year
+                        || self.text[start..d.span.start]
+                            .to_lowercase()
+                            .contains("in "))
+            });
         if let Some(d) = found.copied() {
             // not the date of something else: "created in 2003"
             let between = self.text[start..d.span.start].to_lowercase();
@@ -1495,7 +1552,7 @@ impl<'a> Ctx<'a> {
             let ev = self.sentence_span(i);
             let (from, to) = (self.seg.tokens[w].span.end, self.seg.tokens[i].span.start);
             if let Some(d) = self
-                .dates
+                .dates_starting(from, to)
                 .iter()
                 .find(|d| d.span.start >= from && d.span.end <= to && !d.bare_year)
                 .copied()
@@ -1571,9 +1628,8 @@ impl<'a> Ctx<'a> {
             let mut p = self.toks[m].1;
             // skip "of January 25, 2017"
             if p < n && self.tok(p) == "of" {
-                if let Some(d) = self.dates.iter().find(|d| {
-                    d.span.start == self.seg.tokens.get(p + 1).map_or(0, |t| t.span.start)
-                }) {
+                let at = self.seg.tokens.get(p + 1).map_or(0, |t| t.span.start);
+                if let Some(d) = self.dates_starting(at, at + 1).first() {
                     p = self
                         .seg
                         .tokens
@@ -1701,7 +1757,7 @@ impl<'a> Ctx<'a> {
                 }
                 Field::Date => {
                     if let Some(d) = self
-                        .dates
+                        .dates_starting(span.start, span.end)
                         .iter()
                         .find(|d| span.contains(d.span) && !d.bare_year)
                     {
@@ -1735,7 +1791,7 @@ impl<'a> Ctx<'a> {
             );
         }
         if let Some(d) = self
-            .dates
+            .dates_starting(sig.start, sig.end)
             .iter()
             .find(|d| sig.contains(d.span) && d.date.day.is_some())
         {
@@ -1783,10 +1839,17 @@ impl<'a> Ctx<'a> {
                 }
                 if k > 0 {
                     let end = self.seg.tokens[k - 1].span.end;
-                    if let Some(m) = (0..self.mentions.len()).find(|&m| {
-                        self.mentions[m].span.end == end
-                            && matches!(self.class(m), EntityClass::Memo | EntityClass::Policy)
-                    }) {
+                    if let Some(m) = self
+                        .ends
+                        .get(&end)
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&m| {
+                            matches!(self.class(m), EntityClass::Memo | EntityClass::Policy)
+                        })
+                        .min()
+                    {
                         body_ref.push((num, m));
                     }
                 }
@@ -1907,7 +1970,7 @@ impl<'a> Ctx<'a> {
             }
             // the date in parentheses
             if let Some(d) = self
-                .dates
+                .dates_starting(ev.start.max(self.mentions[c].span.end), ev.end)
                 .iter()
                 .find(|d| {
                     ev.contains(d.span) && d.span.start >= self.mentions[c].span.end && !d.bare_year
@@ -1933,17 +1996,31 @@ impl<'a> Ctx<'a> {
 
     fn mention_covering_from(&self, tok: usize, classes: &[EntityClass]) -> Option<usize> {
         let start = self.seg.tokens.get(tok)?.span.start;
-        // "President Barack Obama": the person may start after a title
-        (0..self.mentions.len())
-            .filter(|&m| classes.contains(&self.class(m)) && !self.mentions[m].anaphor)
-            .filter(|&m| {
-                let s = self.mentions[m].span.start;
-                s >= start
-                    && self.text[start..s]
-                        .split_whitespace()
-                        .all(|w| is_title_word(w) || w == "Vice")
-            })
-            .min_by_key(|&m| self.mentions[m].span.start)
+        // "President Barack Obama": the person may start after a title (the
+        // mentions starting at the following tokens, up to the first word
+        // that is not a title word)
+        let mut found = None;
+        for t in &self.seg.tokens[tok..] {
+            let s = t.span.start;
+            if !self.text[start..s]
+                .split_whitespace()
+                .all(|w| is_title_word(w) || w == "Vice")
+            {
+                break;
+            }
+            found = self
+                .starts
+                .get(&s)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&m| classes.contains(&self.class(m)) && !self.mentions[m].anaphor)
+                .min();
+            if found.is_some() {
+                break;
+            }
+        }
+        found
     }
 
     /// Rules within one sentence.
@@ -1973,7 +2050,7 @@ impl<'a> Ctx<'a> {
             if cls == EntityClass::Memo && Some(m) != self.doc_memo && !self.mentions[m].anaphor {
                 let span = self.mentions[m].span;
                 if let Some(d) = self
-                    .dates
+                    .dates_starting(span.start, span.end)
                     .iter()
                     .find(|d| span.contains(d.span) && !d.bare_year)
                     .copied()
@@ -1989,7 +2066,10 @@ impl<'a> Ctx<'a> {
                 self.issued_after(m, ev, "rel.memo-date");
                 // "the June 15, 2012 memorandum": a date right before the memo word
                 if let Some(d) = self
-                    .dates
+                    .dates_starting(
+                        self.mentions[m].span.start.saturating_sub(64),
+                        self.mentions[m].span.start + 1,
+                    )
                     .iter()
                     .find(|d| {
                         d.span.end + 1 >= self.mentions[m].span.start
@@ -2118,7 +2198,7 @@ impl<'a> Ctx<'a> {
                     let window_end = self.seg.tokens[(k + 6).min(sentence.last - 1)].span.end;
                     let verb_end = self.seg.tokens[k + 1].span.end;
                     if let Some(d) = self
-                        .dates
+                        .dates_starting(verb_end, window_end)
                         .iter()
                         .find(|d| d.span.start >= verb_end && d.span.end <= window_end)
                         .copied()
@@ -2506,7 +2586,7 @@ impl<'a> Ctx<'a> {
                         let va = self.seg.tokens[self.toks[o].0].span.start;
                         let ma_start = self.mentions[m].span.end;
                         if let Some(d) = self
-                            .dates
+                            .dates_starting(ma_start + 1, va.max(ma_start + 1))
                             .iter()
                             .find(|d| d.span.start > ma_start && d.span.end <= va && !d.bare_year)
                             .copied()
@@ -2688,7 +2768,7 @@ impl<'a> Ctx<'a> {
         // "Executive Order 13768 of January 25, 2017" as the title: that is its date
         let title_span = self.mentions[doc].span;
         let title_date = self
-            .dates
+            .dates_starting(title_span.start, title_span.end)
             .iter()
             .find(|d| title_span.contains(d.span) && d.date.day.is_some())
             .copied();
@@ -2813,9 +2893,7 @@ fn upper_first(w: &str) -> String {
 }
 
 fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {
-    ctx.facts
-        .iter()
-        .any(|f| f.predicate == Predicate::MemberOf && f.object == FactObject::Mention(m))
+    ctx.members_of.contains(&m)
 }
 
 #[cfg(test)]
