@@ -1355,6 +1355,23 @@ fn emit_chunk(
     ) {
         return;
     }
+    // "Department of State Julie Chung": a known body's name runs into a
+    // person's name; the body ends where the person begins
+    if let Some(cut) = (a + 2..b.saturating_sub(1)).rev().find(|&k| {
+        let prefix = &text[seg.tokens[a].span.start..seg.tokens[k - 1].span.end];
+        lex.is_first_name(seg.tok(text, k))
+            && b - k <= 4
+            && (k..b).all(|t| tok_is_cap(seg.tok(text, t)))
+            && lex.lookup(prefix).is_some_and(|e| {
+                matches!(
+                    lex.entries[e].class,
+                    EntityClass::Agency | EntityClass::Organization
+                )
+            })
+    }) {
+        emit_chunk(text, seg, lex, a, cut, out);
+        return;
+    }
     let Some(class) = classify(&words) else {
         return;
     };
@@ -2259,6 +2276,11 @@ mod tests {
                     ("Georgetown University", Organization),
                     ("University of North Carolina at Chapel Hill", Organization),
                 ],
+            ),
+            (
+                "a known body's name does not run into a person's",
+                "Nominee: Department of State Julie Chung, to be Ambassador.",
+                &[("Department of State", Agency), ("Julie Chung", Person)],
             ),
             (
                 "an act for a fiscal year keeps its year",
