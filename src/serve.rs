@@ -742,6 +742,27 @@ fn graph_names(iris: &[String]) -> std::result::Result<Vec<NamedNode>, Reply> {
         .collect()
 }
 
+/// Default graphs and available named graphs, as oxigraph's datasets take them.
+type GraphLists = (Vec<GraphName>, Vec<NamedOrBlankNode>);
+
+/// A dataset given by the protocol (`default-graph-uri`/`named-graph-uri`, or
+/// their `using-` forms for updates): `None` when neither list has an IRI, a
+/// 400 reply when one is malformed.
+fn protocol_dataset(
+    default: &[String],
+    named: &[String],
+) -> std::result::Result<Option<GraphLists>, Reply> {
+    if default.is_empty() && named.is_empty() {
+        return Ok(None);
+    }
+    let default = graph_names(default)?;
+    let named = graph_names(named)?;
+    Ok(Some((
+        default.into_iter().map(GraphName::from).collect(),
+        named.into_iter().map(NamedOrBlankNode::from).collect(),
+    )))
+}
+
 /// The results formats a client may ask for, by media type or short name.
 fn results_format(name: &str) -> Option<QueryResultsFormat> {
     match name.trim().to_ascii_lowercase().as_str() {
@@ -843,21 +864,18 @@ fn run_query(
         Ok(prepared) => prepared,
         Err(e) => return syntax_error("query", query, &e),
     };
-    if !operation.default_graphs.is_empty() || !operation.named_graphs.is_empty() {
+    match protocol_dataset(&operation.default_graphs, &operation.named_graphs) {
+        Err(reply) => return reply,
         // The protocol's dataset replaces the query's FROM and FROM NAMED.
-        let default = match graph_names(&operation.default_graphs) {
-            Ok(g) => g,
-            Err(reply) => return reply,
-        };
-        let named = match graph_names(&operation.named_graphs) {
-            Ok(g) => g,
-            Err(reply) => return reply,
-        };
-        let dataset = prepared.dataset_mut();
-        dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
-        dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
-    } else if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
+        Ok(Some((default, named))) => {
+            let dataset = prepared.dataset_mut();
+            dataset.set_default_graph(default);
+            dataset.set_available_named_graphs(named);
+        }
+        Ok(None) if prepared.dataset().is_default_dataset() => {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(None) => {}
     }
     let (_running, _) = Counted::new(&shared.evaluations);
     evaluate(
@@ -1018,18 +1036,14 @@ fn run_update(
         Ok(prepared) => prepared,
         Err(e) => return syntax_error("update", update, &e),
     };
-    if !operation.using_graphs.is_empty() || !operation.using_named_graphs.is_empty() {
+    let using = match protocol_dataset(&operation.using_graphs, &operation.using_named_graphs) {
+        Ok(using) => using,
+        Err(reply) => return reply,
+    };
+    if let Some((default, named)) = using {
         // The protocol's using-graph-uri and using-named-graph-uri set the
         // dataset of every DELETE/INSERT operation, and may not be combined
         // with USING, USING NAMED or WITH in the update itself.
-        let default = match graph_names(&operation.using_graphs) {
-            Ok(g) => g,
-            Err(reply) => return reply,
-        };
-        let named = match graph_names(&operation.using_named_graphs) {
-            Ok(g) => g,
-            Err(reply) => return reply,
-        };
         for dataset in prepared.using_datasets_mut() {
             if !dataset.is_default_dataset() {
                 return Reply::text(
@@ -1037,10 +1051,8 @@ fn run_update(
                     "using-graph-uri and using-named-graph-uri cannot be combined with USING, USING NAMED or WITH in the update\n",
                 );
             }
-            dataset.set_default_graph(default.iter().cloned().map(GraphName::from).collect());
-            dataset.set_available_named_graphs(
-                named.iter().cloned().map(NamedOrBlankNode::from).collect(),
-            );
+            dataset.set_default_graph(default.clone());
+            dataset.set_available_named_graphs(named.clone());
         }
     }
     let (_running, _) = Counted::new(&shared.evaluations);
