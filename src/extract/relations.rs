@@ -902,18 +902,29 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// Whether a mention satisfying `pred` covers token `tok` (mentions start at
-    /// tokens: those starting up to 400 tokens before, and the document's own).
-    fn covered_by(&self, tok: usize, pred: impl Fn(&Mention) -> bool) -> bool {
-        let Some(span) = self.seg.tokens.get(tok).map(|t| t.span) else {
-            return false;
+    /// The mentions that cover token `tok`: mentions start at tokens, so those
+    /// starting up to 400 tokens before it, and the document's own (which may be
+    /// longer). The document's own may come twice.
+    fn mentions_covering(&self, tok: usize) -> impl Iterator<Item = usize> + '_ {
+        let span = self.seg.tokens.get(tok).map(|t| t.span);
+        let covers = move |m: &usize| span.is_some_and(|s| self.mentions[*m].span.contains(s));
+        let window = if span.is_some() {
+            tok.saturating_sub(400)..tok + 1
+        } else {
+            0..0
         };
-        let covers = |m: &Mention| m.span.contains(span) && pred(m);
-        self.doc_memo.is_some_and(|d| covers(&self.mentions[d]))
-            || (tok.saturating_sub(400)..=tok)
+        self.doc_memo.into_iter().filter(covers).chain(
+            window
                 .filter_map(|t| self.starts.get(&self.seg.tokens[t].span.start))
                 .flatten()
-                .any(|&m| covers(&self.mentions[m]))
+                .copied()
+                .filter(covers),
+        )
+    }
+
+    /// Whether a mention satisfying `pred` covers token `tok`.
+    fn covered_by(&self, tok: usize, pred: impl Fn(&Mention) -> bool) -> bool {
+        self.mentions_covering(tok).any(|m| pred(&self.mentions[m]))
     }
 
     /// The dates that start at `lo` or later and before `hi`, in text order.
@@ -955,15 +966,9 @@ impl<'a> Ctx<'a> {
             .min_by_key(|&m| self.mentions[m].anaphor)
     }
 
+    /// The first mention (by index) that covers token `tok`.
     fn mention_at_token(&self, tok: usize) -> Option<usize> {
-        let span = self.seg.tokens.get(tok)?.span;
-        // mentions start at tokens: look back at most 400 tokens
-        (tok.saturating_sub(400)..=tok)
-            .filter_map(|t| self.starts.get(&self.seg.tokens[t].span.start))
-            .flatten()
-            .copied()
-            .filter(|&m| self.mentions[m].span.contains(span))
-            .min()
+        self.mentions_covering(tok).min()
     }
 
     /// "a memo by ICE Director John Morton": a memo named after its author.
