@@ -131,20 +131,9 @@ where
             total += meta.len();
             continue;
         }
-        let Ok(real) = std::fs::canonicalize(&path) else {
-            continue;
-        };
-        if !seen_dirs.insert(real) {
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&path) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                stack.push(entry.path());
-            }
-        }
+        // a folder that cannot be listed counts 0 (the reader reports it)
+        let children = visible_children(&path, &mut seen_dirs).unwrap_or_default();
+        stack.extend(children.into_iter().map(|name| path.join(name)));
     }
     Some(total)
 }
@@ -284,25 +273,10 @@ impl Documents {
 
     /// Queues a folder's children (sorted, hidden ones skipped) in front of the queue.
     fn expand(&mut self, dir: &Path) -> Result<()> {
-        let io = |source| Error::Io {
+        let children = visible_children(dir, &mut self.seen_dirs).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
-        };
-        // Symbolic links may form loops: visit each real folder once.
-        let real = std::fs::canonicalize(dir).map_err(io)?;
-        if !self.seen_dirs.insert(real) {
-            return Ok(());
-        }
-        let mut children = Vec::new();
-        for entry in std::fs::read_dir(dir).map_err(io)? {
-            let entry = entry.map_err(io)?;
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            children.push(name);
-        }
-        children.sort();
+        })?;
         for name in children.into_iter().rev() {
             self.queue.push_front(Pending {
                 path: dir.join(name),
@@ -311,6 +285,27 @@ impl Documents {
         }
         Ok(())
     }
+}
+
+/// The names of a folder's children that are read (hidden ones, `.name`,
+/// skipped), in sorted byte-wise order; none when the real folder was already
+/// visited (symbolic links may form loops).
+fn visible_children(
+    dir: &Path,
+    seen_dirs: &mut HashSet<PathBuf>,
+) -> std::io::Result<Vec<std::ffi::OsString>> {
+    if !seen_dirs.insert(std::fs::canonicalize(dir)?) {
+        return Ok(Vec::new());
+    }
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name();
+        if !name.to_string_lossy().starts_with('.') {
+            children.push(name);
+        }
+    }
+    children.sort();
+    Ok(children)
 }
 
 fn too_big(source: &str, len: u64, max: usize) -> Error {
