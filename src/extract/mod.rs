@@ -417,8 +417,15 @@ fn add_anaphors(
                 }
             }
             "policy" | "program" | "initiative" | "act" | "law" => {
+                // "the Act", "the law" name a statute only: "violate the law" is not a program
+                let statute = matches!(lower.as_str(), "act" | "law");
+                let fits = |m: &Mention| {
+                    m.class == EntityClass::Policy
+                        && !m.anaphor
+                        && (!statute || is_statute_name(m.canonical.as_deref().unwrap_or(&m.name)))
+                };
                 // the first policy of the nearest earlier sentence that names one (the topic, not an aside)
-                before(&|m| m.class == EntityClass::Policy && !m.anaphor).and_then(|last| {
+                before(&fits).and_then(|last| {
                     let si = seg.sentence_of.get(seg.token_at(last.span.start)).copied();
                     let from = si
                         .and_then(|si| seg.sentences.get(si))
@@ -426,8 +433,7 @@ fn add_anaphors(
                     kept[from..]
                         .iter()
                         .find(|m| {
-                            m.class == EntityClass::Policy
-                                && !m.anaphor
+                            fits(m)
                                 && seg.sentence_of.get(seg.token_at(m.span.start)).copied() == si
                         })
                         .cloned()
@@ -456,4 +462,15 @@ fn add_anaphors(
     }
     kept.extend(extra);
     kept.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// Whether a policy's name is a statute's ("… Act", "… Act of 1965", "… Law", "… Code"),
+/// the only kind of policy "the Act" or "the law" can refer back to.
+fn is_statute_name(name: &str) -> bool {
+    let mut words = name.split_whitespace().rev();
+    match (words.next(), words.next(), words.next()) {
+        (Some("Act" | "Law" | "Code"), _, _) => true,
+        (Some(year), Some("of"), Some("Act")) => year.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
 }

@@ -2938,6 +2938,18 @@ mod tests {
         );
         let cases: &[Case] = &[
             (
+                "'the law' refers back to a statute, not to any policy",
+                "DHS applies prosecutorial discretion to young people. They did not intend to violate the law. ICE enforces the law.",
+                &[],
+                &["Immigration and Customs Enforcement mg:implements prosecutorial discretion"],
+            ),
+            (
+                "'the Act' refers back to the act named before",
+                "Congress passed the Privacy Act of 1974 to protect records. The Office of Management and Budget enforces the Act.",
+                &["Office of Management and Budget mg:implements Privacy Act of 1974"],
+                &[],
+            ),
+            (
                 "title before a name, with its agency",
                 "ICE Director John Morton issued the memo.",
                 &[
