@@ -1858,6 +1858,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                         && (k..(k + 3).min(toks.len()))
                             .take_while(|&t| tok_is_cap(seg.tok(text, t)))
                             .any(|t| TITLE_HEADS.contains(&seg.tok(text, t)))
+                        || lower_title_of(text, seg, k)
                 };
             let evidence = if all_caps {
                 first_ok || has_initial
@@ -1918,6 +1919,32 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         i += 1;
     }
+}
+
+/// "executive director of …", "a spokeswoman for …": a lower-case job title (at
+/// most three modifiers, then a title head) from token `k`, followed by
+/// "of", "for" or "at" and a capitalized name, as news copy writes it after a
+/// person's name.
+fn lower_title_of(text: &str, seg: &Segmented, k: usize) -> bool {
+    let n = seg.tokens.len();
+    for t in k..(k + 4).min(n) {
+        let w = seg.tok(text, t);
+        if seg.tokens[t].kind != TokKind::Word || !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        if TITLE_HEADS.contains(&capitalize(w).as_str()) {
+            let mut next = t + 1;
+            if next < n && !matches!(seg.tok(text, next), "of" | "for" | "at") {
+                return false;
+            }
+            next += 1;
+            if next < n && seg.tok(text, next) == "the" {
+                next += 1;
+            }
+            return next < n && tok_is_cap(seg.tok(text, next));
+        }
+    }
+    false
 }
 
 fn is_initial(s: &str) -> bool {

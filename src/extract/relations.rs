@@ -749,10 +749,10 @@ impl<'a> Ctx<'a> {
                         && e + 1 < self.seg.tokens.len()
                         && self.tok(e) == "of"
                         && self
-                            .mention_starting_at(e + 1, &[EntityClass::Agency])
+                            .mention_starting_at(e + 1, &[EntityClass::Agency, EntityClass::Organization])
                             .is_none()
                         && self
-                            .mention_starting_at(e + 2, &[EntityClass::Agency])
+                            .mention_starting_at(e + 2, &[EntityClass::Agency, EntityClass::Organization])
                             .is_none()
                     {
                         let mut f = e + 1;
@@ -2937,6 +2937,15 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "news copy: an unknown name, then a lower-case title of an organization",
+                "\"It was a sad day,\" said Marisol Quintanar, executive director of the National Immigration Law Center.",
+                &[
+                    "Marisol Quintanar org:memberOf National Immigration Law Center",
+                    "Marisol Quintanar schema:jobTitle \"executive director\"",
+                ],
+                &[],
+            ),
             (
                 "'the law' refers back to a statute, not to any policy",
                 "DHS applies prosecutorial discretion to young people. They did not intend to violate the law. ICE enforces the law.",
