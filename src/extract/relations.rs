@@ -143,6 +143,18 @@ fn is_us_state(w: &str) -> bool {
     US_STATES.contains(&w)
 }
 
+/// Ranks that qualify a title and may stand before the agency in it
+/// ("Acting Homeland Security Secretary").
+const RANKS: &[&str] = &[
+    "Acting",
+    "Deputy",
+    "Assistant",
+    "Associate",
+    "Under",
+    "Principal",
+    "Interim",
+];
+
 const TITLE_MODIFIERS: &[&str] = &[
     "National",
     "Security",
@@ -680,12 +692,23 @@ impl<'a> Ctx<'a> {
                     .any(|h| t.split_whitespace().any(|w| upper_first(w) == *h))
                     && !matches!(t.as_str(), "Mr." | "Mrs." | "Ms." | "Dr.")
                 {
-                    title = Some((span, t));
                     // an agency right before the title ("ICE Director"), possibly after its acronym definition
                     agency = self.mention_ending_before(
                         k,
                         &[EntityClass::Agency, EntityClass::Organization],
                     );
+                    // "Acting Homeland Security Secretary", "Deputy DHS Secretary": the rank
+                    // before the agency belongs to the title
+                    let rank = agency
+                        .map(|ag| self.toks[ag].0)
+                        .filter(|&ga| ga > 0 && RANKS.contains(&self.tok(ga - 1)));
+                    title = Some(match rank {
+                        Some(ga) => (
+                            Span::new(self.seg.tokens[ga - 1].span.start, span.end),
+                            format!("{} {t}", self.tok(ga - 1)),
+                        ),
+                        None => (span, t),
+                    });
                 }
             } else if a > 0 {
                 // "Secretary of Homeland Security Janet Napolitano": title, "of", agency mention, name
@@ -749,10 +772,16 @@ impl<'a> Ctx<'a> {
                         && e + 1 < self.seg.tokens.len()
                         && self.tok(e) == "of"
                         && self
-                            .mention_starting_at(e + 1, &[EntityClass::Agency, EntityClass::Organization])
+                            .mention_starting_at(
+                                e + 1,
+                                &[EntityClass::Agency, EntityClass::Organization],
+                            )
                             .is_none()
                         && self
-                            .mention_starting_at(e + 2, &[EntityClass::Agency, EntityClass::Organization])
+                            .mention_starting_at(
+                                e + 2,
+                                &[EntityClass::Agency, EntityClass::Organization],
+                            )
                             .is_none()
                     {
                         let mut f = e + 1;
@@ -2937,6 +2966,17 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "a rank before the agency belongs to the title",
+                "Acting Homeland Security Secretary Elaine Duke spoke. Deputy DHS Secretary Alan Ferreira spoke.",
+                &[
+                    "Elaine Duke schema:jobTitle \"Acting Secretary\"",
+                    "Elaine Duke org:headOf Department of Homeland Security",
+                    "Alan Ferreira schema:jobTitle \"Deputy Secretary\"",
+                    "Alan Ferreira org:memberOf Department of Homeland Security",
+                ],
+                &["Alan Ferreira org:headOf Department of Homeland Security"],
+            ),
             (
                 "news copy: an unknown name, then a lower-case title of an organization",
                 "\"It was a sad day,\" said Marisol Quintanar, executive director of the National Immigration Law Center.",
