@@ -1356,29 +1356,17 @@ impl<'a> Ctx<'a> {
             }
             let (pa, pb) = self.toks[p];
             let sentence = self.seg.sentences[self.seg.sentence_of[pa]];
-            let k = self.skip_apposition(pb);
+            let mut k = self.skip_apposition(pb);
+            // "P, who expanded X in a … memorandum, said …": the relative clause's verb
+            if k + 1 < n && self.tok(k) == "," && self.lower(k + 1) == "who" {
+                k += 2;
+            }
             if k >= sentence.last.min(n) {
                 continue;
             }
             let verb = self.lower(k);
             let replacing = REPLACE_VERBS.contains(&verb.as_str());
             let setting = SETTING_VERBS.contains(&verb.as_str());
-            if !replacing && !setting {
-                continue;
-            }
-            let object = (k + 1..(k + 4).min(sentence.last)).find_map(|t| {
-                self.mention_starting_at(t, &[EntityClass::Policy, EntityClass::Memo])
-            });
-            // "... X in a June 1, 2021 memorandum"
-            let memo_after = object.and_then(|o| {
-                let e = self.toks[o].1;
-                (e < sentence.last && self.lower(e) == "in")
-                    .then(|| {
-                        (e + 1..(e + 3).min(sentence.last))
-                            .find_map(|t| self.mention_starting_at(t, &[EntityClass::Memo]))
-                    })
-                    .flatten()
-            });
             // "In a memorandum dated ..., P announced X"
             let memo_before = (self.lower(sentence.first) == "in")
                 .then(|| {
@@ -1387,6 +1375,39 @@ impl<'a> Ctx<'a> {
                 })
                 .flatten()
                 .filter(|&m| self.toks[m].1 < pa);
+            // the phrase "In a … memorandum," ends right before the person (or
+            // their title): whatever P does next, P does it in that memo
+            let introduced = memo_before.is_some_and(|m| {
+                let e = self.toks[m].1;
+                // not "In that order, …": a memo named, not one referred back to
+                !self.mentions[m].anaphor
+                    && e < pa
+                    && self.tok(e) == ","
+                    && (e + 1..pa).all(|t| is_title_word(self.tok(t)) || self.tok(t) == "of")
+            });
+            if !replacing && !setting && !introduced {
+                continue;
+            }
+            let object = (replacing || setting)
+                .then(|| {
+                    (k + 1..(k + 4).min(sentence.last)).find_map(|t| {
+                        self.mention_starting_at(t, &[EntityClass::Policy, EntityClass::Memo])
+                    })
+                })
+                .flatten();
+            // "... X in a June 1, 2021 memorandum" (X may be a phrase without a name)
+            let memo_after = if replacing || setting {
+                let from = object.map_or(k + 1, |o| self.toks[o].1);
+                (from..(from + 8).min(sentence.last))
+                    .find(|&t| self.lower(t) == "in")
+                    .filter(|&t| object.is_some() || !self.covered_by(t, |_| true))
+                    .and_then(|t| {
+                        (t + 1..(t + 3).min(sentence.last))
+                            .find_map(|u| self.mention_starting_at(u, &[EntityClass::Memo]))
+                    })
+            } else {
+                None
+            };
             let Some(memo) = memo_after.or(memo_before) else {
                 continue;
             };
@@ -2966,6 +2987,18 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "the author of a memo in a relative clause",
+                "Former Homeland Security Secretary Jeh Johnson, who expanded the program in a November 20, 2014 memorandum, said the decision was cruel.",
+                &["November 20, 2014 memorandum dcterms:creator Jeh Johnson"],
+                &[],
+            ),
+            (
+                "whatever the person does after 'In a … memorandum,' is done in that memo",
+                "Immigration news\n\nIn a November 20, 2014 memorandum, Secretary Janet Johnson expanded the program.",
+                &["November 20, 2014 memorandum dcterms:creator Janet Johnson"],
+                &[],
+            ),
             (
                 "a rank before the agency belongs to the title",
                 "Acting Homeland Security Secretary Elaine Duke spoke. Deputy DHS Secretary Alan Ferreira spoke.",
