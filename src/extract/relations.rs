@@ -259,6 +259,16 @@ const CONCERN_VERBS: &[&str] = &[
     "issued",
     "provides",
     "provided",
+    // "a memorandum expanding DACA", "an order establishing the X Program"
+    "expanding",
+    "establishing",
+    "creating",
+    "setting",
+    "announcing",
+    "describing",
+    "governing",
+    "introducing",
+    "launching",
 ];
 /// Verbs by which a person heads a body ("who heads the FBI").
 const HEAD_VERBS: &[&str] = &[
@@ -2468,7 +2478,26 @@ impl<'a> Ctx<'a> {
                             "rel.policy-of-agency",
                         );
                     }
-                    // "That policy, outlined in a memo by ..."
+                    // "That policy, outlined in a memo by ...", "… set out in OMB Memorandum M-15-13"
+                    // (the memo's agency may come first)
+                    let (o, between, joined) = match real.get(ix + 2) {
+                        Some(&o2)
+                            if self.class(o) != EntityClass::Memo
+                                && self.class(o2) == EntityClass::Memo
+                                && (self.toks[o].1 == self.toks[o2].0
+                                    || self.toks[o2].0 <= self.toks[o].0
+                                    || self.toks[o].1 + 1 == self.toks[o2].0
+                                        && matches!(
+                                            self.lower(self.toks[o].1).as_str(),
+                                            "memorandum" | "memo" | "directive" | "guidance"
+                                        )) =>
+                        {
+                            let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
+                            let joined = between.join(" ");
+                            (o2, between, joined)
+                        }
+                        _ => (o, between, joined),
+                    };
                     if self.class(o) == EntityClass::Memo
                         && between.len() <= 5
                         && [
@@ -2987,6 +3016,18 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "a memo and a gerund that sets out a policy",
+                "The President signed Executive Order 13768 establishing the Secure Communities program.",
+                &["Executive Order 13768 mg:concerns Secure Communities"],
+                &[],
+            ),
+            (
+                "a policy set out in a memo named after its agency",
+                "Agencies must comply with the HTTPS-Only Standard set out in OMB Memorandum M-15-13.",
+                &["M-15-13 mg:concerns HTTPS-Only Standard"],
+                &[],
+            ),
             (
                 "the author of a memo in a relative clause",
                 "Former Homeland Security Secretary Jeh Johnson, who expanded the program in a November 20, 2014 memorandum, said the decision was cruel.",
