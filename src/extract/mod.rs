@@ -76,6 +76,18 @@ impl Extractor {
         let seg = text::segment(text);
         let dates = dates::find_dates(text, doc.date);
         let mut cands = mentions::find_candidates(text, &seg, lex);
+        // a "Memorandum for THE SECRETARY …" header field addresses the memo; it names no other memo
+        cands.retain(|c| {
+            c.class != EntityClass::Memo
+                || !st.fields.iter().any(|&(f, content)| {
+                    f == structure::Field::To
+                        && c.span.start < content.start
+                        && c.span.end > content.start
+                        && text[c.span.start..content.start]
+                            .to_ascii_lowercase()
+                            .starts_with("memorandum")
+                })
+        });
         let title_text = st.title.map(|t| text[t.start..t.end].trim().to_string());
         if st.is_memo || doc.title.as_deref().is_some_and(looks_like_memo_title) {
             if let Some(m) = document_memo(text, &st, doc, &cands) {
@@ -403,6 +415,33 @@ fn add_anaphors(
                 .cloned()
         };
         let target = match lower.as_str() {
+            // "in the order listed", "the order of succession": no memo at all
+            "order"
+                if det == "the"
+                    && (i > 0 && seg.tok(text, i - 1).eq_ignore_ascii_case("in")
+                        || last + 1 < n
+                            && matches!(
+                                seg.tok(text, last + 1),
+                                "of" | "in"
+                                    | "listed"
+                                    | "specified"
+                                    | "set"
+                                    | "prescribed"
+                                    | "provided"
+                                    | "which"
+                                    | "that"
+                                    | "they"
+                                    | "described"
+                            )) =>
+            {
+                None
+            }
+            // "that order", "such memoranda": another memo than the document itself
+            "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance"
+                if matches!(det.as_str(), "that" | "such") =>
+            {
+                before(&|m| m.class == EntityClass::Memo && !m.anaphor && m.rule != "memo.document")
+            }
             "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance"
             | "instruction" | "bulletin" | "circular" | "guidelines" => {
                 if det == "this"

@@ -3017,6 +3017,15 @@ mod tests {
         );
         let cases: &[Case] = &[
             (
+                "'that order' is another memo than the document; 'in the order listed' is none",
+                "date 2025-04-07\nExecutive Order on Review of Steel Acquisitions\n\nOn January 3, 2025, the President issued an order prohibiting the acquisition. In that order, the President reserved the right to act. The officials, in the order listed, shall act under the Defense Production Act of 1950.",
+                &[],
+                &[
+                    "Executive Order on Review of Steel Acquisitions mg:concerns Defense Production Act of 1950",
+                    "Executive Order on Review of Steel Acquisitions dcterms:creator President",
+                ],
+            ),
+            (
                 "a memo and a gerund that sets out a policy",
                 "The President signed Executive Order 13768 establishing the Secure Communities program.",
                 &["Executive Order 13768 mg:concerns Secure Communities"],

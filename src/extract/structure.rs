@@ -181,12 +181,24 @@ pub fn analyze(text: &str) -> Structure {
             let mut end = t.end;
             let mut j = i + 1;
             let mut blank_run = 0;
+            let mut continued = false;
             while j < all.len() {
                 let u = trimmed(text, all[j]);
                 let l = &text[u.start..u.end];
                 if l.is_empty() {
                     blank_run += 1;
-                    if blank_run > 1 || field == Field::Subject || field == Field::Date {
+                    continued = field == Field::Subject
+                        && blank_run == 1
+                        && subject_continues(
+                            text,
+                            &all,
+                            j + 1,
+                            Span::new(content_start, end),
+                            st.title,
+                        );
+                    if !continued
+                        && (blank_run > 1 || field == Field::Subject || field == Field::Date)
+                    {
                         break;
                     }
                     j += 1;
@@ -194,10 +206,11 @@ pub fn analyze(text: &str) -> Structure {
                 }
                 if field_of(l).is_some()
                     || l.len() > 100
-                    || (field != Field::From && field != Field::To && blank_run > 0)
+                    || (field != Field::From && field != Field::To && blank_run > 0 && !continued)
                 {
                     break;
                 }
+                continued = false;
                 blank_run = 0;
                 end = u.end;
                 j += 1;
@@ -266,6 +279,69 @@ pub fn analyze(text: &str) -> Structure {
     st
 }
 
+/// Whether line `j`, after one blank line, goes on with the subject so far
+/// (`SUBJECT: Review of Proposed United States Steel` / blank / `Corporation
+/// Acquisition`, as wrapped text with doubled line breaks comes): a short
+/// line standing alone, and either the subject so far ends with a word that
+/// cannot end it ("… of the Council on") or the document's title holds both
+/// parts in a row.
+fn subject_continues(
+    text: &str,
+    all: &[Span],
+    j: usize,
+    so_far: Span,
+    title: Option<Span>,
+) -> bool {
+    let Some(&next) = all.get(j) else {
+        return false;
+    };
+    let u = trimmed(text, next);
+    let line = &text[u.start..u.end];
+    let alone = all
+        .get(j + 1)
+        .is_none_or(|n| text[n.start..n.end].trim().is_empty());
+    if !alone
+        || line.is_empty()
+        || line.len() > 100
+        || line.ends_with(['.', ':', ';'])
+        || field_of(line).is_some()
+    {
+        return false;
+    }
+    let words = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let subject = words(&text[so_far.start..so_far.end]);
+    let dangling = subject.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "of" | "on"
+                | "the"
+                | "and"
+                | "for"
+                | "to"
+                | "in"
+                | "with"
+                | "a"
+                | "an"
+                | "from"
+                | "by"
+                | "under"
+                | "across"
+                | "within"
+                | "between"
+                | "regarding"
+        )
+    });
+    dangling
+        || title.is_some_and(|t| {
+            words(&text[t.start..t.end]).contains(&format!("{subject} {}", words(line)))
+        })
+}
+
 fn has_memo_number(line: &str) -> bool {
     let b = line.as_bytes();
     b.windows(8).any(|w| {
@@ -313,6 +389,37 @@ fn is_title_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_lines_wrapped_with_blank_lines() {
+        // (case, text, the subject found)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "a dangling last word goes on",
+                "date 2025-01-03\nMemorandum on Designations\n\nSUBJECT:   Designation of Officials of the Council on\n\n           Environmental Quality to Act as Chairman\n\nBy the authority vested in me as President by the Constitution and the\nlaws of the United States of America, it is hereby ordered:\n",
+                "Designation of Officials of the Council on\n\n           Environmental Quality to Act as Chairman",
+            ),
+            (
+                "the title holds both parts",
+                "date 2025-04-07\nReview of Proposed United States Steel Corporation Acquisition\n\nSUBJECT:   Review of Proposed United States Steel\n\nCorporation Acquisition\n\nOn January 3, 2025, an order was issued that prohibited the\nacquisition.\n",
+                "Review of Proposed United States Steel\n\nCorporation Acquisition",
+            ),
+            (
+                "a heading after a complete subject does not",
+                "date 2025-04-07\nA memo\n\nSUBJECT: Open Data Policy\n\nBackground\n\nInformation is a valuable national resource and a strategic asset to\nthe Federal Government.\n",
+                "Open Data Policy",
+            ),
+        ];
+        for (name, text, want) in cases {
+            let st = analyze(text);
+            let got = st
+                .fields
+                .iter()
+                .find(|(f, _)| *f == Field::Subject)
+                .map(|(_, s)| &text[s.start..s.end]);
+            assert_eq!(got, Some(*want), "{name}");
+        }
+    }
 
     #[test]
     fn structures() {
