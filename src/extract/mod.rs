@@ -444,24 +444,48 @@ fn add_anaphors(
             }
             "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance"
             | "instruction" | "bulletin" | "circular" | "guidelines" => {
+                // "the order" is the document only when the document is an order
+                // (an OMB memo's "the order" is the executive order it implements)
+                // (the noun among the first three words of one of its names)
+                let doc_names: Vec<&String> = doc_memo
+                    .map(|d| {
+                        std::iter::once(&kept[d].name)
+                            .chain(kept[d].extra.iter())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let own_kind = doc_names.iter().any(|n| {
+                    n.split_whitespace().take(3).any(|w| {
+                        w.to_lowercase().trim_end_matches('s') == lower.trim_end_matches('s')
+                    })
+                });
                 if det == "this"
                     || det == "these" && lower == "guidelines"
-                    || det == "the" && doc_memo.is_some() && lower != "memo"
+                    || det == "the" && own_kind && lower != "memo"
                 {
                     doc_memo
                         .map(|d| kept[d].clone())
                         .or_else(|| before(&|m| m.class == EntityClass::Memo && !m.anaphor))
-                } else {
+                } else if own_kind {
                     before(&|m| m.class == EntityClass::Memo && !m.anaphor)
+                } else {
+                    // another kind of document than this one: not this one
+                    before(&|m| {
+                        m.class == EntityClass::Memo
+                            && !m.anaphor
+                            && m.rule != "memo.document"
+                            && !doc_names.contains(&&m.name)
+                    })
                 }
             }
             "policy" | "program" | "initiative" | "act" | "law" => {
-                // "the Act", "the law" name a statute only: "violate the law" is not a program
+                // "the Act", "the law" name a statute only ("violate the law" is not a
+                // program), and "the policy", "the program" no statute
                 let statute = matches!(lower.as_str(), "act" | "law");
                 let fits = |m: &Mention| {
                     m.class == EntityClass::Policy
                         && !m.anaphor
-                        && (!statute || is_statute_name(m.canonical.as_deref().unwrap_or(&m.name)))
+                        && statute == is_statute_name(m.canonical.as_deref().unwrap_or(&m.name))
                 };
                 // the first policy of the nearest earlier sentence that names one (the topic, not an aside)
                 before(&fits).and_then(|last| {

@@ -156,7 +156,11 @@ pub fn analyze(text: &str) -> Structure {
                 let alone = all
                     .get(j + 1)
                     .is_none_or(|n| text[n.start..n.end].trim().is_empty());
+                // not a date line ("January 21, 2025")
+                let sub_date = sub.trim_end_matches('.').split_whitespace().count() <= 3
+                    && sub.chars().any(|c| c.is_ascii_digit());
                 if alone
+                    && !sub_date
                     && sub.len() <= 200
                     && sub.split_whitespace().count() >= 2
                     && sub.starts_with(char::is_uppercase)
