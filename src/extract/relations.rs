@@ -640,9 +640,9 @@ impl<'a> Ctx<'a> {
         self.person_issued_memo();
         self.memo_clauses();
         self.person_role_clauses();
+        self.entitled();
         self.header_fields();
         self.signature();
-        self.entitled();
         self.appositions();
         self.citations();
         self.memo_names();
@@ -1585,12 +1585,18 @@ impl<'a> Ctx<'a> {
     fn entitled(&mut self) {
         let n = self.seg.tokens.len();
         for i in 1..n.saturating_sub(1) {
-            if !matches!(self.lower(i).as_str(), "entitled" | "titled") {
+            // "the Executive Order *Unleashing American Energy*": a quoted or emphasized title right after the word
+            let marked = matches!(self.tok(i + 1), "\"" | "\u{201c}" | "*" | "_")
+                && matches!(
+                    self.tok(i),
+                    "Order" | "Memorandum" | "Proclamation" | "Directive" | "Circular"
+                );
+            if !marked && !matches!(self.lower(i).as_str(), "entitled" | "titled") {
                 continue;
             }
             let si = self.seg.sentence_of[i];
             // the memo word before it
-            let Some(w) = (i.saturating_sub(8)..i).rev().find(|&t| {
+            let Some(w) = (i.saturating_sub(8)..=i).rev().find(|&t| {
                 matches!(
                     self.lower(t).as_str(),
                     "memorandum"
@@ -1642,9 +1648,23 @@ impl<'a> Ctx<'a> {
         }
         let si = self.seg.sentence_of[t];
         let first = self.tok(t);
-        if matches!(first, "\"" | "\u{201c}") {
-            let close =
-                (t + 1..(t + max).min(n)).find(|&k| matches!(self.tok(k), "\"" | "\u{201d}"))?;
+        // a quoted title, or one in Markdown emphasis ("*Unleashing American Energy*")
+        if matches!(first, "\"" | "\u{201c}" | "*" | "_") {
+            let bytes = self.text.as_bytes();
+            let space_at = |i: usize| bytes.get(i).is_none_or(u8::is_ascii_whitespace);
+            let (a, b) = (self.seg.tokens[t].span.start, self.seg.tokens[t].span.end);
+            // an emphasis mark opens after a space and before a letter
+            let emphasis = matches!(first, "*" | "_");
+            if emphasis && (a > 0 && !space_at(a - 1) || space_at(b)) {
+                return None;
+            }
+            let closes = |k: usize| match first {
+                "*" | "_" => self.tok(k) == first && !space_at(self.seg.tokens[k].span.start - 1),
+                _ => matches!(self.tok(k), "\"" | "\u{201d}"),
+            };
+            let close = (t + 1..(t + max).min(n))
+                .take_while(|&k| self.seg.sentence_of[k] == si)
+                .find(|&k| closes(k))?;
             return (close > t + 1).then(|| {
                 Span::new(
                     self.seg.tokens[t + 1].span.start,
@@ -1810,12 +1830,24 @@ impl<'a> Ctx<'a> {
                                 "memo.header-subject",
                             );
                         }
+                        // "SUBJECT: Guidance Regarding Section 7 of the Executive Order …": it builds on that order
+                        if self.class(m) == EntityClass::Memo && !self.mentions[m].anaphor {
+                            self.fact(
+                                doc,
+                                Predicate::References,
+                                FactObject::Mention(m),
+                                span,
+                                "memo.header-subject-cites",
+                            );
+                        }
                     }
                     // the subject is also a name of the memo
+                    // (without Markdown emphasis marks)
                     let subj = self.text[span.start..span.end]
                         .split_whitespace()
                         .collect::<Vec<_>>()
-                        .join(" ");
+                        .join(" ")
+                        .replace('*', "");
                     if !subj.is_empty() && subj.len() < 200 {
                         self.mentions[doc].extra.push(subj);
                     }
@@ -3016,6 +3048,12 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "an order named by its title in Markdown emphasis, cited in the subject",
+                "date 2025-01-21\nOMB Memo M-25-11\n\nFROM: Jane Roe, Acting Director\n\nSUBJECT: Guidance Regarding Section 7 of the Executive Order *Unleashing American Energy*\n\nThe directive in section 7 of the Executive Order entitled *Unleashing American Energy* requires agencies to pause. Footnote *Federal Assistance Directive*, ch. 2, sec. K (Oct. 1, 2024). 4 GAO, *Grants* report.",
+                &["M-25-11 dcterms:references Unleashing American Energy"],
+                &["ch. 2, sec. K (Oct. 1, 2024). 4 GAO dcterms:issued 2024-10-01"],
+            ),
             (
                 "'that order' is another memo than the document; 'in the order listed' is none",
                 "date 2025-04-07\nExecutive Order on Review of Steel Acquisitions\n\nOn January 3, 2025, the President issued an order prohibiting the acquisition. In that order, the President reserved the right to act. The officials, in the order listed, shall act under the Defense Production Act of 1950.",
