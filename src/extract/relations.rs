@@ -1709,7 +1709,7 @@ impl<'a> Ctx<'a> {
             if mm.class != EntityClass::Memo || mm.anaphor {
                 continue;
             }
-            let numbered = matches!(mm.rule, "memo.number" | "memo.dated");
+            let numbered = matches!(mm.rule, "memo.number" | "memo.dated" | "memo.dated-word");
             let mut p = self.toks[m].1;
             // skip "of January 25, 2017"
             if p < n && self.tok(p) == "of" {
@@ -2869,6 +2869,54 @@ impl<'a> Ctx<'a> {
     fn doc_memo_rules(&mut self) {
         let Some(doc) = self.doc_memo else { return };
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
+        // "This zero-tolerance policy shall …" in a memo: the policy it sets out
+        for p in 0..self.mentions.len() {
+            let (a, _) = self.toks[p];
+            if self.class(p) == EntityClass::Policy
+                && !self.mentions[p].anaphor
+                && a > 0
+                && self.tok(a - 1).eq_ignore_ascii_case("this")
+            {
+                let ev = self.sentence_span(a);
+                self.fact(
+                    doc,
+                    Predicate::Concerns,
+                    FactObject::Mention(p),
+                    ev,
+                    "memo.this-policy",
+                );
+            }
+        }
+        // "my April 11, 2017 memorandum" in a memo one person signed: that person's
+        let authors: Vec<usize> = self
+            .facts
+            .iter()
+            .filter(|f| f.subject == doc && f.predicate == Predicate::Creator)
+            .filter_map(|f| match f.object {
+                FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
+                _ => None,
+            })
+            .collect();
+        if let [author] = authors[..] {
+            for m in 0..self.mentions.len() {
+                let (a, _) = self.toks[m];
+                if self.class(m) == EntityClass::Memo
+                    && !self.mentions[m].anaphor
+                    && m != doc
+                    && a > 0
+                    && self.lower(a - 1) == "my"
+                {
+                    let ev = self.sentence_span(a);
+                    self.fact(
+                        m,
+                        Predicate::Creator,
+                        FactObject::Mention(author),
+                        ev,
+                        "memo.my-memo",
+                    );
+                }
+            }
+        }
         for p in 0..self.mentions.len() {
             if self.mentions[p].rule == "memo.title-policy" {
                 let span = self.mentions[doc].span;
@@ -3048,6 +3096,20 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "a short agency memo: title line, letterhead, header, Title-Case signature",
+                "date 2018-04-06\nMemorandum for Federal Prosecutors Along the Southwest Border\n\nOffice of the Attorney General\nWashington, D.C. 20530\n\nApril 6, 2018\n\nMEMORANDUM FOR FEDERAL PROSECUTORS ALONG THE SOUTHWEST BORDER\n\nFROM: THE ATTORNEY GENERAL\n\nSUBJECT: Zero-Tolerance for Offenses Under 8 U.S.C. § 1325(a)\n\nToday, I directed each office to adopt immediately a zero-tolerance policy. This zero-tolerance policy shall supersede any existing policies. This memorandum builds on my April 11, 2017 memorandum, Renewed Commitment to Criminal Immigration Enforcement.\n\nJefferson B. Sessions III\nAttorney General",
+                &[
+                    "Memorandum for Federal Prosecutors Along the Southwest Border dcterms:issued 2018-04-06",
+                    "Memorandum for Federal Prosecutors Along the Southwest Border dcterms:creator Jefferson B. Sessions III",
+                    "Memorandum for Federal Prosecutors Along the Southwest Border mg:concerns zero tolerance policy",
+                    "April 11, 2017 memorandum dcterms:creator Jefferson B. Sessions III",
+                ],
+                &[
+                    "Memorandum for Federal Prosecutors Along the Southwest Border dcterms:issued 2017-04-11",
+                    "Memorandum for Federal Prosecutors Along the Southwest Border mg:addressedTo Office of the Attorney General",
+                ],
+            ),
             (
                 "an order named by its title in Markdown emphasis, cited in the subject",
                 "date 2025-01-21\nOMB Memo M-25-11\n\nFROM: Jane Roe, Acting Director\n\nSUBJECT: Guidance Regarding Section 7 of the Executive Order *Unleashing American Energy*\n\nThe directive in section 7 of the Executive Order entitled *Unleashing American Energy* requires agencies to pause. Footnote *Federal Assistance Directive*, ch. 2, sec. K (Oct. 1, 2024). 4 GAO, *Grants* report.",

@@ -267,12 +267,20 @@ pub fn resolve(
 
 fn clean_name(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.trim_matches(|c: char| {
+    let junk = |c: char| {
         matches!(
             c,
             ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}' | '(' | ')'
         )
-    });
+    };
+    let whole = s.as_str();
+    let start = whole.len() - whole.trim_start_matches(junk).len();
+    let mut s = whole[start..].trim_end_matches(junk);
+    // a closing parenthesis that closes one inside stays ("… 8 U.S.C. § 1325(a)")
+    if s.matches('(').count() > s.matches(')').count() && whole[start + s.len()..].starts_with(')')
+    {
+        s = &whole[start..=start + s.len()];
+    }
     let s = s
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
@@ -318,5 +326,42 @@ fn domain_ok(
         Predicate::Replaces => subject == Memo && matches!(oc, Some(Memo | Policy)),
         Predicate::Implements => matches!(subject, Agency | Organization) && oc == Some(Policy),
         Predicate::FoundingDate | Predicate::Defunct => subject == Agency,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_name;
+
+    #[test]
+    fn names_are_cleaned() {
+        // (case, raw name, clean name)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "spaces collapse",
+                "Office of\n  Management",
+                "Office of Management",
+            ),
+            ("a stray comma goes", "Border Patrol,", "Border Patrol"),
+            (
+                "an outer parenthesis goes",
+                "(Global Tax Deal)",
+                "Global Tax Deal",
+            ),
+            (
+                "a parenthesis closing one inside stays",
+                "Offenses Under 8 U.S.C. § 1325(a)",
+                "Offenses Under 8 U.S.C. § 1325(a)",
+            ),
+            ("a leading article goes", "the Privacy Act", "Privacy Act"),
+            (
+                "Jr. keeps its period",
+                "Joseph R. Biden, Jr.",
+                "Joseph R. Biden Jr.",
+            ),
+        ];
+        for (name, raw, want) in cases {
+            assert_eq!(clean_name(raw), *want, "{name}");
+        }
     }
 }

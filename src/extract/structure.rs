@@ -231,6 +231,32 @@ pub fn analyze(text: &str) -> Structure {
         }
         i += 1;
     }
+    // a title line "Memorandum for Federal Prosecutors …" above the real
+    // "MEMORANDUM FOR" field is the document's title, not its addressees (its
+    // "content" would run on into the letterhead)
+    let to_fields: Vec<usize> = (0..st.fields.len())
+        .filter(|&i| st.fields[i].0 == Field::To)
+        .collect();
+    if let [first, second, ..] = to_fields[..] {
+        let first_line = text[..st.fields[first].1.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let before = &text[..first_line];
+        let is_top = before
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| l.trim().starts_with("date "));
+        if is_top && second > first {
+            let (_, content) = st.fields.remove(first);
+            let line_end = text[content.start..]
+                .find('\n')
+                .map_or(text.len(), |i| content.start + i);
+            let title_end = text[first_line..line_end].trim_end().len() + first_line;
+            if st.title.is_none() {
+                st.title = Some(Span::new(first_line, title_end));
+            }
+        }
+    }
     // signature: an ALL-CAPS line of 2-6 words among the last 8 non-empty lines
     let tail: Vec<Span> = all
         .iter()
@@ -239,7 +265,9 @@ pub fn analyze(text: &str) -> Structure {
         .filter(|s| s.start < s.end)
         .take(8)
         .collect();
-    for s in tail.iter().rev() {
+    // (below the header fields)
+    let header_end = st.fields.iter().map(|(_, f)| f.end).max().unwrap_or(0);
+    for s in tail.iter().rev().filter(|s| s.start >= header_end) {
         let l = &text[s.start..s.end];
         let words = l.split_whitespace().count();
         let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
@@ -257,7 +285,13 @@ pub fn analyze(text: &str) -> Structure {
     // or a Title-Case signature: a name line, then a job title line ("L. Francis
     // Cissna" / "Director"), among the last 6 non-empty lines
     if st.signature.is_none() {
-        let last6: Vec<Span> = tail.iter().take(6).rev().copied().collect();
+        let last6: Vec<Span> = tail
+            .iter()
+            .take(6)
+            .rev()
+            .filter(|s| s.start >= header_end)
+            .copied()
+            .collect();
         for pair in last6.windows(2) {
             let (name, title) = (
                 &text[pair[0].start..pair[0].end],
