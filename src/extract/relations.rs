@@ -2497,6 +2497,40 @@ impl<'a> Ctx<'a> {
                             "rel.implements-passive",
                         );
                     }
+                    // "The Dole Act requires VA to …": the law's addressee carries it out
+                    let verb_phrase = between.strip_suffix(&["the"]).unwrap_or(&between);
+                    if matches!(self.class(o), EntityClass::Agency)
+                        && !verb_phrase.is_empty()
+                        && verb_phrase.len() <= 3
+                        && matches!(
+                            verb_phrase.last().copied(),
+                            Some(
+                                "requires"
+                                    | "required"
+                                    | "directs"
+                                    | "directed"
+                                    | "mandates"
+                                    | "mandated"
+                                    | "instructs"
+                                    | "instructed"
+                                    | "charges"
+                                    | "tasks"
+                            )
+                        )
+                        && verb_phrase[..verb_phrase.len() - 1]
+                            .iter()
+                            .all(|w| matches!(*w, "also" | "further" | "now" | "specifically"))
+                        && self.toks[o].1 < sentence.last
+                        && self.lower(self.toks[o].1) == "to"
+                    {
+                        self.fact(
+                            o,
+                            Predicate::Implements,
+                            FactObject::Mention(m),
+                            ev,
+                            "rel.policy-requires-agency",
+                        );
+                    }
                     // "the Megaports Initiative of the Department of Energy"
                     if self.class(o) == EntityClass::Agency
                         && matches!(joined.as_str(), "of" | "of the")
@@ -3096,6 +3130,12 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "a law that requires an agency to act",
+                "The Privacy Act of 1974 also requires the Department of Veterans Affairs to review its processes. The Clean Air Act requires reports.",
+                &["Department of Veterans Affairs mg:implements Privacy Act of 1974"],
+                &[],
+            ),
             (
                 "a short agency memo: title line, letterhead, header, Title-Case signature",
                 "date 2018-04-06\nMemorandum for Federal Prosecutors Along the Southwest Border\n\nOffice of the Attorney General\nWashington, D.C. 20530\n\nApril 6, 2018\n\nMEMORANDUM FOR FEDERAL PROSECUTORS ALONG THE SOUTHWEST BORDER\n\nFROM: THE ATTORNEY GENERAL\n\nSUBJECT: Zero-Tolerance for Offenses Under 8 U.S.C. § 1325(a)\n\nToday, I directed each office to adopt immediately a zero-tolerance policy. This zero-tolerance policy shall supersede any existing policies. This memorandum builds on my April 11, 2017 memorandum, Renewed Commitment to Criminal Immigration Enforcement.\n\nJefferson B. Sessions III\nAttorney General",
