@@ -645,6 +645,7 @@ impl<'a> Ctx<'a> {
         self.signature();
         self.appositions();
         self.citations();
+        self.inline_citations();
         self.memo_names();
         let groups = self.by_sentence();
         for ms in &groups {
@@ -1902,6 +1903,192 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Memos cited in running text by author, role and title, then their date
+    /// in parentheses: "Doris Meissner, INS Commissioner, Exercising
+    /// Prosecutorial Discretion (November 17, 2000)"; "John Morton, Director,
+    /// ICE, Civil Immigration Enforcement: Priorities for the Apprehension,
+    /// Detention, and Removal of Aliens (March 2, 2011)". The title becomes a
+    /// memo issued on that date by that person; the role segments give the
+    /// person's title and agency; a memo document references what it cites.
+    fn inline_citations(&mut self) {
+        let n = self.seg.tokens.len();
+        let persons: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.class(m) == EntityClass::Person && !self.mentions[m].anaphor)
+            .collect();
+        for p in persons {
+            let (pa, pb) = self.toks[p];
+            // an item of a list or a citation: after ":", ";", "(", "See", "from" or "and", then "P,"
+            let opens = pa == 0
+                || matches!(self.tok(pa - 1), ":" | ";" | "(")
+                || matches!(self.lower(pa - 1).as_str(), "see" | "from" | "and" | "by");
+            if !opens || pb >= n || self.tok(pb) != "," {
+                continue;
+            }
+            let si = self.seg.sentence_of[pa];
+            let last = self.seg.sentences[si].last.min(n);
+            // role segments: title words, agencies and their acronyms, up to the title
+            let mut k = pb + 1;
+            let mut role_words: Vec<&str> = Vec::new();
+            let mut agency = None;
+            loop {
+                let seg_start = k;
+                let mut e = k;
+                let mut seg_agency = None;
+                let mut seg_words: Vec<&str> = Vec::new();
+                while e < last && self.tok(e) != "," {
+                    if let Some(a) = self.mention_starting_at(e, &[EntityClass::Agency]) {
+                        seg_agency = Some(a);
+                        e = self.toks[a].1;
+                        continue;
+                    }
+                    if self.tok(e) == "(" && e + 2 < last && self.tok(e + 2) == ")" {
+                        e += 3;
+                        continue;
+                    }
+                    let w = self.tok(e);
+                    if is_title_word(w) || matches!(w, "of" | "the" | "for") {
+                        seg_words.push(w);
+                        e += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let whole = e > seg_start && e < last && self.tok(e) == ",";
+                if !whole {
+                    k = seg_start;
+                    break;
+                }
+                role_words.extend(seg_words);
+                agency = agency.or(seg_agency);
+                k = e + 1;
+            }
+            if k == pb + 1 || k >= last {
+                continue;
+            }
+            // the title: from k to a "(" opening a full date and closing after it
+            let close = (k + 1..(k + 40).min(last)).find(|&t| {
+                self.tok(t) == "(" && {
+                    let at = self
+                        .seg
+                        .tokens
+                        .get(t + 1)
+                        .map_or(usize::MAX, |x| x.span.start);
+                    self.dates_starting(at, at + 1).first().is_some_and(|d| {
+                        !d.bare_year
+                            && self
+                                .seg
+                                .tokens
+                                .iter()
+                                .skip(t + 1)
+                                .take(8)
+                                .position(|x| x.span.start >= d.span.end)
+                                .is_some_and(|q| self.tok(t + 1 + q) == ")")
+                    })
+                }
+            });
+            let Some(open) = close else { continue };
+            let first = self.tok(k);
+            if !first.starts_with(char::is_uppercase) || open < k + 2 {
+                continue;
+            }
+            let words: Vec<&str> = (k..open).map(|t| self.tok(t)).collect();
+            let caps = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .count();
+            if caps * 2
+                < words
+                    .iter()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+            {
+                continue;
+            }
+            let span = Span::new(
+                self.seg.tokens[k].span.start,
+                self.seg.tokens[open - 1].span.end,
+            );
+            let at = self.seg.tokens[open + 1].span.start;
+            let Some(date) = self.dates_starting(at, at + 1).first().copied() else {
+                continue;
+            };
+            let ev = self.sentence_span(pa);
+            let memo = match self.mention_starting_at(k, &[EntityClass::Memo]) {
+                Some(m) if self.toks[m].1 == open => m,
+                _ => {
+                    let name = self.text[span.start..span.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let m = Mention::new(span, EntityClass::Memo, name, "citation.inline", 55);
+                    self.add_mention(m)
+                }
+            };
+            self.fact(
+                memo,
+                Predicate::Creator,
+                FactObject::Mention(p),
+                ev,
+                "citation.inline-author",
+            );
+            self.fact(
+                memo,
+                Predicate::Issued,
+                FactObject::Date(date.date),
+                ev,
+                "citation.inline-date",
+            );
+            if let Some(doc) = self.doc_memo {
+                self.fact(
+                    doc,
+                    Predicate::References,
+                    FactObject::Mention(memo),
+                    ev,
+                    "citation.inline-cites",
+                );
+            }
+            // "Sam Bernsen, INS General Counsel,": the person's title and agency
+            let title = role_words
+                .iter()
+                .skip_while(|w| matches!(**w, "of" | "the" | "for"))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !title.is_empty()
+                && !self
+                    .facts
+                    .iter()
+                    .any(|f| f.subject == p && f.predicate == Predicate::JobTitle)
+            {
+                self.fact(
+                    p,
+                    Predicate::JobTitle,
+                    FactObject::Text(title.clone()),
+                    ev,
+                    "citation.inline-role",
+                );
+                if let Some(a) = agency {
+                    self.fact(
+                        p,
+                        Predicate::MemberOf,
+                        FactObject::Mention(a),
+                        ev,
+                        "citation.inline-role",
+                    );
+                    if is_head_title(&title) {
+                        self.fact(
+                            p,
+                            Predicate::HeadOf,
+                            FactObject::Mention(a),
+                            ev,
+                            "citation.inline-role",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Footnotes and citations: "[4] OMB Memorandum M-06-02, Title (Dec. 16, 2005)" and
     /// "[1] President Barack Obama, Memorandum on X (Jan. 21, 2009)"; linked to the body mention before "[4]".
     fn citations(&mut self) {
@@ -3130,6 +3317,21 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "memos cited inline by author, role, title and date",
+                "date 2011-06-17\nExercising Discretion Wisely\n\nMEMORANDUM FOR: All Field Office Directors\n\nFROM: John Morton\nDirector\n\nSUBJECT: Exercising Discretion Wisely\n\nThis memorandum builds on existing memoranda: Sam Bernsen, Immigration and Naturalization Service (INS) General Counsel, Legal Opinion Regarding Service Exercise of Prosecutorial Discretion (July 15, 1976); Doris Meissner, INS Commissioner, Exercising Prosecutorial Discretion (November 17, 2000); and John Morton, Director, ICE, Civil Immigration Enforcement: Priorities for the Apprehension, Detention, and Removal of Aliens (March 2, 2011).",
+                &[
+                    "Legal Opinion Regarding Service Exercise of Prosecutorial Discretion dcterms:creator Sam Bernsen",
+                    "Legal Opinion Regarding Service Exercise of Prosecutorial Discretion dcterms:issued 1976-07-15",
+                    "Sam Bernsen schema:jobTitle \"General Counsel\"",
+                    "Sam Bernsen org:memberOf Immigration and Naturalization Service",
+                    "Doris Meissner org:headOf Immigration and Naturalization Service",
+                    "Exercising Prosecutorial Discretion dcterms:issued 2000-11-17",
+                    "Civil Immigration Enforcement: Priorities for the Apprehension, Detention, and Removal of Aliens dcterms:creator John Morton",
+                    "Exercising Discretion Wisely dcterms:references Exercising Prosecutorial Discretion",
+                ],
+                &["Sam Bernsen org:headOf Immigration and Naturalization Service"],
+            ),
             (
                 "a law that requires an agency to act",
                 "The Privacy Act of 1974 also requires the Department of Veterans Affairs to review its processes. The Clean Air Act requires reports.",
