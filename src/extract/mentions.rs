@@ -1553,7 +1553,16 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                             || similar_names(name, &lex.entries[e].canonical)
                     })
                     .map(|e| &lex.entries[e]);
-                let class = known.map(|e| e.class).or_else(|| classify(&words));
+                // "Enforcement and Removal Operations (ERO)", "Homeland Security
+                // Investigations (HSI)": a defined unit of an agency
+                let unit = || {
+                    matches!(words.last().copied(), Some("Operations" | "Investigations"))
+                        .then_some(EntityClass::Agency)
+                };
+                let class = known
+                    .map(|e| e.class)
+                    .or_else(|| classify(&words))
+                    .or_else(unit);
                 let Some(class) = class else { continue };
                 let mut long_m = Mention::new(span, class, name, "acronym.definition", 92);
                 if let Some(e) = known {

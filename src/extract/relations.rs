@@ -3039,29 +3039,74 @@ impl<'a> Ctx<'a> {
             "directorate",
             "part",
         ];
-        let sub = match b.as_slice() {
-            // "ICE, a DHS agency"
-            [",", "a" | "an" | "the"] if UNITS.contains(&after.as_str()) => true,
-            // "X, a component of (the) Y", "X, part of Y"
-            [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"]
-            | [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"]
-                if UNITS.contains(unit) =>
-            {
-                true
+        // "Office of Field Operations (OFO) within CBP": after the acronym's parenthesis
+        let b = b.strip_prefix(&[")"]).unwrap_or(&b);
+        let plural_unit = |w: &str| w.strip_suffix('s').is_some_and(|u| UNITS.contains(&u));
+        // "OPLA and ERO, components of ICE": every agency of the list
+        let plural = matches!(
+            b,
+            [",", units, "of" | "within" | "under"] | [",", units, "of" | "within" | "under", "the"]
+                if plural_unit(units)
+        );
+        if plural {
+            let (mut ma, _) = self.toks[m];
+            // from an acronym "(ERO)" back to its long form
+            if ma > 0 && self.tok(ma - 1) == "(" {
+                if let Some(long) = self.mention_ending_before(ma - 1, &[EntityClass::Agency]) {
+                    ma = self.toks[long].0;
+                }
             }
-            [",", "part", "of"]
-            | [",", "part", "of", "the"]
-            | [",", "which", "is", "part", "of"]
-            | [",", "which", "is", "part", "of", "the"] => true,
-            // "X within (the) Y", "X under the Y", "X in the Department of Y", "X at Y"
-            ["within"] | ["within", "the"] | ["under", "the"] => true,
-            ["in", "the"] | ["of", "the"] | ["at", "the"] => self.mentions[o]
-                .canonical
-                .as_deref()
-                .unwrap_or(&self.mentions[o].name)
-                .starts_with("Department"),
-            _ => false,
-        };
+            if ma > 0 && self.lower(ma - 1) == "and" {
+                if let Some(first) = self.mention_ending_before(ma - 1, &[EntityClass::Agency]) {
+                    self.fact(
+                        first,
+                        Predicate::SubOrganizationOf,
+                        FactObject::Mention(o),
+                        ev,
+                        "rel.sub-org-pattern",
+                    );
+                }
+            }
+        }
+        let sub = plural
+            || match b {
+                // "HSI is the investigative arm of DHS", "ERO is a directorate within ICE"
+                ["is", "a" | "an" | "the", adj, unit, "of" | "in" | "within" | "under"]
+                | ["is", "a" | "an" | "the", adj, unit, "of" | "in" | "within" | "under", "the"]
+                    if UNITS.contains(unit) && adj.chars().all(char::is_lowercase) =>
+                {
+                    true
+                }
+                ["is", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"]
+                | ["is", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"]
+                | ["is", unit, "of"]
+                | ["is", unit, "of", "the"]
+                    if UNITS.contains(unit) =>
+                {
+                    true
+                }
+                // "ICE, a DHS agency"
+                [",", "a" | "an" | "the"] if UNITS.contains(&after.as_str()) => true,
+                // "X, a component of (the) Y", "X, part of Y"
+                [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"]
+                | [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"]
+                    if UNITS.contains(unit) =>
+                {
+                    true
+                }
+                [",", "part", "of"]
+                | [",", "part", "of", "the"]
+                | [",", "which", "is", "part", "of"]
+                | [",", "which", "is", "part", "of", "the"] => true,
+                // "X within (the) Y", "X under the Y", "X in the Department of Y", "X at Y"
+                ["within"] | ["within", "the"] | ["under", "the"] => true,
+                ["in", "the"] | ["of", "the"] | ["at", "the"] => self.mentions[o]
+                    .canonical
+                    .as_deref()
+                    .unwrap_or(&self.mentions[o].name)
+                    .starts_with("Department"),
+                _ => false,
+            };
         if sub {
             self.fact(
                 m,
@@ -3317,6 +3362,17 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "units of an agency: defined by acronym, listed, 'the arm of', 'within'",
+                "The Office of the Principal Legal Advisor (OPLA) and Enforcement and Removal Operations (ERO), components of ICE, share this responsibility. Homeland Security Investigations (HSI) is the investigative arm of DHS. The Office of Field Operations (OFO) within CBP inspects travelers.",
+                &[
+                    "Office of the Principal Legal Advisor org:subOrganizationOf Immigration and Customs Enforcement",
+                    "Enforcement and Removal Operations org:subOrganizationOf Immigration and Customs Enforcement",
+                    "Homeland Security Investigations org:subOrganizationOf Department of Homeland Security",
+                    "Office of Field Operations org:subOrganizationOf Customs and Border Protection",
+                ],
+                &[],
+            ),
             (
                 "memos cited inline by author, role, title and date",
                 "date 2011-06-17\nExercising Discretion Wisely\n\nMEMORANDUM FOR: All Field Office Directors\n\nFROM: John Morton\nDirector\n\nSUBJECT: Exercising Discretion Wisely\n\nThis memorandum builds on existing memoranda: Sam Bernsen, Immigration and Naturalization Service (INS) General Counsel, Legal Opinion Regarding Service Exercise of Prosecutorial Discretion (July 15, 1976); Doris Meissner, INS Commissioner, Exercising Prosecutorial Discretion (November 17, 2000); and John Morton, Director, ICE, Civil Immigration Enforcement: Priorities for the Apprehension, Detention, and Removal of Aliens (March 2, 2011).",
