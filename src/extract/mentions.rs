@@ -573,6 +573,26 @@ pub const TITLE_WORDS: &[&str] = &[
 ];
 
 /// Words that end a job title and can head it.
+/// Words of offices and job titles that are no one's name.
+const OFFICE_WORDS: &[&str] = &[
+    "Affairs",
+    "Campaign",
+    "Manager",
+    "Relations",
+    "Communications",
+    "Operations",
+    "Outreach",
+    "Engagement",
+    "Legislative",
+    "Public",
+    "Political",
+    "Press",
+    "Staff",
+    "Strategy",
+    "Programs",
+    "Budget",
+];
+
 pub const TITLE_HEADS: &[&str] = &[
     "President",
     "Director",
@@ -1343,6 +1363,27 @@ fn emit_chunk(
             }
         }
     }
+    // "Regional Political Director for the White House Office of …": a job
+    // title, then the body it serves; the body is the name
+    // (the part before is a title and nothing else: not "Office of the Assistant
+    // Secretary of the Army")
+    if let Some(pos) = (a + 1..b.saturating_sub(2)).find(|&k| {
+        matches!(seg.tok(text, k), "for" | "of" | "to" | "at")
+            && seg.tok(text, k + 1) == "the"
+            && TITLE_HEADS.contains(&seg.tok(text, k - 1))
+            && (a..k).all(|t| {
+                let w = seg.tok(text, t);
+                !AGENCY_HEADS.contains(&w)
+                    && !BODY_HEADS.contains(&w)
+                    && !ORG_HEADS.contains(&w)
+                    && !POLICY_HEADS.contains(&w)
+                    && !matches!(w, "of" | "the" | "and" | "for" | "to" | "at")
+                    && lex.lookup(w).is_none()
+            })
+    }) {
+        emit_chunk(text, seg, lex, pos + 2, b, out);
+        return;
+    }
     // rooms and places named like offices
     if matches!(
         words.as_slice(),
@@ -1869,6 +1910,12 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                             .any(|t| TITLE_HEADS.contains(&seg.tok(text, t)))
                         || lower_title_of(text, seg, k)
                 };
+            // after a title only, a name holds no title or office words
+            // ("Deputy Campaign Manager", "Chief Public Affairs Officer")
+            let titled = titled
+                && parts
+                    .iter()
+                    .all(|p| !is_title_word(p) && !OFFICE_WORDS.contains(p));
             let evidence = if all_caps {
                 first_ok || has_initial
             } else {
@@ -2177,6 +2224,16 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "a job title, then the body it serves",
+                "She was Regional Political Director for the Office of Political Affairs in 2009.",
+                &[("Office of Political Affairs", Agency)],
+            ),
+            (
+                "office words after a title are no one's name",
+                "She served as Deputy Campaign Manager and as Chief Public Affairs Officer.",
+                &[],
+            ),
             (
                 "gazetteer agency",
                 "The Department of Homeland Security acted.",
