@@ -572,7 +572,6 @@ pub const TITLE_WORDS: &[&str] = &[
     "Elect",
 ];
 
-/// Words that end a job title and can head it.
 /// Words of offices and job titles that are no one's name.
 const OFFICE_WORDS: &[&str] = &[
     "Affairs",
@@ -593,6 +592,7 @@ const OFFICE_WORDS: &[&str] = &[
     "Budget",
 ];
 
+/// Words that end a job title and can head it.
 pub const TITLE_HEADS: &[&str] = &[
     "President",
     "Director",
