@@ -414,6 +414,35 @@ fn add_anaphors(
                 .find(|m| m.span.end <= span.start && pred(m) && span.start - m.span.end < 1500)
                 .cloned()
         };
+        // "the memo": of the memos named within 1,500 characters before, the one
+        // named most often so far (references back included), then the nearest
+        let salient = |pred: &dyn Fn(&Mention) -> bool| {
+            let upto = kept.partition_point(|m| m.span.start < span.start);
+            let earlier = || {
+                kept[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|m| span.start - m.span.start < 20_000)
+                    .filter(|m| m.span.end <= span.start && pred(m))
+            };
+            let count = |key: &str| {
+                earlier().filter(|m| m.key == key).count()
+                    + extra.iter().filter(|m: &&Mention| m.key == key).count()
+            };
+            // (one named earlier in the same sentence is meant)
+            let sentence = seg.sentence_of.get(i).copied();
+            if let Some(m) = earlier()
+                .next()
+                .filter(|m| seg.sentence_of.get(seg.token_at(m.span.start)).copied() == sentence)
+            {
+                return Some(m.clone());
+            }
+            earlier()
+                .take_while(|m| span.start - m.span.end < 1500)
+                .enumerate()
+                .max_by_key(|(i, m)| (count(&m.key), std::cmp::Reverse(*i)))
+                .map(|(_, m)| m.clone())
+        };
         let target = match lower.as_str() {
             // "in the order listed", "the order of succession": no memo at all
             "order"
@@ -467,10 +496,10 @@ fn add_anaphors(
                         .map(|d| kept[d].clone())
                         .or_else(|| before(&|m| m.class == EntityClass::Memo && !m.anaphor))
                 } else if own_kind {
-                    before(&|m| m.class == EntityClass::Memo && !m.anaphor)
+                    salient(&|m| m.class == EntityClass::Memo && !m.anaphor)
                 } else {
                     // another kind of document than this one: not this one
-                    before(&|m| {
+                    salient(&|m| {
                         m.class == EntityClass::Memo
                             && !m.anaphor
                             && m.rule != "memo.document"

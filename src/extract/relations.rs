@@ -646,6 +646,7 @@ impl<'a> Ctx<'a> {
         self.appositions();
         self.citations();
         self.inline_citations();
+        self.memo_which_issued();
         self.memo_names();
         let groups = self.by_sentence();
         for ms in &groups {
@@ -1766,6 +1767,28 @@ impl<'a> Ctx<'a> {
                             let title = self.text[span.start..span.end].to_string();
                             if closes && title.split_whitespace().count() >= 3 {
                                 self.mentions[m].extra.push(title);
+                                // "…, Title, on June 8, 2015": its date
+                                if after + 2 < n
+                                    && self.tok(after) == ","
+                                    && self.lower(after + 1) == "on"
+                                {
+                                    let at = self.seg.tokens[after + 2].span.start;
+                                    if let Some(d) = self
+                                        .dates_starting(at, at + 1)
+                                        .first()
+                                        .filter(|d| !d.bare_year)
+                                        .copied()
+                                    {
+                                        let ev = self.sentence_span(p);
+                                        self.fact(
+                                            m,
+                                            Predicate::Issued,
+                                            FactObject::Date(d.date),
+                                            ev,
+                                            "memo.title-then-date",
+                                        );
+                                    }
+                                }
                             }
                         }
                     }
@@ -1900,6 +1923,48 @@ impl<'a> Ctx<'a> {
                 sig,
                 "memo.signature-date",
             );
+        }
+    }
+
+    /// "M-14-03, which OMB issued in November": the issuer in a relative clause.
+    fn memo_which_issued(&mut self) {
+        let n = self.seg.tokens.len();
+        for m in 0..self.mentions.len() {
+            if self.class(m) != EntityClass::Memo || self.mentions[m].anaphor {
+                continue;
+            }
+            let (_, mb) = self.toks[m];
+            if mb + 3 >= n
+                || self.tok(mb) != ","
+                || !matches!(self.lower(mb + 1).as_str(), "which" | "that")
+            {
+                continue;
+            }
+            let mut k = mb + 2;
+            if self.lower(k) == "the" {
+                k += 1;
+            }
+            let Some(who) =
+                self.mention_starting_at(k, &[EntityClass::Agency, EntityClass::Person])
+            else {
+                continue;
+            };
+            let v = self.toks[who].1;
+            if v < n
+                && matches!(
+                    self.lower(v).as_str(),
+                    "issued" | "signed" | "released" | "published" | "wrote"
+                )
+            {
+                let ev = self.sentence_span(mb);
+                self.fact(
+                    m,
+                    Predicate::Creator,
+                    FactObject::Mention(who),
+                    ev,
+                    "rel.memo-which-issued",
+                );
+            }
         }
     }
 
@@ -3308,6 +3373,21 @@ fn is_title_small_word(w: &str) -> bool {
             | "at"
             | "from"
             | "or"
+            | "across"
+            | "into"
+            | "through"
+            | "under"
+            | "within"
+            | "between"
+            | "against"
+            | "without"
+            | "about"
+            | "after"
+            | "before"
+            | "over"
+            | "among"
+            | "toward"
+            | "via"
             | "—"
             | "-"
             | ":"
@@ -3362,6 +3442,16 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "a numbered memo's title and date in apposition; 'which X issued'; 'the memo' is the one most talked about",
+                "Agencies move to HTTPS\n\nThe Office of Management and Budget issued Memorandum M-15-13, Policy to Require Secure Connections across Federal Websites and Web Services, on June 8, 2015. The memo requires HTTPS. The standard builds on M-14-03, which OMB issued in November. The Federal CIO, Tony Scott, signed the memo.",
+                &[
+                    "M-15-13 dcterms:issued 2015-06-08",
+                    "M-15-13 dcterms:creator Tony Scott",
+                    "M-14-03 dcterms:creator Office of Management and Budget",
+                ],
+                &["M-14-03 dcterms:creator Tony Scott"],
+            ),
             (
                 "units of an agency: defined by acronym, listed, 'the arm of', 'within'",
                 "The Office of the Principal Legal Advisor (OPLA) and Enforcement and Removal Operations (ERO), components of ICE, share this responsibility. Homeland Security Investigations (HSI) is the investigative arm of DHS. The Office of Field Operations (OFO) within CBP inspects travelers.",
