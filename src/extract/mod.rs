@@ -105,7 +105,14 @@ impl Extractor {
                 .collect(),
             None => Vec::new(),
         };
+        // a document memo named only by the title given with the document (JSON
+        // Lines, HTML) has no span in the text, and overlaps nothing
+        let unplaced_doc = cands
+            .iter()
+            .find(|c| c.rule == "memo.document" && c.span.start >= c.span.end)
+            .cloned();
         let mut kept = mentions::resolve_overlaps(cands);
+        kept.extend(unplaced_doc);
         for p in mentions::resolve_overlaps(inner_policies) {
             let mut p = p;
             p.rule = "memo.title-policy";

@@ -1623,12 +1623,30 @@ impl<'a> Ctx<'a> {
             let m = Mention::new(span, EntityClass::Memo, name, "memo.entitled", 55);
             let memo = self.add_mention(m);
             let ev = self.sentence_span(i);
+            // "the Memorandum of the Secretary of Homeland Security titled “…”": one memo
+            if !marked {
+                if let Some(named) = self
+                    .mention_ending_before(i, &[EntityClass::Memo])
+                    .filter(|&x| !self.mentions[x].anaphor && self.toks[x].0 <= w)
+                {
+                    self.links.push((named, memo, Some(EntityClass::Memo)));
+                }
+            }
             let (from, to) = (self.seg.tokens[w].span.end, self.seg.tokens[i].span.start);
+            // its date between the memo word and "titled", or in parentheses after the title
+            let after = self.seg.tokens.partition_point(|t| t.span.end <= span.end);
+            let closing =
+                usize::from(after < n && matches!(self.tok(after), "\"" | "\u{201d}" | "*" | "_"));
+            let paren_date = (after + closing + 1 < n && self.tok(after + closing) == "(")
+                .then(|| self.seg.tokens[after + closing + 1].span.start)
+                .and_then(|at| self.dates_starting(at, at + 1).first().copied())
+                .filter(|d| !d.bare_year);
             if let Some(d) = self
                 .dates_starting(from, to)
                 .iter()
                 .find(|d| d.span.start >= from && d.span.end <= to && !d.bare_year)
                 .copied()
+                .or(paren_date)
             {
                 self.fact(
                     memo,
@@ -1923,6 +1941,68 @@ impl<'a> Ctx<'a> {
                 sig,
                 "memo.signature-date",
             );
+        }
+    }
+
+    /// "The following Presidential documents are revoked:" then one paragraph per
+    /// document ("(1)  Executive Order 13767 of January 25, 2017 (…)."): the
+    /// document replaces each memo that opens an item.
+    fn revoked_lists(&mut self, doc: usize) {
+        let text = self.text;
+        for si in 0..self.seg.sentences.len() {
+            let sentence = self.seg.sentences[si].span;
+            let said = &text[sentence.start..sentence.end];
+            let lower = said.to_lowercase();
+            if !said.trim_end().ends_with(':')
+                || !lower.contains("following")
+                || !lower
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| REPLACE_VERBS.contains(&w))
+            {
+                continue;
+            }
+            let mut at = sentence.end;
+            for _ in 0..50 {
+                // the next paragraph
+                let rest = &text[at..];
+                let skip = rest.len() - rest.trim_start().len();
+                let start = at + skip;
+                if start >= text.len() {
+                    break;
+                }
+                let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
+                let para = &text[start..end];
+                let marker = para.split_whitespace().next().is_some_and(|w| {
+                    let inner = w.trim_start_matches('(').trim_end_matches([')', '.']);
+                    (w.starts_with('(') && w.ends_with(')') || w.ends_with('.'))
+                        && !inner.is_empty()
+                        && inner.len() <= 4
+                        && inner.chars().all(|c| c.is_ascii_alphanumeric())
+                        || matches!(w, "-" | "*" | "\u{2022}")
+                });
+                if !marker {
+                    break;
+                }
+                let memo = (0..self.mentions.len())
+                    .filter(|&m| {
+                        self.class(m) == EntityClass::Memo
+                            && !self.mentions[m].anaphor
+                            && m != doc
+                            && self.mentions[m].span.start >= start
+                            && self.mentions[m].span.start < (start + 80).min(end)
+                    })
+                    .min_by_key(|&m| self.mentions[m].span.start);
+                if let Some(m) = memo {
+                    self.fact(
+                        doc,
+                        Predicate::Replaces,
+                        FactObject::Mention(m),
+                        Span::new(sentence.start, end),
+                        "memo.revoked-list",
+                    );
+                }
+                at = end;
+            }
         }
     }
 
@@ -3200,6 +3280,7 @@ impl<'a> Ctx<'a> {
     fn doc_memo_rules(&mut self) {
         let Some(doc) = self.doc_memo else { return };
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
+        self.revoked_lists(doc);
         // "This zero-tolerance policy shall …" in a memo: the policy it sets out
         for p in 0..self.mentions.len() {
             let (a, _) = self.toks[p];
@@ -3442,6 +3523,12 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "an executive order's long title line names the document",
+                "date 2021-02-02\nExecutive Order on Creating a Comprehensive Regional Framework to Address the Causes of Migration, to Manage Migration Throughout North and Central America, and to Provide Safe and Orderly Processing of Asylum Seekers at the United States Border\n\nBy the authority vested in me as President, it is hereby ordered as follows.\n\nJOSEPH R. BIDEN JR.",
+                &["Executive Order on Creating a Comprehensive Regional Framework to Address the Causes of Migration, to Manage Migration Throughout North and Central America, and to Provide Safe and Orderly Processing of Asylum Seekers at the United States Border dcterms:creator Joseph R. Biden Jr."],
+                &[],
+            ),
             (
                 "a numbered memo's title and date in apposition; 'which X issued'; 'the memo' is the one most talked about",
                 "Agencies move to HTTPS\n\nThe Office of Management and Budget issued Memorandum M-15-13, Policy to Require Secure Connections across Federal Websites and Web Services, on June 8, 2015. The memo requires HTTPS. The standard builds on M-14-03, which OMB issued in November. The Federal CIO, Tony Scott, signed the memo.",
@@ -3717,6 +3804,51 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod document_title_tests {
+    use crate::model::{Document, EntityClass, Object, Predicate};
+    use crate::Extractor;
+
+    #[test]
+    fn a_memo_named_only_by_the_title_given_with_it_is_the_document() {
+        // a JSON Lines row: the title is a field, the text does not repeat it
+        let mut doc = Document::from_text(
+            "orders.jsonl#1",
+            "By the authority vested in me as President, it is hereby ordered:\n\n(F)  The following Presidential documents are revoked:\n\n(1)  Executive Order 13767 of January 25, 2017 (Border Security and Immigration Enforcement Improvements).\n\n(2)  Proclamation 9880 of May 8, 2019.\n\nSec. 5.  General Provisions.  Nothing here.\n\nJOSEPH R. BIDEN JR.",
+        );
+        doc.title = Some("Executive Order on Creating a Regional Framework".into());
+        let ex = Extractor::new().extract(&doc);
+        let me = ex
+            .entities
+            .iter()
+            .position(|e| {
+                e.class == EntityClass::Memo
+                    && e.label == "Executive Order on Creating a Regional Framework"
+            })
+            .expect("the document memo");
+        let replaced: Vec<&str> = ex
+            .relations
+            .iter()
+            .filter(|r| r.subject == me && r.predicate == Predicate::Replaces)
+            .filter_map(|r| match r.object {
+                Object::Entity(o) => Some(ex.entities[o].label.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            replaced,
+            ["Executive Order 13767", "Proclamation 9880"],
+            "{ex:#?}"
+        );
+        assert!(
+            ex.relations
+                .iter()
+                .any(|r| r.subject == me && r.predicate == Predicate::Creator),
+            "the signature names its creator"
+        );
     }
 }
 

@@ -134,7 +134,12 @@ pub fn analyze(text: &str) -> Structure {
             && !just_a_date
             && !address
             && !line.is_empty()
-            && line.len() <= 240
+            // (an executive order's title can run long)
+            && (line.len() <= 240
+                || line.len() <= 480
+                    && MEMO_TITLE_WORDS
+                        .iter()
+                        .any(|w| line.to_lowercase().starts_with(w.trim_end())))
             && words >= 2
             && !line.ends_with([',', ';'])
             && field_of(line).is_none()
