@@ -780,7 +780,45 @@ fn quoted_policies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
 }
 
 fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let mut hits = Vec::new();
     for h in lex.find(text) {
+        // "White House Office of Management and Budget": the longest name at the
+        // start ("White House Office") can hide a longer one from its head word on
+        // ("Office of Management and Budget"); then the two known names are meant
+        let head_at = text[h.start..h.end].rfind(' ').map(|k| h.start + k + 1);
+        let longer = head_at
+            .filter(|&k| !h.acronym && AGENCY_HEADS.contains(&&text[k..h.end]))
+            .filter(|_| text[h.end..].starts_with(" of "))
+            .and_then(|k| {
+                let mut e = text.len().min(k + 160);
+                while !text.is_char_boundary(e) {
+                    e -= 1;
+                }
+                let window = &text[k..e];
+                lex.find(window)
+                    .into_iter()
+                    .find(|g| g.start == 0 && !g.acronym && k + g.end > h.end)
+                    .map(|g| (k, g))
+            });
+        match longer {
+            Some((k, mut g)) => {
+                let prefix = text[h.start..k].trim_end();
+                if let Some(e) = lex.lookup(prefix) {
+                    hits.push(super::lexicon::LexHit {
+                        start: h.start,
+                        end: h.start + prefix.len(),
+                        entry: e,
+                        acronym: false,
+                    });
+                }
+                g.start += k;
+                g.end += k;
+                hits.push(g);
+            }
+            None => hits.push(h),
+        }
+    }
+    for h in hits {
         let e = &lex.entries[h.entry];
         let surface = &text[h.start..h.end];
         let mut m = Mention::new(
@@ -1020,6 +1058,13 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     None
 }
 
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let toks = &seg.tokens;
     let mut i = 0;
@@ -1042,6 +1087,15 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             }
             let kind = toks[end].kind;
             if is_month(t) && end + 1 < toks.len() && toks[end + 1].kind == TokKind::Number {
+                break;
+            }
+            // "… Office of Management and Budget on Thursday": a weekday ends a name,
+            // unless the name goes on ("Good Friday Agreement")
+            if is_weekday(t)
+                && !(end + 1 < toks.len()
+                    && toks[end + 1].kind == TokKind::Word
+                    && tok_is_cap(seg.tok(text, end + 1)))
+            {
                 break;
             }
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
@@ -1473,7 +1527,18 @@ fn emit_chunk(
                 && (rest.starts_with(|c: char| c.is_uppercase())
                     || hit_head && rest.starts_with("of "))
         };
-        if let Some(h) = lex.find(surface).into_iter().find(modifier) {
+        // "White House Office of Management and Budget": the name ends with a
+        // known agency's whole name, which the modifier's would cut ("White House Office")
+        let ends_known = surface.match_indices(' ').any(|(k, _)| {
+            lex.lookup(&surface[k + 1..])
+                .is_some_and(|e| lex.entries[e].class == EntityClass::Agency)
+        });
+        if let Some(h) = lex
+            .find(surface)
+            .into_iter()
+            .find(modifier)
+            .filter(|_| !ends_known)
+        {
             let inner = &lex.entries[h.entry];
             if inner.class == EntityClass::Agency {
                 m.priority = 82;
@@ -2216,6 +2281,23 @@ mod tests {
     }
 
     #[test]
+    fn a_look_ahead_window_ends_on_a_character_boundary() {
+        // the window after "White House Office" would end inside the closing quote
+        for pad in 150..175 {
+            let mut text = String::from("The White House Office of Legislative Affairs hosted ");
+            while text.len() < pad {
+                text.push('a');
+            }
+            text.push_str(" \u{201c}Action\u{201d} and \u{2019}more\u{2019}.");
+            let got = found(&text);
+            assert!(
+                got.iter().any(|(name, _)| name.contains("White House")),
+                "{pad}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn mentions() {
         use EntityClass::*;
         type Case = (
@@ -2224,6 +2306,16 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "a known name before another's head word: both names",
+                "The White House Office of Management and Budget on Thursday released a policy.",
+                &[("The White House", Agency), ("Office of Management and Budget", Agency)],
+            ),
+            (
+                "a weekday ends a name unless the name goes on",
+                "The Department of Education Tuesday announced grants under the Good Friday Agreement.",
+                &[("Department of Education", Agency), ("Good Friday Agreement", Policy)],
+            ),
             (
                 "a job title, then the body it serves",
                 "She was Regional Political Director for the Office of Political Affairs in 2009.",

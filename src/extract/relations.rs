@@ -1624,10 +1624,12 @@ impl<'a> Ctx<'a> {
             let memo = self.add_mention(m);
             let ev = self.sentence_span(i);
             // "the Memorandum of the Secretary of Homeland Security titled “…”": one memo
+            // ("The memorandum, M-24-10, titled “…”")
             if !marked {
+                let before = if self.tok(i - 1) == "," { i - 1 } else { i };
                 if let Some(named) = self
-                    .mention_ending_before(i, &[EntityClass::Memo])
-                    .filter(|&x| !self.mentions[x].anaphor && self.toks[x].0 <= w)
+                    .mention_ending_before(before, &[EntityClass::Memo])
+                    .filter(|&x| !self.mentions[x].anaphor)
                 {
                     self.links.push((named, memo, Some(EntityClass::Memo)));
                 }
@@ -1685,10 +1687,15 @@ impl<'a> Ctx<'a> {
             let close = (t + 1..(t + max).min(n))
                 .take_while(|&k| self.seg.sentence_of[k] == si)
                 .find(|&k| closes(k))?;
-            return (close > t + 1).then(|| {
+            // ("…Intelligence," with the comma inside the quotes)
+            let mut last = close - 1;
+            while last > t + 1 && matches!(self.tok(last), "," | "." | ";") {
+                last -= 1;
+            }
+            return (last > t).then(|| {
                 Span::new(
                     self.seg.tokens[t + 1].span.start,
-                    self.seg.tokens[close - 1].span.end,
+                    self.seg.tokens[last].span.end,
                 )
             });
         }
@@ -3523,6 +3530,12 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "a numbered memo, then 'titled' and its quoted title: one memo",
+                "AI policy\n\nThe memorandum, M-24-10, titled \"Advancing Governance, Innovation, and Risk Management for Agency Use of Artificial Intelligence,\" directs agencies to act. OMB Director Shalanda Young signed the memo.",
+                &["M-24-10 dcterms:creator Shalanda Young"],
+                &["Advancing Governance, Innovation, and Risk Management for Agency Use of Artificial Intelligence dcterms:creator Shalanda Young"],
+            ),
             (
                 "an executive order's long title line names the document",
                 "date 2021-02-02\nExecutive Order on Creating a Comprehensive Regional Framework to Address the Causes of Migration, to Manage Migration Throughout North and Central America, and to Provide Safe and Orderly Processing of Asylum Seekers at the United States Border\n\nBy the authority vested in me as President, it is hereby ordered as follows.\n\nJOSEPH R. BIDEN JR.",
