@@ -820,6 +820,19 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
     }
     for h in hits {
         let e = &lex.entries[h.entry];
+        // "the Homeland Security committee": a congressional committee named after
+        // the agency's field, not the agency
+        let rest = &text[h.end..];
+        let panel = ["committee", "committees", "subcommittee", "panel", "caucus"]
+            .iter()
+            .any(|w| {
+                rest.strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(w))
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            });
+        if panel && !h.acronym && text[h.start..h.end] != e.canonical {
+            continue;
+        }
         let surface = &text[h.start..h.end];
         let mut m = Mention::new(
             Span::new(h.start, h.end),
@@ -2306,6 +2319,11 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "a committee named after an agency's field is no mention of the agency",
+                "Sen. Ron Johnson chairs the Homeland Security committee.",
+                &[("Ron Johnson", Person)],
+            ),
             (
                 "a known name before another's head word: both names",
                 "The White House Office of Management and Budget on Thursday released a policy.",
