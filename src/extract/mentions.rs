@@ -710,13 +710,16 @@ fn memo_number_regex() -> &'static Regex {
     compiled(
         &RE,
         r"(?x)
-            (?-u:\b)(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM|DoD|DOD|FEMA|TSA|HHS|DOE|DOI|DOL|USDA|EPA|VA)?\s*
+            (?-u:\b)(?P<agency>OMB|DHS|DOJ|ICE|USCIS|CBP|OPM|DoD|DOD|FEMA|TSA|HHS|DOE|DOI|DOL|USDA|EPA|VA|EOIR|ATF|DEA|FBI|IRS|SSA|SBA|GSA|HUD|DOT|NASA|USAID|CMS|FDA|CDC|NIH)?\s*
             (?:
                (?P<pres>(?P<preskind>Presidential\s+Policy\s+Directive|Homeland\s+Security\s+Presidential\s+Directive
                   |National\s+Security\s+Presidential\s+(?:Directive|Memorandum)|National\s+Security\s+Memorandum)
                   [\s/-]*(?:No\.\s*)?(?P<presn>\d{1,3}))
              | (?P<pm>(?P<pmn>PM-\d{3}-\d{4}(?:\.\d{1,2})?))
-             | (?P<dir>(?P<dirkind>Policy\s+Memorandum|Policy\s+Directive|Directive|Instruction|Secretarial\s+Order|Delegation)
+             | (?P<pa>(?:Policy\s+Alert\s+)?(?P<pan>PA-\d{4}-\d{1,3}))
+             | (?P<fp>(?:Policy\s+)?(?P<fpn>FP\s?\d{3}-\d{2,3}-\d{1,2}))
+             | (?P<dir>(?P<dirkind>Operating\s+Policies\s+and\s+Procedures\s+Memorandum|Policy\s+Memorandum|Policy\s+Directive
+                  |Directive|Instruction|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
                   \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
              |
                (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
@@ -972,8 +975,11 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
                 .filter_map(|w| w.chars().next())
                 .collect();
             format!("{initials}-{}", n.as_str())
-        } else if let Some(n) = c.name("pmn") {
+        } else if let Some(n) = c.name("pmn").or_else(|| c.name("pan")) {
             n.as_str().to_string()
+        } else if let Some(n) = c.name("fpn") {
+            // "FEMA Policy FP 104-009-2"
+            format!("FP {}", n.as_str().trim_start_matches("FP").trim())
         } else if let (Some(kind), Some(n)) = (c.name("dirkind"), c.name("dirn")) {
             // part of a longer name ("Intelligence Community Directive 501"), a
             // heading ("... and Adjust Instruction 22") or an EU reference ("Directive 2014/65/EU")
@@ -1154,7 +1160,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             }
         }
 
+        // "Dear Colleague Letter": the Department of Education's guidance, by name
+        let dear_colleague = end > a + 2
+            && seg.tok(text, a) == "Dear"
+            && seg.tok(text, a + 1) == "Colleague"
+            && matches!(seg.tok(text, a + 2), "Letter" | "Letters");
         while a < end
+            && !dear_colleague
             && (STARTERS.contains(&seg.tok(text, a))
                 || is_connector(seg.tok(text, a))
                 || is_month(seg.tok(text, a))
@@ -2319,6 +2331,19 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "agency memo numbers and kinds",
+                "EOIR Policy Memorandum 21-13 rescinded Operating Policies and Procedures Memorandum 17-01. USCIS issued Policy Alert PA-2023-15. FEMA Policy FP 104-009-2 and Attorney General Order No. 3946-2018 apply. ED sent a Dear Colleague Letter.",
+                &[
+                    ("EOIR Policy Memorandum 21-13", Memo),
+                    ("Operating Policies and Procedures Memorandum 17-01", Memo),
+                    ("USCIS", Agency),
+                    ("Policy Alert PA-2023-15", Memo),
+                    ("FEMA Policy FP 104-009-2", Memo),
+                    ("Attorney General Order No. 3946-2018", Memo),
+                    ("Dear Colleague Letter", Memo),
+                ],
+            ),
             (
                 "a committee named after an agency's field is no mention of the agency",
                 "Sen. Ron Johnson chairs the Homeland Security committee.",
