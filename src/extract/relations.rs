@@ -178,6 +178,9 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 const IMPLEMENT_VERBS: &[&str] = &[
+    // "ICE will use the 287(g) program"
+    "use",
+    "uses",
     "implement",
     "implements",
     "implemented",
@@ -1616,7 +1619,7 @@ impl<'a> Ctx<'a> {
             if self.seg.sentence_of[w] != si {
                 continue;
             }
-            let Some(span) = self.title_at(i + 1, 25) else {
+            let Some(span) = self.title_at(i + 1, 45) else {
                 continue;
             };
             let name = self.text[span.start..span.end].to_string();
@@ -2774,7 +2777,21 @@ impl<'a> Ctx<'a> {
                                 && self.toks[p].0 > v
                                 && self.toks[p].0 < v + 12
                         });
-                        if let Some(p) = policy {
+                        // "uses" carries out a program, not a law whose funds it spends
+                        let using = matches!(w_at(v), "use" | "uses");
+                        let program = |p: usize| {
+                            let name = self.mentions[p]
+                                .canonical
+                                .as_deref()
+                                .unwrap_or(&self.mentions[p].name);
+                            name.rsplit(' ').next().is_some_and(|w| {
+                                matches!(
+                                    w.to_lowercase().as_str(),
+                                    "program" | "programs" | "initiative" | "protocols" | "system"
+                                )
+                            }) && self.toks[p].0 <= v + 3
+                        };
+                        if let Some(p) = policy.filter(|&p| !using || program(p)) {
                             self.fact(
                                 m,
                                 Predicate::Implements,
@@ -3113,15 +3130,19 @@ impl<'a> Ctx<'a> {
                     .any(|w| REPLACE_VERBS.contains(&w.as_str()));
                 if let (Some(_), Some(doc), true) = (target, self.doc_memo, verb_follows) {
                     // every memo of the subject list: not inside parentheses, not after "pursuant to"/"under"
+                    // nor what comes after "With the exception of", "except", "other than"
                     let mut depth = 0i32;
                     let mut list = Vec::new();
+                    let mut excepted = false;
                     for tk in sentence.first..t {
                         match self.tok(tk) {
                             "(" => depth += 1,
                             ")" => depth -= 1,
                             _ => {}
                         }
-                        if depth > 0 {
+                        excepted |= matches!(w_at(tk), "exception" | "except" | "excluding")
+                            || w_at(tk) == "other" && w_at(tk + 1) == "than";
+                        if depth > 0 || excepted {
                             continue;
                         }
                         if matches!(w_at(tk), "pursuant" | "under" | "by" | "in") {
@@ -3530,6 +3551,18 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "what a memo excepts from a rescission is not replaced; an agency uses a program",
+                "date 2017-02-20\nEnforcement of the Laws\n\nSUBJECT: Enforcement of the Laws\n\nWith the exception of the June 15, 2012, memorandum entitled \"Exercising Prosecutorial Discretion with Respect to Individuals Who Came to the United States as Children,\" all existing conflicting directives are hereby immediately rescinded. The Priority Enforcement Program is hereby terminated. ICE will use the 287(g) program to the maximum extent possible. The Department of Education used American Rescue Plan funds.",
+                &[
+                    "Immigration and Customs Enforcement mg:implements 287(g) program",
+                    "June 15, 2012 memorandum dcterms:issued 2012-06-15",
+                ],
+                &[
+                    "Enforcement of the Laws dcterms:replaces June 15, 2012 memorandum",
+                    "Department of Education mg:implements American Rescue Plan",
+                ],
+            ),
             (
                 "a numbered memo, then 'titled' and its quoted title: one memo",
                 "AI policy\n\nThe memorandum, M-24-10, titled \"Advancing Governance, Innovation, and Risk Management for Agency Use of Artificial Intelligence,\" directs agencies to act. OMB Director Shalanda Young signed the memo.",
