@@ -150,7 +150,8 @@ where
     par_map_ordered(docs, options.threads, options.window, prepare, |item| {
         match item {
             Ok(p) => {
-                let outcome = batch.put_document(&p.iri, &p.quads)?;
+                let triples = p.quads.len();
+                let outcome = batch.put_document(&p.iri, p.quads)?;
                 summary.documents += 1;
                 match outcome {
                     PutOutcome::Added => summary.added += 1,
@@ -159,7 +160,7 @@ where
                 }
                 summary.entities += p.entities;
                 summary.relations += p.relations;
-                summary.triples += p.quads.len();
+                summary.triples += triples;
                 summary.bytes += p.bytes;
                 on_event(&Event::Stored {
                     source: &p.source,
@@ -167,7 +168,7 @@ where
                     outcome,
                     entities: p.entities,
                     relations: p.relations,
-                    triples: p.quads.len(),
+                    triples,
                     bytes: p.bytes,
                 });
             }

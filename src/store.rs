@@ -224,7 +224,7 @@ impl Store {
             Literal::new_simple_literal(hash),
             GraphName::NamedNode(graph.clone()),
         ));
-        Ok(self.put_graph(graph.as_ref(), &quads)? != PutOutcome::Unchanged)
+        Ok(self.put_graph(graph.as_ref(), quads)? != PutOutcome::Unchanged)
     }
 
     /// Writes the quads of one document (all in the graph `doc_iri`, as built by
@@ -233,10 +233,10 @@ impl Store {
     pub fn put_document(&self, doc_iri: &str, quads: &[Quad]) -> Result<PutOutcome> {
         let graph = NamedNode::new(doc_iri)
             .map_err(|e| self.storage_error(format!("bad document IRI {doc_iri}: {e}")))?;
-        self.put_graph(graph.as_ref(), quads)
+        self.put_graph(graph.as_ref(), quads.to_vec())
     }
 
-    fn put_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<PutOutcome> {
+    fn put_graph(&self, graph: NamedNodeRef<'_>, quads: Vec<Quad>) -> Result<PutOutcome> {
         let (quads, hash_quad) = self.prepare(graph, quads)?;
         match self.existing(graph, &hash_quad)? {
             Some(outcome) => {
@@ -257,28 +257,28 @@ impl Store {
 
     /// The quads to store for a graph (all put in `graph`), followed by the
     /// graph's fingerprint quad (`mg:graphHash`), which is also returned.
-    fn prepare(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(Vec<Quad>, Quad)> {
+    /// Takes the quads by value and fixes their graph in place: a large
+    /// document's quads are not held twice.
+    fn prepare(&self, graph: NamedNodeRef<'_>, quads: Vec<Quad>) -> Result<(Vec<Quad>, Quad)> {
         if self.read_only {
             return Err(self.storage_error("opened read-only"));
         }
         let gname = GraphName::NamedNode(graph.into_owned());
-        let mut out: Vec<Quad> = Vec::with_capacity(quads.len() + 1);
+        let mut out = quads;
+        out.reserve(1);
         let mut hasher = sha2::Sha256::new();
         let entities = GraphName::NamedNode(nn(vocab::ENTITIES_GRAPH));
-        for q in quads {
-            let q = if q.graph_name == gname || q.graph_name == entities {
-                q.clone()
-            } else {
-                Quad::new(
-                    q.subject.clone(),
-                    q.predicate.clone(),
-                    q.object.clone(),
-                    gname.clone(),
-                )
-            };
-            hasher.update(q.to_string().as_bytes());
+        let mut line = String::new();
+        for q in &mut out {
+            if q.graph_name != gname && q.graph_name != entities {
+                q.graph_name = gname.clone();
+            }
+            line.clear();
+            // (written into one reused buffer: no string per quad)
+            use std::fmt::Write as _;
+            let _ = write!(line, "{q}");
+            hasher.update(line.as_bytes());
             hasher.update(b"\n");
-            out.push(q);
         }
         let mut fingerprint = String::with_capacity(71);
         fingerprint.push_str("sha256:");
@@ -619,7 +619,7 @@ impl std::fmt::Debug for BatchWriter<'_> {
 impl BatchWriter<'_> {
     /// Stores one document, like [`Store::put_document`]. A new document
     /// (`Added`) may be written only at a later call or at [`BatchWriter::flush`].
-    pub fn put_document(&mut self, doc_iri: &str, quads: &[Quad]) -> Result<PutOutcome> {
+    pub fn put_document(&mut self, doc_iri: &str, quads: Vec<Quad>) -> Result<PutOutcome> {
         let store = self.store;
         let graph = NamedNode::new(doc_iri)
             .map_err(|e| store.storage_error(format!("bad document IRI {doc_iri}: {e}")))?;
