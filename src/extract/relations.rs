@@ -672,8 +672,10 @@ impl<'a> Ctx<'a> {
             let mut has_lower = false;
             while k > 0 {
                 let w = self.tok(k - 1);
+                // ("secretary under President Obama": "under" is a title word only as "Under Secretary")
                 let lower = w.chars().next().is_some_and(char::is_lowercase)
                     && w != "of"
+                    && w != "under"
                     && is_title_word(&upper_first(w));
                 has_lower |= lower;
                 let is_title = lower
@@ -824,9 +826,11 @@ impl<'a> Ctx<'a> {
                             t.split_whitespace().next_back().map(upper_first).as_deref() == Some(*h)
                         }) {
                             title = Some((span, t));
-                            // ", Office of X" or " of the Office of X" after the title
+                            // ", Office of X", " of the Office of X", " for DHS" after the title
                             let mut f = e;
-                            if f < self.seg.tokens.len() && matches!(self.tok(f), "," | "of") {
+                            if f < self.seg.tokens.len()
+                                && matches!(self.tok(f), "," | "of" | "for" | "at" | "with")
+                            {
                                 f += 1;
                             }
                             if f < self.seg.tokens.len() && self.tok(f) == "the" {
@@ -1298,6 +1302,65 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "P, who served as DHS secretary", "P, ICE's director,": a role after the name
+            if pb + 2 < n && self.tok(pb) == "," {
+                let served_as = pb + 4 < n
+                    && self.lower(pb + 1) == "who"
+                    && matches!(
+                        self.lower(pb + 2).as_str(),
+                        "served" | "serves" | "was" | "is"
+                    )
+                    && self.lower(pb + 3) == "as";
+                let possessive = self
+                    .mention_starting_at(pb + 1, &agents)
+                    .filter(|&a| {
+                        let e = self.toks[a].1;
+                        e < n && self.seg.tokens[e].kind == TokKind::Possessive
+                    })
+                    .map(|a| (a, self.toks[a].1 + 1));
+                let role = if served_as {
+                    let mut k = pb + 4;
+                    while k < n && matches!(self.lower(k).as_str(), "the" | "a" | "an") {
+                        k += 1;
+                    }
+                    self.role_at(k)
+                } else {
+                    possessive.and_then(|(a, k)| {
+                        let e = self.title_words_from(k);
+                        (e > k).then(|| {
+                            (
+                                a,
+                                Span::new(
+                                    self.seg.tokens[k].span.start,
+                                    self.seg.tokens[e - 1].span.end,
+                                ),
+                            )
+                        })
+                    })
+                };
+                if let Some((a, tspan)) = role {
+                    let title = self.text[tspan.start..tspan.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let rule = if served_as {
+                        "rel.person-served-as"
+                    } else {
+                        "rel.person-possessive-role"
+                    };
+                    self.fact(
+                        p,
+                        Predicate::JobTitle,
+                        FactObject::Text(title.clone()),
+                        ev,
+                        rule,
+                    );
+                    self.fact(p, Predicate::MemberOf, FactObject::Mention(a), ev, rule);
+                    if is_head_title(&title) {
+                        self.fact(p, Predicate::HeadOf, FactObject::Mention(a), ev, rule);
+                    }
+                }
+            }
             // "the head|director|chief of X, P"
             if pa >= 5 && self.tok(pa - 1) == "," {
                 let a = (pa.saturating_sub(12)..pa - 1)
@@ -1357,6 +1420,83 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+
+    /// The end of a run of title words from `k` ("director", "chief
+    /// immigration judge", "Acting Director"), ending on a title head.
+    fn title_words_from(&self, k: usize) -> usize {
+        let n = self.seg.tokens.len();
+        let mut e = k;
+        let mut last_head = k;
+        while e < n && e < k + 5 {
+            let w = self.tok(e);
+            let title_word = is_title_word(&upper_first(w)) && w != "of" && w != "under";
+            let modifier = w.chars().all(char::is_lowercase)
+                && !matches!(
+                    w,
+                    "under"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "by"
+                        | "and"
+                        | "or"
+                        | "the"
+                )
+                && e + 1 < n
+                && {
+                    let next = self.tok(e + 1);
+                    is_title_word(&upper_first(next)) && next != "of"
+                };
+            if !(title_word || modifier) {
+                break;
+            }
+            e += 1;
+            if TITLE_HEADS.contains(&upper_first(w).as_str()) || w.eq_ignore_ascii_case("judge") {
+                last_head = e;
+            }
+        }
+        last_head
+    }
+
+    /// A role at token `k`: "DHS secretary" (an agency, then title words) or
+    /// "director of the FBI" (title words, "of", an agency).
+    fn role_at(&self, k: usize) -> Option<(usize, Span)> {
+        let n = self.seg.tokens.len();
+        let agents = [EntityClass::Agency, EntityClass::Organization];
+        if let Some(a) = self.mention_starting_at(k, &agents) {
+            let t = self.toks[a].1;
+            let e = self.title_words_from(t);
+            return (e > t).then(|| {
+                (
+                    a,
+                    Span::new(
+                        self.seg.tokens[t].span.start,
+                        self.seg.tokens[e - 1].span.end,
+                    ),
+                )
+            });
+        }
+        let e = self.title_words_from(k);
+        if e == k || e + 1 >= n || self.lower(e) != "of" {
+            return None;
+        }
+        let at = if self.lower(e + 1) == "the" {
+            e + 2
+        } else {
+            e + 1
+        };
+        let a = self.mention_starting_at(at, &agents)?;
+        Some((
+            a,
+            Span::new(
+                self.seg.tokens[k].span.start,
+                self.seg.tokens[e - 1].span.end,
+            ),
+        ))
     }
 
     /// "In a memorandum dated April 6, 2018, Attorney General Jeff Sessions
@@ -3551,6 +3691,21 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "roles after a name: 'a spokeswoman for X', 'who served as X secretary', 'X's director'",
+                "\"We will comply,\" said Gillian Christensen, a spokeswoman for DHS. Janet Johnson, who served as DHS secretary under President Obama, disagreed. Sarah Saldana, ICE's director, testified. Janet Lopez, who served as director of the FBI, spoke.",
+                &[
+                    "Gillian Christensen org:memberOf Department of Homeland Security",
+                    "Janet Johnson org:headOf Department of Homeland Security",
+                    "Janet Johnson schema:jobTitle \"secretary\"",
+                    "Sarah Saldana org:headOf Immigration and Customs Enforcement",
+                    "Janet Lopez org:headOf Federal Bureau of Investigation",
+                ],
+                &[
+                    "Obama org:memberOf Department of Homeland Security",
+                    "Gillian Christensen org:headOf Department of Homeland Security",
+                ],
+            ),
             (
                 "what a memo excepts from a rescission is not replaced; an agency uses a program",
                 "date 2017-02-20\nEnforcement of the Laws\n\nSUBJECT: Enforcement of the Laws\n\nWith the exception of the June 15, 2012, memorandum entitled \"Exercising Prosecutorial Discretion with Respect to Individuals Who Came to the United States as Children,\" all existing conflicting directives are hereby immediately rescinded. The Priority Enforcement Program is hereby terminated. ICE will use the 287(g) program to the maximum extent possible. The Department of Education used American Rescue Plan funds.",
