@@ -172,6 +172,12 @@ const ORG_HEADS: &[&str] = &[
     "Tribune",
     "Herald",
     "Partnership",
+    "Forum",
+    "Caucus",
+    "Chamber",
+    "Clinic",
+    "Hospital",
+    "Trust",
 ];
 const POLICY_HEADS: &[&str] = &[
     "Act",
@@ -1037,6 +1043,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     if POLICY_HEADS.contains(&head) && head_idx > 0 {
         return Some(EntityClass::Policy);
     }
+
     if MEMO_HEADS.contains(&head) {
         // "Executive Order", "Secretarial Order"; not "Fraternal Order of Police"
         let qualified = head != "Order"
@@ -1069,6 +1076,10 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         });
     }
     if ORG_HEADS.contains(&head) || ORG_HEADS.contains(&last) && prep.is_none() {
+        // "DOTGOV Online Trust in Government Act of 2020": an act named after an organization word
+        if matches!(words, [.., "Act"] | [.., "Act", "of", _]) {
+            return Some(EntityClass::Policy);
+        }
         return Some(EntityClass::Organization);
     }
     if POLICY_HEADS.contains(&last) && prep.is_none() {
@@ -2331,6 +2342,15 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "forums, caucuses and trusts are organizations; an act named after one is an act",
+                "The National Immigration Forum and the Congressional Hispanic Caucus backed the DOTGOV Online Trust in Government Act of 2020.",
+                &[
+                    ("National Immigration Forum", Organization),
+                    ("Congressional Hispanic Caucus", Organization),
+                    ("DOTGOV Online Trust in Government Act of 2020", Policy),
+                ],
+            ),
             (
                 "agency memo numbers and kinds",
                 "EOIR Policy Memorandum 21-13 rescinded Operating Policies and Procedures Memorandum 17-01. USCIS issued Policy Alert PA-2023-15. FEMA Policy FP 104-009-2 and Attorney General Order No. 3946-2018 apply. ED sent a Dear Colleague Letter.",
