@@ -382,6 +382,8 @@ fn add_anaphors(
     doc_memo: Option<usize>,
 ) {
     let mut extra = Vec::new();
+    // how often each key was referred back to so far
+    let mut extra_counts: HashMap<String, usize> = HashMap::new();
     let n = seg.tokens.len();
     let covered = covered_tokens(seg, kept);
     for i in 0..n.saturating_sub(1) {
@@ -432,10 +434,6 @@ fn add_anaphors(
                     .take_while(|m| span.start - m.span.start < 20_000)
                     .filter(|m| m.span.end <= span.start && pred(m))
             };
-            let count = |key: &str| {
-                earlier().filter(|m| m.key == key).count()
-                    + extra.iter().filter(|m: &&Mention| m.key == key).count()
-            };
             // (one named earlier in the same sentence is meant)
             let sentence = seg.sentence_of.get(i).copied();
             if let Some(m) = earlier()
@@ -444,11 +442,27 @@ fn add_anaphors(
             {
                 return Some(m.clone());
             }
-            earlier()
+            let near: Vec<&Mention> = earlier()
                 .take_while(|m| span.start - m.span.end < 1500)
+                .collect();
+            if near.len() <= 1 {
+                return near.first().map(|m| (*m).clone());
+            }
+            // names and references back so far, counted once for all the candidates
+            let mut counts: HashMap<&str, usize> =
+                near.iter().map(|m| (m.key.as_str(), 0)).collect();
+            for m in earlier() {
+                if let Some(c) = counts.get_mut(m.key.as_str()) {
+                    *c += 1;
+                }
+            }
+            for (key, c) in counts.iter_mut() {
+                *c += extra_counts.get(*key).copied().unwrap_or(0);
+            }
+            near.iter()
                 .enumerate()
-                .max_by_key(|(i, m)| (count(&m.key), std::cmp::Reverse(*i)))
-                .map(|(_, m)| m.clone())
+                .max_by_key(|(i, m)| (counts[m.key.as_str()], std::cmp::Reverse(*i)))
+                .map(|(_, m)| (*m).clone())
         };
         let target = match lower.as_str() {
             // "in the order listed", "the order of succession": no memo at all
@@ -556,6 +570,7 @@ fn add_anaphors(
             t.anaphor = true;
             t.rule = "anaphor.focus";
             t.extra.clear();
+            *extra_counts.entry(t.key.clone()).or_insert(0) += 1;
             extra.push(t);
         }
     }

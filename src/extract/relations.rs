@@ -1348,17 +1348,7 @@ impl<'a> Ctx<'a> {
                     } else {
                         "rel.person-possessive-role"
                     };
-                    self.fact(
-                        p,
-                        Predicate::JobTitle,
-                        FactObject::Text(title.clone()),
-                        ev,
-                        rule,
-                    );
-                    self.fact(p, Predicate::MemberOf, FactObject::Mention(a), ev, rule);
-                    if is_head_title(&title) {
-                        self.fact(p, Predicate::HeadOf, FactObject::Mention(a), ev, rule);
-                    }
+                    self.role_facts(p, title, Some(a), ev, rule);
                 }
             }
             // "the head|director|chief of X, P"
@@ -1418,6 +1408,26 @@ impl<'a> Ctx<'a> {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// A person's job title, membership of the body it names, and headship
+    /// when the title heads it ("Director", not "Deputy Director").
+    fn role_facts(
+        &mut self,
+        p: usize,
+        title: String,
+        body: Option<usize>,
+        ev: Span,
+        rule: &'static str,
+    ) {
+        let heads = is_head_title(&title);
+        self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+        if let Some(a) = body {
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(a), ev, rule);
+            if heads {
+                self.fact(p, Predicate::HeadOf, FactObject::Mention(a), ev, rule);
             }
         }
     }
@@ -2102,9 +2112,11 @@ impl<'a> Ctx<'a> {
         for si in 0..self.seg.sentences.len() {
             let sentence = self.seg.sentences[si].span;
             let said = &text[sentence.start..sentence.end];
+            if !said.trim_end().ends_with(':') {
+                continue;
+            }
             let lower = said.to_lowercase();
-            if !said.trim_end().ends_with(':')
-                || !lower.contains("following")
+            if !lower.contains("following")
                 || !lower
                     .split(|c: char| !c.is_alphabetic())
                     .any(|w| REPLACE_VERBS.contains(&w))
@@ -2355,31 +2367,7 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .any(|f| f.subject == p && f.predicate == Predicate::JobTitle)
             {
-                self.fact(
-                    p,
-                    Predicate::JobTitle,
-                    FactObject::Text(title.clone()),
-                    ev,
-                    "citation.inline-role",
-                );
-                if let Some(a) = agency {
-                    self.fact(
-                        p,
-                        Predicate::MemberOf,
-                        FactObject::Mention(a),
-                        ev,
-                        "citation.inline-role",
-                    );
-                    if is_head_title(&title) {
-                        self.fact(
-                            p,
-                            Predicate::HeadOf,
-                            FactObject::Mention(a),
-                            ev,
-                            "citation.inline-role",
-                        );
-                    }
-                }
+                self.role_facts(p, title, agency, ev, "citation.inline-role");
             }
         }
     }
