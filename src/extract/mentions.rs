@@ -1065,6 +1065,11 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 );
         return qualified.then_some(EntityClass::Memo);
     }
+    // "Federal Websites and Web Services", "Emergency Medical Services": kinds of
+    // service; agencies named so ("Citizenship and Immigration Services") are known
+    if head == "Services" {
+        return None;
+    }
     if AGENCY_HEADS.contains(&head) {
         return Some(EntityClass::Agency);
     }
@@ -2342,6 +2347,11 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "a kind of service is no agency",
+                "Agencies must secure Federal Websites and Web Services and fund Emergency Medical Services.",
+                &[],
+            ),
             (
                 "forums, caucuses and trusts are organizations; an act named after one is an act",
                 "The National Immigration Forum and the Congressional Hispanic Caucus backed the DOTGOV Online Trust in Government Act of 2020.",

@@ -99,7 +99,12 @@ impl Extractor {
             Some(d) => cands
                 .iter()
                 .filter(|c| {
-                    c.class == EntityClass::Policy && d.span.contains(c.span) && c.span != d.span
+                    // (not the title itself: "M-15-13 Policy to Require Secure Connections …")
+                    c.class == EntityClass::Policy
+                        && d.span.contains(c.span)
+                        && c.span != d.span
+                        && c.span.start != d.span.start
+                        && !c.name.contains(d.name.as_str())
                 })
                 .cloned()
                 .collect(),

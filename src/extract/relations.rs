@@ -3680,6 +3680,12 @@ mod tests {
         );
         let cases: &[Case] = &[
             (
+                "a memo's own title is no policy it concerns",
+                "date 2015-06-08\nM-15-13 Policy to Require Secure Connections across Federal Websites\n\nMEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nFROM: Tony Scott\nFederal Chief Information Officer\n\nSUBJECT: Policy to Require Secure Connections across Federal Websites\n\nThis HTTPS-Only Standard applies to all Federal agency websites.",
+                &["M-15-13 mg:concerns HTTPS-Only Standard", "M-15-13 dcterms:creator Tony Scott"],
+                &["M-15-13 mg:concerns M-15-13 Policy to Require Secure Connections"],
+            ),
+            (
                 "roles after a name: 'a spokeswoman for X', 'who served as X secretary', 'X's director'",
                 "\"We will comply,\" said Gillian Christensen, a spokeswoman for DHS. Janet Johnson, who served as DHS secretary under President Obama, disagreed. Sarah Saldana, ICE's director, testified. Janet Lopez, who served as director of the FBI, spoke.",
                 &[
