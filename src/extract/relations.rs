@@ -2274,12 +2274,8 @@ impl<'a> Ctx<'a> {
             }
             // the title: from k to a "(" opening a full date and closing after it
             let close = (k + 1..(k + 40).min(last)).find(|&t| {
-                self.tok(t) == "(" && {
-                    let at = self
-                        .seg
-                        .tokens
-                        .get(t + 1)
-                        .map_or(usize::MAX, |x| x.span.start);
+                self.tok(t) == "(" && t + 1 < n && {
+                    let at = self.seg.tokens[t + 1].span.start;
                     self.dates_starting(at, at + 1).first().is_some_and(|d| {
                         !d.bare_year
                             && self
