@@ -983,6 +983,12 @@ impl<'a> Ctx<'a> {
         &dates[from..to]
     }
 
+    /// The date that starts at token `tok`, if any.
+    fn date_at(&self, tok: usize) -> Option<DateMention> {
+        let at = self.seg.tokens.get(tok)?.span.start;
+        self.dates_starting(at, at + 1).first().copied()
+    }
+
     fn mention_ending_before(&self, tok: usize, classes: &[EntityClass]) -> Option<usize> {
         if tok == 0 {
             return None;
@@ -1793,8 +1799,8 @@ impl<'a> Ctx<'a> {
             let closing =
                 usize::from(after < n && matches!(self.tok(after), "\"" | "\u{201d}" | "*" | "_"));
             let paren_date = (after + closing + 1 < n && self.tok(after + closing) == "(")
-                .then(|| self.seg.tokens[after + closing + 1].span.start)
-                .and_then(|at| self.dates_starting(at, at + 1).first().copied())
+                .then(|| self.date_at(after + closing + 1))
+                .flatten()
                 .filter(|d| !d.bare_year);
             if let Some(d) = self
                 .dates_starting(from, to)
@@ -1893,8 +1899,7 @@ impl<'a> Ctx<'a> {
             let mut p = self.toks[m].1;
             // skip "of January 25, 2017"
             if p < n && self.tok(p) == "of" {
-                let at = self.seg.tokens.get(p + 1).map_or(0, |t| t.span.start);
-                if let Some(d) = self.dates_starting(at, at + 1).first() {
+                if let Some(d) = self.date_at(p + 1) {
                     p = self
                         .seg
                         .tokens
@@ -1950,12 +1955,8 @@ impl<'a> Ctx<'a> {
                                     && self.tok(after) == ","
                                     && self.lower(after + 1) == "on"
                                 {
-                                    let at = self.seg.tokens[after + 2].span.start;
-                                    if let Some(d) = self
-                                        .dates_starting(at, at + 1)
-                                        .first()
-                                        .filter(|d| !d.bare_year)
-                                        .copied()
+                                    if let Some(d) =
+                                        self.date_at(after + 2).filter(|d| !d.bare_year)
                                     {
                                         let ev = self.sentence_span(p);
                                         self.fact(
@@ -2274,9 +2275,8 @@ impl<'a> Ctx<'a> {
             }
             // the title: from k to a "(" opening a full date and closing after it
             let close = (k + 1..(k + 40).min(last)).find(|&t| {
-                self.tok(t) == "(" && t + 1 < n && {
-                    let at = self.seg.tokens[t + 1].span.start;
-                    self.dates_starting(at, at + 1).first().is_some_and(|d| {
+                self.tok(t) == "("
+                    && self.date_at(t + 1).is_some_and(|d| {
                         !d.bare_year
                             && self
                                 .seg
@@ -2287,7 +2287,6 @@ impl<'a> Ctx<'a> {
                                 .position(|x| x.span.start >= d.span.end)
                                 .is_some_and(|q| self.tok(t + 1 + q) == ")")
                     })
-                }
             });
             let Some(open) = close else { continue };
             let first = self.tok(k);
@@ -2311,8 +2310,7 @@ impl<'a> Ctx<'a> {
                 self.seg.tokens[k].span.start,
                 self.seg.tokens[open - 1].span.end,
             );
-            let at = self.seg.tokens[open + 1].span.start;
-            let Some(date) = self.dates_starting(at, at + 1).first().copied() else {
+            let Some(date) = self.date_at(open + 1) else {
                 continue;
             };
             let ev = self.sentence_span(pa);
