@@ -661,10 +661,7 @@ impl<'a> Ctx<'a> {
 
     /// Title before or after a person's name: jobTitle, memberOf, headOf.
     fn person_titles(&mut self) {
-        let persons: Vec<usize> = (0..self.mentions.len())
-            .filter(|&m| self.class(m) == EntityClass::Person && !self.mentions[m].anaphor)
-            .collect();
-        for p in persons {
+        for p in self.named(EntityClass::Person) {
             let (a, b) = self.toks[p];
             let ev = self.sentence_span(a);
             // left: "ICE Director John Morton", "Secretary of Homeland Security Janet Napolitano"
@@ -983,6 +980,13 @@ impl<'a> Ctx<'a> {
         &dates[from..to]
     }
 
+    /// The mentions of a class that are names, not references back, in order.
+    fn named(&self, class: EntityClass) -> Vec<usize> {
+        (0..self.mentions.len())
+            .filter(|&m| self.class(m) == class && !self.mentions[m].anaphor)
+            .collect()
+    }
+
     /// The date that starts at token `tok`, if any.
     fn date_at(&self, tok: usize) -> Option<DateMention> {
         let at = self.seg.tokens.get(tok)?.span.start;
@@ -1267,10 +1271,7 @@ impl<'a> Ctx<'a> {
     /// heads and members named by a clause rather than a title.
     fn person_role_clauses(&mut self) {
         let n = self.seg.tokens.len();
-        for p in 0..self.mentions.len() {
-            if self.class(p) != EntityClass::Person || self.mentions[p].anaphor {
-                continue;
-            }
+        for p in self.named(EntityClass::Person) {
             let (pa, pb) = self.toks[p];
             let ev = self.sentence_span(pa);
             let agents = [EntityClass::Agency, EntityClass::Organization];
@@ -1521,10 +1522,7 @@ impl<'a> Ctx<'a> {
     /// author, and the policy it sets out or the memo or policy it ends.
     fn memo_clauses(&mut self) {
         let n = self.seg.tokens.len();
-        for p in 0..self.mentions.len() {
-            if self.class(p) != EntityClass::Person || self.mentions[p].anaphor {
-                continue;
-            }
+        for p in self.named(EntityClass::Person) {
             let (pa, pb) = self.toks[p];
             let sentence = self.seg.sentences[self.seg.sentence_of[pa]];
             let mut k = self.skip_apposition(pb);
@@ -1890,11 +1888,8 @@ impl<'a> Ctx<'a> {
     fn appositions(&mut self) {
         let n = self.seg.tokens.len();
         let notes_start = self.st.notes_start.unwrap_or(usize::MAX);
-        for m in 0..self.mentions.len() {
+        for m in self.named(EntityClass::Memo) {
             let mm = &self.mentions[m];
-            if mm.class != EntityClass::Memo || mm.anaphor {
-                continue;
-            }
             let numbered = matches!(mm.rule, "memo.number" | "memo.dated" | "memo.dated-word");
             let mut p = self.toks[m].1;
             // skip "of January 25, 2017"
@@ -2172,10 +2167,7 @@ impl<'a> Ctx<'a> {
     /// "M-14-03, which OMB issued in November": the issuer in a relative clause.
     fn memo_which_issued(&mut self) {
         let n = self.seg.tokens.len();
-        for m in 0..self.mentions.len() {
-            if self.class(m) != EntityClass::Memo || self.mentions[m].anaphor {
-                continue;
-            }
+        for m in self.named(EntityClass::Memo) {
             let (_, mb) = self.toks[m];
             if mb + 3 >= n
                 || self.tok(mb) != ","
@@ -2220,10 +2212,7 @@ impl<'a> Ctx<'a> {
     /// person's title and agency; a memo document references what it cites.
     fn inline_citations(&mut self) {
         let n = self.seg.tokens.len();
-        let persons: Vec<usize> = (0..self.mentions.len())
-            .filter(|&m| self.class(m) == EntityClass::Person && !self.mentions[m].anaphor)
-            .collect();
-        for p in persons {
+        for p in self.named(EntityClass::Person) {
             let (pa, pb) = self.toks[p];
             // an item of a list or a citation: after ":", ";", "(", "See", "from" or "and", then "P,"
             let opens = pa == 0
@@ -3432,13 +3421,9 @@ impl<'a> Ctx<'a> {
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
         self.revoked_lists(doc);
         // "This zero-tolerance policy shall …" in a memo: the policy it sets out
-        for p in 0..self.mentions.len() {
+        for p in self.named(EntityClass::Policy) {
             let (a, _) = self.toks[p];
-            if self.class(p) == EntityClass::Policy
-                && !self.mentions[p].anaphor
-                && a > 0
-                && self.tok(a - 1).eq_ignore_ascii_case("this")
-            {
+            if a > 0 && self.tok(a - 1).eq_ignore_ascii_case("this") {
                 let ev = self.sentence_span(a);
                 self.fact(
                     doc,
@@ -3460,14 +3445,9 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         if let [author] = authors[..] {
-            for m in 0..self.mentions.len() {
+            for m in self.named(EntityClass::Memo) {
                 let (a, _) = self.toks[m];
-                if self.class(m) == EntityClass::Memo
-                    && !self.mentions[m].anaphor
-                    && m != doc
-                    && a > 0
-                    && self.lower(a - 1) == "my"
-                {
+                if m != doc && a > 0 && self.lower(a - 1) == "my" {
                     let ev = self.sentence_span(a);
                     self.fact(
                         m,
