@@ -115,12 +115,9 @@ pub fn analyze(text: &str) -> Structure {
         let t = trimmed(text, all[idx]);
         let line = &text[t.start..t.end];
         let words = line.split_whitespace().count();
-        let alone = all
-            .get(idx + 1)
-            .is_none_or(|n| text[n.start..n.end].trim().is_empty());
-        let just_a_date = line.trim_end_matches('.').split_whitespace().count() <= 3
-            && line.chars().any(|c| c.is_ascii_digit())
-            && !line.contains('-');
+        let lower = line.to_lowercase();
+        let alone = stands_alone(text, &all, idx);
+        let just_a_date = is_date_line(line) && !line.contains('-');
         let address = line.starts_with("TO THE ") || line.starts_with("BY THE ");
         // a paragraph of sentences is not a title
         let sentences = line.contains(". ")
@@ -139,7 +136,7 @@ pub fn analyze(text: &str) -> Structure {
                 || line.len() <= 480
                     && MEMO_TITLE_WORDS
                         .iter()
-                        .any(|w| line.to_lowercase().starts_with(w.trim_end())))
+                        .any(|w| lower.starts_with(w.trim_end())))
             && words >= 2
             && !line.ends_with([',', ';'])
             && field_of(line).is_none()
@@ -147,7 +144,6 @@ pub fn analyze(text: &str) -> Structure {
             && !line.starts_with("date ")
         {
             st.title = Some(t);
-            let lower = line.to_lowercase();
             st.is_memo =
                 MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
             // the next line after a blank one, when it is another short stand-alone title line
@@ -158,14 +154,9 @@ pub fn analyze(text: &str) -> Structure {
             if j > idx + 1 && j < all.len() {
                 let u = trimmed(text, all[j]);
                 let sub = &text[u.start..u.end];
-                let alone = all
-                    .get(j + 1)
-                    .is_none_or(|n| text[n.start..n.end].trim().is_empty());
                 // not a date line ("January 21, 2025")
-                let sub_date = sub.trim_end_matches('.').split_whitespace().count() <= 3
-                    && sub.chars().any(|c| c.is_ascii_digit());
-                if alone
-                    && !sub_date
+                if stands_alone(text, &all, j)
+                    && !is_date_line(sub)
                     && sub.len() <= 200
                     && sub.split_whitespace().count() >= 2
                     && sub.starts_with(char::is_uppercase)
@@ -322,6 +313,18 @@ pub fn analyze(text: &str) -> Structure {
     st
 }
 
+/// Whether line `j` stands alone: the last line, or one before a blank line.
+fn stands_alone(text: &str, all: &[Span], j: usize) -> bool {
+    all.get(j + 1)
+        .is_none_or(|n| text[n.start..n.end].trim().is_empty())
+}
+
+/// A line of at most three words with a digit: a date ("January 21, 2025").
+fn is_date_line(line: &str) -> bool {
+    line.trim_end_matches('.').split_whitespace().count() <= 3
+        && line.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Whether line `j`, after one blank line, goes on with the subject so far
 /// (`SUBJECT: Review of Proposed United States Steel` / blank / `Corporation
 /// Acquisition`, as wrapped text with doubled line breaks comes): a short
@@ -340,10 +343,7 @@ fn subject_continues(
     };
     let u = trimmed(text, next);
     let line = &text[u.start..u.end];
-    let alone = all
-        .get(j + 1)
-        .is_none_or(|n| text[n.start..n.end].trim().is_empty());
-    if !alone
+    if !stands_alone(text, all, j)
         || line.is_empty()
         || line.len() > 100
         || line.ends_with(['.', ':', ';'])
