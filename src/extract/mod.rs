@@ -418,27 +418,16 @@ fn add_anaphors(
         if covered[i..=last].iter().any(|&c| c) {
             continue;
         }
-        // the nearest earlier mention (kept is sorted by start) within 1,500 characters
+        // the nearest earlier mention within 1,500 characters
         let before = |pred: &dyn Fn(&Mention) -> bool| {
-            let upto = kept.partition_point(|m| m.span.start < span.start);
-            kept[..upto]
-                .iter()
-                .rev()
-                .take_while(|m| span.start - m.span.start < 20_000)
-                .find(|m| m.span.end <= span.start && pred(m) && span.start - m.span.end < 1500)
+            mentions_before(kept, span)
+                .find(|m| pred(m) && span.start - m.span.end < 1500)
                 .cloned()
         };
         // "the memo": of the memos named within 1,500 characters before, the one
         // named most often so far (references back included), then the nearest
         let salient = |pred: &dyn Fn(&Mention) -> bool| {
-            let upto = kept.partition_point(|m| m.span.start < span.start);
-            let earlier = || {
-                kept[..upto]
-                    .iter()
-                    .rev()
-                    .take_while(|m| span.start - m.span.start < 20_000)
-                    .filter(|m| m.span.end <= span.start && pred(m))
-            };
+            let earlier = || mentions_before(kept, span).filter(|m| pred(m));
             // (one named earlier in the same sentence is meant)
             let sentence = seg.sentence_of.get(i).copied();
             if let Some(m) = earlier()
@@ -581,6 +570,17 @@ fn add_anaphors(
     }
     kept.extend(extra);
     kept.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// The mentions of `kept` (sorted by start) that end before `span` starts,
+/// the nearest start first, within 20,000 characters.
+fn mentions_before(kept: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    let upto = kept.partition_point(|m| m.span.start < span.start);
+    kept[..upto]
+        .iter()
+        .rev()
+        .take_while(move |m| span.start - m.span.start < 20_000)
+        .filter(move |m| m.span.end <= span.start)
 }
 
 /// Whether a policy's name is a statute's ("… Act", "… Act of 1965", "… Law", "… Code"),
