@@ -1221,7 +1221,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
 /// Lower-case words inside the names of acts that [`is_connector`] does not
 /// cover: "Protecting Americans from ...", "Fight Illicit Networks and
 /// Detect Fentanyl Act", "Stop Online Piracy Act".
-const ACT_CONNECTORS: &[&str] = &[
+pub const ACT_CONNECTORS: &[&str] = &[
     "from", "against", "with", "by", "through", "within", "into", "under", "after", "before",
     "across", "over", "without", "about",
 ];

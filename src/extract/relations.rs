@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::dates::DateMention;
 use super::lexicon::{is_connector, Lexicon};
-use super::mentions::{class_key, is_head_title, is_title_word, surname, Mention, TITLE_HEADS};
+use super::mentions::{
+    class_key, is_head_title, is_title_word, surname, Mention, ACT_CONNECTORS, TITLE_HEADS,
+};
 use super::structure::{Field, Structure};
 use super::text::{Segmented, TokKind};
 use crate::model::{Date, EntityClass, Predicate, Span};
@@ -3568,41 +3570,29 @@ impl<'a> Ctx<'a> {
 
 /// Lower-case words and punctuation allowed inside a title ("Building a 21st Century Digital Government").
 fn is_title_small_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "and"
-            | "for"
-            | "on"
-            | "in"
-            | "to"
-            | "with"
-            | "by"
-            | "as"
-            | "at"
-            | "from"
-            | "or"
-            | "across"
-            | "into"
-            | "through"
-            | "under"
-            | "within"
-            | "between"
-            | "against"
-            | "without"
-            | "about"
-            | "after"
-            | "before"
-            | "over"
-            | "among"
-            | "toward"
-            | "via"
-            | "—"
-            | "-"
-            | ":"
-    )
+    // the prepositions inside acts' names are small words of any title
+    ACT_CONNECTORS.contains(&w)
+        || matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "for"
+                | "on"
+                | "in"
+                | "to"
+                | "as"
+                | "at"
+                | "or"
+                | "between"
+                | "among"
+                | "toward"
+                | "via"
+                | "—"
+                | "-"
+                | ":"
+        )
 }
 
 /// "director" -> "Director".
