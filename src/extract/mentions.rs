@@ -733,6 +733,8 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<circ>Circular\s+(?:No\.\s*)?(?P<cn>A-\d{1,3}))
              | (?P<proc>Proclamation\s+(?:No\.\s*)?(?P<pn>\d{4,5}))
              | (?P<pd>(?P<pdn>PPD|HSPD|NSPM|NSPD|PDD|NSDD|NSM)-(?P<pdnum>\d{1,3}))
+             | (?P<gaon>GAO-\d{2}-\d{3,6}(?:[A-Z]{1,2})?)
+             | (?P<crs>CRS\s+(?:Report|In\s+Focus|Insight)\s+(?P<crsn>(?:RL|RS|R|IF|IN)\d{4,5}))
             )(?-u:\b)",
     )
 }
@@ -981,6 +983,12 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
                 .filter_map(|w| w.chars().next())
                 .collect();
             format!("{initials}-{}", n.as_str())
+        } else if let Some(n) = c.name("gaon") {
+            // a GAO product number ("GAO-24-107625"): GAO's
+            n.as_str().to_string()
+        } else if let Some(n) = c.name("crs") {
+            // "CRS Report R41241", "CRS In Focus IF12430": the Congressional Research Service's
+            n.as_str().split_whitespace().collect::<Vec<_>>().join(" ")
         } else if let Some(n) = c.name("pmn").or_else(|| c.name("pan")) {
             n.as_str().to_string()
         } else if let Some(n) = c.name("fpn") {
@@ -1018,6 +1026,10 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
         }
         if let Some(a) = c.name("agency") {
             m.hint = Some(a.as_str().to_string());
+        } else if c.name("gaon").is_some() {
+            m.hint = Some("GAO".into());
+        } else if c.name("crs").is_some() {
+            m.hint = Some("CRS".into());
         }
         out.push(m);
     }

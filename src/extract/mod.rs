@@ -88,6 +88,7 @@ impl Extractor {
                             .starts_with("memorandum")
                 })
         });
+        cands.extend(layout_mentions(text, &st, lex));
         let title_text = st.title.map(|t| text[t.start..t.end].trim().to_string());
         if st.is_memo || doc.title.as_deref().is_some_and(looks_like_memo_title) {
             if let Some(m) = document_memo(text, &st, doc, &cands) {
@@ -141,6 +142,88 @@ impl Default for Extractor {
     }
 }
 
+/// Mentions that the page layout gives: the people and bodies of address
+/// blocks (a committee named under a chamber is that chamber's: "Senate
+/// Committee on Appropriations"), and authors written surname first.
+fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (span, name) in &st.inverted_names {
+        let mut m = Mention::new(
+            *span,
+            EntityClass::Person,
+            name.clone(),
+            "person.author-field",
+            95,
+        );
+        m.key = person_key(name);
+        out.push(m);
+    }
+    // "Jane Doe, Nominee for Assistant Secretary …" at the start of a line: a
+    // person, whatever the first-name list says
+    for caps in nominee_regex().captures_iter(text) {
+        if let Some(n) = caps.get(1) {
+            let mut m = Mention::new(
+                Span::new(n.start(), n.end()),
+                EntityClass::Person,
+                n.as_str(),
+                "person.nominee-line",
+                95,
+            );
+            m.key = person_key(n.as_str());
+            out.push(m);
+        }
+    }
+    for block in &st.address_blocks {
+        for (span, _) in &block.people {
+            let name = &text[span.start..span.end];
+            let mut m = Mention::new(*span, EntityClass::Person, name, "person.address-block", 95);
+            m.key = person_key(name);
+            out.push(m);
+        }
+        let chamber = block.bodies.last().and_then(|b| {
+            let l = &text[b.start..b.end];
+            if l.contains("Senate") {
+                Some("Senate")
+            } else if l.contains("House") {
+                Some("House")
+            } else {
+                None
+            }
+        });
+        for b in &block.bodies {
+            let line = text[b.start..b.end].trim();
+            let name = match chamber {
+                Some(c)
+                    if !line.contains(c)
+                        && (line.starts_with("Committee") || line.starts_with("Subcommittee")) =>
+                {
+                    format!("{c} {line}")
+                }
+                _ => line.to_string(),
+            };
+            let mut m = Mention::new(*b, EntityClass::Agency, name, "agency.address-block", 95);
+            if let Some(e) = lex.lookup(line).map(|e| &lex.entries[e]) {
+                m.class = e.class;
+                m.key = class_key(e.class, &e.canonical);
+                m.canonical = Some(e.canonical.clone());
+                m.parent = e.parent.clone();
+            }
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn nominee_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?m)^([A-Z][\w'\x{2019}.-]+(?: [A-Z][\w'\x{2019}.-]*){1,3}), Nominee for ",
+        )
+        .unwrap_or_else(|e| unreachable!("nominee regex: {e}"))
+    })
+}
+
 fn looks_like_memo_title(t: &str) -> bool {
     let l = t.to_lowercase();
     [
@@ -187,7 +270,9 @@ fn document_memo(
         (Some(t), _, _) => (
             t,
             text[t.start..t.end]
-                .trim()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
                 .trim_end_matches('.')
                 .to_string(),
         ),
@@ -248,6 +333,15 @@ fn document_memo(
         .filter(|_| m.span == st.title.unwrap_or_default())
     {
         m.extra.push(text[sub.start..sub.end].trim().to_string());
+    }
+    // a number given in the header's metadata ("Report: GAO-26-107682 | …") is the document's
+    if let Some(num) = st.doc_number {
+        for c in cands
+            .iter()
+            .filter(|c| c.rule == "memo.number" && num.contains(c.span))
+        {
+            m.extra.push(c.name.clone());
+        }
     }
     m.key = class_key(EntityClass::Memo, &m.name);
     Some(m)

@@ -12,6 +12,8 @@ use super::structure::{Field, Structure};
 use super::text::{Segmented, TokKind};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
+mod families;
+
 /// The object of a fact between mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactObject {
@@ -653,6 +655,7 @@ impl<'a> Ctx<'a> {
         self.inline_citations();
         self.memo_which_issued();
         self.memo_names();
+        self.families();
         let groups = self.by_sentence();
         for ms in &groups {
             self.sentence_rules(ms);

@@ -34,6 +34,26 @@ pub struct Structure {
     pub signature: Option<Span>,
     /// Where a notes / footnotes section starts.
     pub notes_start: Option<usize>,
+    /// Address blocks ("The Honorable NAME" / title lines / body lines).
+    pub address_blocks: Vec<AddressBlock>,
+    /// The document's own number in its metadata ("Report: GAO-26-107682",
+    /// "CRS Product Number: R46991").
+    pub doc_number: Option<Span>,
+    /// Names written surname first in an author field ("Lawhorn, Julie M."):
+    /// the span and the name in reading order.
+    pub inverted_names: Vec<(Span, String)>,
+}
+
+/// An address block: one or more people, each with the title lines under
+/// their name, then the bodies they belong to, most specific first
+/// ("The Honorable NAME" / "Chair" / "Subcommittee on …" / "Committee on …" /
+/// "United States Senate").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddressBlock {
+    /// Each person's name span and title line spans.
+    pub people: Vec<(Span, Vec<Span>)>,
+    /// Body lines, most specific first.
+    pub bodies: Vec<Span>,
 }
 
 const MEMO_TITLE_WORDS: &[&str] = &[
@@ -65,6 +85,13 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
         ("date:", Field::Date),
         ("release date:", Field::Date),
         ("through:", Field::To),
+        // report and notice metadata ("Author: Lawhorn, Julie M.", Federal
+        // Register "AGENCY:", "Publication Date:")
+        ("author:", Field::From),
+        ("authors:", Field::From),
+        ("agency:", Field::From),
+        ("publication date:", Field::Date),
+        ("published:", Field::Date),
     ];
     table
         .iter()
@@ -112,11 +139,20 @@ pub fn analyze(text: &str) -> Structure {
         idx += 1;
     }
     if idx < all.len() {
-        let t = trimmed(text, all[idx]);
+        // an ALL-CAPS heading wrapped over two to four lines is one title line
+        let heading_end = caps_heading_end(text, &all, idx);
+        let t = if heading_end > idx {
+            Span::new(
+                trimmed(text, all[idx]).start,
+                trimmed(text, all[heading_end]).end,
+            )
+        } else {
+            trimmed(text, all[idx])
+        };
         let line = &text[t.start..t.end];
         let words = line.split_whitespace().count();
         let lower = line.to_lowercase();
-        let alone = stands_alone(text, &all, idx);
+        let alone = stands_alone(text, &all, heading_end);
         let just_a_date = is_date_line(line) && !line.contains('-');
         let address = line.starts_with("TO THE ") || line.starts_with("BY THE ");
         // a paragraph of sentences is not a title
@@ -144,14 +180,15 @@ pub fn analyze(text: &str) -> Structure {
             && !line.starts_with("date ")
         {
             st.title = Some(t);
-            st.is_memo =
-                MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
+            st.is_memo = MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w))
+                || has_memo_number(line)
+                || has_order_formula(text);
             // the next line after a blank one, when it is another short stand-alone title line
-            let mut j = idx + 1;
+            let mut j = heading_end + 1;
             while j < all.len() && text[all[j].start..all[j].end].trim().is_empty() {
                 j += 1;
             }
-            if j > idx + 1 && j < all.len() {
+            if j > heading_end + 1 && j < all.len() {
                 let u = trimmed(text, all[j]);
                 let sub = &text[u.start..u.end];
                 // not a date line ("January 21, 2025")
@@ -173,6 +210,34 @@ pub fn analyze(text: &str) -> Structure {
     while i < all.len().min(60) {
         let t = trimmed(text, all[i]);
         let line = &text[t.start..t.end];
+        // "Report: GAO-26-107682 | Published: 2026-03-03 | Source: U.S. …": one field a part
+        if line.contains(" | ") && line.split(" | ").all(|p| p.contains(": ")) {
+            let mut at = t.start;
+            for part in line.split(" | ") {
+                let lower = part.to_ascii_lowercase();
+                if lower.starts_with("report:") {
+                    st.doc_number = Some(Span::new(at, at + part.len()));
+                }
+                let field = if lower.starts_with("source:") {
+                    Some((Field::From, "source:".len()))
+                } else {
+                    field_of(part)
+                };
+                if let Some((field, plen)) = field {
+                    let body = &part[plen..];
+                    let lead = body.len() - body.trim_start().len();
+                    let start = at + plen + lead;
+                    let end = at + plen + body.trim_end().len();
+                    if start < end {
+                        st.fields.push((field, Span::new(start, end)));
+                        st.is_memo = true;
+                    }
+                }
+                at += part.len() + " | ".len();
+            }
+            i += 1;
+            continue;
+        }
         if let Some((field, plen)) = field_of(line) {
             let mut content_start = t.start + plen;
             while content_start < t.end && text.as_bytes()[content_start].is_ascii_whitespace() {
@@ -227,6 +292,32 @@ pub fn analyze(text: &str) -> Structure {
         }
         i += 1;
     }
+    // a Federal Register notice: the title is the paragraph right above "AGENCY:"
+    if let Some(agency_line) = (0..all.len().min(60)).find(|&i| {
+        text[all[i].start..all[i].end]
+            .trim_start()
+            .starts_with("AGENCY:")
+    }) {
+        let above = (0..agency_line)
+            .rev()
+            .find(|&j| !text[all[j].start..all[j].end].trim().is_empty());
+        if let Some(j) = above {
+            let u = trimmed(text, all[j]);
+            let l = &text[u.start..u.end];
+            if field_of(l).is_none() && !l.starts_with('[') && l.len() <= 400 {
+                st.title = Some(u);
+                st.subtitle = None;
+            }
+        }
+    }
+    for &(field, span) in &st.fields {
+        if field == Field::From {
+            if let Some(name) = inverted_name(&text[span.start..span.end]) {
+                st.inverted_names.push((span, name));
+            }
+        }
+    }
+    st.address_blocks = address_blocks(text, &all);
     // a title line "Memorandum for Federal Prosecutors …" above the real
     // "MEMORANDUM FOR" field is the document's title, not its addressees (its
     // "content" would run on into the letterhead)
@@ -271,11 +362,25 @@ pub fn analyze(text: &str) -> Structure {
             && letters.len() >= 6
             && letters.iter().all(|c| c.is_uppercase())
             && !l.contains("WHITE HOUSE")
+            && !l.starts_with("BILLING CODE")
             && !l.ends_with(':')
         {
             let end = tail.first().map_or(s.end, |last| last.end);
             st.signature = Some(Span::new(s.start, end));
             break;
+        }
+    }
+    // a Federal Register signature: "Dated: April 6, 2016." / "NAME," / "Title, Office."
+    if let Some(d) = tail
+        .iter()
+        .position(|s| text[s.start..s.end].starts_with("Dated:"))
+    {
+        if d >= 2 {
+            let (name, title) = (tail[d - 1], tail[d - 2]);
+            let n = &text[name.start..name.end];
+            if n.ends_with(',') && is_name_line(n.trim_end_matches(',')) {
+                st.signature = Some(Span::new(tail[d].start, title.end));
+            }
         }
     }
     // or a Title-Case signature: a name line, then a job title line ("L. Francis
@@ -311,6 +416,163 @@ pub fn analyze(text: &str) -> Structure {
         }
     }
     st
+}
+
+/// The last line of an ALL-CAPS heading that starts at line `i` and wraps
+/// over up to four lines before a blank line ("AMENDMENT TO RECIPROCAL
+/// TARIFFS AND UPDATED DUTIES AS APPLIED TO" / "LOW-VALUE IMPORTS FROM …"),
+/// or `i` itself.
+fn caps_heading_end(text: &str, all: &[Span], i: usize) -> usize {
+    let caps = |j: usize| {
+        all.get(j).is_some_and(|s| {
+            let l = text[s.start..s.end].trim();
+            l.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !l.chars().any(char::is_lowercase)
+                && field_of(l).is_none()
+                && !l.ends_with([':', '.', ','])
+        })
+    };
+    if !caps(i) {
+        return i;
+    }
+    let mut j = i;
+    while j < i + 3 && caps(j + 1) {
+        j += 1;
+    }
+    if j > i && stands_alone(text, all, j) {
+        j
+    } else {
+        i
+    }
+}
+
+/// The enacting formula of an order or proclamation in its opening ("By the
+/// authority vested in me …", "it is hereby ordered", "do hereby proclaim").
+pub fn has_order_formula(text: &str) -> bool {
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].to_lowercase();
+    let head = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
+        "by the authority vested in me",
+        "by virtue of the authority vested in me",
+        "it is hereby ordered",
+        "i hereby determine and order",
+        "do hereby proclaim",
+        "do hereby declare and order",
+        "do hereby order",
+        "hereby order as follows",
+    ]
+    .iter()
+    .any(|f| head.contains(f))
+}
+
+/// "Lawhorn, Julie M." → "Julie M. Lawhorn": a name written surname first.
+fn inverted_name(field: &str) -> Option<String> {
+    let field = field.trim().trim_end_matches('.');
+    let (last, first) = field.split_once(", ")?;
+    let cap = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    };
+    let first_words: Vec<&str> = first.split_whitespace().collect();
+    let ok = !last.contains(' ')
+        && cap(last)
+        && last.chars().any(char::is_lowercase)
+        && (1..=3).contains(&first_words.len())
+        && first_words.iter().all(|w| cap(w))
+        && first_words[0].chars().filter(|c| c.is_alphabetic()).count() > 1;
+    ok.then(|| format!("{first} {last}"))
+}
+
+/// Whether a line names a body an address block ends with ("Committee on
+/// Appropriations", "United States Senate", "House of Representatives").
+fn is_body_line(l: &str) -> bool {
+    let first = l.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "Committee" | "Subcommittee" | "Select" | "Special" | "Permanent" | "Joint"
+    ) && l.contains(" on ")
+        || matches!(
+            l,
+            "United States Senate"
+                | "U.S. Senate"
+                | "House of Representatives"
+                | "U.S. House of Representatives"
+                | "United States House of Representatives"
+        )
+}
+
+/// Address blocks: runs of "The Honorable NAME" lines, each followed by its
+/// title lines, then the body lines they share (GAO reports, letters to
+/// Congress). Blank lines may separate the people of one block.
+fn address_blocks(text: &str, all: &[Span]) -> Vec<AddressBlock> {
+    let line = |j: usize| text[all[j].start..all[j].end].trim();
+    fn honorable(l: &str) -> Option<&str> {
+        l.strip_prefix("The Honorable ")
+            .or_else(|| l.strip_prefix("Honorable "))
+            .filter(|n| is_name_line(n.trim_end_matches(',')))
+    }
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < all.len() {
+        if honorable(line(j)).is_none() {
+            j += 1;
+            continue;
+        }
+        let mut block = AddressBlock::default();
+        while j < all.len() {
+            let l = line(j);
+            if let Some(name) = honorable(l) {
+                let lead = all[j].start
+                    + (text[all[j].start..all[j].end].len()
+                        - text[all[j].start..all[j].end].trim_start().len());
+                let start = lead + (l.len() - name.len());
+                let name = name.trim_end_matches(',');
+                block
+                    .people
+                    .push((Span::new(start, start + name.len()), Vec::new()));
+                j += 1;
+                continue;
+            }
+            if l.is_empty() {
+                // a blank line goes on only to another person
+                let next = (j + 1..all.len()).find(|&k| !line(k).is_empty());
+                match next {
+                    Some(k) if honorable(line(k)).is_some() && block.bodies.is_empty() => {
+                        j = k;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if l.len() > 90
+                || l.ends_with(['.', ':', ';'])
+                || l.contains(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            let span = trimmed(text, all[j]);
+            if is_body_line(l) {
+                block.bodies.push(span);
+            } else if block.bodies.is_empty() {
+                match block.people.last_mut() {
+                    Some((_, titles)) if titles.len() < 3 => titles.push(span),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if !block.people.is_empty() {
+            out.push(block);
+        }
+    }
+    out
 }
 
 /// Whether line `j` stands alone: the last line, or one before a blank line.

@@ -1,0 +1,960 @@
+//! Relation families that recur across genres and are read from layout and
+//! clause shape rather than from one document type: address blocks, the
+//! enacting "I, NAME, Governor of …", signature titles, biographies ("NAME
+//! previously served as …", "She is Head of … at …", "NAME, Nominee for …"),
+//! and presidents' orders cited with their author.
+
+use super::{upper_first, Ctx, FactObject, CREATE_VERBS};
+use crate::extract::mentions::{title_case_name, Mention, TITLE_HEADS};
+use crate::extract::structure::Field;
+use crate::extract::text::TokKind;
+use crate::model::{Date, EntityClass, Predicate, Span};
+
+const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
+
+/// Words that head a job title in running text, in lower case
+/// ("managing director", "partner", "adjunct professor of law").
+const ROLE_HEADS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "administrator",
+    "ambassador",
+    "analyst",
+    "assistant",
+    "attorney",
+    "captain",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chief",
+    "colonel",
+    "commander",
+    "commissioner",
+    "coordinator",
+    "counsel",
+    "counselor",
+    "deputy",
+    "director",
+    "economist",
+    "editor",
+    "fellow",
+    "founder",
+    "general",
+    "governor",
+    "head",
+    "inspector",
+    "judge",
+    "justice",
+    "lead",
+    "lecturer",
+    "manager",
+    "mayor",
+    "officer",
+    "partner",
+    "president",
+    "principal",
+    "professor",
+    "representative",
+    "scholar",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "superintendent",
+    "treasurer",
+    "trustee",
+];
+
+/// Lower-case words that modify a job title ("managing director", "adjunct professor").
+const ROLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "adjunct",
+    "assistant",
+    "associate",
+    "chief",
+    "deputy",
+    "executive",
+    "general",
+    "managing",
+    "principal",
+    "senior",
+    "special",
+    "visiting",
+    "vice",
+];
+
+/// Words that never start or continue a job title.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "her", "his", "in", "its", "of", "on", "or", "that",
+    "the", "their", "to", "which", "who", "with",
+];
+
+/// Adverbs between a subject and its verb ("She previously served as …").
+const BIO_ADVERBS: &[&str] = &[
+    "also",
+    "currently",
+    "formerly",
+    "later",
+    "most",
+    "now",
+    "previously",
+    "recently",
+    "subsequently",
+    "then",
+];
+
+/// Verbs that make an order its author's ("signed", "issued", "with").
+const AUTHOR_LINKS: &[&str] = &["signed", "issued", "with", "through", "via", "his", "her"];
+
+/// Words that say an order was undone rather than made.
+const UNDOING: &[&str] = &[
+    "revoke",
+    "revoked",
+    "revokes",
+    "revoking",
+    "rescind",
+    "rescinded",
+    "rescinds",
+    "repeal",
+    "repealed",
+    "reversed",
+    "overturned",
+    "terminated",
+    "replaced",
+    "amended",
+    "amends",
+];
+
+fn is_role_head(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ROLE_HEADS.contains(&l.as_str()) || TITLE_HEADS.contains(&upper_first(&l).as_str())
+}
+
+/// Whether a title found in running text is one: not a lone modifier ("senior", "chief").
+fn is_whole_title(title: &str) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    !(words.len() == 1 && ROLE_MODIFIERS.contains(&words[0].to_lowercase().as_str()))
+        && !title.contains("  ")
+}
+
+impl Ctx<'_> {
+    /// Runs the families of this module.
+    pub(super) fn families(&mut self) {
+        self.address_block_facts();
+        self.signature_roles();
+        self.enacting_person();
+        self.bio_roles();
+        self.orders_with_author();
+        self.from_field_titles();
+        self.cited_by_author();
+        self.founded_by_act();
+    }
+
+    /// "FROM: Shaun Doe - Director" / "FROM: Jane Roe, Administrator": the
+    /// sender's title, and the body the line names.
+    fn from_field_titles(&mut self) {
+        for (field, span) in self.st.fields.clone() {
+            if field != Field::From {
+                continue;
+            }
+            let people: Vec<usize> = (0..self.mentions.len())
+                .filter(|&m| {
+                    self.class(m) == EntityClass::Person
+                        && !self.mentions[m].anaphor
+                        && span.contains(self.mentions[m].span)
+                })
+                .collect();
+            for p in people {
+                let after = self.mentions[p].span.end;
+                let line_end = self.text[after..span.end]
+                    .find('\n')
+                    .map_or(span.end, |i| after + i);
+                let rest = self.text[after..line_end].trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ',')
+                });
+                let title = rest
+                    .split(',')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches('.');
+                let words: Vec<&str> = title.split_whitespace().collect();
+                if words.is_empty()
+                    || words.len() > 6
+                    || !words.last().is_some_and(|w| is_role_head(w))
+                    || !words.iter().all(|w| {
+                        w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for")
+                    })
+                {
+                    continue;
+                }
+                let line = Span::new(after, line_end);
+                let body = (0..self.mentions.len())
+                    .filter(|&m| {
+                        AGENTS.contains(&self.class(m)) && line.contains(self.mentions[m].span)
+                    })
+                    .min_by_key(|&m| self.mentions[m].span.start);
+                self.role_facts(p, title.to_string(), body, span, "person.header-from-title");
+            }
+        }
+    }
+
+    /// "see CRS Report R41241, A Review of Its Statutory History, by Jane Doe":
+    /// a cited work's author.
+    fn cited_by_author(&mut self) {
+        for m in self.named(EntityClass::Memo) {
+            if Some(m) == self.doc_memo {
+                continue;
+            }
+            let (_, mb) = self.toks[m];
+            let si = self.seg.sentence_of[self.toks[m].0];
+            let last = self.seg.sentences[si].last;
+            let by = (mb..(mb + 30).min(last.saturating_sub(1)))
+                .take_while(|&t| {
+                    t == mb || !self.covered_by(t, |x| x.class == EntityClass::Memo && !x.anaphor)
+                })
+                .find(|&t| t > mb && self.tok(t - 1) == "," && self.lower(t) == "by");
+            let Some(by) = by else { continue };
+            if let Some(p) = self.mention_starting_at(by + 1, &[EntityClass::Person]) {
+                let ev = self.seg.sentences[si].span;
+                self.fact(
+                    m,
+                    Predicate::Creator,
+                    FactObject::Mention(p),
+                    ev,
+                    "memo.cited-by-author",
+                );
+            }
+        }
+    }
+
+    /// "The EDA was created by the Public Works Act of 1965": an agency's
+    /// founding year from the act that created it.
+    fn founded_by_act(&mut self) {
+        for a in self.named(EntityClass::Agency) {
+            let (_, mut k) = self.toks[a];
+            let n = self.seg.tokens.len();
+            // "(EDA)"
+            if k + 2 < n && self.tok(k) == "(" && self.tok(k + 2) == ")" {
+                k += 3;
+            }
+            if k + 2 >= n
+                || !matches!(self.lower(k).as_str(), "was" | "were")
+                || !CREATE_VERBS.contains(&self.lower(k + 1).as_str())
+            {
+                continue;
+            }
+            let si = self.seg.sentence_of[k];
+            let last = self.seg.sentences[si].last;
+            let Some(p) = (k + 2..(k + 10).min(last))
+                .find_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
+            else {
+                continue;
+            };
+            // only "by", "under", "pursuant to", "the enactment of" between
+            let between_ok = (k + 2..self.toks[p].0).all(|t| {
+                matches!(
+                    self.lower(t).as_str(),
+                    "by" | "under"
+                        | "pursuant"
+                        | "to"
+                        | "the"
+                        | "enactment"
+                        | "of"
+                        | "passage"
+                        | "through"
+                )
+            });
+            if !between_ok {
+                continue;
+            }
+            let (_, mut e) = self.toks[p];
+            if e + 2 < last && self.tok(e) == "(" && self.tok(e + 2) == ")" {
+                e += 3;
+            }
+            let name = &self.mentions[p].name;
+            let year = name
+                .rsplit(' ')
+                .next()
+                .filter(|_| name.contains(" of "))
+                .and_then(|y| y.parse::<i32>().ok())
+                .or_else(|| {
+                    (e + 1 < last && self.lower(e) == "of")
+                        .then(|| self.tok(e + 1).parse::<i32>().ok())
+                        .flatten()
+                });
+            if let Some(year) = year.filter(|y| (1776..=2100).contains(y)) {
+                let ev = self.seg.sentences[si].span;
+                let date = Date {
+                    year,
+                    month: None,
+                    day: None,
+                };
+                self.fact(
+                    a,
+                    Predicate::FoundingDate,
+                    FactObject::Date(date),
+                    ev,
+                    "org.founded-by-act",
+                );
+            }
+        }
+    }
+
+    /// The mention of a class with exactly this span.
+    fn mention_with_span(&self, span: Span, classes: &[EntityClass]) -> Option<usize> {
+        self.starts
+            .get(&span.start)?
+            .iter()
+            .copied()
+            .find(|&m| self.mentions[m].span == span && classes.contains(&self.class(m)))
+    }
+
+    /// Each addressee's title and body, the bodies' chain, and the document's addressees.
+    fn address_block_facts(&mut self) {
+        let rule = "person.address-block";
+        for block in self.st.address_blocks.clone() {
+            let Some(&(first, _)) = block.people.first() else {
+                continue;
+            };
+            let last = block
+                .bodies
+                .last()
+                .copied()
+                .or_else(|| block.people.last().and_then(|(_, t)| t.last().copied()))
+                .unwrap_or(first);
+            let ev = Span::new(first.start, last.end);
+            let bodies: Vec<usize> = block
+                .bodies
+                .iter()
+                .filter_map(|&b| self.mention_with_span(b, &AGENTS))
+                .collect();
+            for pair in bodies.windows(2) {
+                self.fact(
+                    pair[0],
+                    Predicate::SubOrganizationOf,
+                    FactObject::Mention(pair[1]),
+                    ev,
+                    "org.address-block-chain",
+                );
+            }
+            for (name, titles) in &block.people {
+                let Some(p) = self.mention_with_span(*name, &[EntityClass::Person]) else {
+                    continue;
+                };
+                for t in titles {
+                    let title = self.text[t.start..t.end].trim().to_string();
+                    // "Speaker of the House of Representatives": the body in the title line
+                    let body = bodies.first().copied().or_else(|| {
+                        (0..self.mentions.len()).find(|&m| {
+                            AGENTS.contains(&self.class(m)) && t.contains(self.mentions[m].span)
+                        })
+                    });
+                    self.role_facts(p, title, body, ev, rule);
+                }
+                if titles.is_empty() {
+                    if let Some(&b) = bodies.first() {
+                        self.fact(p, Predicate::MemberOf, FactObject::Mention(b), ev, rule);
+                    }
+                }
+                if let Some(doc) = self.doc_memo {
+                    self.fact(
+                        doc,
+                        Predicate::AddressedTo,
+                        FactObject::Mention(p),
+                        ev,
+                        "memo.address-block",
+                    );
+                }
+            }
+        }
+    }
+
+    /// A signature's title line under the signer's name ("Patricia A. Doe," /
+    /// "Chief Administrative Officer, Office of Administration."): the signer's
+    /// title and the body it names.
+    fn signature_roles(&mut self) {
+        let Some(sig) = self.st.signature else { return };
+        let Some(p) = (0..self.mentions.len())
+            .find(|&m| self.class(m) == EntityClass::Person && sig.contains(self.mentions[m].span))
+        else {
+            return;
+        };
+        let after = self.mentions[p].span.end;
+        let rest = &self.text[after..sig.end];
+        // the next line after the name's own
+        let Some(nl) = rest.find('\n') else { return };
+        let line_start = after + nl + 1;
+        let line = self.text[line_start..sig.end]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        let title = line
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches('.');
+        if !is_whole_title(title) {
+            return;
+        }
+        let words: Vec<&str> = title.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > 6
+            || !title.chars().any(char::is_lowercase)
+            || !words.last().is_some_and(|w| is_role_head(w))
+            || !words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || *w == "of")
+        {
+            return;
+        }
+        let Some(off) = self.text[line_start..sig.end].find(line) else {
+            return;
+        };
+        let lspan = Span::new(line_start + off, line_start + off + line.len());
+        let body = (0..self.mentions.len())
+            .filter(|&m| AGENTS.contains(&self.class(m)) && lspan.contains(self.mentions[m].span))
+            .min_by_key(|&m| self.mentions[m].span.start);
+        self.role_facts(p, title.to_string(), body, sig, "person.signature-title");
+    }
+
+    /// "NOW, THEREFORE, I, JACK A. DOE, by virtue of the authority vested in me
+    /// as Governor of the State of X": the signer of the order, and the title.
+    fn enacting_person(&mut self) {
+        let Some(doc) = self.doc_memo else { return };
+        let n = self.seg.tokens.len();
+        for i in 0..n.saturating_sub(4) {
+            if self.tok(i) != "I" || self.tok(i + 1) != "," {
+                continue;
+            }
+            // the name: a person mention, or capitalised words up to the next comma
+            let start = i + 2;
+            let (p, end) = match self.mention_starting_at(start, &[EntityClass::Person]) {
+                Some(p) => (p, self.toks[p].1),
+                None => {
+                    let mut e = start;
+                    while e < n
+                        && e < start + 6
+                        && self.tok(e) != ","
+                        && self.tok(e).starts_with(char::is_uppercase)
+                    {
+                        e += 1;
+                    }
+                    if e == start || e - start < 2 || e >= n || self.tok(e) != "," {
+                        continue;
+                    }
+                    let span = Span::new(
+                        self.seg.tokens[start].span.start,
+                        self.seg.tokens[e - 1].span.end,
+                    );
+                    let raw = &self.text[span.start..span.end];
+                    let name = if raw.chars().any(char::is_lowercase) {
+                        raw.to_string()
+                    } else {
+                        title_case_name(raw)
+                    };
+                    let mut m =
+                        Mention::new(span, EntityClass::Person, name, "person.enacting", 90);
+                    m.key = crate::extract::mentions::person_key(&m.name);
+                    (self.add_mention(m), e)
+                }
+            };
+            let ev = self.sentence_span(i);
+            self.fact(
+                doc,
+                Predicate::Creator,
+                FactObject::Mention(p),
+                ev,
+                "memo.enacting-person",
+            );
+            // the title: right after the name ("…, President of the United States of
+            // America,") or after "vested in me as"
+            let si = self.seg.sentence_of[i];
+            let s_end = self.seg.sentences[si].last;
+            let mut k = end;
+            if k < n && self.tok(k) == "," {
+                k += 1;
+            }
+            let title_from = if k < n
+                && is_role_head(self.tok(k))
+                && self.tok(k).starts_with(char::is_uppercase)
+            {
+                Some(k)
+            } else {
+                (end..s_end.saturating_sub(3)).find_map(|t| {
+                    (self.lower(t) == "vested"
+                        && self.lower(t + 1) == "in"
+                        && self.lower(t + 2) == "me"
+                        && self.lower(t + 3) == "as")
+                        .then_some(t + 4)
+                })
+            };
+            let Some(a) = title_from else { continue };
+            let mut b = a;
+            while b < s_end
+                && b < a + 10
+                && !matches!(self.tok(b), "," | ";" | ":" | "(")
+                && !matches!(self.lower(b).as_str(), "by" | "under" | "do" | "and")
+            {
+                b += 1;
+            }
+            if b > a && is_role_head(self.tok(a)) {
+                let title = self.text
+                    [self.seg.tokens[a].span.start..self.seg.tokens[b - 1].span.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let title = title
+                    .strip_suffix(" of America")
+                    .unwrap_or(&title)
+                    .to_string();
+                self.fact(
+                    p,
+                    Predicate::JobTitle,
+                    FactObject::Text(title),
+                    ev,
+                    "person.enacting-title",
+                );
+            }
+        }
+    }
+
+    /// A job title phrase from token `k` ("the Cyber Policy Lead", "a managing
+    /// director", "Chief Counsel for USCIS", "Special Assistant to the
+    /// President"), with the body it names after `of`, `for`, `at`, `to`, `in`
+    /// or `with`. Returns the title span, the body and the token after the phrase.
+    fn bio_role_at(&self, k: usize, end: usize) -> Option<(Span, Option<usize>, usize)> {
+        let mut k = k;
+        while k < end
+            && matches!(
+                self.lower(k).as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "first" | "former"
+            )
+        {
+            k += 1;
+        }
+        // "the service's first Commissioner"
+        if k + 1 < end
+            && self.tok(k).starts_with(char::is_lowercase)
+            && self.seg.tokens[k + 1].kind == TokKind::Possessive
+        {
+            k += 2;
+            while k < end && matches!(self.lower(k).as_str(), "first" | "new" | "former") {
+                k += 1;
+            }
+        }
+        // "the Obama administration's Assistant Secretary": the body comes first
+        let mut owner = None;
+        if let Some(o) = self.mention_starting_at(k, &AGENTS) {
+            let oe = self.toks[o].1;
+            if oe < end && self.seg.tokens[oe].kind == TokKind::Possessive {
+                owner = Some(o);
+                k = oe + 1;
+            }
+        }
+        let covered_by_agent = |t: usize| self.covered_by(t, |m| AGENTS.contains(&m.class));
+        let mut e = k;
+        let mut last_head = None;
+        while e < end && e < k + 10 {
+            let w = self.tok(e);
+            let lw = w.to_lowercase();
+            let cap = w.starts_with(char::is_uppercase) && self.seg.tokens[e].kind == TokKind::Word;
+            let role_word =
+                ROLE_HEADS.contains(&lw.as_str()) || ROLE_MODIFIERS.contains(&lw.as_str());
+            // "police chief", "legal officer": a lower-case word before a head
+            let before_head = !cap
+                && self.seg.tokens[e].kind == TokKind::Word
+                && !FUNCTION_WORDS.contains(&lw.as_str())
+                && e + 1 < end
+                && ROLE_HEADS.contains(&self.lower(e + 1).as_str());
+            if cap
+                && !covered_by_agent(e)
+                && !self.covered_by(e, |m| m.class == EntityClass::Person)
+                || !cap && (role_word || before_head) && self.seg.tokens[e].kind == TokKind::Word
+            {
+                if is_role_head(w) {
+                    last_head = Some(e + 1);
+                }
+                e += 1;
+                continue;
+            }
+            // "Special Assistant to the President"
+            if lw == "to"
+                && last_head == Some(e)
+                && self.lower(e + 1) == "the"
+                && matches!(self.tok(e + 2), "President" | "Vice")
+            {
+                let mut f = e + 3;
+                if self.tok(e + 2) == "Vice" && self.tok(f) == "President" {
+                    f += 1;
+                }
+                e = f;
+                last_head = Some(f);
+                continue;
+            }
+            // "Senior Director for Counterterrorism", "Director of Policy": a
+            // capitalised complement that is not a body
+            if matches!(lw.as_str(), "of" | "for")
+                && last_head == Some(e)
+                && e + 1 < end
+                && self.tok(e + 1).starts_with(char::is_uppercase)
+                && !covered_by_agent(e + 1)
+            {
+                let word = |t: usize| {
+                    t < end
+                        && self.tok(t).starts_with(char::is_uppercase)
+                        && self.seg.tokens[t].kind == TokKind::Word
+                        && !covered_by_agent(t)
+                        && !self.covered_by(t, |m| m.class == EntityClass::Person)
+                };
+                // "for Strategy, Policy, and Plans", "for Afghanistan and Pakistan"
+                let mut f = e + 1;
+                let mut last_word = e + 1;
+                while f < end && f < e + 12 {
+                    if word(f) {
+                        f += 1;
+                        last_word = f;
+                    } else if matches!(self.tok(f), "," | "and" | "&") && f + 1 < end {
+                        let g = if self.tok(f) == "," && self.tok(f + 1) == "and" {
+                            f + 2
+                        } else {
+                            f + 1
+                        };
+                        if !word(g) {
+                            break;
+                        }
+                        f = g;
+                    } else {
+                        break;
+                    }
+                }
+                let f = last_word;
+                e = f;
+                last_head = Some(f);
+                continue;
+            }
+            break;
+        }
+        let stop = last_head?;
+        if stop <= k {
+            return None;
+        }
+        let span = Span::new(
+            self.seg.tokens[k].span.start,
+            self.seg.tokens[stop - 1].span.end,
+        );
+        // the body: "of|for|at|to|in|with [the] BODY"
+        let mut b = stop;
+        let mut body = None;
+        if b < end
+            && matches!(
+                self.lower(b).as_str(),
+                "of" | "for" | "at" | "to" | "in" | "with"
+            )
+        {
+            b += 1;
+            if b < end && self.lower(b) == "the" {
+                b += 1;
+            }
+            if let Some(m) = self.mention_starting_at(b, &AGENTS) {
+                body = Some(m);
+                b = self.toks[m].1;
+            }
+        }
+        Some((span, body.or(owner), b))
+    }
+
+    /// The person a sentence is about, when it starts with a name or a
+    /// pronoun ("She", "He") after an optional introductory phrase ("Since
+    /// 2011, …", "Earlier in her career, …"): the mention and the token after it.
+    fn bio_subjects(&mut self, si: usize, last_person: Option<usize>) -> Vec<(usize, usize)> {
+        let s = self.seg.sentences[si];
+        let mut out = Vec::new();
+        let mut starts = vec![s.first];
+        if let Some(c) = (s.first..(s.first + 8).min(s.last)).find(|&t| self.tok(t) == ",") {
+            starts.push(c + 1);
+        }
+        for at in starts {
+            if at >= s.last {
+                continue;
+            }
+            if let Some(p) = self.mention_starting_at(at, &[EntityClass::Person]) {
+                out.push((p, self.toks[p].1));
+                break;
+            }
+            if matches!(self.tok(at), "She" | "He" | "she" | "he") {
+                let Some(ante) = last_person else { break };
+                let mut m = self.mentions[ante].clone();
+                m.span = self.seg.tokens[at].span;
+                m.anaphor = true;
+                m.rule = "person.pronoun";
+                let p = self.add_mention(m);
+                out.push((p, at + 1));
+                break;
+            }
+        }
+        // "…, and NAME, TITLE, will serve as …": a second clause's subject
+        for t in s.first + 1..s.last.saturating_sub(1) {
+            if self.tok(t) == "and" && self.tok(t - 1) == "," {
+                if let Some(p) = self.mention_starting_at(t + 1, &[EntityClass::Person]) {
+                    out.push((p, self.toks[p].1));
+                }
+            }
+        }
+        out
+    }
+
+    /// Biographies: "NAME, Nominee for Deputy Secretary"; "NAME previously
+    /// served in the X Administration as the Senior Director for Y"; "She is
+    /// Head of Z at W"; "Since 2011, NAME has been a W managing director";
+    /// "He served as a Fellow in the Office of V"; "NAME joined W".
+    fn bio_roles(&mut self) {
+        let rule = "person.bio-role";
+        let mut last_person: Option<usize> = None;
+        let mut prev_end = 0usize;
+        for si in 0..self.seg.sentences.len() {
+            let s = self.seg.sentences[si];
+            // a pronoun refers back within its paragraph only
+            if self.text[prev_end.min(s.span.start)..s.span.start].contains("\n\n") {
+                last_person = None;
+            }
+            prev_end = s.span.end;
+            let subjects = self.bio_subjects(si, last_person);
+            if subjects.is_empty() {
+                // the first named person of the sentence becomes the antecedent
+                last_person = (s.first..s.last)
+                    .find_map(|t| self.mention_starting_at(t, &[EntityClass::Person]))
+                    .filter(|&m| !self.mentions[m].anaphor)
+                    .or(last_person);
+                continue;
+            }
+            for (p, after) in subjects {
+                if !self.mentions[p].anaphor
+                    && last_person.is_none_or(|l| self.mentions[l].key != self.mentions[p].key)
+                    && after > 0
+                {
+                    last_person = Some(p);
+                }
+                let ev = s.span;
+                let end = s.last;
+                let mut k = after;
+                // "NAME, Nominee for ROLE"
+                if k + 2 < end
+                    && self.tok(k) == ","
+                    && self.lower(k + 1) == "nominee"
+                    && self.lower(k + 2) == "for"
+                {
+                    if let Some((t, body, _)) = self.bio_role_at(k + 3, end) {
+                        let title = self.norm_span(t);
+                        if is_whole_title(&title) {
+                            self.role_facts(p, title, body, ev, "person.nominee-for");
+                        }
+                    }
+                    continue;
+                }
+                // "NAME, Executive Director of 18F, will serve as …": the apposition's role
+                if k + 1 < end && self.tok(k) == "," {
+                    if let Some((t, body, b)) = self.bio_role_at(k + 1, end) {
+                        let title = self.norm_span(t);
+                        if b < end && self.tok(b) == "," && is_whole_title(&title) {
+                            self.role_facts(p, title, body, ev, "person.apposition-role");
+                        }
+                    }
+                }
+                k = self.skip_apposition(k);
+                while k < end && BIO_ADVERBS.contains(&self.lower(k).as_str()) {
+                    k += 1;
+                }
+                if k >= end {
+                    continue;
+                }
+                // "has also served as": adverbs after an auxiliary too
+                if matches!(self.lower(k).as_str(), "has" | "had" | "will" | "would") {
+                    let mut a = k + 1;
+                    while a < end && BIO_ADVERBS.contains(&self.lower(a).as_str()) {
+                        a += 1;
+                    }
+                    let verb = self.lower(a);
+                    if a > k + 1
+                        && a + 1 < end
+                        && matches!(verb.as_str(), "served" | "serve" | "worked" | "been")
+                    {
+                        let role_from = match verb.as_str() {
+                            "been" => Some(a + 1),
+                            _ if self.lower(a + 1) == "as" => Some(a + 2),
+                            _ => None,
+                        };
+                        if let Some((t, body, _)) = role_from.and_then(|r| self.bio_role_at(r, end))
+                        {
+                            let title = self.norm_span(t);
+                            if is_whole_title(&title) {
+                                self.role_facts(p, title, body, ev, rule);
+                            }
+                        }
+                        continue;
+                    }
+                }
+                let v = self.lower(k);
+                let (role_from, org) = match v.as_str() {
+                    "is" | "was" | "became" | "remains" => (Some(k + 1), None),
+                    "has" | "had" if self.lower(k + 1) == "been" => (Some(k + 2), None),
+                    "has" | "had" | "will"
+                        if matches!(self.lower(k + 1).as_str(), "served" | "serve" | "worked")
+                            && self.lower(k + 2) == "as" =>
+                    {
+                        (Some(k + 3), None)
+                    }
+                    "serves" | "served" | "worked" | "works" | "serving" => {
+                        if self.lower(k + 1) == "as" {
+                            (Some(k + 2), None)
+                        } else if matches!(
+                            self.lower(k + 1).as_str(),
+                            "in" | "at" | "with" | "for" | "on"
+                        ) {
+                            let mut b = k + 2;
+                            if self.lower(b) == "the" {
+                                b += 1;
+                            }
+                            match self.mention_starting_at(b, &AGENTS) {
+                                Some(o) => {
+                                    let oe = self.toks[o].1;
+                                    // "… as ROLE" within a few words
+                                    let as_at =
+                                        (oe..(oe + 6).min(end)).find(|&t| self.lower(t) == "as");
+                                    (as_at.map(|a| a + 1), Some(o))
+                                }
+                                None => (None, None),
+                            }
+                        } else {
+                            (None, None)
+                        }
+                    }
+                    "joined" => {
+                        let mut b = k + 1;
+                        if self.lower(b) == "the" {
+                            b += 1;
+                        }
+                        (None, self.mention_starting_at(b, &AGENTS))
+                    }
+                    _ => (None, None),
+                };
+                if let Some(o) = org {
+                    self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                }
+                if let Some(r) = role_from {
+                    if let Some((t, body, _)) = self.bio_role_at(r, end) {
+                        let title = self.norm_span(t);
+                        if is_whole_title(&title) {
+                            self.role_facts(p, title, body.or(org), ev, rule);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The text of a span with its whitespace made single spaces.
+    fn norm_span(&self, s: Span) -> String {
+        self.text[s.start..s.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Orders made by their author: "In Executive Order 14257 of April 2, 2025
+    /// (…), I declared …" in an order a person signed; "President NAME signed
+    /// Executive Order N", "President NAME is … with Executive Order N",
+    /// "President NAME's Executive Order N".
+    fn orders_with_author(&mut self) {
+        let signer = self.doc_memo.and_then(|doc| {
+            self.facts
+                .iter()
+                .find(|f| f.subject == doc && f.predicate == Predicate::Creator)
+                .and_then(|f| match f.object {
+                    FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
+                    _ => None,
+                })
+        });
+        for m in self.named(EntityClass::Memo) {
+            if Some(m) == self.doc_memo {
+                continue;
+            }
+            let name = self.mentions[m].name.to_lowercase();
+            if !(name.starts_with("executive order") || name.starts_with("proclamation")) {
+                continue;
+            }
+            let (ma, mb) = self.toks[m];
+            let si = self.seg.sentence_of[ma];
+            let s = self.seg.sentences[si];
+            let ev = s.span;
+            let words: Vec<String> = (s.first..s.last).map(|t| self.lower(t)).collect();
+            if words.iter().any(|w| UNDOING.contains(&w.as_str())) {
+                continue;
+            }
+            // "In Executive Order N …, I declared" / "I declared pursuant to Executive Order N"
+            if let Some(p) = signer {
+                let i_verb = (s.first..s.last.saturating_sub(1))
+                    .filter(|&t| self.tok(t) == "I")
+                    .find_map(|t| {
+                        (t + 1..(t + 3).min(s.last)).find(|&u| {
+                            matches!(
+                                self.lower(u).as_str(),
+                                "declared"
+                                    | "ordered"
+                                    | "directed"
+                                    | "found"
+                                    | "determined"
+                                    | "signed"
+                                    | "issued"
+                                    | "established"
+                                    | "imposed"
+                            )
+                        })
+                    });
+                if let Some(v) = i_verb {
+                    // "In Executive Order N of DATE (…), I declared"
+                    let opens_with_in = ma > s.first && self.lower(ma - 1) == "in" && v > mb;
+                    // "as I directed in Executive Order N", "I declared pursuant to Executive Order N"
+                    let cites_after = v < ma
+                        && ma - v <= 3
+                        && (self.lower(ma - 1) == "to" && self.lower(ma - 2) == "pursuant"
+                            || matches!(self.lower(ma - 1).as_str(), "in" | "through"));
+                    if opens_with_in || cites_after {
+                        self.fact(
+                            m,
+                            Predicate::Creator,
+                            FactObject::Mention(p),
+                            ev,
+                            "memo.i-declared-in",
+                        );
+                    }
+                }
+            }
+            // "President NAME … signed|with|his … Executive Order N"
+            let president = (s.first..ma).rev().find_map(|t| {
+                let p = self.mention_starting_at(t, &[EntityClass::Person])?;
+                (t > 0 && self.tok(t - 1) == "President").then_some(p)
+            });
+            if let Some(p) = president {
+                let pe = self.toks[p].1;
+                let linked = (pe..ma).any(|t| AUTHOR_LINKS.contains(&self.lower(t).as_str()))
+                    || pe < self.seg.tokens.len()
+                        && self.seg.tokens[pe].kind == TokKind::Possessive
+                        && pe + 1 == ma;
+                if linked && ma - pe <= 25 {
+                    self.fact(
+                        m,
+                        Predicate::Creator,
+                        FactObject::Mention(p),
+                        ev,
+                        "memo.president-order",
+                    );
+                }
+            }
+        }
+    }
+}
