@@ -875,7 +875,7 @@ fn dated_word_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     compiled(
         &RE,
-        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:[0-3]?\d,\s+)?(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance)(?-u:\b)",
+        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:[0-3]?\d,\s+)?(?:19|20)\d\d,?\s+(?:[Mm]emorandum|[Mm]emo|[Dd]irective|[Gg]uidance|letter)(?-u:\b)",
     )
 }
 
@@ -885,7 +885,7 @@ fn word_dated_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     compiled(
         &RE,
-        r"(?-u:\b)(?:memorandum|memo|directive|guidance)\s+(?:dated|of|issued\s+on|signed\s+on|on)\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d)(?-u:\b)",
+        r"(?-u:\b)(?P<noun>memorandum|memo|directive|guidance|letter)\s+(?:dated|of|issued\s+on|signed\s+on|on)\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d)(?-u:\b)",
     )
 }
 
@@ -917,8 +917,14 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
     }
     for m in dated_word_regex().find_iter(text) {
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        // a letter stays a letter ("the February 27, 2007 letter")
+        let noun = if words.last() == Some(&"letter") {
+            "letter"
+        } else {
+            "memorandum"
+        };
         let name = format!(
-            "{} memorandum",
+            "{} {noun}",
             words[..words.len() - 1].join(" ").trim_end_matches(',')
         );
         let mut mention = Mention::new(
@@ -943,14 +949,19 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        let noun = if c.name("noun").is_some_and(|n| n.as_str() == "letter") {
+            "letter"
+        } else {
+            "memorandum"
+        };
         let mut mention = Mention::new(
             Span::new(all.start(), all.end()),
             EntityClass::Memo,
-            format!("{date} memorandum"),
+            format!("{date} {noun}"),
             "memo.word-dated",
             87,
         );
-        mention.extra.push(format!("{date} memorandum"));
+        mention.extra.push(format!("{date} {noun}"));
         out.push(mention);
     }
     for m in dated_memo_regex().find_iter(text) {

@@ -14,6 +14,7 @@
 pub mod dates;
 pub mod lexicon;
 pub mod mentions;
+pub mod programs;
 pub mod relations;
 pub mod resolve;
 pub mod structure;
@@ -89,6 +90,7 @@ impl Extractor {
                 })
         });
         cands.extend(layout_mentions(text, &st, lex));
+        cands.extend(programs::find(text, lex, relations::is_us_state));
         let title_text = st.title.map(|t| text[t.start..t.end].trim().to_string());
         if st.is_memo || doc.title.as_deref().is_some_and(looks_like_memo_title) {
             if let Some(m) = document_memo(text, &st, doc, &cands) {

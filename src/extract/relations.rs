@@ -143,7 +143,7 @@ const US_STATES: &[&str] = &[
 ];
 
 /// Whether a one-word name is a US state (or D.C.).
-fn is_us_state(w: &str) -> bool {
+pub(crate) fn is_us_state(w: &str) -> bool {
     US_STATES.contains(&w)
 }
 

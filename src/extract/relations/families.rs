@@ -748,20 +748,16 @@ impl Ctx<'_> {
                     && self.lower(k + 1) == "nominee"
                     && self.lower(k + 2) == "for"
                 {
-                    if let Some((t, body, _)) = self.bio_role_at(k + 3, end) {
-                        let title = self.norm_span(t);
-                        if is_whole_title(&title) {
-                            self.role_facts(p, title, body, ev, "person.nominee-for");
-                        }
+                    if let Some((t, body, b)) = self.bio_role_at(k + 3, end) {
+                        self.bio_role_facts(p, t, body, b, ev, "person.nominee-for");
                     }
                     continue;
                 }
                 // "NAME, Executive Director of 18F, will serve as …": the apposition's role
                 if k + 1 < end && self.tok(k) == "," {
                     if let Some((t, body, b)) = self.bio_role_at(k + 1, end) {
-                        let title = self.norm_span(t);
-                        if b < end && self.tok(b) == "," && is_whole_title(&title) {
-                            self.role_facts(p, title, body, ev, "person.apposition-role");
+                        if b < end && self.tok(b) == "," {
+                            self.bio_role_facts(p, t, body, b, ev, "person.apposition-role");
                         }
                     }
                 }
@@ -788,12 +784,9 @@ impl Ctx<'_> {
                             _ if self.lower(a + 1) == "as" => Some(a + 2),
                             _ => None,
                         };
-                        if let Some((t, body, _)) = role_from.and_then(|r| self.bio_role_at(r, end))
+                        if let Some((t, body, b)) = role_from.and_then(|r| self.bio_role_at(r, end))
                         {
-                            let title = self.norm_span(t);
-                            if is_whole_title(&title) {
-                                self.role_facts(p, title, body, ev, rule);
-                            }
+                            self.bio_role_facts(p, t, body, b, ev, rule);
                         }
                         continue;
                     }
@@ -846,14 +839,44 @@ impl Ctx<'_> {
                     self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
                 }
                 if let Some(r) = role_from {
-                    if let Some((t, body, _)) = self.bio_role_at(r, end) {
-                        let title = self.norm_span(t);
-                        if is_whole_title(&title) {
-                            self.role_facts(p, title, body.or(org), ev, rule);
-                        }
+                    if let Some((t, body, b)) = self.bio_role_at(r, end) {
+                        self.bio_role_facts(p, t, body.or(org), b, ev, rule);
                     }
                 }
             }
+        }
+    }
+
+    /// A role read in running text: the title, membership of the body, and
+    /// headship only when the title names the body itself ("Director of the
+    /// X", not "Director of Policy for the X", "Director of the X's Y
+    /// Program" nor "Director of the X, Office of Y").
+    fn bio_role_facts(
+        &mut self,
+        p: usize,
+        t: Span,
+        body: Option<usize>,
+        after: usize,
+        ev: Span,
+        rule: &'static str,
+    ) {
+        let title = self.norm_span(t);
+        if !is_whole_title(&title) {
+            return;
+        }
+        let n = self.seg.tokens.len();
+        let complement = title.contains(" of ") || title.contains(" for ");
+        let owned = after < n && self.seg.tokens[after].kind == TokKind::Possessive;
+        let chained = after + 1 < n
+            && self.tok(after) == ","
+            && self.mention_starting_at(after + 1, &AGENTS).is_some();
+        if complement || owned || chained {
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            if let Some(b) = body {
+                self.fact(p, Predicate::MemberOf, FactObject::Mention(b), ev, rule);
+            }
+        } else {
+            self.role_facts(p, title, body, ev, rule);
         }
     }
 

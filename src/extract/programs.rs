@@ -1,0 +1,185 @@
+//! Programs named by a capitalised name before the lower-case word "program"
+//! ("the Economic Adjustment Assistance (EAA) program", "the Recompete Pilot
+//! program", "SBA's Disaster Loan program"): a policy, whose name is the
+//! capitalised part, with the acronym and the "… program" form as aliases.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::Lexicon;
+use super::mentions::{class_key, Mention};
+use crate::model::{EntityClass, Span};
+
+/// Words that open a sentence or a noun phrase but never a program's name.
+const LEADING: &[&str] = &[
+    "The", "This", "That", "These", "Those", "Its", "Their", "Our", "A", "An", "Each", "Every",
+    "Such", "Any", "All", "New", "Federal", "State", "Existing", "Current", "Under", "In", "For",
+    "Some", "Many", "Several", "Most", "Other", "Both", "Certain", "Various", "Key", "Major",
+    "Two", "Three", "Four", "Five",
+];
+
+/// Head words of bodies: "the Department of Labor program" is the department's program.
+const BODY_HEADS: &[&str] = &[
+    "Department",
+    "Office",
+    "Agency",
+    "Administration",
+    "Bureau",
+    "Service",
+    "Commission",
+    "Council",
+    "Board",
+    "Committee",
+    "Congress",
+    "Senate",
+    "House",
+    "Court",
+    "Institute",
+    "University",
+    "Center",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?P<name>[A-Z][A-Za-z0-9'\x{2019}-]*(?:[\x20](?:of|for|to|[A-Z][A-Za-z0-9'\x{2019}-]*)){0,7})
+            (?:[\x20]\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?
+            [\x20]programs?(?-u:\b)",
+        )
+        .unwrap_or_else(|e| unreachable!("program regex: {e}"))
+    })
+}
+
+/// The program mentions of a text.
+pub fn find(text: &str, lex: &Lexicon, is_place: impl Fn(&str) -> bool) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for c in regex().captures_iter(text) {
+        let Some(name) = c.name("name") else { continue };
+        let mut words: Vec<&str> = name.as_str().split(' ').collect();
+        let mut start = name.start();
+        // "NASA's Artemis program": the owner's possessive is no part of the name
+        if let Some(i) = words
+            .iter()
+            .rposition(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+        {
+            start += words[..=i].iter().map(|w| w.len() + 1).sum::<usize>();
+            words.drain(..=i);
+        }
+        while let Some(first) = words.first() {
+            if LEADING.contains(first) || first.chars().all(|ch| ch.is_lowercase()) {
+                start += first.len() + 1;
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        while words
+            .last()
+            .is_some_and(|w| w.chars().all(|ch| ch.is_lowercase()))
+        {
+            words.pop();
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let label = words.join(" ");
+        // one word is too weak a name ("the Housing program", "the ARA program")
+        if words.len() < 2
+            || words
+                .iter()
+                .any(|w| BODY_HEADS.contains(w) || MONTHS.contains(w))
+            || words
+                .iter()
+                .any(|w| w.ends_with("'s") || w.ends_with('\u{2019}'))
+            || is_place(&label)
+            || lex
+                .lookup(&label)
+                .is_some_and(|e| lex.entries[e].class != EntityClass::Policy)
+            || lex.lookup_acronym(&label).is_some()
+        {
+            continue;
+        }
+        let end = start + label.len();
+        let mut m = Mention::new(
+            Span::new(start, end),
+            EntityClass::Policy,
+            label.clone(),
+            "policy.program",
+            65,
+        );
+        m.key = class_key(EntityClass::Policy, &label);
+        m.extra.push(format!("{label} program"));
+        if let Some(a) = c.name("acr") {
+            m.extra.push(a.as_str().to_string());
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_by_name() {
+        let lex = Lexicon::builtin();
+        // (case, text, the labels found)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a name with an acronym",
+                "through the Economic Adjustment Assistance (EAA) program.",
+                &["Economic Adjustment Assistance"],
+            ),
+            (
+                "coordinated programs give the last one",
+                "the EAA and Trade Adjustment Assistance programs",
+                &["Trade Adjustment Assistance"],
+            ),
+            ("an acronym alone is too weak", "the SNAP program", &[]),
+            (
+                "a leading article is no part of the name",
+                "The Recompete Pilot program began.",
+                &["Recompete Pilot"],
+            ),
+            (
+                "a body's program is no program name",
+                "the Department of Labor program ended",
+                &[],
+            ),
+            ("one plain word is too weak", "the Housing program", &[]),
+            (
+                "an owner's possessive is no part of the name",
+                "NASA\u{2019}s Artemis Moon program",
+                &["Artemis Moon"],
+            ),
+            ("a state is a place", "the New Mexico program", &[]),
+            ("a month is a date", "the May 2021 program", &[]),
+        ];
+        for (case, text, want) in cases {
+            let got: Vec<String> = find(text, &lex, |w| w == "New Mexico")
+                .into_iter()
+                .map(|m| m.name)
+                .collect();
+            assert_eq!(&got, want, "{case}");
+        }
+    }
+}
