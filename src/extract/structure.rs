@@ -398,7 +398,12 @@ pub fn analyze(text: &str) -> Structure {
                 &text[pair[0].start..pair[0].end],
                 &text[pair[1].start..pair[1].end],
             );
-            if is_name_line(name) && is_title_line(title) {
+            // (an addressee's "The Honorable NAME" / "Chairman" is no signature)
+            if is_name_line(name)
+                && is_title_line(title)
+                && !name.starts_with("The ")
+                && !name.starts_with("Honorable ")
+            {
                 let end = tail.first().map_or(pair[1].end, |last| last.end);
                 st.signature = Some(Span::new(pair[0].start, end));
                 break;

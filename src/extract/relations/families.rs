@@ -150,6 +150,64 @@ impl Ctx<'_> {
         self.from_field_titles();
         self.cited_by_author();
         self.founded_by_act();
+        self.closing_roles();
+    }
+
+    /// A letter's closing: "Sincerely," / "NAME" / "United States Senator":
+    /// the signer's title and the body its line names.
+    fn closing_roles(&mut self) {
+        let text = self.text;
+        let mut at = 0;
+        while let Some(i) = text[at..].find("Sincerely") {
+            let start = at + i;
+            at = start + "Sincerely".len();
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            if text[start..line_end].len() > 20 {
+                continue;
+            }
+            // the next two non-empty lines: the name, then the title
+            let mut lines = text[line_end..]
+                .split('\n')
+                .scan(line_end, |pos, l| {
+                    let s = *pos;
+                    *pos += l.len() + 1;
+                    Some((s, l))
+                })
+                .filter(|(_, l)| !l.trim().is_empty())
+                .take(2);
+            let (Some((ns, name)), Some((ts, title))) = (lines.next(), lines.next()) else {
+                continue;
+            };
+            let name_span = Span::new(
+                ns + (name.len() - name.trim_start().len()),
+                ns + name.trim_end().len(),
+            );
+            let Some(p) = (0..self.mentions.len()).find(|&m| {
+                self.class(m) == EntityClass::Person && name_span.contains(self.mentions[m].span)
+            }) else {
+                continue;
+            };
+            let title = title.trim().trim_end_matches(['.', ',']);
+            let words: Vec<&str> = title.split_whitespace().collect();
+            if words.is_empty()
+                || words.len() > 8
+                || !words.last().is_some_and(|w| is_role_head(w))
+                || !words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for" | "the")
+                })
+                || !is_whole_title(title)
+            {
+                continue;
+            }
+            let tspan = Span::new(ts, ts + title.len() + 1);
+            let body = (0..self.mentions.len())
+                .filter(|&m| {
+                    AGENTS.contains(&self.class(m)) && tspan.contains(self.mentions[m].span)
+                })
+                .min_by_key(|&m| self.mentions[m].span.start);
+            let ev = Span::new(start, tspan.end.min(text.len()));
+            self.role_facts(p, title.to_string(), body, ev, "person.closing-title");
+        }
     }
 
     /// "FROM: Shaun Doe - Director" / "FROM: Jane Roe, Administrator": the
@@ -977,6 +1035,142 @@ impl Ctx<'_> {
                         "memo.president-order",
                     );
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::model::{Document, Object};
+
+    fn facts(text: &str) -> Vec<String> {
+        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+        ex.relations
+            .iter()
+            .map(|r| {
+                let object = match &r.object {
+                    Object::Entity(i) => ex.entities[*i].label.clone(),
+                    Object::Date(d) => d.to_string(),
+                    Object::Bool(b) => b.to_string(),
+                    Object::Text(t) => format!("{t:?}"),
+                };
+                format!(
+                    "{} {} {object}",
+                    ex.entities[r.subject].label,
+                    r.predicate.curie()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn families() {
+        // (case, text, facts that must be found, facts that must not be)
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [&'static str],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                "an address block: titles, the committee chain under its chamber, the addressees",
+                "date 2024-05-01\nBorder Security: Actions Needed\n\nReport: GAO-24-100001 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Gary Peters\nChairman\nCommittee on Homeland Security and Governmental Affairs\nUnited States Senate\n\nWe reviewed the program.\n",
+                &[
+                    "Gary Peters schema:jobTitle \"Chairman\"",
+                    "Gary Peters org:headOf Senate Committee on Homeland Security and Governmental Affairs",
+                    "Senate Committee on Homeland Security and Governmental Affairs org:subOrganizationOf U.S. Senate",
+                    "Border Security: Actions Needed mg:addressedTo Gary Peters",
+                    "Border Security: Actions Needed dcterms:creator Government Accountability Office",
+                    "Border Security: Actions Needed dcterms:issued 2024-05-01",
+                ],
+                &[
+                    "Border Security: Actions Needed dcterms:references GAO-24-100001",
+                    "Border Security: Actions Needed dcterms:creator Gary Peters",
+                ],
+            ),
+            (
+                "a wrapped ALL-CAPS heading and the enacting formula make an order; the signer made it",
+                "date 2025-03-01\nPROTECTING AMERICA FROM\nFOREIGN THREATS\n\nBy the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered:\n\nIn Executive Order 14100 of January 5, 2025 (Securing Ports), I declared a national emergency.\n\nDONALD J. TRUMP\n\nTHE WHITE HOUSE,\n    March 1, 2025\n",
+                &[
+                    "PROTECTING AMERICA FROM FOREIGN THREATS dcterms:creator Donald J. Trump",
+                    "PROTECTING AMERICA FROM FOREIGN THREATS dcterms:references Executive Order 14100",
+                    "Executive Order 14100 dcterms:creator Donald J. Trump",
+                ],
+                &["Donald J. Trump schema:jobTitle \"THE WHITE HOUSE\""],
+            ),
+            (
+                "a state order's enacting person and title",
+                "date 2016-02-01\nEXECUTIVE ORDER NUMBER TEN\n\nNOW, THEREFORE, I, JOHN Q. PUBLIC, by virtue of the authority vested in me as Governor of the State of Nowhere, do hereby order the following:\n\n1. A council is established.\n",
+                &[
+                    "EXECUTIVE ORDER NUMBER TEN dcterms:creator John Q. Public",
+                    "John Q. Public schema:jobTitle \"Governor of the State of Nowhere\"",
+                ],
+                &[],
+            ),
+            (
+                "biographies: nominee lines, served as, pronoun subjects, possessive bodies",
+                "date 2021-04-12\nJane Roe, Nominee for Assistant Secretary for Policy\n\nJane Roe previously served in the Obama Administration as the Deputy Chief of Staff at the Department of Energy. She is a partner at the Brookings Institution. Roe has also served as the Department of Labor\u{2019}s General Counsel.\n",
+                &[
+                    "Jane Roe schema:jobTitle \"Assistant Secretary for Policy\"",
+                    "Jane Roe org:memberOf Obama administration",
+                    "Jane Roe schema:jobTitle \"Deputy Chief of Staff\"",
+                    "Jane Roe schema:jobTitle \"partner\"",
+                    "Jane Roe org:memberOf Brookings Institution",
+                    "Jane Roe schema:jobTitle \"General Counsel\"",
+                    "Jane Roe org:memberOf Department of Labor",
+                ],
+                &["Jane Roe org:headOf Brookings Institution"],
+            ),
+            (
+                "a complement title heads no body",
+                "date 2021-04-12\nJohn Doe is the Director of Financial Services Advocacy for the Brookings Institution.\n",
+                &["John Doe org:memberOf Brookings Institution"],
+                &["John Doe org:headOf Brookings Institution"],
+            ),
+            (
+                "orders made by their author, not the ones undone",
+                "date 2021-06-01\nOn May 1, President Joseph Biden signed Executive Order 14030 on climate risk. President Joseph Biden revoked Executive Order 13990.\n",
+                &["Executive Order 14030 dcterms:creator Joseph Biden"],
+                &["Executive Order 13990 dcterms:creator Joseph Biden"],
+            ),
+            (
+                "cited reports and their authors; a GAO number is GAO's",
+                "date 2026-01-01\nFor more, see CRS Report R41241, A Review of the Agency, by Julie M. Lawhorn. See GAO, Disaster Aid: Gaps, GAO-24-106755 (Washington, D.C.: Feb. 22, 2024).\n",
+                &[
+                    "CRS Report R41241 dcterms:creator Julie M. Lawhorn",
+                    "GAO-24-106755 dcterms:creator Government Accountability Office",
+                ],
+                &[],
+            ),
+            (
+                "an agency created by an act of a year",
+                "date 2020-01-01\nThe Federal Housing Finance Agency (FHFA) was created by the Housing and Economic Recovery Act of 2008 to oversee lenders.\n",
+                &["Federal Housing Finance Agency schema:foundingDate 2008"],
+                &[],
+            ),
+            (
+                "a header sender's title and a letter's closing title",
+                "date 2016-11-04\nM-17-99\n\nMEMORANDUM FOR HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nFROM: Shaun Doe - Director\n\nSUBJECT: Guidance\n\nText of the memo.\n\nSincerely,\nDiane Roberts\nUnited States Senator\n",
+                &[
+                    "Shaun Doe schema:jobTitle \"Director\"",
+                    "Diane Roberts schema:jobTitle \"United States Senator\"",
+                ],
+                &[],
+            ),
+        ];
+        for (case, text, want, unwanted) in cases {
+            let got = facts(text);
+            for w in *want {
+                assert!(got.iter().any(|g| g == w), "{case}: missing {w}\n{got:#?}");
+            }
+            for u in *unwanted {
+                assert!(
+                    !got.iter().any(|g| g == u),
+                    "{case}: unwanted {u}\n{got:#?}"
+                );
             }
         }
     }
