@@ -178,7 +178,12 @@ const ORG_HEADS: &[&str] = &[
     "Clinic",
     "Hospital",
     "Trust",
+    "LLP",
+    "PLLC",
 ];
+/// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
+const FIRM_SUFFIXES: &[&str] = &["LLP", "PLLC", "L.L.P.", "LP", "Ltd", "Ltd.", "PC", "P.C."];
+
 const POLICY_HEADS: &[&str] = &[
     "Act",
     "Program",
@@ -2095,6 +2100,16 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 } else {
                     "person.initial"
                 };
+                // "Paul Hastings LLP", "Morgan Stanley Foundation": a firm named after people
+                let next_word = text[span.end..]
+                    .trim_start_matches([',', ' '])
+                    .split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .next()
+                    .unwrap_or("");
+                if ORG_HEADS.contains(&next_word) || FIRM_SUFFIXES.contains(&next_word) {
+                    i = end;
+                    continue;
+                }
                 let mut m = Mention::new(span, EntityClass::Person, name, rule, 70);
                 m.key = person_key(&m.name);
                 out.push(m);

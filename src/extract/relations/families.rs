@@ -607,11 +607,21 @@ impl Ctx<'_> {
         }
         // "the Obama administration's Assistant Secretary": the body comes first
         let mut owner = None;
+        let mut title_start = None;
         if let Some(o) = self.mention_starting_at(k, &AGENTS) {
             let oe = self.toks[o].1;
             if oe < end && self.seg.tokens[oe].kind == TokKind::Possessive {
                 owner = Some(o);
                 k = oe + 1;
+            } else if oe < end && is_role_head(self.tok(oe))
+                || oe + 1 < end
+                    && ROLE_MODIFIERS.contains(&self.lower(oe).as_str())
+                    && is_role_head(self.tok(oe + 1))
+            {
+                // "a National Security Council Director for Iraq": the body, then the title
+                owner = Some(o);
+                title_start = Some(k);
+                k = oe;
             }
         }
         let covered_by_agent = |t: usize| self.covered_by(t, |m| AGENTS.contains(&m.class));
@@ -702,7 +712,7 @@ impl Ctx<'_> {
             return None;
         }
         let span = Span::new(
-            self.seg.tokens[k].span.start,
+            self.seg.tokens[title_start.unwrap_or(k)].span.start,
             self.seg.tokens[stop - 1].span.end,
         );
         // the body: "of|for|at|to|in|with [the] BODY"
@@ -897,11 +907,67 @@ impl Ctx<'_> {
                     self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
                 }
                 if let Some(r) = role_from {
-                    if let Some((t, body, b)) = self.bio_role_at(r, end) {
-                        self.bio_role_facts(p, t, body.or(org), b, ev, rule);
-                    }
+                    self.role_list(p, r, end, org, ev, rule);
                 }
             }
+        }
+    }
+
+    /// Roles in a row from token `r`: "a member of the X, a Senior Fellow at
+    /// the Y, and a Visiting Fellow at the Z"; "as a Director for Iraq in the
+    /// W Administration, and as a Fellow in the V".
+    fn role_list(
+        &mut self,
+        p: usize,
+        r: usize,
+        end: usize,
+        org: Option<usize>,
+        ev: Span,
+        rule: &'static str,
+    ) {
+        let mut k = r;
+        for round in 0..6 {
+            // "a member of the X": membership, no title
+            let mut a = k;
+            while a < end && matches!(self.lower(a).as_str(), "a" | "an") {
+                a += 1;
+            }
+            let after = if a + 1 < end && self.lower(a) == "member" && self.lower(a + 1) == "of" {
+                let mut b = a + 2;
+                if b < end && self.lower(b) == "the" {
+                    b += 1;
+                }
+                match self.mention_starting_at(b, &AGENTS) {
+                    Some(o) => {
+                        self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                        self.toks[o].1
+                    }
+                    None => break,
+                }
+            } else {
+                match self.bio_role_at(k, end) {
+                    Some((t, body, b)) => {
+                        let body = if round == 0 { body.or(org) } else { body };
+                        self.bio_role_facts(p, t, body, b, ev, rule)
+                    }
+                    None => break,
+                }
+            };
+            // the next role: ", a …", ", and a …", "and as the …"
+            let mut b = after;
+            if b < end && self.tok(b) == "," {
+                b += 1;
+            }
+            if b < end && self.lower(b) == "and" {
+                b += 1;
+            }
+            if b < end && self.lower(b) == "as" {
+                b += 1;
+            }
+            if b == after || b >= end || !matches!(self.lower(b).as_str(), "a" | "an" | "the") {
+                break;
+            }
+            k = b;
         }
     }
 
@@ -917,10 +983,10 @@ impl Ctx<'_> {
         after: usize,
         ev: Span,
         rule: &'static str,
-    ) {
+    ) -> usize {
         let title = self.norm_span(t);
         if !is_whole_title(&title) {
-            return;
+            return after;
         }
         let n = self.seg.tokens.len();
         let complement = title.contains(" of ") || title.contains(" for ");
@@ -936,6 +1002,19 @@ impl Ctx<'_> {
         } else {
             self.role_facts(p, title, body, ev, rule);
         }
+        // "… for Iraq in the Bush Administration": the body it served in
+        let mut b = after;
+        if b + 1 < n && matches!(self.lower(b).as_str(), "in" | "at" | "with") {
+            b += 1;
+            if self.lower(b) == "the" {
+                b += 1;
+            }
+            if let Some(o) = self.mention_starting_at(b, &AGENTS) {
+                self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                return self.toks[o].1;
+            }
+        }
+        after
     }
 
     /// The text of a span with its whitespace made single spaces.
