@@ -64,6 +64,30 @@ pub struct Lexicon {
     common_words: HashSet<String>,
 }
 
+/// `text` with every line break that is not part of a blank line made a space.
+fn join_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let joined: Vec<u8> = b
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let lone = c == b'\n'
+                && (i == 0 || b[i - 1] != b'\n')
+                && b.get(i + 1).is_none_or(|&n| n != b'\n');
+            if lone {
+                b' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    // (a line break is one ASCII byte, so the bytes stay UTF-8)
+    String::from_utf8(joined).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+}
+
 /// Normalized lookup key of a name: lower case, `&` as `and`, no leading
 /// "the"/"U.S."/"United States", punctuation runs as one space.
 pub fn name_key(name: &str) -> String {
@@ -254,6 +278,15 @@ impl Lexicon {
                 pattern_of.entry(a.to_lowercase()).or_insert((a.clone(), i));
             }
         }
+        // "Cybersecurity & Infrastructure Security Agency": every "and" may be written "&"
+        let ampersands: Vec<(String, (String, usize))> = pattern_of
+            .iter()
+            .filter(|(k, _)| k.contains(" and "))
+            .map(|(k, (p, i))| (k.replace(" and ", " & "), (p.replace(" and ", " & "), *i)))
+            .collect();
+        for (k, v) in ampersands {
+            pattern_of.entry(k).or_insert(v);
+        }
         let mut by_acronym: HashMap<String, usize> = HashMap::new();
         let mut dup: HashSet<String> = HashSet::new();
         for (i, e) in entries.iter().enumerate() {
@@ -343,7 +376,11 @@ impl Lexicon {
                 })
         };
         let mut hits = Vec::new();
-        for m in self.names.find_iter(text) {
+        // names wrapped over a line break ("Cybersecurity &\nInfrastructure Security
+        // Agency" in hard-wrapped text): matched on a copy whose lone line breaks
+        // are spaces (same length, so the offsets hold)
+        let flat = join_lines(text);
+        for m in self.names.find_iter(flat.as_ref()) {
             let (s, e) = (m.start(), m.end());
             if !boundary(s, e) {
                 continue;
@@ -487,6 +524,21 @@ mod tests {
                 &["prosecutorial discretion"],
             ),
             ("no partial word", "ICEBERG", &[]),
+            (
+                "a name wrapped over a line break",
+                "the Cybersecurity and Infrastructure\nSecurity Agency said",
+                &["Cybersecurity and Infrastructure\nSecurity Agency"],
+            ),
+            (
+                "an ampersand for 'and'",
+                "the Cybersecurity & Infrastructure Security Agency said",
+                &["Cybersecurity & Infrastructure Security Agency"],
+            ),
+            (
+                "a blank line ends a name",
+                "the Department of\n\nHomeland Security",
+                &["Homeland Security"],
+            ),
         ];
         for (name, text, want) in cases {
             let got: Vec<&str> = lex

@@ -849,7 +849,7 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         if panel && !h.acronym && text[h.start..h.end] != e.canonical {
             continue;
         }
-        let surface = &text[h.start..h.end];
+        let surface = text[h.start..h.end].replace('\n', " ");
         let mut m = Mention::new(
             Span::new(h.start, h.end),
             e.class,

@@ -90,6 +90,7 @@ impl Extractor {
                 })
         });
         cands.extend(layout_mentions(text, &st, lex));
+        acts_with_year(text, &mut cands);
         cands.extend(programs::find(text, lex, relations::is_us_state));
         let title_text = st.title.map(|t| text[t.start..t.end].trim().to_string());
         if st.is_memo || doc.title.as_deref().is_some_and(looks_like_memo_title) {
@@ -214,6 +215,29 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         }
     }
     out
+}
+
+/// "the Consolidated Appropriations Act, 2021": an act's year after a comma
+/// is part of its name (appropriations acts are told apart by it).
+fn acts_with_year(text: &str, cands: &mut [Mention]) {
+    for c in cands.iter_mut() {
+        if c.class != EntityClass::Policy || !c.name.ends_with(" Act") {
+            continue;
+        }
+        let rest = &text[c.span.end..];
+        let b = rest.as_bytes();
+        let year = b.len() >= 6
+            && b[0] == b','
+            && b[1] == b' '
+            && (rest[2..].starts_with("19") || rest[2..].starts_with("20"))
+            && b[2..6].iter().all(u8::is_ascii_digit)
+            && b.get(6).is_none_or(|x| !x.is_ascii_alphanumeric());
+        if year {
+            c.name = format!("{}, {}", c.name, &rest[2..6]);
+            c.span.end += 6;
+            c.key = class_key(EntityClass::Policy, &c.name);
+        }
+    }
 }
 
 fn nominee_regex() -> &'static regex::Regex {
@@ -687,5 +711,53 @@ fn is_statute_name(name: &str) -> bool {
         (Some("Act" | "Law" | "Code"), _, _) => true,
         (Some(year), Some("of"), Some("Act")) => year.bytes().all(|b| b.is_ascii_digit()),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_layout_and_shape() {
+        // (case, text, a label of this class that must be found)
+        let cases: &[(&str, &str, EntityClass, &str)] = &[
+            (
+                "an appropriations act keeps its year",
+                "date 2024-05-01\nFunds came from the Consolidated Appropriations Act, 2021, and later acts.\n",
+                EntityClass::Policy,
+                "Consolidated Appropriations Act, 2021",
+            ),
+            (
+                "a nominee line names a person the first-name list lacks",
+                "date 2021-04-12\nUr Doejaddou, Nominee for Director of Policy\n\nText.\n",
+                EntityClass::Person,
+                "Ur Doejaddou",
+            ),
+            (
+                "an author written surname first",
+                "date 2026-04-15\nA Report on Things\n\nAuthor: Lawhorn, Julie M.\n\nText.\n",
+                EntityClass::Person,
+                "Julie M. Lawhorn",
+            ),
+            (
+                "a committee in an address block is its chamber's",
+                "date 2024-05-01\nA Report\n\nThe Honorable Gary Peters\nChairman\nCommittee on Armed Services\nHouse of Representatives\n\nText.\n",
+                EntityClass::Agency,
+                "House Committee on Armed Services",
+            ),
+        ];
+        for (case, text, class, label) in cases {
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", *text));
+            assert!(
+                ex.entities.iter().any(|e| e.class == *class
+                    && (e.label == *label || e.alt_labels.iter().any(|a| a == label))),
+                "{case}: {:#?}",
+                ex.entities
+                    .iter()
+                    .map(|e| (&e.label, e.class))
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 }

@@ -312,8 +312,11 @@ pub fn analyze(text: &str) -> Structure {
     }
     for &(field, span) in &st.fields {
         if field == Field::From {
-            if let Some(name) = inverted_name(&text[span.start..span.end]) {
-                st.inverted_names.push((span, name));
+            // (the first line of the field only)
+            let first = text[span.start..span.end].lines().next().unwrap_or("");
+            if let Some(name) = inverted_name(first) {
+                let line = Span::new(span.start, span.start + first.trim_end().len());
+                st.inverted_names.push((line, name));
             }
         }
     }
@@ -476,7 +479,7 @@ pub fn has_order_formula(text: &str) -> bool {
 
 /// "Lawhorn, Julie M." → "Julie M. Lawhorn": a name written surname first.
 fn inverted_name(field: &str) -> Option<String> {
-    let field = field.trim().trim_end_matches('.');
+    let field = field.trim();
     let (last, first) = field.split_once(", ")?;
     let cap = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase())

@@ -151,6 +151,53 @@ impl Ctx<'_> {
         self.cited_by_author();
         self.founded_by_act();
         self.closing_roles();
+        self.cited_title_policies();
+    }
+
+    /// "Executive Order 14210 of February 11, 2025 (Implementing the
+    /// President's … Workforce Optimization Initiative)": the policies a cited
+    /// order's title in parentheses names are what that order concerns.
+    fn cited_title_policies(&mut self) {
+        let n = self.seg.tokens.len();
+        for m in self.named(EntityClass::Memo) {
+            if Some(m) == self.doc_memo {
+                continue;
+            }
+            let (_, mut k) = self.toks[m];
+            // "of February 11, 2025" when the mention does not hold it
+            if k < n && self.lower(k) == "of" {
+                if let Some(d) = self.date_at(k + 1) {
+                    k = self
+                        .seg
+                        .tokens
+                        .partition_point(|t| t.span.end <= d.span.end);
+                }
+            }
+            if k >= n || self.tok(k) != "(" {
+                continue;
+            }
+            let Some(close) = (k + 1..(k + 60).min(n)).find(|&t| self.tok(t) == ")") else {
+                continue;
+            };
+            let inside = Span::new(
+                self.seg.tokens[k].span.end,
+                self.seg.tokens[close].span.start,
+            );
+            let ev = Span::new(self.mentions[m].span.start, self.seg.tokens[close].span.end);
+            let policies: Vec<usize> = (k + 1..close)
+                .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
+                .filter(|&p| inside.contains(self.mentions[p].span))
+                .collect();
+            for p in policies {
+                self.fact(
+                    m,
+                    Predicate::Concerns,
+                    FactObject::Mention(p),
+                    ev,
+                    "memo.cited-title-policy",
+                );
+            }
+        }
     }
 
     /// A letter's closing: "Sincerely," / "NAME" / "United States Senator":
@@ -1077,7 +1124,8 @@ impl Ctx<'_> {
                     });
                 if let Some(v) = i_verb {
                     // "In Executive Order N of DATE (…), I declared"
-                    let opens_with_in = ma > s.first && self.lower(ma - 1) == "in" && v > mb;
+                    // (a wrapped "In" may end the sentence before)
+                    let opens_with_in = ma > 0 && self.lower(ma - 1) == "in" && v > mb;
                     // "as I directed in Executive Order N", "I declared pursuant to Executive Order N"
                     let cites_after = v < ma
                         && ma - v <= 3
@@ -1222,6 +1270,12 @@ mod tests {
                     "CRS Report R41241 dcterms:creator Julie M. Lawhorn",
                     "GAO-24-106755 dcterms:creator Government Accountability Office",
                 ],
+                &[],
+            ),
+            (
+                "a cited order's title in parentheses names what it concerns",
+                "date 2025-04-17\nThe plan was provided in Executive Order 14111 of February 11, 2025 (Advancing the \u{201c}Clean Water\u{201d} Partnership Initiative).\n",
+                &["Executive Order 14111 mg:concerns Partnership Initiative"],
                 &[],
             ),
             (
