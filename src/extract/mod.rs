@@ -107,7 +107,8 @@ impl Extractor {
                     c.class == EntityClass::Policy
                         && d.span.contains(c.span)
                         && c.span != d.span
-                        && c.span.start != d.span.start
+                        // ("Privacy Act of 1974; Notice of …" names the act it concerns)
+                        && (c.span.start != d.span.start || text[c.span.end..].starts_with(';'))
                         && !c.name.contains(d.name.as_str())
                 })
                 .cloned()
@@ -175,6 +176,21 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             m.key = person_key(n.as_str());
             out.push(m);
         }
+    }
+    // a letter written out in the document, named by its date like "the
+    // February 27, 2007 letter" in the text around it
+    for letter in &st.letters {
+        let date = text[letter.date.start..letter.date.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Mention::new(
+            letter.date,
+            EntityClass::Memo,
+            format!("{date} letter"),
+            "memo.letter",
+            88,
+        ));
     }
     for block in &st.address_blocks {
         for (span, _) in &block.people {

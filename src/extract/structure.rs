@@ -36,12 +36,26 @@ pub struct Structure {
     pub notes_start: Option<usize>,
     /// Address blocks ("The Honorable NAME" / title lines / body lines).
     pub address_blocks: Vec<AddressBlock>,
+    /// Letters written out in the document: date line, salutation, closing.
+    pub letters: Vec<Letter>,
     /// The document's own number in its metadata ("Report: GAO-26-107682",
     /// "CRS Product Number: R46991").
     pub doc_number: Option<Span>,
     /// Names written surname first in an author field ("Lawhorn, Julie M."):
     /// the span and the name in reading order.
     pub inverted_names: Vec<(Span, String)>,
+}
+
+/// A letter inside a document: its date line ("March 5, 2007"), its
+/// salutation ("Dear Secretary Doe:") and its closing ("Sincerely yours,").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Letter {
+    /// The date line.
+    pub date: Span,
+    /// The salutation line.
+    pub salutation: Span,
+    /// The closing line, when there is one.
+    pub closing: Option<Span>,
 }
 
 /// An address block: one or more people, each with the title lines under
@@ -321,6 +335,7 @@ pub fn analyze(text: &str) -> Structure {
         }
     }
     st.address_blocks = address_blocks(text, &all);
+    st.letters = letters(text, &all);
     // a title line "Memorandum for Federal Prosecutors …" above the real
     // "MEMORANDUM FOR" field is the document's title, not its addressees (its
     // "content" would run on into the letterhead)
@@ -494,6 +509,81 @@ fn inverted_name(field: &str) -> Option<String> {
         && first_words.iter().all(|w| cap(w))
         && first_words[0].chars().filter(|c| c.is_alphabetic()).count() > 1;
     ok.then(|| format!("{first} {last}"))
+}
+
+/// Whether a line is only a full date ("March 5, 2007").
+fn is_full_date_line(l: &str) -> bool {
+    let w: Vec<&str> = l.split_whitespace().collect();
+    matches!(w.as_slice(), [m, d, y]
+        if MONTHS.contains(m)
+            && d.ends_with(',')
+            && d.trim_end_matches(',').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            && y.len() == 4
+            && y.parse::<u16>().is_ok())
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that open a letter's closing line.
+const CLOSINGS: &[&str] = &[
+    "Sincerely",
+    "Respectfully",
+    "Best regards",
+    "Yours truly",
+    "Very truly yours",
+    "Cordially",
+];
+
+/// Letters written out in a document: a "Dear …:" line with a full date line
+/// at most fifteen lines above it, and the closing line after it.
+fn letters(text: &str, all: &[Span]) -> Vec<Letter> {
+    let line = |j: usize| text[all[j].start..all[j].end].trim();
+    let mut out = Vec::new();
+    for j in 0..all.len() {
+        let l = line(j);
+        if !(l.starts_with("Dear ") && l.len() < 80 && l.ends_with([':', ','])) {
+            continue;
+        }
+        let Some(d) = (j.saturating_sub(15)..j)
+            .rev()
+            .take_while(|&k| !line(k).starts_with("Dear "))
+            .find(|&k| is_full_date_line(line(k)))
+        else {
+            continue;
+        };
+        let is_closing =
+            |k: usize| CLOSINGS.iter().any(|c| line(k).starts_with(c)) && line(k).len() < 30;
+        let mut closing = (j + 1..all.len())
+            .take_while(|&k| !line(k).starts_with("Dear "))
+            .find(|&k| is_closing(k));
+        // "Best regards." then "Sincerely yours,": the last of them
+        while let Some(k) = closing {
+            match (k + 1..all.len()).find(|&x| !line(x).is_empty()) {
+                Some(x) if is_closing(x) => closing = Some(x),
+                _ => break,
+            }
+        }
+        let closing = closing.map(|k| trimmed(text, all[k]));
+        out.push(Letter {
+            date: trimmed(text, all[d]),
+            salutation: trimmed(text, all[j]),
+            closing,
+        });
+    }
+    out
 }
 
 /// Whether a line names a body an address block ends with ("Committee on

@@ -85,6 +85,36 @@ const ROLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
+/// Verbs by which a document says what it is about ("This memorandum provides …").
+const CONCERN_VERBS: &[&str] = &[
+    "provides",
+    "implements",
+    "establishes",
+    "sets",
+    "updates",
+    "describes",
+    "addresses",
+    "outlines",
+    "issues",
+    "clarifies",
+    "rescinds",
+    "revises",
+    "amends",
+    "explains",
+    "concerns",
+    "announces",
+];
+
+/// First words of the names of units inside a body.
+const UNIT_HEADS: &[&str] = &[
+    "Office",
+    "Bureau",
+    "Division",
+    "Directorate",
+    "Center",
+    "Branch",
+];
+
 /// Words that never start or continue a job title.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "her", "his", "in", "its", "of", "on", "or", "that",
@@ -152,6 +182,186 @@ impl Ctx<'_> {
         self.founded_by_act();
         self.closing_roles();
         self.cited_title_policies();
+        self.office_chains();
+        self.this_document_concerns();
+        self.letter_facts();
+    }
+
+    /// A letter written out in the document: its date, its addressee (the
+    /// first person between the date and the salutation) and its signer (the
+    /// name under the closing).
+    fn letter_facts(&mut self) {
+        for letter in self.st.letters.clone() {
+            let Some(m) = self.mention_with_span(letter.date, &[EntityClass::Memo]) else {
+                continue;
+            };
+            let ev = Span::new(
+                letter.date.start,
+                letter.closing.unwrap_or(letter.salutation).end,
+            );
+            if let Some(d) = self
+                .dates_starting(letter.date.start, letter.date.end)
+                .iter()
+                .find(|d| d.date.day.is_some())
+                .copied()
+            {
+                self.fact(
+                    m,
+                    Predicate::Issued,
+                    FactObject::Date(d.date),
+                    ev,
+                    "memo.letter-date",
+                );
+            }
+            let head = Span::new(letter.date.end, letter.salutation.end);
+            let first_in = |ctx: &Self, span: Span, class: EntityClass| {
+                (0..ctx.mentions.len())
+                    .filter(|&x| ctx.class(x) == class && span.contains(ctx.mentions[x].span))
+                    .min_by_key(|&x| ctx.mentions[x].span.start)
+            };
+            let to = first_in(self, head, EntityClass::Person)
+                .or_else(|| first_in(self, head, EntityClass::Agency));
+            if let Some(to) = to {
+                self.fact(
+                    m,
+                    Predicate::AddressedTo,
+                    FactObject::Mention(to),
+                    ev,
+                    "memo.letter-addressee",
+                );
+            }
+            // the memos its body cites ("Thank you for your letter of February 27, 2007")
+            let body = Span::new(
+                letter.salutation.end,
+                letter.closing.map_or(letter.salutation.end, |c| c.start),
+            );
+            let key = self.mentions[m].key.clone();
+            let cited: Vec<usize> = (0..self.mentions.len())
+                .filter(|&x| {
+                    self.class(x) == EntityClass::Memo
+                        && !self.mentions[x].anaphor
+                        && self.mentions[x].key != key
+                        && body.contains(self.mentions[x].span)
+                })
+                .collect();
+            for x in cited {
+                let ev = self.sentence_span(self.toks[x].0);
+                self.fact(
+                    m,
+                    Predicate::References,
+                    FactObject::Mention(x),
+                    ev,
+                    "memo.letter-cites",
+                );
+            }
+            if let Some(c) = letter.closing {
+                // the first non-empty line after the closing
+                let rest = &self.text[c.end..];
+                let skip = rest.len() - rest.trim_start().len();
+                let name_start = c.end + skip;
+                let name_end = self.text[name_start..]
+                    .find('\n')
+                    .map_or(self.text.len(), |e| name_start + e);
+                if let Some(p) =
+                    first_in(self, Span::new(name_start, name_end), EntityClass::Person)
+                {
+                    self.fact(
+                        m,
+                        Predicate::Creator,
+                        FactObject::Mention(p),
+                        ev,
+                        "memo.letter-signer",
+                    );
+                }
+            }
+        }
+    }
+
+    /// "This memorandum provides guidance under the Federal Information
+    /// Security Modernization Act": the policies the document says it is about.
+    fn this_document_concerns(&mut self) {
+        let Some(doc) = self.doc_memo else { return };
+        let key = self.mentions[doc].key.clone();
+        let refs: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| {
+                self.mentions[m].anaphor
+                    && self.mentions[m].key == key
+                    && self.text[self.mentions[m].span.start..].starts_with("This ")
+            })
+            .collect();
+        for r in refs {
+            let (_, e) = self.toks[r];
+            let si = self.seg.sentence_of[self.toks[r].0];
+            let s = self.seg.sentences[si];
+            let Some(v) =
+                (e..(e + 3).min(s.last)).find(|&t| CONCERN_VERBS.contains(&self.lower(t).as_str()))
+            else {
+                continue;
+            };
+            let policies: Vec<usize> = (v + 1..s.last)
+                .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
+                .filter(|&p| !self.mentions[p].anaphor)
+                .collect();
+            for p in policies {
+                self.fact(
+                    doc,
+                    Predicate::Concerns,
+                    FactObject::Mention(p),
+                    s.span,
+                    "memo.this-document-concerns",
+                );
+            }
+        }
+    }
+
+    /// "Office of Administration, HUD", "Debt Management Center, Department of
+    /// Veterans Affairs": a unit named before the body it belongs to, in
+    /// addresses, signatures and agency fields.
+    fn office_chains(&mut self) {
+        let n = self.seg.tokens.len();
+        for a in self.named(EntityClass::Agency) {
+            let first = self.mentions[a]
+                .name
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if !UNIT_HEADS.contains(&first) {
+                continue;
+            }
+            let (_, e) = self.toks[a];
+            if e + 1 >= n || self.tok(e) != "," {
+                continue;
+            }
+            let Some(b) = self.mention_starting_at(e + 1, &[EntityClass::Agency]) else {
+                continue;
+            };
+            let parent_first = self.mentions[b]
+                .name
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            // a list goes on after the second name; a unit after a unit is a list too
+            let be = self.toks[b].1;
+            let list_goes_on = be < n
+                && (self.lower(be) == "and"
+                    || self.tok(be) == ","
+                        && (be + 1 < n && self.lower(be + 1) == "and"
+                            || self.mention_starting_at(be + 1, &AGENTS).is_some()));
+            if UNIT_HEADS.contains(&parent_first)
+                || list_goes_on
+                || e > 0 && self.lower(self.toks[a].0.saturating_sub(1)) == "and"
+            {
+                continue;
+            }
+            let ev = Span::new(self.mentions[a].span.start, self.mentions[b].span.end);
+            self.fact(
+                a,
+                Predicate::SubOrganizationOf,
+                FactObject::Mention(b),
+                ev,
+                "org.office-chain",
+            );
+        }
     }
 
     /// "Executive Order 14210 of February 11, 2025 (Implementing the
@@ -186,7 +396,8 @@ impl Ctx<'_> {
             let ev = Span::new(self.mentions[m].span.start, self.seg.tokens[close].span.end);
             let policies: Vec<usize> = (k + 1..close)
                 .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-                .filter(|&p| inside.contains(self.mentions[p].span))
+                // (not the title itself, read as a policy by its head word "Amendment")
+                .filter(|&p| inside.contains(self.mentions[p].span) && self.toks[p].0 != k + 1)
                 .collect();
             for p in policies {
                 self.fact(
