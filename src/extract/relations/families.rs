@@ -325,7 +325,9 @@ impl Ctx<'_> {
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            if !UNIT_HEADS.contains(&first) {
+            // (a body the gazetteer knows has its parent from there, or none: "Office
+            // of Personnel Management, U.S. Customs and Border Protection" is a list)
+            if !UNIT_HEADS.contains(&first) || self.mentions[a].canonical.is_some() {
                 continue;
             }
             let (_, e) = self.toks[a];
