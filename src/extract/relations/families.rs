@@ -1492,6 +1492,29 @@ mod tests {
                 &[],
             ),
             (
+                "a letter written out: its date, addressee, signer and the letter it answers",
+                "date 2007-03-06\nSenator Writes to the Secretary\n\nMarch 5, 2007\n\nSecretary Michael Chertoff\nU.S. Department of Homeland Security\nWashington, D.C. 20528\n\nDear Secretary Chertoff:\n\nThank you for your letter of February 27, 2007, on the plan.\n\nBest regards.\n\nSincerely yours,\nDiane Roberts\nUnited States Senator\n",
+                &[
+                    "March 5, 2007 letter dcterms:issued 2007-03-05",
+                    "March 5, 2007 letter mg:addressedTo Michael Chertoff",
+                    "March 5, 2007 letter dcterms:creator Diane Roberts",
+                    "March 5, 2007 letter dcterms:references February 27, 2007 letter",
+                ],
+                &[],
+            ),
+            (
+                "a unit named before its body; a list of known agencies is no chain",
+                "date 2016-04-15\nQuestions go to the Office of Program Audits, Federal Transit Administration. Copies went to the Office of Personnel Management, U.S. Customs and Border Protection.\n",
+                &["Office of Program Audits org:subOrganizationOf Federal Transit Administration"],
+                &["Office of Personnel Management org:subOrganizationOf Customs and Border Protection"],
+            ),
+            (
+                "what the document says it is about",
+                "date 2016-11-04\nM-17-98\n\nMEMORANDUM FOR HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nSUBJECT: Guidance\n\nThis memorandum provides guidance under the Federal Information Security Modernization Act of 2014.\n",
+                &["M-17-98 mg:concerns Federal Information Security Modernization Act of 2014"],
+                &[],
+            ),
+            (
                 "an agency created by an act of a year",
                 "date 2020-01-01\nThe Federal Housing Finance Agency (FHFA) was created by the Housing and Economic Recovery Act of 2008 to oversee lenders.\n",
                 &["Federal Housing Finance Agency schema:foundingDate 2008"],
