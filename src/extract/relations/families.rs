@@ -85,6 +85,21 @@ const ROLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Verbs by which a document says what it is about ("This memorandum provides …").
 const CONCERN_VERBS: &[&str] = &[
     "provides",
@@ -845,7 +860,7 @@ impl Ctx<'_> {
     /// director", "Chief Counsel for USCIS", "Special Assistant to the
     /// President"), with the body it names after `of`, `for`, `at`, `to`, `in`
     /// or `with`. Returns the title span, the body and the token after the phrase.
-    fn bio_role_at(&self, k: usize, end: usize) -> Option<(Span, Option<usize>, usize)> {
+    fn bio_role_at(&mut self, k: usize, end: usize) -> Option<(Span, Option<usize>, usize)> {
         let mut k = k;
         while k < end
             && matches!(
@@ -991,9 +1006,73 @@ impl Ctx<'_> {
             if let Some(m) = self.mention_starting_at(b, &AGENTS) {
                 body = Some(m);
                 b = self.toks[m].1;
+            } else if self.lower(stop) == "at" {
+                // "a partner at Paul Roe Group": a firm no list knows
+                if let Some(m) = self.firm_at(b, end) {
+                    body = Some(m);
+                    b = self.toks[m].1;
+                }
             }
         }
         Some((span, body.or(owner), b))
+    }
+
+    /// An organization named by capitalised words where a role's employer
+    /// stands ("partner at Morgan Roe", "joined Citi Group"), when no other
+    /// rule named it: a new mention.
+    fn firm_at(&mut self, b: usize, end: usize) -> Option<usize> {
+        let n = self.seg.tokens.len();
+        let word = |t: usize| {
+            t < end
+                && self.seg.tokens[t].kind == TokKind::Word
+                && self.tok(t).starts_with(char::is_uppercase)
+                && !self.covered_by(t, |_| true)
+                && !is_role_head(self.tok(t))
+        };
+        let mut e = b;
+        while e < end && e < b + 5 {
+            if word(e) {
+                e += 1;
+            } else if matches!(self.tok(e), "&" | "and") && e > b && word(e + 1) {
+                e += 1;
+            } else if self.tok(e) == ","
+                && e > b
+                && e + 1 < n
+                && matches!(self.tok(e + 1), "LLP" | "PLLC" | "LLC" | "Inc" | "Inc.")
+            {
+                e += 2;
+                break;
+            } else {
+                break;
+            }
+        }
+        if e == b {
+            return None;
+        }
+        let span = Span::new(
+            self.seg.tokens[b].span.start,
+            self.seg.tokens[e - 1].span.end,
+        );
+        let name = self.norm_span(span);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let place = super::is_us_state(&name)
+            || words
+                .iter()
+                .any(|w| super::is_us_state(w.trim_end_matches(',')))
+            || MONTHS.contains(&words[0])
+            || words.len() == 1 && self.lex.is_common_word(words[0]);
+        if place {
+            return None;
+        }
+        let mut m = Mention::new(
+            span,
+            EntityClass::Organization,
+            name,
+            "org.role-employer",
+            50,
+        );
+        m.key = crate::extract::mentions::class_key(EntityClass::Organization, &m.name);
+        Some(self.add_mention(m))
     }
 
     /// The person a sentence is about, when it starts with a name or a
@@ -1159,7 +1238,10 @@ impl Ctx<'_> {
                         if self.lower(b) == "the" {
                             b += 1;
                         }
-                        (None, self.mention_starting_at(b, &AGENTS))
+                        let o = self
+                            .mention_starting_at(b, &AGENTS)
+                            .or_else(|| self.firm_at(b, end));
+                        (None, o)
                     }
                     _ => (None, None),
                 };
