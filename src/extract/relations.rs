@@ -1387,6 +1387,8 @@ impl<'a> Ctx<'a> {
                                 | "a"
                                 | "an"
                                 | "as"
+                                // "A for Director of X, B for …": a list of nominations
+                                | "for"
                         );
                     if (of || the)
                         && !qualified

@@ -120,6 +120,37 @@ const CONCERN_VERBS: &[&str] = &[
     "announces",
 ];
 
+/// Words between an owner's possessive and a unit noun ("GSA's third service").
+const UNIT_ADJECTIVES: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "newest",
+    "new",
+    "largest",
+    "own",
+    "main",
+    "principal",
+    "primary",
+    "predecessor",
+];
+
+/// Lower-case nouns for a body's units ("GSA's third service, the …").
+const UNIT_NOUNS: &[&str] = &[
+    "service",
+    "office",
+    "bureau",
+    "component",
+    "agency",
+    "division",
+    "directorate",
+    "administration",
+    "branch",
+    "center",
+];
+
 /// First words of the names of units inside a body.
 const UNIT_HEADS: &[&str] = &[
     "Office",
@@ -200,6 +231,113 @@ impl Ctx<'_> {
         self.office_chains();
         self.this_document_concerns();
         self.letter_facts();
+        self.short_form_titles();
+        self.possessive_unit_appositions();
+    }
+
+    /// "GSA's third service, the Technology Transformation Service", "DHS's
+    /// newest component, the X": the unit named in apposition is the owner's.
+    fn possessive_unit_appositions(&mut self) {
+        let n = self.seg.tokens.len();
+        for a in self.named(EntityClass::Agency) {
+            let (_, e) = self.toks[a];
+            if e >= n || self.seg.tokens[e].kind != TokKind::Possessive {
+                continue;
+            }
+            let mut k = e + 1;
+            let mut predecessor = false;
+            while k < n && k < e + 4 && UNIT_ADJECTIVES.contains(&self.tok(k)) {
+                predecessor |= self.tok(k) == "predecessor";
+                k += 1;
+            }
+            if k + 2 >= n || !UNIT_NOUNS.contains(&self.tok(k)) || self.tok(k + 1) != "," {
+                continue;
+            }
+            let mut y = k + 2;
+            if self.lower(y) == "the" {
+                y += 1;
+            }
+            if let Some(u) = self.mention_starting_at(y, &[EntityClass::Agency]) {
+                let ev = self.sentence_span(k);
+                if predecessor {
+                    // "the EDA's predecessor agency, the X": X's functions passed to the EDA
+                    self.fact(
+                        u,
+                        Predicate::SucceededBy,
+                        FactObject::Mention(a),
+                        ev,
+                        "org.predecessor-apposition",
+                    );
+                } else {
+                    self.fact(
+                        u,
+                        Predicate::SubOrganizationOf,
+                        FactObject::Mention(a),
+                        ev,
+                        "org.possessive-unit-apposition",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Titles before short forms of a name: "Sen. Dianne Doe" (an abbreviated
+    /// title the title rules do not read), "Senator Doe", "DHS Secretary Roe"
+    /// (a surname standing for a person named in full elsewhere).
+    fn short_form_titles(&mut self) {
+        let people: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| {
+                self.class(m) == EntityClass::Person
+                    && (!self.mentions[m].anaphor || self.mentions[m].rule == "person.surname")
+            })
+            .collect();
+        for p in people {
+            let (a, _) = self.toks[p];
+            if a < 2 {
+                continue;
+            }
+            let ev = self.sentence_span(a);
+            // "Sen. NAME", "Rep. NAME", "Gov. NAME"
+            if self.tok(a - 1) == "." {
+                let title = match self.tok(a - 2) {
+                    "Sen" => "Senator",
+                    "Rep" => "Representative",
+                    "Gov" => "Governor",
+                    _ => continue,
+                };
+                self.fact(
+                    p,
+                    Predicate::JobTitle,
+                    FactObject::Text(title.into()),
+                    ev,
+                    "person.abbreviated-title",
+                );
+                continue;
+            }
+            if !self.mentions[p].anaphor {
+                continue;
+            }
+            // "Senator Doe", "DHS Secretary Roe"
+            let t = self.tok(a - 1);
+            if !TITLE_HEADS.contains(&t) || t.ends_with('.') {
+                continue;
+            }
+            // "Assistant Secretary Roe": the ranks before the head are the title's
+            let mut k = a - 1;
+            while k > 0
+                && crate::extract::mentions::is_title_word(self.tok(k - 1))
+                && self.tok(k - 1).starts_with(char::is_uppercase)
+                && !self.covered_by(k - 1, |m| AGENTS.contains(&m.class))
+            {
+                k -= 1;
+            }
+            let title = self.norm_span(Span::new(
+                self.seg.tokens[k].span.start,
+                self.seg.tokens[a - 1].span.end,
+            ));
+            let body = self.mention_ending_before(k, &AGENTS);
+            self.role_facts(p, title, body, ev, "person.surname-title");
+        }
     }
 
     /// A letter written out in the document: its date, its addressee (the
@@ -1595,6 +1733,28 @@ mod tests {
                 "date 2016-11-04\nM-17-98\n\nMEMORANDUM FOR HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nSUBJECT: Guidance\n\nThis memorandum provides guidance under the Federal Information Security Modernization Act of 2014.\n",
                 &["M-17-98 mg:concerns Federal Information Security Modernization Act of 2014"],
                 &[],
+            ),
+            (
+                "abbreviated titles and titles before a surname",
+                "date 2007-03-06\nIn a letter to Sen. Diane Roberts, the plan was unveiled. Later, Michael Chertoff wrote back. Roberts thanked DHS Assistant Secretary Chertoff.\n",
+                &[
+                    "Diane Roberts schema:jobTitle \"Senator\"",
+                    "Michael Chertoff schema:jobTitle \"Assistant Secretary\"",
+                    "Michael Chertoff org:memberOf Department of Homeland Security",
+                ],
+                &["Michael Chertoff org:headOf Department of Homeland Security"],
+            ),
+            (
+                "a unit in apposition to its owner's unit noun",
+                "date 2016-05-03\nWe announce the creation of GSA's third service, the Technology Transformation Service.\n",
+                &["Technology Transformation Service org:subOrganizationOf General Services Administration"],
+                &[],
+            ),
+            (
+                "a predecessor in apposition passed its functions on",
+                "date 2026-04-15\nThe act established the EDA\u{2019}s predecessor agency, the Area Redevelopment Administration (ARA).\n",
+                &["Area Redevelopment Administration mg:succeededBy Economic Development Administration"],
+                &["Area Redevelopment Administration org:subOrganizationOf Economic Development Administration"],
             ),
             (
                 "an agency created by an act of a year",
