@@ -211,7 +211,7 @@ fn is_role_head(w: &str) -> bool {
 /// Whether a title found in running text is one: not a lone modifier ("senior", "chief").
 fn is_whole_title(title: &str) -> bool {
     let words: Vec<&str> = title.split_whitespace().collect();
-    !(words.len() == 1 && ROLE_MODIFIERS.contains(&words[0].to_lowercase().as_str()))
+    (words.len() != 1 || !ROLE_MODIFIERS.contains(&words[0].to_lowercase().as_str()))
         && !title.contains("  ")
 }
 
@@ -223,7 +223,7 @@ impl Ctx<'_> {
         self.enacting_person();
         self.bio_roles();
         self.orders_with_author();
-        self.from_field_titles();
+        self.header_sender_titles();
         self.cited_by_author();
         self.founded_by_act();
         self.closing_roles();
@@ -625,7 +625,7 @@ impl Ctx<'_> {
 
     /// "FROM: Shaun Doe - Director" / "FROM: Jane Roe, Administrator": the
     /// sender's title, and the body the line names.
-    fn from_field_titles(&mut self) {
+    fn header_sender_titles(&mut self) {
         for (field, span) in self.st.fields.clone() {
             if field != Field::From {
                 continue;
@@ -1169,9 +1169,8 @@ impl Ctx<'_> {
         };
         let mut e = b;
         while e < end && e < b + 5 {
-            if word(e) {
-                e += 1;
-            } else if matches!(self.tok(e), "&" | "and") && e > b && word(e + 1) {
+            let joined = matches!(self.tok(e), "&" | "and") && e > b && word(e + 1);
+            if word(e) || joined {
                 e += 1;
             } else if self.tok(e) == ","
                 && e > b
