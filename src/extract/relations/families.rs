@@ -233,6 +233,63 @@ impl Ctx<'_> {
         self.letter_facts();
         self.short_form_titles();
         self.possessive_unit_appositions();
+        self.established_within();
+    }
+
+    /// Statutes: "There is established within the Department of Justice an
+    /// Office of Science and Technology", "There is established an Office of X
+    /// within the Department": the unit belongs to that body.
+    fn established_within(&mut self) {
+        let n = self.seg.tokens.len();
+        let skip_det = |ctx: &Self, mut t: usize| {
+            while t < n && matches!(ctx.lower(t).as_str(), "the" | "a" | "an") {
+                t += 1;
+            }
+            t
+        };
+        for v in 0..n {
+            if self.lower(v) != "established"
+                || v < 1
+                || !matches!(self.lower(v - 1).as_str(), "is" | "are" | "hereby")
+            {
+                continue;
+            }
+            let k = v + 1;
+            let (unit, parent) = if k < n && matches!(self.lower(k).as_str(), "within" | "in") {
+                // "established within the PARENT a UNIT"
+                let Some(p) =
+                    self.mention_starting_at(skip_det(self, k + 1), &[EntityClass::Agency])
+                else {
+                    continue;
+                };
+                let u = self
+                    .mention_starting_at(skip_det(self, self.toks[p].1), &[EntityClass::Agency]);
+                (u, Some(p))
+            } else {
+                // "established a UNIT within the PARENT"
+                let Some(u) = self.mention_starting_at(skip_det(self, k), &[EntityClass::Agency])
+                else {
+                    continue;
+                };
+                let e = self.toks[u].1;
+                let p = (e < n && matches!(self.lower(e).as_str(), "within" | "in"))
+                    .then(|| {
+                        self.mention_starting_at(skip_det(self, e + 1), &[EntityClass::Agency])
+                    })
+                    .flatten();
+                (Some(u), p)
+            };
+            if let (Some(u), Some(p)) = (unit, parent) {
+                let ev = self.sentence_span(v);
+                self.fact(
+                    u,
+                    Predicate::SubOrganizationOf,
+                    FactObject::Mention(p),
+                    ev,
+                    "org.established-within",
+                );
+            }
+        }
     }
 
     /// "GSA's third service, the Technology Transformation Service", "DHS's
@@ -1754,6 +1811,14 @@ mod tests {
                 "date 2026-04-15\nThe act established the EDA\u{2019}s predecessor agency, the Area Redevelopment Administration (ARA).\n",
                 &["Area Redevelopment Administration mg:succeededBy Economic Development Administration"],
                 &["Area Redevelopment Administration org:subOrganizationOf Economic Development Administration"],
+            ),
+            (
+                "a unit a statute establishes within a body",
+                "date 2020-01-01\n(a) There is established within the Department of Justice an Office of Tribal Affairs. (b) There is established an Office of Rural Affairs within the Department of Agriculture.\n",
+                // (the first sentence's unit is lost today: the name chunker reads
+                // "Justice an Office of …" as one name, which the gazetteer hit wins)
+                &["Office of Rural Affairs org:subOrganizationOf Department of Agriculture"],
+                &[],
             ),
             (
                 "an agency created by an act of a year",
