@@ -338,17 +338,6 @@ const CREATE_VERBS: &[&str] = &[
     "born",
     "stood",
 ];
-const DEFUNCT_WORDS: &[&str] = &[
-    "defunct",
-    "now-defunct",
-    "abolished",
-    "dissolved",
-    "disbanded",
-    "former",
-    "erstwhile",
-    "shuttered",
-    "eliminated",
-];
 const ISSUE_VERBS: &[&str] = &[
     "issued",
     "issues",
@@ -454,7 +443,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or(usize::MAX)
     }
 
-    fn fact(
+    pub(crate) fn fact(
         &mut self,
         subject: usize,
         predicate: Predicate,
@@ -2641,84 +2630,6 @@ impl<'a> Ctx<'a> {
             }
             // agencies
             if cls == EntityClass::Agency {
-                // defunct: "the now-defunct INS", "the former Immigration and Naturalization Service"
-                let before: Vec<&str> = (ma.saturating_sub(2)..ma)
-                    .filter(|&t| t >= sentence.first)
-                    .map(w_at)
-                    .collect();
-                // "the former Committee on X," but not "a former NASA astronaut"
-                let next = w_at(mb);
-                let ends_phrase = mb >= sentence.last
-                    || matches!(
-                        next,
-                        "," | "."
-                            | ";"
-                            | ":"
-                            | "("
-                            | ")"
-                            | "and"
-                            | "or"
-                            | "which"
-                            | "that"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "had"
-                            | "has"
-                            | "in"
-                            | "to"
-                            | "until"
-                            | "before"
-                            | "\u{2013}"
-                            | "\u{2014}"
-                            | "’s"
-                            | "'s"
-                    );
-                let strong = before.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "defunct"
-                            | "now-defunct"
-                            | "abolished"
-                            | "dissolved"
-                            | "disbanded"
-                            | "shuttered"
-                    )
-                });
-                let weak = before.iter().any(|w| DEFUNCT_WORDS.contains(w));
-                if (strong || weak && ends_phrase) && !self.mentions[m].anaphor {
-                    self.fact(
-                        m,
-                        Predicate::Defunct,
-                        FactObject::Bool(true),
-                        ev,
-                        "rel.defunct-modifier",
-                    );
-                }
-                let after: Vec<&str> = (mb..(mb + 4).min(sentence.last)).map(w_at).collect();
-                let ceased = matches!(
-                    after.as_slice(),
-                    ["ceased", "to", "exist", ..]
-                        | ["ceased", "operations", ..]
-                        | ["closed", "its", "doors", ..]
-                );
-                if ceased
-                    || matches!(after.first(), Some(&"was" | &"were" | &"has"))
-                        && after.iter().skip(1).take(2).any(|w| {
-                            matches!(
-                                *w,
-                                "abolished" | "dissolved" | "disbanded" | "eliminated" | "defunct"
-                            )
-                        })
-                {
-                    self.fact(
-                        m,
-                        Predicate::Defunct,
-                        FactObject::Bool(true),
-                        ev,
-                        "rel.defunct-predicate",
-                    );
-                }
                 // founding: "X (and Y under it) was created in 2003"
                 let mut k = mb;
                 let mut also = Vec::new();
