@@ -33,6 +33,7 @@
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
 //! | `@Agency[ref]` | … or a reference back to one ("the Department") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
+//! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
@@ -62,10 +63,16 @@ use crate::error::{Error, Result};
 use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
 
 /// The built-in rule files: the path `explain` shows, and the contents.
-const BUILTIN: &[(&str, &str)] = &[(
-    "data/rules/defunct.toml",
-    include_str!("../../data/rules/defunct.toml"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/rules/defunct.toml",
+        include_str!("../../data/rules/defunct.toml"),
+    ),
+    (
+        "data/rules/sub-org.toml",
+        include_str!("../../data/rules/sub-org.toml"),
+    ),
+];
 
 /// The most steps one pattern may take from one start token (a bound on
 /// backtracking, so that no rule can make extraction slow).
@@ -170,6 +177,8 @@ enum Node {
     Mention {
         classes: u8,
         refs: bool,
+        /// The first mention after the pattern's previous one.
+        next: bool,
         prefix: Option<String>,
         cap: Option<usize>,
     },
@@ -698,7 +707,8 @@ impl RuleSet {
                         first: s.first,
                         steps: 0,
                     };
-                    let mut caps = vec![None; n_caps];
+                    // (one more slot: the pattern's last mention so far)
+                    let mut caps = vec![None; n_caps + 1];
                     let mut seen: Vec<Vec<Option<Val>>> = Vec::new();
                     m.seq(&pat.nodes, t, &mut caps, &mut |_, _, caps| {
                         if !seen.contains(caps) {
@@ -706,8 +716,16 @@ impl RuleSet {
                         }
                         false
                     });
-                    for caps in seen {
-                        out.push((pat.rule, caps, s.span));
+                    for mut caps in seen {
+                        caps.truncate(n_caps);
+                        if !out
+                            .iter()
+                            .rev()
+                            .take(16)
+                            .any(|(r, c, _)| *r == pat.rule && *c == caps)
+                        {
+                            out.push((pat.rule, caps, s.span));
+                        }
                     }
                 }
             }
@@ -1199,15 +1217,17 @@ impl Parser<'_, '_> {
                     }
                 }
                 let mut refs = false;
+                let mut next = false;
                 let mut prefix = None;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
+                        ("next", None) => next = true,
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref` or `prefix=Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next` or `prefix=Word`"
                             )));
                         }
                     }
@@ -1215,6 +1235,7 @@ impl Parser<'_, '_> {
                 Node::Mention {
                     classes,
                     refs,
+                    next,
                     prefix,
                     cap,
                 }
@@ -1340,6 +1361,9 @@ struct View<'c, 'a> {
     dates: &'a [DateMention],
     /// Mentions with text, ordered by their first token.
     order: Vec<usize>,
+    /// For each mention, the one after it among the names and references
+    /// back, in text order (by start, end and index).
+    successor: Vec<Option<usize>>,
     doc_key: Option<&'c str>,
 }
 
@@ -1349,10 +1373,19 @@ impl<'c, 'a> View<'c, 'a> {
             .filter(|&m| ctx.mentions[m].span.start < ctx.mentions[m].span.end)
             .collect();
         order.sort_by_key(|&m| (ctx.toks[m].0, m));
+        let mut real: Vec<usize> = (0..ctx.mentions.len())
+            .filter(|&m| is_real(&ctx.mentions[m]))
+            .collect();
+        real.sort_by_key(|&m| (ctx.mentions[m].span.start, ctx.mentions[m].span.end, m));
+        let mut successor = vec![None; ctx.mentions.len()];
+        for w in real.windows(2) {
+            successor[w[0]] = Some(w[1]);
+        }
         Self {
             ctx,
             dates: ctx.dates,
             order,
+            successor,
             doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
         }
     }
@@ -1423,6 +1456,7 @@ impl Matcher<'_, '_, '_> {
             Node::Mention {
                 classes,
                 refs,
+                next,
                 prefix,
                 cap,
             } => {
@@ -1435,10 +1469,11 @@ impl Matcher<'_, '_, '_> {
                     let x = &ctx.mentions[m];
                     let fits = class_bit(x.class) & classes != 0
                         && (!x.anaphor || *refs && x.rule.starts_with("anaphor"))
+                        && (!*next || self.follows(m, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
                         });
-                    if fits && self.with_cap(*cap, Val::Mention(m), ctx.toks[m].1, caps, k) {
+                    if fits && self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
                 }
@@ -1453,7 +1488,7 @@ impl Matcher<'_, '_, '_> {
                 for &m in view.starting(pos) {
                     let x = &ctx.mentions[m];
                     let fits = x.key == key && (!x.anaphor || x.rule.starts_with("anaphor"));
-                    if fits && self.with_cap(*cap, Val::Mention(m), ctx.toks[m].1, caps, k) {
+                    if fits && self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
                 }
@@ -1484,6 +1519,32 @@ impl Matcher<'_, '_, '_> {
             }
             Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
         }
+    }
+
+    /// Whether mention `m` is the one after the pattern's previous mention.
+    fn follows(&self, m: usize, caps: &Caps) -> bool {
+        match caps.last() {
+            Some(Some(Val::Mention(prev))) => self.view.successor[*prev] == Some(m),
+            _ => true,
+        }
+    }
+
+    /// Continues after mention `m`, captured in `cap` and as the last mention.
+    fn with_mention(
+        &mut self,
+        cap: Option<usize>,
+        m: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        let last = caps.len() - 1;
+        let old = caps[last].replace(Val::Mention(m));
+        let end = self.view.ctx.toks[m].1;
+        let found = self.with_cap(cap, Val::Mention(m), end, caps, k);
+        if !found {
+            caps[last] = old;
+        }
+        found
     }
 
     fn with_cap(
@@ -1551,6 +1612,12 @@ impl Matcher<'_, '_, '_> {
             TokTest::Any => true,
         }
     }
+}
+
+/// Whether a mention is a name or a reference back ("the Department"), not
+/// another rule's short form.
+fn is_real(m: &Mention) -> bool {
+    !m.anaphor || m.rule.starts_with("anaphor")
 }
 
 /// Whether `w` in lower case is `lower`.
