@@ -210,12 +210,28 @@ struct Pat {
 }
 
 /// Which patterns can start at a token.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Index {
     by_word: HashMap<String, Vec<usize>>,
     by_class: [Vec<usize>; 5],
     by_date: Vec<usize>,
     always: Vec<usize>,
+    /// The first bytes of the words of `by_word`, and their longest length.
+    first_bytes: [bool; 256],
+    max_word: usize,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Self {
+            by_word: HashMap::new(),
+            by_class: Default::default(),
+            by_date: Vec::new(),
+            always: Vec::new(),
+            first_bytes: [false; 256],
+            max_word: 0,
+        }
+    }
 }
 
 /// A set of compiled rules: the built-in ones and the user's.
@@ -609,6 +625,12 @@ impl RuleSet {
                 None => index.always.push(pi),
                 Some(f) => {
                     for w in f.words {
+                        match w.as_bytes().first() {
+                            Some(&b) if b.is_ascii() => index.first_bytes[usize::from(b)] = true,
+                            // (a word starting with another character: every token is looked up)
+                            _ => index.first_bytes = [true; 256],
+                        }
+                        index.max_word = index.max_word.max(w.len());
                         index.by_word.entry(w).or_default().push(pi);
                     }
                     for (ci, c) in EntityClass::ALL.iter().enumerate() {
@@ -658,22 +680,44 @@ impl RuleSet {
         let mut out = Vec::new();
         let mut lower = String::new();
         let mut cands: Vec<usize> = Vec::new();
+        let mut caps: Caps = Vec::new();
+        let mut seen: Vec<Caps> = Vec::new();
         let mut date_ix = 0;
+        // (the first mention, in `view.order`, that starts at or after the token)
+        let mut oi = 0;
+        let by_class = index.by_class.iter().any(|c| !c.is_empty());
         for s in &ctx.seg.sentences {
             for t in s.first..s.last {
                 cands.clear();
                 if !index.by_word.is_empty() {
-                    lower.clear();
-                    for c in view.tok(t).chars() {
-                        lower.extend(c.to_lowercase());
-                    }
-                    if let Some(ps) = index.by_word.get(lower.as_str()) {
-                        cands.extend_from_slice(ps);
+                    let w = view.tok(t);
+                    let b = w.as_bytes().first().copied().unwrap_or(0);
+                    // most tokens cannot start a rule: no lower-casing nor hashing for them
+                    let may = if b.is_ascii() {
+                        index.first_bytes[usize::from(b.to_ascii_lowercase())]
+                            && (!w.is_ascii() || w.len() <= index.max_word)
+                    } else {
+                        true
+                    };
+                    if may {
+                        lower.clear();
+                        if w.is_ascii() {
+                            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                        } else {
+                            lower.push_str(&w.to_lowercase());
+                        }
+                        if let Some(ps) = index.by_word.get(lower.as_str()) {
+                            cands.extend_from_slice(ps);
+                        }
                     }
                 }
-                if index.by_class.iter().any(|c| !c.is_empty()) {
+                if by_class {
                     let mut mask = 0u8;
-                    for &m in view.starting(t) {
+                    let toks = &ctx.toks;
+                    while oi < view.order.len() && toks[view.order[oi]].0 < t {
+                        oi += 1;
+                    }
+                    for &m in view.order[oi..].iter().take_while(|&&m| toks[m].0 == t) {
                         mask |= class_bit(ctx.mentions[m].class);
                     }
                     for (ci, c) in EntityClass::ALL.iter().enumerate() {
@@ -708,15 +752,16 @@ impl RuleSet {
                         steps: 0,
                     };
                     // (one more slot: the pattern's last mention so far)
-                    let mut caps = vec![None; n_caps + 1];
-                    let mut seen: Vec<Vec<Option<Val>>> = Vec::new();
+                    caps.clear();
+                    caps.resize(n_caps + 1, None);
+                    seen.clear();
                     m.seq(&pat.nodes, t, &mut caps, &mut |_, _, caps| {
                         if !seen.contains(caps) {
                             seen.push(caps.clone());
                         }
                         false
                     });
-                    for mut caps in seen {
+                    for mut caps in seen.drain(..) {
                         caps.truncate(n_caps);
                         if !out
                             .iter()
@@ -1365,6 +1410,8 @@ struct View<'c, 'a> {
     /// back, in text order (by start, end and index).
     successor: Vec<Option<usize>>,
     doc_key: Option<&'c str>,
+    /// The last answer of `starting` (rules tried at one token ask the same).
+    last_start: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'c, 'a> View<'c, 'a> {
@@ -1387,6 +1434,7 @@ impl<'c, 'a> View<'c, 'a> {
             order,
             successor,
             doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
+            last_start: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
     }
     fn tok(&self, t: usize) -> &'a str {
@@ -1394,9 +1442,14 @@ impl<'c, 'a> View<'c, 'a> {
     }
     /// The mentions whose first token is `t`.
     fn starting(&self, t: usize) -> &[usize] {
+        let (at, a, b) = self.last_start.get();
+        if at == t {
+            return &self.order[a..b];
+        }
         let toks = &self.ctx.toks;
         let a = self.order.partition_point(|&m| toks[m].0 < t);
         let b = self.order[a..].partition_point(|&m| toks[m].0 <= t) + a;
+        self.last_start.set((t, a, b));
         &self.order[a..b]
     }
     /// The date starting at token `t`.
