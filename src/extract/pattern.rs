@@ -78,6 +78,10 @@ const BUILTIN: &[(&str, &str)] = &[
 /// backtracking, so that no rule can make extraction slow).
 const STEP_BUDGET: usize = 20_000;
 
+/// The deepest a match may nest (each element matched adds a level): a bound
+/// on the stack a user's pattern can use (`(_{64}){64}` over a long sentence).
+const MAX_DEPTH: usize = 512;
+
 /// A rule of a [`RuleSet`], by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RuleId(u32);
@@ -750,6 +754,7 @@ impl RuleSet {
                         last: s.last,
                         first: s.first,
                         steps: 0,
+                        depth: 0,
                     };
                     // (one more slot: the pattern's last mention so far)
                     caps.clear();
@@ -1467,6 +1472,7 @@ struct Matcher<'m, 'c, 'a> {
     first: usize,
     last: usize,
     steps: usize,
+    depth: usize,
 }
 
 type Caps = Vec<Option<Val>>;
@@ -1497,9 +1503,22 @@ impl Matcher<'_, '_, '_> {
         k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
     ) -> bool {
         self.steps += 1;
-        if self.steps > STEP_BUDGET {
+        if self.steps > STEP_BUDGET || self.depth >= MAX_DEPTH {
             return true;
         }
+        self.depth += 1;
+        let found = self.one_inner(n, pos, caps, k);
+        self.depth -= 1;
+        found
+    }
+
+    fn one_inner(
+        &mut self,
+        n: &Node,
+        pos: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
         match n {
             Node::Tok(test, neg) => {
                 pos < self.last && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
@@ -1953,6 +1972,21 @@ mod tests {
             let got = compile_err(&file);
             assert!(got.starts_with(want), "{case}: got {got:?}, want {want:?}");
         }
+    }
+
+    #[test]
+    fn a_pattern_that_could_nest_deep_is_bounded() {
+        let file = "[[rule]]\nid = \"t.deep\"\npattern = \"( _{64} ){64} a:@Agency\"\nfact = { subject = \"a\", predicate = \"mg:defunct\", value = true }\n";
+        let set = RuleSet::compile(&[("u.toml", file)]).expect("valid");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("deep.toml");
+        std::fs::write(&path, file).expect("write");
+        let extractor = Extractor::builder().rules(&path).build().expect("valid");
+        assert!(set.get("t.deep").is_some());
+        let text = format!("{} the Department of Labor.", "word ".repeat(5000));
+        // (finishes, without a stack overflow; the bound may lose the match)
+        let ex = extractor.extract(&Document::from_text("deep.txt", text));
+        assert!(ex.entities.iter().any(|e| e.label == "Department of Labor"));
     }
 
     #[test]
