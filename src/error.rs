@@ -34,6 +34,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A rule file (`--rules`) is malformed.
+    #[error("{path}:{line}:{column}: {message}")]
+    Rules {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in characters).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A SPARQL query or update could not be parsed or evaluated.
     #[error("{0}")]
     Sparql(String),

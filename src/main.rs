@@ -74,6 +74,9 @@ struct ExtractionArgs {
     /// An extra gazetteer file for the extractor (repeatable).
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
+    /// An extra rule file for the extractor (repeatable; see "Writing rules" in the README).
+    #[arg(long, value_name = "FILE")]
+    rules: Vec<PathBuf>,
     /// Extraction threads [default: number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -309,6 +312,9 @@ fn extractor(args: &ExtractionArgs) -> Result<Extractor> {
     for g in &args.gazetteer {
         builder = builder.gazetteer(g);
     }
+    for r in &args.rules {
+        builder = builder.rules(r);
+    }
     Ok(builder.build()?)
 }
 
@@ -436,7 +442,10 @@ fn cmd_extract(
     };
     ingest::par_map_ordered(docs, options.threads, options.window, work, |item| {
         match item {
-            Ok((doc, ex)) => render::write_extraction(format, &writer, &doc, &ex, &mut out)?,
+            Ok((doc, ex)) => {
+                let origin = |rule: &str| extractor.rule_origin(rule);
+                render::write_extraction_with(format, &writer, &doc, &ex, &origin, &mut out)?
+            }
             Err(e) => {
                 failed += 1;
                 eprintln!("memograph: skipped {e}");

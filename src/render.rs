@@ -57,6 +57,19 @@ pub fn write_extraction(
     ex: &Extraction,
     out: &mut dyn Write,
 ) -> Result<()> {
+    write_extraction_with(format, writer, doc, ex, &|_| None, out)
+}
+
+/// Writes one document's extraction to `out`; `explain` shows where each
+/// rule is defined, as `origin` tells (`data/rules/defunct.toml:12`).
+pub fn write_extraction_with(
+    format: ExtractFormat,
+    writer: &QuadWriter,
+    doc: &Document,
+    ex: &Extraction,
+    origin: &dyn Fn(&str) -> Option<String>,
+    out: &mut dyn Write,
+) -> Result<()> {
     match format {
         ExtractFormat::Turtle | ExtractFormat::Trig | ExtractFormat::NQuads => {
             let rdf = match format {
@@ -89,7 +102,7 @@ pub fn write_extraction(
                 .map_err(|e| Error::Other(format!("writing output: {e}")))?;
             writeln!(out).map_err(io)
         }
-        ExtractFormat::Explain => explain(writer, doc, ex, out).map_err(io),
+        ExtractFormat::Explain => explain(writer, doc, ex, origin, out).map_err(io),
     }
 }
 
@@ -161,6 +174,7 @@ fn explain(
     writer: &QuadWriter,
     doc: &Document,
     ex: &Extraction,
+    origin: &dyn Fn(&str) -> Option<String>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let chars = CharIndex::new(&doc.text);
@@ -226,10 +240,14 @@ fn explain(
             object
         )?;
         let s = r.evidence.sentence;
+        let rule = match origin(r.evidence.rule) {
+            Some(at) => format!("{} ({at})", r.evidence.rule),
+            None => r.evidence.rule.to_string(),
+        };
         writeln!(
             out,
             "      rule {}, evidence {}-{}: {:?}",
-            r.evidence.rule,
+            rule,
             chars.char_offset(s.start),
             chars.char_offset(s.end),
             normalize_space(doc.text.get(s.start..s.end).unwrap_or(""))

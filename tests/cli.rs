@@ -442,6 +442,45 @@ fn extract_and_explain_need_no_store() {
     assert_eq!(one, two);
 }
 
+#[test]
+fn user_rules_are_explained_with_their_origin_and_bad_ones_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("city.txt");
+    std::fs::write(
+        &doc,
+        "The Department of Buildings is charged with enforcing Local Law 97 of 2019.\n",
+    )
+    .unwrap();
+    let rules = "data/rules/examples/city.toml";
+    let out = ok(&["explain", "--rules", rules, s(&doc)]);
+    assert!(
+        out.contains("rule city.charged-with (data/rules/examples/city.toml:"),
+        "{out}"
+    );
+    // (--rules is on extract and ingest too)
+    let nq = ok(&["extract", "--format", "nquads", "--rules", rules, s(&doc)]);
+    assert!(nq.contains("city.charged-with"), "{nq}");
+    // (case, rule file, what the error names)
+    let cases = [
+        ("not TOML", "[[rule]\nid = 1\n", "bad.toml:1:"),
+        (
+            "an unknown list",
+            "[[rule]]\nid = \"x.y\"\npattern = \"a:@Agency $nope\"\nfact = { subject = \"a\", predicate = \"mg:defunct\", value = true }\n",
+            "bad.toml:3:22: no word list `$nope`",
+        ),
+    ];
+    for (case, file, want) in cases {
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, file).unwrap();
+        let out = memograph(&["extract", "--rules", s(&bad), s(&doc)]);
+        assert!(!out.status.success(), "{case}");
+        let err = text(&out.stderr);
+        assert!(err.contains(want), "{case}: {err}");
+    }
+    let help = ok(&["extract", "--help"]);
+    assert!(help.contains("--rules"), "{help}");
+}
+
 /// Writes a JSON Lines corpus of `n` distinct documents built from the example texts.
 fn corpus(path: &Path, n: usize) {
     let mut texts = Vec::new();

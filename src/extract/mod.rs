@@ -14,6 +14,7 @@
 pub mod dates;
 pub mod lexicon;
 pub mod mentions;
+pub mod pattern;
 pub mod programs;
 pub mod relations;
 pub mod resolve;
@@ -28,11 +29,13 @@ use crate::error::Result;
 use crate::model::{Document, EntityClass, Extraction, Span};
 use lexicon::Lexicon;
 use mentions::{class_key, person_key, surname, Mention};
+use pattern::RuleSet;
 
 /// Configures an [`Extractor`].
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
     gazetteers: Vec<PathBuf>,
+    rules: Vec<PathBuf>,
 }
 
 impl ExtractorBuilder {
@@ -41,11 +44,22 @@ impl ExtractorBuilder {
         self.gazetteers.push(path.into());
         self
     }
+    /// Adds a user rule file (see [`pattern`] for its format).
+    pub fn rules(mut self, path: impl Into<PathBuf>) -> Self {
+        self.rules.push(path.into());
+        self
+    }
     /// Builds the extractor (loads the built-in data and the user files).
     pub fn build(self) -> Result<Extractor> {
         let paths: Vec<&std::path::Path> = self.gazetteers.iter().map(PathBuf::as_path).collect();
+        let rules: Vec<&std::path::Path> = self.rules.iter().map(PathBuf::as_path).collect();
         Ok(Extractor {
             lex: Arc::new(Lexicon::with_files(&paths)?),
+            rules: if rules.is_empty() {
+                RuleSet::builtin()
+            } else {
+                Arc::new(RuleSet::with_files(&rules)?)
+            },
         })
     }
 }
@@ -54,6 +68,7 @@ impl ExtractorBuilder {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lex: Arc<Lexicon>,
+    rules: Arc<RuleSet>,
 }
 
 impl Extractor {
@@ -66,7 +81,19 @@ impl Extractor {
     pub fn new() -> Self {
         Self {
             lex: Arc::new(Lexicon::builtin()),
+            rules: RuleSet::builtin(),
         }
+    }
+
+    /// The rules of the pattern language this extractor runs (built-in and the user's).
+    pub fn rule_set(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Where a rule of the pattern language is defined (`data/rules/defunct.toml:12`),
+    /// or None for a rule written in code.
+    pub fn rule_origin(&self, rule: &str) -> Option<String> {
+        self.rules.get(rule).map(pattern::Rule::origin)
     }
 
     /// Extracts one document. A pure function of the document.
@@ -134,7 +161,9 @@ impl Extractor {
         add_anaphors(text, &seg, &mut kept, doc_memo);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
         let mut ctx = relations::Ctx::new(text, &seg, lex, &st, &dates, doc.date, kept, doc_memo);
+        self.rules.apply_early(&mut ctx);
         ctx.run();
+        self.rules.apply_late(&mut ctx);
         let title = doc.title.clone().or(title_text);
         resolve::resolve(&ctx.mentions, &ctx.links, &ctx.facts, title)
     }

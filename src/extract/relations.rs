@@ -340,17 +340,6 @@ const CREATE_VERBS: &[&str] = &[
     "born",
     "stood",
 ];
-const DEFUNCT_WORDS: &[&str] = &[
-    "defunct",
-    "now-defunct",
-    "abolished",
-    "dissolved",
-    "disbanded",
-    "former",
-    "erstwhile",
-    "shuttered",
-    "eliminated",
-];
 const ISSUE_VERBS: &[&str] = &[
     "issued",
     "issues",
@@ -456,7 +445,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or(usize::MAX)
     }
 
-    fn fact(
+    pub(crate) fn fact(
         &mut self,
         subject: usize,
         predicate: Predicate,
@@ -2646,84 +2635,6 @@ impl<'a> Ctx<'a> {
             }
             // agencies
             if cls == EntityClass::Agency {
-                // defunct: "the now-defunct INS", "the former Immigration and Naturalization Service"
-                let before: Vec<&str> = (ma.saturating_sub(2)..ma)
-                    .filter(|&t| t >= sentence.first)
-                    .map(w_at)
-                    .collect();
-                // "the former Committee on X," but not "a former NASA astronaut"
-                let next = w_at(mb);
-                let ends_phrase = mb >= sentence.last
-                    || matches!(
-                        next,
-                        "," | "."
-                            | ";"
-                            | ":"
-                            | "("
-                            | ")"
-                            | "and"
-                            | "or"
-                            | "which"
-                            | "that"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "had"
-                            | "has"
-                            | "in"
-                            | "to"
-                            | "until"
-                            | "before"
-                            | "\u{2013}"
-                            | "\u{2014}"
-                            | "’s"
-                            | "'s"
-                    );
-                let strong = before.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "defunct"
-                            | "now-defunct"
-                            | "abolished"
-                            | "dissolved"
-                            | "disbanded"
-                            | "shuttered"
-                    )
-                });
-                let weak = before.iter().any(|w| DEFUNCT_WORDS.contains(w));
-                if (strong || weak && ends_phrase) && !self.mentions[m].anaphor {
-                    self.fact(
-                        m,
-                        Predicate::Defunct,
-                        FactObject::Bool(true),
-                        ev,
-                        "rel.defunct-modifier",
-                    );
-                }
-                let after: Vec<&str> = (mb..(mb + 4).min(sentence.last)).map(w_at).collect();
-                let ceased = matches!(
-                    after.as_slice(),
-                    ["ceased", "to", "exist", ..]
-                        | ["ceased", "operations", ..]
-                        | ["closed", "its", "doors", ..]
-                );
-                if ceased
-                    || matches!(after.first(), Some(&"was" | &"were" | &"has"))
-                        && after.iter().skip(1).take(2).any(|w| {
-                            matches!(
-                                *w,
-                                "abolished" | "dissolved" | "disbanded" | "eliminated" | "defunct"
-                            )
-                        })
-                {
-                    self.fact(
-                        m,
-                        Predicate::Defunct,
-                        FactObject::Bool(true),
-                        ev,
-                        "rel.defunct-predicate",
-                    );
-                }
                 // founding: "X (and Y under it) was created in 2003"
                 let mut k = mb;
                 let mut also = Vec::new();
@@ -2771,15 +2682,6 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                // "ICE, a DHS agency" / "X, a component of Y" / "X within Y" / "Y's X"
-                self.sub_org_patterns(
-                    m,
-                    &real[ix + 1..],
-                    sentence.first,
-                    sentence.last,
-                    &words,
-                    ev,
-                );
                 // successors: "X's functions were transferred to Y", "X was replaced by Y"
                 for &o in &real[ix + 1..] {
                     if self.class(o) != EntityClass::Agency {
@@ -3289,136 +3191,6 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-        }
-    }
-
-    fn sub_org_patterns(
-        &mut self,
-        m: usize,
-        rest: &[usize],
-        _first: usize,
-        last: usize,
-        _words: &[String],
-        ev: Span,
-    ) {
-        let mb = self.toks[m].1;
-        let Some(&o) = rest.first() else { return };
-        if self.class(o) != EntityClass::Agency
-            || self.mentions[o].anaphor && self.mentions[o].rule != "title.implied-agency"
-        {
-            return;
-        }
-        let (oa, ob) = self.toks[o];
-        let between: Vec<String> = (mb..oa).map(|t| self.lower(t)).collect();
-        let b: Vec<&str> = between.iter().map(String::as_str).collect();
-        let after = if ob < last {
-            self.lower(ob)
-        } else {
-            String::new()
-        };
-        const UNITS: &[&str] = &[
-            "agency",
-            "component",
-            "office",
-            "bureau",
-            "division",
-            "unit",
-            "subcomponent",
-            "sub-agency",
-            "arm",
-            "branch",
-            "directorate",
-            "part",
-        ];
-        // "Office of Field Operations (OFO) within CBP": after the acronym's parenthesis
-        let b = b.strip_prefix(&[")"]).unwrap_or(&b);
-        let plural_unit = |w: &str| w.strip_suffix('s').is_some_and(|u| UNITS.contains(&u));
-        // "OPLA and ERO, components of ICE": every agency of the list
-        let plural = matches!(
-            b,
-            [",", units, "of" | "within" | "under"] | [",", units, "of" | "within" | "under", "the"]
-                if plural_unit(units)
-        );
-        if plural {
-            let (mut ma, _) = self.toks[m];
-            // from an acronym "(ERO)" back to its long form
-            if ma > 0 && self.tok(ma - 1) == "(" {
-                if let Some(long) = self.mention_ending_before(ma - 1, &[EntityClass::Agency]) {
-                    ma = self.toks[long].0;
-                }
-            }
-            if ma > 0 && self.lower(ma - 1) == "and" {
-                if let Some(first) = self.mention_ending_before(ma - 1, &[EntityClass::Agency]) {
-                    self.fact(
-                        first,
-                        Predicate::SubOrganizationOf,
-                        FactObject::Mention(o),
-                        ev,
-                        "rel.sub-org-pattern",
-                    );
-                }
-            }
-        }
-        let sub = plural
-            || match b {
-                // "HSI is the investigative arm of DHS", "ERO is a directorate within ICE"
-                ["is", "a" | "an" | "the", adj, unit, "of" | "in" | "within" | "under"]
-                | ["is", "a" | "an" | "the", adj, unit, "of" | "in" | "within" | "under", "the"]
-                    if UNITS.contains(unit) && adj.chars().all(char::is_lowercase) =>
-                {
-                    true
-                }
-                ["is", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"]
-                | ["is", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"]
-                | ["is", unit, "of"]
-                | ["is", unit, "of", "the"]
-                    if UNITS.contains(unit) =>
-                {
-                    true
-                }
-                // "ICE, a DHS agency"
-                [",", "a" | "an" | "the"] if UNITS.contains(&after.as_str()) => true,
-                // "X, a component of (the) Y", "X, part of Y"
-                [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under"]
-                | [",", "a" | "an" | "the", unit, "of" | "in" | "within" | "under", "the"]
-                    if UNITS.contains(unit) =>
-                {
-                    true
-                }
-                [",", "part", "of"]
-                | [",", "part", "of", "the"]
-                | [",", "which", "is", "part", "of"]
-                | [",", "which", "is", "part", "of", "the"] => true,
-                // "X within (the) Y", "X under the Y", "X in the Department of Y", "X at Y"
-                ["within"] | ["within", "the"] | ["under", "the"] => true,
-                ["in", "the"] | ["of", "the"] | ["at", "the"] => self.mentions[o]
-                    .canonical
-                    .as_deref()
-                    .unwrap_or(&self.mentions[o].name)
-                    .starts_with("Department"),
-                _ => false,
-            };
-        if sub {
-            self.fact(
-                m,
-                Predicate::SubOrganizationOf,
-                FactObject::Mention(o),
-                ev,
-                "rel.sub-org-pattern",
-            );
-        }
-        // "DHS's Immigration and Customs Enforcement"
-        if mb < self.seg.tokens.len()
-            && self.seg.tokens[mb].kind == TokKind::Possessive
-            && oa == mb + 1
-        {
-            self.fact(
-                o,
-                Predicate::SubOrganizationOf,
-                FactObject::Mention(m),
-                ev,
-                "rel.sub-org-possessive",
-            );
         }
     }
 

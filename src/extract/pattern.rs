@@ -1,0 +1,2038 @@
+//! Rules as data: a small pattern language over a sentence's tokens and
+//! mentions, read from TOML rule files (`data/rules/*.toml`, and the user's
+//! `--rules FILE`).
+//!
+//! A rule file has an optional `[lists]` table of named word lists and any
+//! number of `[[rule]]` blocks:
+//!
+//! ```toml
+//! [lists]
+//! units = ["agency", "component", "office", "bureau"]
+//!
+//! [[rule]]
+//! id = "city.sub-org"
+//! pattern = "sub:@Agency , a $units of the? parent:@Agency"
+//! fact = { subject = "sub", predicate = "org:subOrganizationOf", object = "parent" }
+//! examples = [{ text = "…", yields = "Sub Label | org:subOrganizationOf | Parent Label" }]
+//! counter_examples = ["…"]
+//! ```
+//!
+//! A pattern is a sequence of elements separated by spaces:
+//!
+//! | element | matches |
+//! |---|---|
+//! | `of`, `now-defunct` | one token, compared in lower case |
+//! | `"Director"`, `'('` | one token, exactly (quote punctuation that is also syntax) |
+//! | `,` `.` `;` `:` `—` | a punctuation token (any single character that is not syntax) |
+//! | `$name` | a token whose lower case is in the word list `name` |
+//! | `!x` | one token that `x` (a word, quoted word, list or class) does not match |
+//! | `_` | any one token |
+//! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
+//! | `%date`, `%date[full]` | a date (`[full]`: not a bare year) |
+//! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
+//! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
+//! | `@Agency[ref]` | … or a reference back to one ("the Department") |
+//! | `@Agency[prefix=Department]` | … whose name starts with that word |
+//! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
+//! | `@doc` | the document's own memo (by name, or "this memorandum") |
+//! | `( a \| b c )` | a group of alternatives |
+//! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
+//! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
+//!
+//! A rule yields, for every way its pattern matches, a `fact` (subject,
+//! predicate and object from captures, or a literal `value`), a `mention`
+//! (a class and a captured span), or an `alias` (a captured name for a
+//! captured mention). Mention and alias rules run before the built-in
+//! relation stages, fact rules after them. Rules are compiled once, when the
+//! extractor is built, and indexed by the words, mention classes and dates
+//! they can start with, so that a token only tries the rules that can match
+//! there.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::dates::DateMention;
+use super::mentions::{class_key, Mention};
+use super::relations::{Ctx, FactObject};
+use super::text::TokKind;
+use crate::error::{Error, Result};
+use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
+
+/// The built-in rule files: the path `explain` shows, and the contents.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/rules/defunct.toml",
+        include_str!("../../data/rules/defunct.toml"),
+    ),
+    (
+        "data/rules/sub-org.toml",
+        include_str!("../../data/rules/sub-org.toml"),
+    ),
+];
+
+/// The most steps one pattern may take from one start token (a bound on
+/// backtracking, so that no rule can make extraction slow).
+const STEP_BUDGET: usize = 20_000;
+
+/// The deepest a match may nest (each element matched adds a level): a bound
+/// on the stack a user's pattern can use (`(_{64}){64}` over a long sentence).
+const MAX_DEPTH: usize = 512;
+
+/// A rule of a [`RuleSet`], by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(u32);
+
+/// What a rule yields.
+#[derive(Debug, Clone)]
+enum Action {
+    Fact {
+        subject: usize,
+        predicate: Predicate,
+        object: Obj,
+    },
+    Mention {
+        class: EntityClass,
+        span: usize,
+    },
+    Alias {
+        name: usize,
+        of: usize,
+    },
+}
+
+/// The object of a fact rule.
+#[derive(Debug, Clone)]
+enum Obj {
+    Capture(usize),
+    Bool(bool),
+    Text(String),
+}
+
+/// What a capture holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CapKind {
+    Mention,
+    Date,
+    Span,
+}
+
+/// An example sentence of a rule and what it must yield.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The text.
+    pub text: String,
+    /// `Subject | predicate | Object`, `Class: Name`, or `Alias = Name`.
+    pub yields: String,
+    /// The line of the example in its file.
+    pub line: usize,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// The rule id (`rel.defunct-modifier`), recorded as the evidence's `mg:rule`.
+    pub name: &'static str,
+    /// The file it is defined in (`data/rules/defunct.toml` or the user's path).
+    pub file: String,
+    /// The line of its `id`.
+    pub line: usize,
+    /// Sentences that must yield what they state.
+    pub examples: Vec<Example>,
+    /// Sentences from which the rule must yield nothing (with their lines).
+    pub counter_examples: Vec<(String, usize)>,
+    action: Action,
+    /// Capture names, by slot.
+    captures: Vec<(String, CapKind)>,
+}
+
+impl Rule {
+    /// Where the rule is defined: `file:line`.
+    pub fn origin(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+    fn is_fact(&self) -> bool {
+        matches!(self.action, Action::Fact { .. })
+    }
+}
+
+/// One token test.
+#[derive(Debug, Clone)]
+enum TokTest {
+    Lower(String),
+    Exact(String),
+    List(usize),
+    Cap,
+    Alpha,
+    Word,
+    Number,
+    Punct,
+    Poss,
+    Any,
+}
+
+/// A pattern element.
+#[derive(Debug, Clone)]
+enum Node {
+    Tok(TokTest, bool),
+    Mention {
+        classes: u8,
+        refs: bool,
+        /// The first mention after the pattern's previous one.
+        next: bool,
+        prefix: Option<String>,
+        cap: Option<usize>,
+    },
+    Doc {
+        cap: Option<usize>,
+    },
+    Date {
+        full: bool,
+        cap: Option<usize>,
+    },
+    Start,
+    End,
+    Group {
+        alts: Vec<Vec<Node>>,
+        cap: Option<usize>,
+    },
+    Repeat {
+        node: Box<Node>,
+        min: usize,
+        max: usize,
+    },
+}
+
+/// A compiled pattern of a rule.
+#[derive(Debug, Clone)]
+struct Pat {
+    rule: usize,
+    nodes: Vec<Node>,
+}
+
+/// Which patterns can start at a token.
+#[derive(Debug, Clone)]
+struct Index {
+    by_word: HashMap<String, Vec<usize>>,
+    by_class: [Vec<usize>; 5],
+    by_date: Vec<usize>,
+    always: Vec<usize>,
+    /// The first bytes of the words of `by_word`, and their longest length.
+    first_bytes: [bool; 256],
+    max_word: usize,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Self {
+            by_word: HashMap::new(),
+            by_class: Default::default(),
+            by_date: Vec::new(),
+            always: Vec::new(),
+            first_bytes: [false; 256],
+            max_word: 0,
+        }
+    }
+}
+
+/// A set of compiled rules: the built-in ones and the user's.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    pats: Vec<Pat>,
+    lists: Vec<HashSet<String>>,
+    /// Index of the mention and alias rules (run before the built-in stages).
+    early: Index,
+    /// Index of the fact rules (run after them).
+    late: Index,
+    by_name: HashMap<&'static str, RuleId>,
+}
+
+// ---------------------------------------------------------------- files
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDef {
+    #[serde(default)]
+    lists: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default)]
+    rule: Vec<RuleDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    id: Spanned<String>,
+    #[serde(default)]
+    pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    fact: Option<Spanned<FactDef>>,
+    #[serde(default)]
+    mention: Option<Spanned<MentionDef>>,
+    #[serde(default)]
+    alias: Option<Spanned<AliasDef>>,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
+    #[serde(default)]
+    counter_examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactDef {
+    subject: String,
+    predicate: String,
+    #[serde(default)]
+    object: Option<String>,
+    #[serde(default)]
+    value: Option<LiteralDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LiteralDef {
+    Bool(bool),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MentionDef {
+    class: String,
+    span: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasDef {
+    name: String,
+    of: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleDef {
+    text: String,
+    yields: String,
+}
+
+/// A rule id as a `&'static str` (rule ids are recorded in facts); each
+/// distinct id is stored once per process.
+fn intern(s: &str) -> &'static str {
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&n) = names.get(s) {
+        return n;
+    }
+    let n: &'static str = Box::leak(s.to_string().into_boxed_str());
+    names.insert(n);
+    n
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// One file being compiled: its name and text, for error positions.
+struct Source<'s> {
+    path: &'s str,
+    text: &'s str,
+}
+
+impl Source<'_> {
+    fn err(&self, offset: usize, message: impl Into<String>) -> Error {
+        let (line, column) = line_col(self.text, offset);
+        Error::Rules {
+            path: self.path.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+    fn line(&self, offset: usize) -> usize {
+        line_col(self.text, offset).0
+    }
+}
+
+impl RuleSet {
+    /// The built-in rules, compiled once per process.
+    pub fn builtin() -> Arc<RuleSet> {
+        static BUILT: OnceLock<Arc<RuleSet>> = OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                Arc::new(
+                    Self::compile(&[])
+                        .unwrap_or_else(|e| unreachable!("built-in rules are valid: {e}")),
+                )
+            })
+            .clone()
+    }
+
+    /// The built-in rules and those of the user's files.
+    pub fn with_files(paths: &[&Path]) -> Result<RuleSet> {
+        let mut user = Vec::new();
+        for p in paths {
+            let text = std::fs::read_to_string(p).map_err(|source| Error::Io {
+                path: p.to_path_buf(),
+                source,
+            })?;
+            user.push((p.display().to_string(), text));
+        }
+        let sources: Vec<(&str, &str)> =
+            user.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        Self::compile(&sources)
+    }
+
+    /// Compiles the built-in files and then `user` (path, text) files.
+    fn compile(user: &[(&str, &str)]) -> Result<RuleSet> {
+        let mut files = Vec::new();
+        for &(path, text) in BUILTIN.iter().chain(user) {
+            let src = Source { path, text };
+            let def: FileDef = toml::from_str(text).map_err(|e| {
+                let at = e.span().map_or(0, |s| s.start);
+                src.err(at, e.message().trim().to_string())
+            })?;
+            files.push((src, def));
+        }
+        let mut set = RuleSet::default();
+        // every file's lists first: a user file may use the built-in lists
+        let mut list_ids: HashMap<String, usize> = HashMap::new();
+        for (src, def) in &files {
+            for (name, words) in &def.lists {
+                if list_ids.contains_key(name) {
+                    return Err(src.err(
+                        words.span().start,
+                        format!("the word list `{name}` is defined twice"),
+                    ));
+                }
+                list_ids.insert(name.clone(), set.lists.len());
+                set.lists
+                    .push(words.get_ref().iter().map(|w| w.to_lowercase()).collect());
+            }
+        }
+        for (src, def) in &files {
+            for r in &def.rule {
+                set.add_rule(src, r, &list_ids)?;
+            }
+        }
+        set.build_index();
+        Ok(set)
+    }
+
+    fn add_rule(
+        &mut self,
+        src: &Source<'_>,
+        r: &RuleDef,
+        lists: &HashMap<String, usize>,
+    ) -> Result<()> {
+        let id_at = r.id.span().start;
+        let name = r.id.get_ref().trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(src.err(id_at, "a rule id is one word, like `city.department-of`"));
+        }
+        if let Some(&other) = self.by_name.get(name) {
+            let o = &self.rules[other.0 as usize];
+            return Err(src.err(
+                id_at,
+                format!("the rule id `{name}` is already defined at {}", o.origin()),
+            ));
+        }
+        let texts: Vec<&Spanned<String>> = r.pattern.iter().chain(&r.patterns).collect();
+        if texts.is_empty() {
+            return Err(src.err(id_at, format!("rule `{name}` has no `pattern`")));
+        }
+        let rule_ix = self.rules.len();
+        let mut captures: Vec<(String, CapKind)> = Vec::new();
+        let mut compiled = Vec::new();
+        for t in &texts {
+            // the pattern's text starts after the opening quote
+            let base = t.span().start + 1;
+            let mut p = Parser {
+                src,
+                base,
+                s: t.get_ref(),
+                pos: 0,
+                lists,
+                captures: &mut captures,
+            };
+            let nodes = p.parse()?;
+            compiled.push((nodes, t.span().start));
+        }
+        let cap = |n: &str, at: usize| -> Result<(usize, CapKind)> {
+            captures
+                .iter()
+                .position(|(c, _)| c == n)
+                .map(|i| (i, captures[i].1))
+                .ok_or_else(|| src.err(at, format!("no capture `{n}:` in the pattern")))
+        };
+        let actions = [r.fact.is_some(), r.mention.is_some(), r.alias.is_some()];
+        if actions.iter().filter(|&&a| a).count() != 1 {
+            return Err(src.err(
+                id_at,
+                format!("rule `{name}` needs exactly one of `fact`, `mention` or `alias`"),
+            ));
+        }
+        let action = if let Some(f) = &r.fact {
+            let at = f.span().start;
+            let f = f.get_ref();
+            let predicate = parse_predicate(&f.predicate).ok_or_else(|| {
+                src.err(
+                    at,
+                    format!(
+                        "unknown predicate `{}`; expected one of {}",
+                        f.predicate,
+                        Predicate::ALL.map(Predicate::curie).join(", ")
+                    ),
+                )
+            })?;
+            let (subject, kind) = cap(&f.subject, at)?;
+            if kind != CapKind::Mention {
+                return Err(src.err(
+                    at,
+                    format!(
+                        "the subject `{}` must capture a mention (`@Class`)",
+                        f.subject
+                    ),
+                ));
+            }
+            let object = match (&f.object, &f.value) {
+                (Some(o), None) => {
+                    let (slot, kind) = cap(o, at)?;
+                    let want = match predicate {
+                        Predicate::Defunct => None,
+                        Predicate::JobTitle => Some(CapKind::Span),
+                        Predicate::Issued | Predicate::FoundingDate => Some(CapKind::Date),
+                        _ => Some(CapKind::Mention),
+                    };
+                    if want != Some(kind) {
+                        let what = match want {
+                            Some(CapKind::Mention) => "a mention (`@Class`)",
+                            Some(CapKind::Date) => "a date (`%date`)",
+                            Some(CapKind::Span) => "words (a group)",
+                            None => "nothing: give `value = true`",
+                        };
+                        return Err(src.err(
+                            at,
+                            format!("the object of {} must be {what}", predicate.curie()),
+                        ));
+                    }
+                    Obj::Capture(slot)
+                }
+                (None, Some(LiteralDef::Bool(b))) if predicate == Predicate::Defunct => {
+                    Obj::Bool(*b)
+                }
+                (None, Some(LiteralDef::Text(t))) if predicate == Predicate::JobTitle => {
+                    Obj::Text(t.clone())
+                }
+                (None, Some(_)) => {
+                    return Err(src.err(
+                        at,
+                        format!(
+                            "{} takes no literal `value` of this type",
+                            predicate.curie()
+                        ),
+                    ))
+                }
+                _ => return Err(src.err(at, "a fact needs exactly one of `object` or `value`")),
+            };
+            Action::Fact {
+                subject,
+                predicate,
+                object,
+            }
+        } else if let Some(m) = &r.mention {
+            let at = m.span().start;
+            let m = m.get_ref();
+            let class = EntityClass::parse(&m.class).ok_or_else(|| {
+                src.err(
+                    at,
+                    format!(
+                        "unknown class `{}`; expected Agency, Organization, Person, Memo or Policy",
+                        m.class
+                    ),
+                )
+            })?;
+            let (span, _) = cap(&m.span, at)?;
+            Action::Mention { class, span }
+        } else if let Some(a) = &r.alias {
+            let at = a.span().start;
+            let a = a.get_ref();
+            let (name, _) = cap(&a.name, at)?;
+            let (of, kind) = cap(&a.of, at)?;
+            if kind != CapKind::Mention {
+                return Err(src.err(at, format!("`of = \"{}\"` must capture a mention", a.of)));
+            }
+            Action::Alias { name, of }
+        } else {
+            return Err(src.err(id_at, "no action"));
+        };
+        let examples = r
+            .examples
+            .iter()
+            .map(|e| Example {
+                text: e.get_ref().text.clone(),
+                yields: e.get_ref().yields.clone(),
+                line: src.line(e.span().start),
+            })
+            .collect();
+        let counter_examples = r
+            .counter_examples
+            .iter()
+            .map(|c| (c.get_ref().clone(), src.line(c.span().start)))
+            .collect();
+        let name = intern(name);
+        self.by_name.insert(name, RuleId(rule_ix as u32));
+        self.rules.push(Rule {
+            name,
+            file: src.path.to_string(),
+            line: src.line(id_at),
+            examples,
+            counter_examples,
+            action,
+            captures,
+        });
+        for (nodes, _) in compiled {
+            self.pats.push(Pat {
+                rule: rule_ix,
+                nodes,
+            });
+        }
+        Ok(())
+    }
+
+    fn build_index(&mut self) {
+        let mut early = Index::default();
+        let mut late = Index::default();
+        for (pi, p) in self.pats.iter().enumerate() {
+            let index = if self.rules[p.rule].is_fact() {
+                &mut late
+            } else {
+                &mut early
+            };
+            match first_of(&p.nodes, &self.lists) {
+                None => index.always.push(pi),
+                Some(f) => {
+                    for w in f.words {
+                        match w.as_bytes().first() {
+                            Some(&b) if b.is_ascii() => index.first_bytes[usize::from(b)] = true,
+                            // (a word starting with another character: every token is looked up)
+                            _ => index.first_bytes = [true; 256],
+                        }
+                        index.max_word = index.max_word.max(w.len());
+                        index.by_word.entry(w).or_default().push(pi);
+                    }
+                    for (ci, c) in EntityClass::ALL.iter().enumerate() {
+                        if f.classes & class_bit(*c) != 0 {
+                            index.by_class[ci].push(pi);
+                        }
+                    }
+                    if f.date {
+                        index.by_date.push(pi);
+                    }
+                }
+            }
+        }
+        self.early = early;
+        self.late = late;
+    }
+
+    /// Every rule, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rule with this id.
+    pub fn get(&self, name: &str) -> Option<&Rule> {
+        self.by_name.get(name).map(|id| &self.rules[id.0 as usize])
+    }
+
+    /// Runs the mention and alias rules (before the built-in relation stages).
+    pub(crate) fn apply_early(&self, ctx: &mut Ctx<'_>) {
+        if !self.early.is_empty() {
+            let found = self.matches(ctx, &self.early);
+            self.emit(ctx, found);
+        }
+    }
+
+    /// Runs the fact rules (after the built-in relation stages).
+    pub(crate) fn apply_late(&self, ctx: &mut Ctx<'_>) {
+        if !self.late.is_empty() {
+            let found = self.matches(ctx, &self.late);
+            self.emit(ctx, found);
+        }
+    }
+
+    /// Every match of the indexed patterns in every sentence: (rule, captures, sentence span).
+    fn matches(&self, ctx: &Ctx<'_>, index: &Index) -> Vec<(usize, Vec<Option<Val>>, Span)> {
+        let view = View::new(ctx);
+        let mut out = Vec::new();
+        let mut lower = String::new();
+        let mut cands: Vec<usize> = Vec::new();
+        let mut caps: Caps = Vec::new();
+        let mut seen: Vec<Caps> = Vec::new();
+        let mut date_ix = 0;
+        // (the first mention, in `view.order`, that starts at or after the token)
+        let mut oi = 0;
+        let by_class = index.by_class.iter().any(|c| !c.is_empty());
+        for s in &ctx.seg.sentences {
+            for t in s.first..s.last {
+                cands.clear();
+                if !index.by_word.is_empty() {
+                    let w = view.tok(t);
+                    let b = w.as_bytes().first().copied().unwrap_or(0);
+                    // most tokens cannot start a rule: no lower-casing nor hashing for them
+                    let may = if b.is_ascii() {
+                        index.first_bytes[usize::from(b.to_ascii_lowercase())]
+                            && (!w.is_ascii() || w.len() <= index.max_word)
+                    } else {
+                        true
+                    };
+                    if may {
+                        lower.clear();
+                        if w.is_ascii() {
+                            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                        } else {
+                            lower.push_str(&w.to_lowercase());
+                        }
+                        if let Some(ps) = index.by_word.get(lower.as_str()) {
+                            cands.extend_from_slice(ps);
+                        }
+                    }
+                }
+                if by_class {
+                    let mut mask = 0u8;
+                    let toks = &ctx.toks;
+                    while oi < view.order.len() && toks[view.order[oi]].0 < t {
+                        oi += 1;
+                    }
+                    for &m in view.order[oi..].iter().take_while(|&&m| toks[m].0 == t) {
+                        mask |= class_bit(ctx.mentions[m].class);
+                    }
+                    for (ci, c) in EntityClass::ALL.iter().enumerate() {
+                        if mask & class_bit(*c) != 0 {
+                            cands.extend_from_slice(&index.by_class[ci]);
+                        }
+                    }
+                }
+                if !index.by_date.is_empty() {
+                    let at = ctx.seg.tokens[t].span.start;
+                    while date_ix < view.dates.len() && view.dates[date_ix].span.start < at {
+                        date_ix += 1;
+                    }
+                    if view.dates.get(date_ix).is_some_and(|d| d.span.start == at) {
+                        cands.extend_from_slice(&index.by_date);
+                    }
+                }
+                cands.extend_from_slice(&index.always);
+                if cands.is_empty() {
+                    continue;
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                for &pi in &cands {
+                    let pat = &self.pats[pi];
+                    let n_caps = self.rules[pat.rule].captures.len();
+                    let mut m = Matcher {
+                        set: self,
+                        view: &view,
+                        last: s.last,
+                        first: s.first,
+                        steps: 0,
+                        depth: 0,
+                    };
+                    // (one more slot: the pattern's last mention so far)
+                    caps.clear();
+                    caps.resize(n_caps + 1, None);
+                    seen.clear();
+                    m.seq(&pat.nodes, t, &mut caps, &mut |_, _, caps| {
+                        if !seen.contains(caps) {
+                            seen.push(caps.clone());
+                        }
+                        false
+                    });
+                    for mut caps in seen.drain(..) {
+                        caps.truncate(n_caps);
+                        if !out
+                            .iter()
+                            .rev()
+                            .take(16)
+                            .any(|(r, c, _)| *r == pat.rule && *c == caps)
+                        {
+                            out.push((pat.rule, caps, s.span));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn emit(&self, ctx: &mut Ctx<'_>, mut found: Vec<(usize, Vec<Option<Val>>, Span)>) {
+        // the longest mention first where several start at one token
+        // ("Local Law 97 of 2019", not also "Local Law 97")
+        let extent = |ri: usize, caps: &[Option<Val>]| match &self.rules[ri].action {
+            Action::Mention { span, .. } => caps[*span].map_or((0, 0), |v| {
+                let (a, b) = val_tokens(ctx, v);
+                (a, usize::MAX - b)
+            }),
+            _ => (0, 0),
+        };
+        found.sort_by_key(|(ri, caps, ev)| (ev.start, extent(*ri, caps)));
+        for (ri, caps, ev) in found {
+            let rule = &self.rules[ri];
+            match &rule.action {
+                Action::Fact {
+                    subject,
+                    predicate,
+                    object,
+                } => {
+                    let Some(Val::Mention(s)) = caps[*subject] else {
+                        continue;
+                    };
+                    let object = match object {
+                        Obj::Bool(b) => FactObject::Bool(*b),
+                        Obj::Text(t) => FactObject::Text(t.clone()),
+                        Obj::Capture(c) => match caps[*c] {
+                            Some(Val::Mention(o)) => FactObject::Mention(o),
+                            Some(Val::Date(d)) => FactObject::Date(d),
+                            Some(Val::Span(a, b)) => FactObject::Text(span_text(ctx, a, b)),
+                            None => continue,
+                        },
+                    };
+                    ctx.fact(s, *predicate, object, ev, rule.name);
+                }
+                Action::Mention { class, span } => {
+                    let Some((a, b)) = caps[*span].map(|v| val_tokens(ctx, v)) else {
+                        continue;
+                    };
+                    let span = tok_span(ctx, a, b);
+                    let covered = ctx
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.contains(span) && m.class == *class && !m.anaphor);
+                    if covered || span.start >= span.end {
+                        continue;
+                    }
+                    let name = span_text(ctx, a, b);
+                    // a name found with another class is this class's
+                    if let Some(m) = ctx
+                        .mentions
+                        .iter_mut()
+                        .find(|m| m.span == span && !m.anaphor)
+                    {
+                        m.class = *class;
+                        m.key = class_key(*class, &m.name);
+                        m.rule = rule.name;
+                        continue;
+                    }
+                    let mut m = Mention::new(span, *class, name.clone(), rule.name, 40);
+                    if let Some(e) = ctx.lex.lookup(&name).map(|e| &ctx.lex.entries[e]) {
+                        if e.class == *class {
+                            m.key = class_key(e.class, &e.canonical);
+                            m.canonical = Some(e.canonical.clone());
+                            m.parent = e.parent.clone();
+                        }
+                    }
+                    ctx.add_mention(m);
+                }
+                Action::Alias { name, of } => {
+                    let Some(Val::Mention(of)) = caps[*of] else {
+                        continue;
+                    };
+                    match caps[*name] {
+                        Some(Val::Mention(n)) => {
+                            let class = ctx.mentions[of].class;
+                            ctx.links.push((n, of, Some(class)));
+                        }
+                        Some(v) => {
+                            let (a, b) = val_tokens(ctx, v);
+                            let text = span_text(ctx, a, b);
+                            if !text.is_empty() && !ctx.mentions[of].extra.contains(&text) {
+                                ctx.mentions[of].extra.push(text);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Index {
+    fn is_empty(&self) -> bool {
+        self.by_word.is_empty()
+            && self.by_class.iter().all(Vec::is_empty)
+            && self.by_date.is_empty()
+            && self.always.is_empty()
+    }
+}
+
+fn class_bit(c: EntityClass) -> u8 {
+    1 << (c as u8)
+}
+
+fn parse_predicate(s: &str) -> Option<Predicate> {
+    let local = |c: &str| c.split_once(':').map_or(c, |(_, l)| l).to_string();
+    Predicate::ALL
+        .into_iter()
+        .find(|p| p.curie() == s || local(p.curie()).eq_ignore_ascii_case(s))
+}
+
+/// The token range a capture covers.
+fn val_tokens(ctx: &Ctx<'_>, v: Val) -> (usize, usize) {
+    match v {
+        Val::Span(a, b) => (a, b),
+        Val::Mention(m) => ctx.toks[m],
+        Val::Date(_) => (0, 0),
+    }
+}
+
+fn tok_span(ctx: &Ctx<'_>, a: usize, b: usize) -> Span {
+    match (
+        ctx.seg.tokens.get(a),
+        b.checked_sub(1).and_then(|l| ctx.seg.tokens.get(l)),
+    ) {
+        (Some(x), Some(y)) if a < b => Span::new(x.span.start, y.span.end),
+        _ => Span::default(),
+    }
+}
+
+/// The text of tokens `a..b`, spaces normalised.
+fn span_text(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
+    let s = tok_span(ctx, a, b);
+    ctx.text[s.start..s.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// ---------------------------------------------------------------- the parser
+
+struct Parser<'p, 's> {
+    src: &'p Source<'s>,
+    /// Where the pattern text starts in the file.
+    base: usize,
+    s: &'p str,
+    pos: usize,
+    lists: &'p HashMap<String, usize>,
+    captures: &'p mut Vec<(String, CapKind)>,
+}
+
+/// Characters with a meaning in the pattern syntax.
+fn is_syntax(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '|'
+            | '?'
+            | '*'
+            | '+'
+            | '{'
+            | '}'
+            | '$'
+            | '%'
+            | '@'
+            | '!'
+            | '"'
+            | '\''
+            | '['
+            | ']'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.' | '&' | '/' | '_')
+}
+
+impl Parser<'_, '_> {
+    fn err(&self, message: impl Into<String>) -> Error {
+        self.src.err(self.base + self.pos, message)
+    }
+    fn peek(&self) -> Option<char> {
+        self.s[self.pos..].chars().next()
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.bump();
+        }
+    }
+    fn ident(&mut self) -> &str {
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            self.bump();
+        }
+        &self.s[start..self.pos]
+    }
+
+    fn parse(&mut self) -> Result<Vec<Node>> {
+        let alts = self.alternatives()?;
+        if self.pos < self.s.len() {
+            return Err(self.err("unexpected `)`"));
+        }
+        let nodes = match <[Vec<Node>; 1]>::try_from(alts) {
+            Ok([one]) => one,
+            Err(alts) => vec![Node::Group { alts, cap: None }],
+        };
+        if nodes.is_empty() {
+            return Err(self.err("an empty pattern"));
+        }
+        Ok(nodes)
+    }
+
+    /// `a b | c d` up to a `)` or the end.
+    fn alternatives(&mut self) -> Result<Vec<Vec<Node>>> {
+        let mut alts = vec![Vec::new()];
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None | Some(')') => return Ok(alts),
+                Some('|') => {
+                    self.bump();
+                    alts.push(Vec::new());
+                }
+                Some(_) => {
+                    let node = self.element()?;
+                    if let Some(last) = alts.last_mut() {
+                        last.push(node);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An element with its capture name and quantifier.
+    fn element(&mut self) -> Result<Node> {
+        // name:element
+        let start = self.pos;
+        let name = self.ident().to_string();
+        let capture = if !name.is_empty() && self.peek() == Some(':') && {
+            let after = self.s[self.pos + 1..].chars().next();
+            after.is_some_and(|c| !c.is_whitespace())
+        } {
+            self.bump();
+            if !name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') {
+                self.pos = start;
+                return Err(self.err("a capture name starts with a lower-case letter"));
+            }
+            Some(name)
+        } else {
+            self.pos = start;
+            None
+        };
+        let slot = capture.as_deref().map(|n| self.slot(n));
+        let atom = self.atom(slot.map(|(i, _)| i))?;
+        let kind = match &atom {
+            Node::Mention { .. } | Node::Doc { .. } => CapKind::Mention,
+            Node::Date { .. } => CapKind::Date,
+            _ => CapKind::Span,
+        };
+        // `name:x+` captures all the repetitions
+        let mut node = self.quantifier(atom)?;
+        if let Some((slot, new)) = slot {
+            if new {
+                self.captures[slot].1 = kind;
+            } else if self.captures[slot].1 != kind {
+                self.pos = start;
+                return Err(self.err(format!(
+                    "the capture `{}` holds two kinds of things",
+                    self.captures[slot].0
+                )));
+            }
+            if kind == CapKind::Span {
+                node = match node {
+                    Node::Group { alts, cap: None } => Node::Group {
+                        alts,
+                        cap: Some(slot),
+                    },
+                    other => Node::Group {
+                        alts: vec![vec![other]],
+                        cap: Some(slot),
+                    },
+                };
+            }
+        }
+        Ok(node)
+    }
+
+    /// The slot of a capture name, and whether it is new.
+    fn slot(&mut self, name: &str) -> (usize, bool) {
+        match self.captures.iter().position(|(c, _)| c == name) {
+            Some(i) => (i, false),
+            None => {
+                self.captures.push((name.to_string(), CapKind::Span));
+                (self.captures.len() - 1, true)
+            }
+        }
+    }
+
+    fn quantifier(&mut self, node: Node) -> Result<Node> {
+        let (min, max) = match self.peek() {
+            Some('?') => (0, 1),
+            Some('*') => (0, 16),
+            Some('+') => (1, 16),
+            Some('{') => {
+                self.bump();
+                let close = self.s[self.pos..]
+                    .find('}')
+                    .ok_or_else(|| self.err("`{` without `}`"))?;
+                let body = &self.s[self.pos..self.pos + close];
+                let num = |s: &str, default: usize| -> Option<usize> {
+                    let s = s.trim();
+                    if s.is_empty() {
+                        Some(default)
+                    } else {
+                        s.parse().ok()
+                    }
+                };
+                let (a, b) = match body.split_once(',') {
+                    Some((a, b)) => (num(a, 0), num(b, 16)),
+                    None => (num(body, 0), num(body, 0)),
+                };
+                let (Some(a), Some(b)) = (a, b) else {
+                    return Err(self.err("expected `{n}`, `{m,n}` or `{,n}`"));
+                };
+                if a > b || b > 64 || b == 0 {
+                    return Err(self.err("a repetition is `{m,n}` with m <= n <= 64, n >= 1"));
+                }
+                self.pos += close;
+                (a, b)
+            }
+            _ => return Ok(node),
+        };
+        self.bump();
+        if matches!(node, Node::Start | Node::End) {
+            return Err(self.err("`%start` and `%end` cannot repeat"));
+        }
+        Ok(Node::Repeat {
+            node: Box::new(node),
+            min,
+            max,
+        })
+    }
+
+    /// `[flags]` after `@Class` or `%date`.
+    fn flags(&mut self) -> Result<Vec<(String, Option<String>)>> {
+        let mut out = Vec::new();
+        if self.peek() != Some('[') {
+            return Ok(out);
+        }
+        self.bump();
+        let close = self.s[self.pos..]
+            .find(']')
+            .ok_or_else(|| self.err("`[` without `]`"))?;
+        let body = self.s[self.pos..self.pos + close].to_string();
+        for f in body.split(',') {
+            let f = f.trim();
+            match f.split_once('=') {
+                Some((k, v)) => out.push((k.trim().to_string(), Some(v.trim().to_string()))),
+                None => out.push((f.to_string(), None)),
+            }
+        }
+        self.pos += close + 1;
+        Ok(out)
+    }
+
+    fn atom(&mut self, cap: Option<usize>) -> Result<Node> {
+        let at = self.pos;
+        let Some(c) = self.bump() else {
+            return Err(self.err("expected an element"));
+        };
+        Ok(match c {
+            '(' => {
+                let alts = self.alternatives()?;
+                if self.bump() != Some(')') {
+                    self.pos = at;
+                    return Err(self.err("`(` without `)`"));
+                }
+                if alts.iter().all(Vec::is_empty) {
+                    self.pos = at;
+                    return Err(self.err("an empty group"));
+                }
+                Node::Group { alts, cap: None }
+            }
+            '!' => match self.atom(None)? {
+                Node::Tok(t, false) => Node::Tok(t, true),
+                _ => {
+                    self.pos = at;
+                    return Err(self.err("`!` applies to one token: a word, a list or %class"));
+                }
+            },
+            '"' | '\'' => {
+                let close = self.s[self.pos..]
+                    .find(c)
+                    .ok_or_else(|| self.err("an unclosed quote"))?;
+                let word = self.s[self.pos..self.pos + close].to_string();
+                if word.is_empty() {
+                    return Err(self.err("an empty quoted word"));
+                }
+                self.pos += close + 1;
+                Node::Tok(TokTest::Exact(word), false)
+            }
+            '$' => {
+                let name = self.ident().to_string();
+                match self.lists.get(&name) {
+                    Some(&l) => Node::Tok(TokTest::List(l), false),
+                    None => {
+                        self.pos = at;
+                        return Err(
+                            self.err(format!("no word list `${name}` (define it under [lists])"))
+                        );
+                    }
+                }
+            }
+            '%' => {
+                let name = self.ident().to_string();
+                let test = match name.as_str() {
+                    "cap" => TokTest::Cap,
+                    "alpha" => TokTest::Alpha,
+                    "word" => TokTest::Word,
+                    "number" => TokTest::Number,
+                    "punct" => TokTest::Punct,
+                    "poss" => TokTest::Poss,
+                    "start" => return Ok(Node::Start),
+                    "end" => return Ok(Node::End),
+                    "date" => {
+                        let flags = self.flags()?;
+                        let mut full = false;
+                        for (k, _) in flags {
+                            match k.as_str() {
+                                "full" => full = true,
+                                _ => {
+                                    self.pos = at;
+                                    return Err(self
+                                        .err(format!("unknown date flag `{k}`; expected `full`")));
+                                }
+                            }
+                        }
+                        return Ok(Node::Date { full, cap });
+                    }
+                    _ => {
+                        self.pos = at;
+                        return Err(self.err(format!(
+                            "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start or %end"
+                        )));
+                    }
+                };
+                Node::Tok(test, false)
+            }
+            '@' => {
+                let mut classes = 0u8;
+                let first = self.ident().to_string();
+                if first == "doc" {
+                    return Ok(Node::Doc { cap });
+                }
+                let mut name = first;
+                loop {
+                    match EntityClass::parse(&name).filter(|_| !name.is_empty()) {
+                        Some(c) => classes |= class_bit(c),
+                        None => {
+                            self.pos = at;
+                            return Err(self.err(format!(
+                                "unknown class `@{name}`; expected @Agency, @Organization, @Person, @Memo, @Policy or @doc"
+                            )));
+                        }
+                    }
+                    if self.peek() == Some('|')
+                        && self.s[self.pos + 1..].starts_with(|c: char| c.is_uppercase())
+                    {
+                        self.bump();
+                        name = self.ident().to_string();
+                    } else {
+                        break;
+                    }
+                }
+                let mut refs = false;
+                let mut next = false;
+                let mut prefix = None;
+                for (k, v) in self.flags()? {
+                    match (k.as_str(), v) {
+                        ("ref", None) => refs = true,
+                        ("next", None) => next = true,
+                        ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
+                        _ => {
+                            self.pos = at;
+                            return Err(self.err(format!(
+                                "unknown mention flag `{k}`; expected `ref`, `next` or `prefix=Word`"
+                            )));
+                        }
+                    }
+                }
+                Node::Mention {
+                    classes,
+                    refs,
+                    next,
+                    prefix,
+                    cap,
+                }
+            }
+            '_' if !self.peek().is_some_and(is_word_char) => Node::Tok(TokTest::Any, false),
+            c if is_word_char(c) => {
+                while self.peek().is_some_and(is_word_char) {
+                    self.bump();
+                }
+                Node::Tok(TokTest::Lower(self.s[at..self.pos].to_lowercase()), false)
+            }
+            c if !is_syntax(c) && !c.is_whitespace() => {
+                Node::Tok(TokTest::Exact(c.to_string()), false)
+            }
+            c => {
+                self.pos = at;
+                return Err(self.err(format!("unexpected `{c}`")));
+            }
+        })
+    }
+}
+
+/// What a pattern can start with (None: anything).
+struct First {
+    words: HashSet<String>,
+    classes: u8,
+    date: bool,
+}
+
+fn first_of(nodes: &[Node], lists: &[HashSet<String>]) -> Option<First> {
+    let mut f = First {
+        words: HashSet::new(),
+        classes: 0,
+        date: false,
+    };
+    for n in nodes {
+        let (g, nullable) = first_node(n, lists)?;
+        f.words.extend(g.words);
+        f.classes |= g.classes;
+        f.date |= g.date;
+        if !nullable {
+            return Some(f);
+        }
+    }
+    // the whole pattern can match nothing
+    None
+}
+
+/// The first set of one node, and whether it can match nothing.
+fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
+    let mut f = First {
+        words: HashSet::new(),
+        classes: 0,
+        date: false,
+    };
+    let nullable = match n {
+        Node::Tok(TokTest::Lower(w), false) => {
+            f.words.insert(w.clone());
+            false
+        }
+        Node::Tok(TokTest::Exact(w), false) => {
+            f.words.insert(w.to_lowercase());
+            false
+        }
+        Node::Tok(TokTest::List(l), false) => {
+            f.words.extend(lists[*l].iter().cloned());
+            false
+        }
+        Node::Tok(..) => return None,
+        Node::Mention { classes, .. } => {
+            f.classes = *classes;
+            false
+        }
+        Node::Doc { .. } => {
+            f.classes = class_bit(EntityClass::Memo);
+            false
+        }
+        Node::Date { .. } => {
+            f.date = true;
+            false
+        }
+        Node::Start | Node::End => true,
+        Node::Group { alts, .. } => {
+            let mut nullable = false;
+            for alt in alts {
+                let mut alt_nullable = true;
+                for n in alt {
+                    let (g, nl) = first_node(n, lists)?;
+                    f.words.extend(g.words);
+                    f.classes |= g.classes;
+                    f.date |= g.date;
+                    if !nl {
+                        alt_nullable = false;
+                        break;
+                    }
+                }
+                nullable |= alt_nullable;
+            }
+            nullable
+        }
+        Node::Repeat { node, min, .. } => {
+            let (g, nl) = first_node(node, lists)?;
+            f = g;
+            nl || *min == 0
+        }
+    };
+    Some((f, nullable))
+}
+
+// ---------------------------------------------------------------- matching
+
+/// A captured value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Val {
+    Mention(usize),
+    Date(Date),
+    Span(usize, usize),
+}
+
+/// What the matcher reads of a document.
+struct View<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    dates: &'a [DateMention],
+    /// Mentions with text, ordered by their first token.
+    order: Vec<usize>,
+    /// For each mention, the one after it among the names and references
+    /// back, in text order (by start, end and index).
+    successor: Vec<Option<usize>>,
+    doc_key: Option<&'c str>,
+    /// The last answer of `starting` (rules tried at one token ask the same).
+    last_start: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'c, 'a> View<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>) -> Self {
+        let mut order: Vec<usize> = (0..ctx.mentions.len())
+            .filter(|&m| ctx.mentions[m].span.start < ctx.mentions[m].span.end)
+            .collect();
+        order.sort_by_key(|&m| (ctx.toks[m].0, m));
+        let mut real: Vec<usize> = (0..ctx.mentions.len())
+            .filter(|&m| is_real(&ctx.mentions[m]))
+            .collect();
+        real.sort_by_key(|&m| (ctx.mentions[m].span.start, ctx.mentions[m].span.end, m));
+        let mut successor = vec![None; ctx.mentions.len()];
+        for w in real.windows(2) {
+            successor[w[0]] = Some(w[1]);
+        }
+        Self {
+            ctx,
+            dates: ctx.dates,
+            order,
+            successor,
+            doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
+            last_start: std::cell::Cell::new((usize::MAX, 0, 0)),
+        }
+    }
+    fn tok(&self, t: usize) -> &'a str {
+        self.ctx.seg.tok(self.ctx.text, t)
+    }
+    /// The mentions whose first token is `t`.
+    fn starting(&self, t: usize) -> &[usize] {
+        let (at, a, b) = self.last_start.get();
+        if at == t {
+            return &self.order[a..b];
+        }
+        let toks = &self.ctx.toks;
+        let a = self.order.partition_point(|&m| toks[m].0 < t);
+        let b = self.order[a..].partition_point(|&m| toks[m].0 <= t) + a;
+        self.last_start.set((t, a, b));
+        &self.order[a..b]
+    }
+    /// The date starting at token `t`.
+    fn date_at(&self, t: usize) -> Option<DateMention> {
+        let at = self.ctx.seg.tokens.get(t)?.span.start;
+        let i = self.dates.partition_point(|d| d.span.start < at);
+        self.dates.get(i).filter(|d| d.span.start == at).copied()
+    }
+}
+
+/// A backtracking matcher over one sentence.
+struct Matcher<'m, 'c, 'a> {
+    set: &'m RuleSet,
+    view: &'m View<'c, 'a>,
+    first: usize,
+    last: usize,
+    steps: usize,
+    depth: usize,
+}
+
+type Caps = Vec<Option<Val>>;
+
+impl Matcher<'_, '_, '_> {
+    /// Matches `nodes` from token `pos`, calling `k` with the end of each
+    /// match until it returns true.
+    fn seq(
+        &mut self,
+        nodes: &[Node],
+        pos: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        match nodes.split_first() {
+            None => k(self, pos, caps),
+            Some((n, rest)) => self.one(n, pos, caps, &mut |m: &mut Self, p, caps| {
+                m.seq(rest, p, caps, k)
+            }),
+        }
+    }
+
+    fn one(
+        &mut self,
+        n: &Node,
+        pos: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        self.steps += 1;
+        if self.steps > STEP_BUDGET || self.depth >= MAX_DEPTH {
+            return true;
+        }
+        self.depth += 1;
+        let found = self.one_inner(n, pos, caps, k);
+        self.depth -= 1;
+        found
+    }
+
+    fn one_inner(
+        &mut self,
+        n: &Node,
+        pos: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        match n {
+            Node::Tok(test, neg) => {
+                pos < self.last && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
+            }
+            Node::Start => pos == self.first && k(self, pos, caps),
+            Node::End => pos >= self.last && k(self, pos, caps),
+            Node::Mention {
+                classes,
+                refs,
+                next,
+                prefix,
+                cap,
+            } => {
+                if pos >= self.last {
+                    return false;
+                }
+                let view = self.view;
+                let ctx = view.ctx;
+                for &m in view.starting(pos) {
+                    let x = &ctx.mentions[m];
+                    let fits = class_bit(x.class) & classes != 0
+                        && (!x.anaphor || *refs && x.rule.starts_with("anaphor"))
+                        && (!*next || self.follows(m, caps))
+                        && prefix.as_deref().is_none_or(|p| {
+                            x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
+                        });
+                    if fits && self.with_mention(*cap, m, caps, k) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Doc { cap } => {
+                let view = self.view;
+                let ctx = view.ctx;
+                let Some(key) = view.doc_key.filter(|_| pos < self.last) else {
+                    return false;
+                };
+                for &m in view.starting(pos) {
+                    let x = &ctx.mentions[m];
+                    let fits = x.key == key && (!x.anaphor || x.rule.starts_with("anaphor"));
+                    if fits && self.with_mention(*cap, m, caps, k) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Date { full, cap } => {
+                let Some(d) = self.view.date_at(pos).filter(|d| !(*full && d.bare_year)) else {
+                    return false;
+                };
+                if pos >= self.last {
+                    return false;
+                }
+                let tokens = &self.view.ctx.seg.tokens;
+                let end = tokens.partition_point(|t| t.span.start < d.span.end);
+                self.with_cap(*cap, Val::Date(d.date), end.max(pos + 1), caps, k)
+            }
+            Node::Group { alts, cap } => {
+                for alt in alts {
+                    let found = self.seq(alt, pos, caps, &mut |m: &mut Self, p, caps| match cap {
+                        Some(c) => m.with_cap(Some(*c), Val::Span(pos, p), p, caps, k),
+                        None => k(m, p, caps),
+                    });
+                    if found {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
+        }
+    }
+
+    /// Whether mention `m` is the one after the pattern's previous mention.
+    fn follows(&self, m: usize, caps: &Caps) -> bool {
+        match caps.last() {
+            Some(Some(Val::Mention(prev))) => self.view.successor[*prev] == Some(m),
+            _ => true,
+        }
+    }
+
+    /// Continues after mention `m`, captured in `cap` and as the last mention.
+    fn with_mention(
+        &mut self,
+        cap: Option<usize>,
+        m: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        let last = caps.len() - 1;
+        let old = caps[last].replace(Val::Mention(m));
+        let end = self.view.ctx.toks[m].1;
+        let found = self.with_cap(cap, Val::Mention(m), end, caps, k);
+        if !found {
+            caps[last] = old;
+        }
+        found
+    }
+
+    fn with_cap(
+        &mut self,
+        cap: Option<usize>,
+        v: Val,
+        end: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        let Some(c) = cap else {
+            return k(self, end, caps);
+        };
+        let old = caps[c].replace(v);
+        let found = k(self, end, caps);
+        if !found {
+            caps[c] = old;
+        }
+        found
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn rep(
+        &mut self,
+        node: &Node,
+        min: usize,
+        max: usize,
+        count: usize,
+        pos: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> bool {
+        // greedy: one more first, then stop here
+        if count < max
+            && self.one(node, pos, caps, &mut |m: &mut Self, p, caps| {
+                (p != pos || count < min) && m.rep(node, min, max, count + 1, p, caps, k)
+            })
+        {
+            return true;
+        }
+        count >= min && k(self, pos, caps)
+    }
+
+    fn tok_test(&self, test: &TokTest, t: usize) -> bool {
+        let ctx = self.view.ctx;
+        let w = self.view.tok(t);
+        let kind = ctx.seg.tokens[t].kind;
+        match test {
+            TokTest::Lower(l) => eq_lower(w, l),
+            TokTest::Exact(e) => w == e,
+            TokTest::List(l) => {
+                let list = &self.set.lists[*l];
+                if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                    list.contains(&w.to_lowercase())
+                } else {
+                    list.contains(w)
+                }
+            }
+            TokTest::Cap => kind == TokKind::Word && w.starts_with(char::is_uppercase),
+            TokTest::Alpha => w.to_lowercase().chars().all(char::is_lowercase),
+            TokTest::Word => kind == TokKind::Word,
+            TokTest::Number => kind == TokKind::Number,
+            TokTest::Punct => kind == TokKind::Punct,
+            TokTest::Poss => kind == TokKind::Possessive,
+            TokTest::Any => true,
+        }
+    }
+}
+
+/// Whether a mention is a name or a reference back ("the Department"), not
+/// another rule's short form.
+fn is_real(m: &Mention) -> bool {
+    !m.anaphor || m.rule.starts_with("anaphor")
+}
+
+/// Whether `w` in lower case is `lower`.
+fn eq_lower(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == lower.len() && w.eq_ignore_ascii_case(lower)
+    } else {
+        w.to_lowercase() == lower
+    }
+}
+
+// ---------------------------------------------------------------- examples
+
+/// Checks one rule's examples and counter-examples with `run` (the real
+/// extractor): the failures, each naming the rule, its file and line.
+pub fn check_rule(rule: &Rule, run: &dyn Fn(&str) -> Extraction) -> Vec<String> {
+    let mut failures = Vec::new();
+    for e in &rule.examples {
+        let ex = run(&e.text);
+        if !yields(&ex, rule.name, &e.yields) {
+            failures.push(format!(
+                "{}:{}: rule {}: the example does not yield `{}`; it yields {}",
+                rule.file,
+                e.line,
+                rule.name,
+                e.yields,
+                describe(&ex)
+            ));
+        }
+    }
+    for (text, line) in &rule.counter_examples {
+        let ex = run(text);
+        let fired = ex.relations.iter().any(|r| r.evidence.rule == rule.name)
+            || ex.entities.iter().any(|e| e.rule == rule.name);
+        if fired {
+            failures.push(format!(
+                "{}:{}: rule {}: the counter-example yields something by this rule: {}",
+                rule.file,
+                line,
+                rule.name,
+                describe(&ex)
+            ));
+        }
+    }
+    if rule.examples.is_empty() {
+        failures.push(format!(
+            "{}:{}: rule {} has no examples",
+            rule.file, rule.line, rule.name
+        ));
+    }
+    failures
+}
+
+/// Whether an entity has the name (its label or another name).
+fn has_name(e: &crate::model::Entity, name: &str) -> bool {
+    e.label == name || e.alt_labels.contains(name)
+}
+
+fn object_text(ex: &Extraction, o: &Object) -> Vec<String> {
+    match o {
+        Object::Entity(i) => ex.entities.get(*i).map_or_else(Vec::new, |e| {
+            std::iter::once(e.label.clone())
+                .chain(e.alt_labels.iter().cloned())
+                .collect()
+        }),
+        Object::Date(d) => vec![d.to_string()],
+        Object::Bool(b) => vec![b.to_string()],
+        Object::Text(t) => vec![t.clone()],
+    }
+}
+
+/// Whether an extraction has what `expect` states, by rule `rule`.
+fn yields(ex: &Extraction, rule: &str, expect: &str) -> bool {
+    let parts: Vec<&str> = expect.split('|').map(str::trim).collect();
+    if let [s, p, o] = parts.as_slice() {
+        let Some(p) = parse_predicate(p) else {
+            return false;
+        };
+        return ex.relations.iter().any(|r| {
+            r.evidence.rule == rule
+                && r.predicate == p
+                && ex.entities.get(r.subject).is_some_and(|e| has_name(e, s))
+                && object_text(ex, &r.object).iter().any(|t| t == o)
+        });
+    }
+    if let Some((class, name)) = expect.split_once(':') {
+        let Some(class) = EntityClass::parse(class.trim()) else {
+            return false;
+        };
+        return ex
+            .entities
+            .iter()
+            .any(|e| e.class == class && e.rule == rule && has_name(e, name.trim()));
+    }
+    if let Some((alias, name)) = expect.split_once('=') {
+        return ex
+            .entities
+            .iter()
+            .any(|e| e.label == name.trim() && e.alt_labels.contains(alias.trim()));
+    }
+    false
+}
+
+/// A short list of what an extraction holds, for failure messages.
+fn describe(ex: &Extraction) -> String {
+    let mut out: Vec<String> = ex
+        .entities
+        .iter()
+        .map(|e| format!("{}: {}", e.class.name(), e.label))
+        .collect();
+    for r in &ex.relations {
+        let s = ex.entities.get(r.subject).map_or("?", |e| e.label.as_str());
+        let o = object_text(ex, &r.object)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        out.push(format!(
+            "{s} | {} | {o} [{}]",
+            r.predicate.curie(),
+            r.evidence.rule
+        ));
+    }
+    if out.is_empty() {
+        "nothing".to_string()
+    } else {
+        out.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::Extractor;
+
+    fn run_with(extractor: &Extractor) -> impl Fn(&str) -> Extraction + '_ {
+        move |text| extractor.extract(&Document::from_text("example.txt", text))
+    }
+
+    #[test]
+    fn every_builtin_rule_yields_its_examples() {
+        let extractor = Extractor::new();
+        let set = RuleSet::builtin();
+        assert!(!set.rules().is_empty());
+        let failures: Vec<String> = set
+            .rules()
+            .iter()
+            .flat_map(|r| check_rule(r, &run_with(&extractor)))
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn the_example_rule_files_yield_their_examples() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/rules/examples");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("data/rules/examples")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 3, "{files:?}");
+        for f in files {
+            let extractor = Extractor::builder().rules(&f).build().expect("valid rules");
+            let own: Vec<&Rule> = extractor
+                .rule_set()
+                .rules()
+                .iter()
+                .filter(|r| Path::new(&r.file) == f)
+                .collect();
+            assert!(!own.is_empty(), "{}", f.display());
+            let failures: Vec<String> = own
+                .iter()
+                .flat_map(|r| check_rule(r, &run_with(&extractor)))
+                .collect();
+            assert!(failures.is_empty(), "{}", failures.join("\n"));
+        }
+    }
+
+    /// Compiles one user file; its error as `line:column: message`.
+    fn compile_err(text: &str) -> String {
+        match RuleSet::compile(&[("user.toml", text)]) {
+            Ok(_) => "ok".to_string(),
+            Err(Error::Rules {
+                path,
+                line,
+                column,
+                message,
+            }) => {
+                assert_eq!(path, "user.toml");
+                format!("{line}:{column}: {message}")
+            }
+            Err(e) => format!("other error: {e}"),
+        }
+    }
+
+    #[test]
+    fn malformed_rule_files_are_errors_with_line_and_column() {
+        // (case, file, expected "line:column: message" prefix)
+        let rule = |pattern: &str, fact: &str| {
+            format!(
+                "\n[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {fact}\nexamples = []\n"
+            )
+        };
+        let sub = "{ subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"b\" }";
+        let cases: Vec<(&str, String, &str)> = vec![
+            ("not TOML", "[[rule]\nid = 1".into(), "1:"),
+            (
+                "an unknown key",
+                "[[rule]]\nid = \"t.x\"\npatern = \"x\"\n".into(),
+                "3:1: unknown field",
+            ),
+            (
+                "an unknown list",
+                rule("a:@Agency $nolist b:@Agency", sub),
+                "4:22: no word list `$nolist`",
+            ),
+            (
+                "an unknown class",
+                rule("a:@Agancy b:@Agency", sub),
+                "4:14: unknown class `@Agancy`",
+            ),
+            (
+                "an unclosed group",
+                rule("a:@Agency ( of b:@Agency", sub),
+                "4:22: `(` without `)`",
+            ),
+            (
+                "a stray paren",
+                rule("a:@Agency ) b:@Agency", sub),
+                "4:22: unexpected `)`",
+            ),
+            (
+                "a bad repetition",
+                rule("a:@Agency _{3,1} b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "a missing capture",
+                rule("a:@Agency of c:@Agency", sub),
+                "5:8: no capture `b:`",
+            ),
+            (
+                "a literal capture as subject",
+                rule("a:%cap of b:@Agency", sub),
+                "5:8: the subject `a` must capture a mention",
+            ),
+            (
+                "an unknown predicate",
+                rule(
+                    "a:@Agency of b:@Agency",
+                    "{ subject = \"a\", predicate = \"org:partOf\", object = \"b\" }",
+                ),
+                "5:8: unknown predicate `org:partOf`",
+            ),
+            (
+                "a date object that is a mention",
+                rule(
+                    "a:@Agency of b:@Agency",
+                    "{ subject = \"a\", predicate = \"schema:foundingDate\", object = \"b\" }",
+                ),
+                "5:8: the object of schema:foundingDate must be a date",
+            ),
+            (
+                "two rules with one id",
+                format!(
+                    "{}{}",
+                    rule("a:@Agency of b:@Agency", sub),
+                    rule("a:@Agency in b:@Agency", sub)
+                ),
+                "9:6: the rule id `t.x` is already defined at user.toml:3",
+            ),
+            (
+                "a valid rule",
+                rule("a:@Agency , part of the? b:@Agency", sub),
+                "ok",
+            ),
+        ];
+        for (case, file, want) in cases {
+            let got = compile_err(&file);
+            assert!(got.starts_with(want), "{case}: got {got:?}, want {want:?}");
+        }
+    }
+
+    #[test]
+    fn a_pattern_that_could_nest_deep_is_bounded() {
+        let file = "[[rule]]\nid = \"t.deep\"\npattern = \"( _{64} ){64} a:@Agency\"\nfact = { subject = \"a\", predicate = \"mg:defunct\", value = true }\n";
+        let set = RuleSet::compile(&[("u.toml", file)]).expect("valid");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("deep.toml");
+        std::fs::write(&path, file).expect("write");
+        let extractor = Extractor::builder().rules(&path).build().expect("valid");
+        assert!(set.get("t.deep").is_some());
+        let text = format!("{} the Department of Labor.", "word ".repeat(5000));
+        // (finishes, without a stack overflow; the bound may lose the match)
+        let ex = extractor.extract(&Document::from_text("deep.txt", text));
+        assert!(ex.entities.iter().any(|e| e.label == "Department of Labor"));
+    }
+
+    #[test]
+    fn first_sets_index_patterns_by_what_they_start_with() {
+        // (case, pattern, words it is indexed by (None: tried everywhere), also by agencies)
+        type Case = (
+            &'static str,
+            &'static str,
+            Option<&'static [&'static str]>,
+            bool,
+        );
+        let cases: &[Case] = &[
+            ("a word", "former a:@Agency", Some(&["former"]), false),
+            ("an optional word", "the? a:@Agency", Some(&["the"]), true),
+            (
+                "alternatives",
+                "(this | that) a:@Agency",
+                Some(&["this", "that"]),
+                false,
+            ),
+            ("a mention", "a:@Agency was abolished", Some(&[]), true),
+            ("a token class", "%cap a:@Agency", None, false),
+            ("a gap first", "_{0,2} a:@Agency", None, false),
+        ];
+        for &(case, pattern, words, by_agency) in cases {
+            let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");
+            let set = RuleSet::compile(&[("u.toml", &file)]).expect(case);
+            let pi = set.pats.len() - 1;
+            let indexed: Vec<&str> = set
+                .late
+                .by_word
+                .iter()
+                .filter(|(_, ps)| ps.contains(&pi))
+                .map(|(w, _)| w.as_str())
+                .collect();
+            match words {
+                None => assert!(set.late.always.contains(&pi), "{case}"),
+                Some(ws) => {
+                    let mut got = indexed.clone();
+                    got.sort_unstable();
+                    let mut want = ws.to_vec();
+                    want.sort_unstable();
+                    assert_eq!(got, want, "{case}");
+                    assert_eq!(set.late.by_class[0].contains(&pi), by_agency, "{case}");
+                }
+            }
+        }
+    }
+}
