@@ -72,6 +72,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/rules/sub-org.toml",
         include_str!("../../data/rules/sub-org.toml"),
     ),
+    (
+        "data/rules/units.toml",
+        include_str!("../../data/rules/units.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on

@@ -120,37 +120,6 @@ const CONCERN_VERBS: &[&str] = &[
     "announces",
 ];
 
-/// Words between an owner's possessive and a unit noun ("GSA's third service").
-const UNIT_ADJECTIVES: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "newest",
-    "new",
-    "largest",
-    "own",
-    "main",
-    "principal",
-    "primary",
-    "predecessor",
-];
-
-/// Lower-case nouns for a body's units ("GSA's third service, the …").
-const UNIT_NOUNS: &[&str] = &[
-    "service",
-    "office",
-    "bureau",
-    "component",
-    "agency",
-    "division",
-    "directorate",
-    "administration",
-    "branch",
-    "center",
-];
-
 /// First words of the names of units inside a body.
 const UNIT_HEADS: &[&str] = &[
     "Office",
@@ -232,120 +201,15 @@ impl Ctx<'_> {
         self.this_document_concerns();
         self.letter_facts();
         self.short_form_titles();
-        self.possessive_unit_appositions();
-        self.established_within();
     }
 
-    /// Statutes: "There is established within the Department of Justice an
-    /// Office of Science and Technology", "There is established an Office of X
-    /// within the Department": the unit belongs to that body.
-    fn established_within(&mut self) {
-        let n = self.seg.tokens.len();
-        let skip_det = |ctx: &Self, mut t: usize| {
-            while t < n && matches!(ctx.lower(t).as_str(), "the" | "a" | "an") {
-                t += 1;
-            }
-            t
-        };
-        for v in 0..n {
-            if self.lower(v) != "established"
-                || v < 1
-                || !matches!(self.lower(v - 1).as_str(), "is" | "are" | "hereby")
-            {
-                continue;
-            }
-            let k = v + 1;
-            let (unit, parent) = if k < n && matches!(self.lower(k).as_str(), "within" | "in") {
-                // "established within the PARENT a UNIT"
-                let Some(p) =
-                    self.mention_starting_at(skip_det(self, k + 1), &[EntityClass::Agency])
-                else {
-                    continue;
-                };
-                let u = self
-                    .mention_starting_at(skip_det(self, self.toks[p].1), &[EntityClass::Agency]);
-                (u, Some(p))
-            } else {
-                // "established a UNIT within the PARENT"
-                let Some(u) = self.mention_starting_at(skip_det(self, k), &[EntityClass::Agency])
-                else {
-                    continue;
-                };
-                let e = self.toks[u].1;
-                let p = (e < n && matches!(self.lower(e).as_str(), "within" | "in"))
-                    .then(|| {
-                        self.mention_starting_at(skip_det(self, e + 1), &[EntityClass::Agency])
-                    })
-                    .flatten();
-                (Some(u), p)
-            };
-            if let (Some(u), Some(p)) = (unit, parent) {
-                let ev = self.sentence_span(v);
-                self.fact(
-                    u,
-                    Predicate::SubOrganizationOf,
-                    FactObject::Mention(p),
-                    ev,
-                    "org.established-within",
-                );
-            }
-        }
-    }
-
-    /// "GSA's third service, the Technology Transformation Service", "DHS's
-    /// newest component, the X": the unit named in apposition is the owner's.
-    fn possessive_unit_appositions(&mut self) {
-        let n = self.seg.tokens.len();
-        for a in self.named(EntityClass::Agency) {
-            let (_, e) = self.toks[a];
-            if e >= n || self.seg.tokens[e].kind != TokKind::Possessive {
-                continue;
-            }
-            let mut k = e + 1;
-            let mut predecessor = false;
-            while k < n && k < e + 4 && UNIT_ADJECTIVES.contains(&self.tok(k)) {
-                predecessor |= self.tok(k) == "predecessor";
-                k += 1;
-            }
-            if k + 2 >= n || !UNIT_NOUNS.contains(&self.tok(k)) || self.tok(k + 1) != "," {
-                continue;
-            }
-            let mut y = k + 2;
-            if self.lower(y) == "the" {
-                y += 1;
-            }
-            if let Some(u) = self.mention_starting_at(y, &[EntityClass::Agency]) {
-                let ev = self.sentence_span(k);
-                if predecessor {
-                    // "the EDA's predecessor agency, the X": X's functions passed to the EDA
-                    self.fact(
-                        u,
-                        Predicate::SucceededBy,
-                        FactObject::Mention(a),
-                        ev,
-                        "org.predecessor-apposition",
-                    );
-                } else {
-                    self.fact(
-                        u,
-                        Predicate::SubOrganizationOf,
-                        FactObject::Mention(a),
-                        ev,
-                        "org.possessive-unit-apposition",
-                    );
-                }
-            }
-        }
-    }
-
-    /// Titles before short forms of a name: "Sen. Dianne Doe" (an abbreviated
-    /// title the title rules do not read), "Senator Doe", "DHS Secretary Roe"
-    /// (a surname standing for a person named in full elsewhere).
+    /// Titles before a surname standing for a person named in full elsewhere:
+    /// "Senator Doe", "DHS Assistant Secretary Roe". (Abbreviated titles
+    /// before a name, "Sen. Jane Doe", are rules in `data/rules/units.toml`.)
     fn short_form_titles(&mut self) {
         let people: Vec<usize> = (0..self.mentions.len())
             .filter(|&m| {
-                self.class(m) == EntityClass::Person
-                    && (!self.mentions[m].anaphor || self.mentions[m].rule == "person.surname")
+                self.class(m) == EntityClass::Person && self.mentions[m].rule == "person.surname"
             })
             .collect();
         for p in people {
@@ -354,26 +218,6 @@ impl Ctx<'_> {
                 continue;
             }
             let ev = self.sentence_span(a);
-            // "Sen. NAME", "Rep. NAME", "Gov. NAME"
-            if self.tok(a - 1) == "." {
-                let title = match self.tok(a - 2) {
-                    "Sen" => "Senator",
-                    "Rep" => "Representative",
-                    "Gov" => "Governor",
-                    _ => continue,
-                };
-                self.fact(
-                    p,
-                    Predicate::JobTitle,
-                    FactObject::Text(title.into()),
-                    ev,
-                    "person.abbreviated-title",
-                );
-                continue;
-            }
-            if !self.mentions[p].anaphor {
-                continue;
-            }
             // "Senator Doe", "DHS Secretary Roe"
             let t = self.tok(a - 1);
             if !TITLE_HEADS.contains(&t) || t.ends_with('.') {
