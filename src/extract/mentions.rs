@@ -2452,8 +2452,16 @@ fn after_title_tail(text: &str, seg: &Segmented, lex: &Lexicon, i: usize) -> Opt
     if i < 2 || !matches!(seg.tok(text, i - 1), "of" | "for") {
         return None;
     }
-    let owner = seg.tok(text, i - 2);
-    if !(is_title_word(owner) || AGENCY_HEADS.contains(&owner)) {
+    // the title or body owns the object, maybe over more of it ("President of
+    // the United States of America NAME")
+    let owner = (i.saturating_sub(9)..i - 1).rev().find(|&k| {
+        let w = seg.tok(text, k);
+        is_title_word(w) && w != "of" || AGENCY_HEADS.contains(&w)
+    })?;
+    if !(owner + 1..i - 1).all(|k| {
+        let w = seg.tok(text, k);
+        matches!(w, "of" | "the" | "for") || toks[k].kind == TokKind::Word && tok_is_cap(w)
+    }) {
         return None;
     }
     let first_name = |w: &str| lex.is_first_name(w) || lex.is_first_name(&capitalize(w));
@@ -2468,7 +2476,12 @@ fn after_title_tail(text: &str, seg: &Segmented, lex: &Lexicon, i: usize) -> Opt
         if blank_line || toks[j].kind != TokKind::Word || !tok_is_cap(w) {
             return None;
         }
-        if first_name(w) {
+        // (a first name followed by another is part of the object: "... of
+        // America Walter J. ...")
+        let next_first = toks
+            .get(j + 1)
+            .is_some_and(|_| first_name(seg.tok(text, j + 1)));
+        if first_name(w) && !next_first {
             break;
         }
         if is_initial(w) {
@@ -2556,6 +2569,13 @@ const HONORIFICS: &[&str] = &[
     "the",
 ];
 
+/// Whether a name ends with "Sr." (the father, not the son of the same name).
+fn is_senior(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case("sr"))
+}
+
 /// Whether a word of a name is a suffix ("Jr.", "III", "M.D.").
 fn is_name_suffix(p: &str) -> bool {
     matches!(
@@ -2577,8 +2597,10 @@ pub fn person_key(name: &str) -> String {
         .map(|p| p.trim_end_matches([',', '.']).to_lowercase())
         .filter(|p| p.chars().count() > 1)
         .collect();
+    // "Sr." tells a father from his son of the same name
+    let senior = if is_senior(name) { " sr" } else { "" };
     match (parts.first(), parts.last()) {
-        (Some(f), Some(l)) if parts.len() > 1 => format!("person:{f} {l}"),
+        (Some(f), Some(l)) if parts.len() > 1 => format!("person:{f} {l}{senior}"),
         (Some(f), _) => format!("person:{f}"),
         _ => "person:".into(),
     }
@@ -2858,6 +2880,11 @@ mod tests {
                 "a head-first name's last word is no head of its own",
                 "The Subcommittee on Transit Services and General Aviation held a hearing.",
                 &[("Subcommittee on Transit Services and General Aviation", Agency)],
+            ),
+            (
+                "a title's object may hold 'of the'",
+                "The President of the United States of America Walter J. Ellison Jr. signed it.",
+                &[("Walter J. Ellison Jr.", Person)],
             ),
             (
                 "a title wraps across a line break",
@@ -3161,6 +3188,11 @@ mod tests {
                 "titles go",
                 "Chief Justice Walter Ellison III",
                 "person:walter ellison",
+            ),
+            (
+                "Sr. tells the father",
+                "Walter James Ellison Sr.",
+                "person:walter ellison sr",
             ),
             ("a surname alone", "Ellison", "person:ellison"),
         ];
