@@ -60,9 +60,49 @@ pub fn hex_hash(bytes: &[u8]) -> String {
     s
 }
 
-/// The IRI of an entity of `class` named `label` under `base`.
+/// The IRI of an entity of `class` named `label` under `base`: the slug of its
+/// [`identity`], so that every document that names the same person or body,
+/// whichever form of the name it uses, mints the same IRI.
 pub fn entity_iri(base: &str, class: EntityClass, label: &str) -> String {
-    format!("{base}{}/{}", class.segment(), slug(label))
+    format!(
+        "{base}{}/{}",
+        class.segment(),
+        slug(&identity(class, label))
+    )
+}
+
+/// The canonical identity of an entity, independent of the document and of
+/// the form of its name:
+/// - a person: first and last name, without honorifics, titles, middle names,
+///   initials and suffixes ("Hon. Joseph R. Biden, Jr." and "Joseph Biden" are
+///   `joseph biden`);
+/// - an agency: its resolution key ("U.S. Department of the Treasury" and
+///   "Department of Treasury" are `department of treasury`);
+/// - anything else: its label.
+pub fn identity(class: EntityClass, label: &str) -> String {
+    let key = match class {
+        EntityClass::Person => crate::extract::mentions::person_key(label),
+        EntityClass::Agency => crate::extract::mentions::class_key(class, label),
+        _ => return label.to_string(),
+    };
+    match key.split_once(':') {
+        Some((_, k)) if !k.is_empty() => k.to_string(),
+        _ => label.to_string(),
+    }
+}
+
+/// The label of an entity that the documents name `labels`, whatever the order
+/// they came in: the fullest form (most words, then most characters), then the
+/// first in code-point order. Being a maximum over a set, it can be kept up to
+/// date as documents are added by comparing the current label with the new ones.
+pub fn choose_label<'a>(labels: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    labels.into_iter().max_by(|a, b| {
+        let words = |s: &str| s.split_whitespace().count();
+        (words(a), a.chars().count())
+            .cmp(&(words(b), b.chars().count()))
+            // on a tie, the first in code-point order wins
+            .then_with(|| b.cmp(a))
+    })
 }
 
 /// The IRI of a document read from `source` under `base`.
@@ -236,6 +276,23 @@ impl QuadWriter {
                 }
             }
         }
+        // the names this document gives each entity, in its own graph: the store
+        // derives the shared label and alternative labels from those of all the
+        // documents that name the entity (see `Store::refresh_entities`)
+        for (e, iri) in ex.entities.iter().zip(&iris) {
+            add(
+                iri,
+                format!("{MG}docLabel"),
+                Literal::new_simple_literal(&e.label).into(),
+            );
+            for alt in e.alt_labels.iter().filter(|a| *a != &e.label) {
+                add(
+                    iri,
+                    format!("{MG}docAltLabel"),
+                    Literal::new_simple_literal(alt).into(),
+                );
+            }
+        }
         for (e, iri) in ex.entities.iter().zip(&iris) {
             add(&doc_node, format!("{SCHEMA}mentions"), iri.clone().into());
             for m in &e.mentions {
@@ -337,6 +394,89 @@ mod tests {
             assert_eq!(slug(input), want, "{name}");
         }
         assert!(slug("日本").starts_with('x'), "non-ASCII names get a hash");
+    }
+
+    #[test]
+    fn identities() {
+        use EntityClass::*;
+        // (case, class, label, identity)
+        let cases: &[(&str, EntityClass, &str, &str)] = &[
+            (
+                "a person's first and last name",
+                Person,
+                "Walter J. Ellison Jr.",
+                "walter ellison",
+            ),
+            (
+                "an honorific is no part of it",
+                Person,
+                "Honorable Walter Ellison",
+                "walter ellison",
+            ),
+            ("a surname alone", Person, "Ellison", "ellison"),
+            (
+                "U.S. goes",
+                Agency,
+                "U.S. Department of Labor",
+                "department of labor",
+            ),
+            (
+                "of the goes",
+                Agency,
+                "Department of the Interior",
+                "department of interior",
+            ),
+            (
+                "a policy keeps its label",
+                Policy,
+                "The Clean Air Act",
+                "The Clean Air Act",
+            ),
+        ];
+        for (case, class, label, want) in cases {
+            assert_eq!(identity(*class, label), *want, "{case}");
+        }
+        assert_eq!(
+            entity_iri("b/", Person, "Walter J. Ellison Jr."),
+            entity_iri("b/", Person, "Walter Ellison")
+        );
+    }
+
+    #[test]
+    fn labels_are_chosen_whatever_the_order() {
+        // (case, labels, chosen)
+        let cases: &[(&str, &[&str], &str)] = &[
+            (
+                "a person's fullest form",
+                &[
+                    "Walter Ellison",
+                    "Walter J. Ellison Jr.",
+                    "Walter J. Ellison",
+                ],
+                "Walter J. Ellison Jr.",
+            ),
+            (
+                "more words before more characters",
+                &["Walter Jamesonian Ellison", "Walter J. Ellison Jr."],
+                "Walter J. Ellison Jr.",
+            ),
+            (
+                "a tie goes to code-point order",
+                &["Walter Ellisox", "Walter Ellison"],
+                "Walter Ellison",
+            ),
+            (
+                "a body's fullest form",
+                &["Department of Labor", "U.S. Department of Labor"],
+                "U.S. Department of Labor",
+            ),
+        ];
+        for (case, labels, want) in cases {
+            let mut rev = labels.to_vec();
+            rev.reverse();
+            assert_eq!(choose_label(labels.iter().copied()), Some(*want), "{case}");
+            assert_eq!(choose_label(rev), Some(*want), "{case}, reversed");
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use sha2::Digest;
 
 use crate::error::{Error, Result};
+use crate::model::EntityClass;
 use crate::vocab;
 
 /// The ontology (`data/ontology.ttl`), as loaded into every store.
@@ -242,6 +243,9 @@ impl Store {
             Some(outcome) => {
                 if outcome == PutOutcome::Replaced {
                     self.replace(graph, &quads)?;
+                } else {
+                    // (a write killed before settling its entities is completed here)
+                    self.refresh_entities(described(&quads), true)?;
                 }
                 Ok(outcome)
             }
@@ -250,6 +254,7 @@ impl Store {
                 self.inner
                     .extend(quads.iter().map(Quad::as_ref))
                     .map_err(|e| self.storage_error(e))?;
+                self.refresh_entities(described(&quads), true)?;
                 Ok(PutOutcome::Added)
             }
         }
@@ -330,7 +335,10 @@ impl Store {
             .map_err(|e| self.storage_error(e))?;
         tx.extend(quads.iter().map(Quad::as_ref));
         tx.commit().map_err(|e| self.storage_error(e))?;
-        self.collect_entities(before)
+        let mut touched = described(quads);
+        touched.extend(before.iter().cloned());
+        self.collect_entities(before)?;
+        self.refresh_entities(touched, false)
     }
 
     /// The entities a document graph names (`schema:mentions`).
@@ -386,6 +394,217 @@ impl Store {
         tx.commit().map_err(|e| self.storage_error(e))
     }
 
+    /// Recomputes the shared description of `entities`: the `rdfs:label` is
+    /// [`crate::rdf::choose_label`] over the labels the documents that name the
+    /// entity give it (`mg:docLabel` in each document's graph), and every other
+    /// name they give (`mg:docAltLabel`, and the other labels) is a
+    /// `skos:altLabel`. A person named by a surname alone in every document
+    /// that names it, when the store holds exactly one fuller person whose name
+    /// ends with that surname, is that person: its description is `owl:sameAs`
+    /// the fuller node (no class, no label of its own). The result depends only
+    /// on the set of documents stored, not on the order they came in, and
+    /// removing a document takes back exactly what only it gave. Entities no
+    /// document names are left to [`Store::collect_entities`].
+    ///
+    /// With `added_only` (documents were only added since the shared graph was
+    /// last settled), the labels are read from the shared graph alone, where
+    /// the new documents' labels now stand beside the old label: the label is
+    /// a maximum over a set, so the maximum of those is the same, without
+    /// reading every document that names the entity.
+    fn refresh_entities(&self, mut entities: Vec<NamedNode>, added_only: bool) -> Result<()> {
+        if entities.is_empty() {
+            return Ok(());
+        }
+        let doc_label = nn(&format!("{}docLabel", vocab::MG));
+        let doc_alt = nn(&format!("{}docAltLabel", vocab::MG));
+        let label = nn(&format!("{}label", vocab::RDFS));
+        let alt = nn(&format!("{}altLabel", vocab::SKOS));
+        let rdf_type = nn(&format!("{}type", vocab::RDF));
+        let same_as = nn(&format!("{}sameAs", vocab::OWL));
+        let person_class = nn(&EntityClass::Person.iri());
+        let shared = nn(vocab::ENTITIES_GRAPH);
+        let shared_ref = GraphNameRef::NamedNode(shared.as_ref());
+        let gname = GraphName::NamedNode(shared.clone());
+        let class_of = |e: &NamedNode| {
+            let segment = e.as_str().rsplit('/').nth(1).unwrap_or("");
+            EntityClass::ALL
+                .into_iter()
+                .find(|c| c.segment() == segment)
+                .unwrap_or(EntityClass::Agency)
+        };
+        // what the store holds about an entity, read in one scan: the labels the
+        // documents give it (with how many give each), their other names, and its
+        // description in the shared graph
+        struct Held {
+            labels: BTreeMap<String, usize>,
+            alts: std::collections::BTreeSet<String>,
+            shared: std::collections::HashSet<Quad>,
+        }
+        let read = |e: &NamedNode, full: bool| -> Result<Held> {
+            let mut held = Held {
+                labels: BTreeMap::new(),
+                alts: std::collections::BTreeSet::new(),
+                shared: std::collections::HashSet::new(),
+            };
+            let graph = (!full).then_some(shared_ref);
+            for q in self
+                .inner
+                .quads_for_pattern(Some(e.as_ref().into()), None, None, graph)
+            {
+                let q = q.map_err(|e| self.storage_error(e))?;
+                let value = match &q.object {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                };
+                if q.graph_name == gname {
+                    if !full {
+                        if let Some(v) = value.clone() {
+                            if q.predicate == label {
+                                held.labels.insert(v, 1);
+                            } else if q.predicate == alt {
+                                held.alts.insert(v);
+                            }
+                        }
+                    }
+                    if q.predicate == rdf_type
+                        || q.predicate == label
+                        || q.predicate == alt
+                        || q.predicate == same_as
+                    {
+                        held.shared.insert(q);
+                    }
+                } else if let Some(v) = value {
+                    if q.predicate == doc_label {
+                        *held.labels.entry(v).or_default() += 1;
+                    } else if q.predicate == doc_alt {
+                        held.alts.insert(v);
+                    }
+                }
+            }
+            Ok(held)
+        };
+        // a person named by a surname alone (or joined to a fuller one) is settled
+        // from all the documents that name it
+        let read = |e: &NamedNode| -> Result<Held> {
+            let h = read(e, !added_only)?;
+            let alias = class_of(e) == EntityClass::Person
+                && (h.labels.keys().all(|l| l.split_whitespace().count() == 1)
+                    || h.shared.iter().any(|q| q.predicate == same_as));
+            if added_only && alias {
+                read(e, true)
+            } else {
+                Ok(h)
+            }
+        };
+        entities.sort();
+        entities.dedup();
+        let mut held: BTreeMap<NamedNode, Held> = BTreeMap::new();
+        for e in entities {
+            let h = read(&e)?;
+            held.insert(e, h);
+        }
+        // a fuller person touched may join or leave the surname-only node of its surname
+        let mut extra = Vec::new();
+        for (e, h) in &held {
+            if class_of(e) != EntityClass::Person {
+                continue;
+            }
+            for l in h.labels.keys() {
+                if l.split_whitespace().count() > 1 {
+                    let surname = crate::extract::mentions::surname(l);
+                    if let Some((prefix, _)) = e.as_str().rsplit_once('/') {
+                        extra.push(nn(&format!("{prefix}/{}", crate::rdf::slug(surname))));
+                    }
+                }
+            }
+        }
+        extra.sort();
+        extra.dedup();
+        for e in extra {
+            if let std::collections::btree_map::Entry::Vacant(slot) = held.entry(e) {
+                let h = read(slot.key())?;
+                slot.insert(h);
+            }
+        }
+        // the people of the store, by IRI (built once, when needed)
+        let mut people: Option<Vec<String>> = None;
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| self.storage_error(e))?;
+        for (e, h) in held {
+            let Held {
+                labels,
+                mut alts,
+                shared: have,
+            } = h;
+            if labels.is_empty() {
+                // named by no document, or stored before documents gave their names
+                continue;
+            }
+            let class = class_of(&e);
+            let mut want: Vec<(NamedNode, Term)> = Vec::new();
+            let mut joined = None;
+            let surname_only = labels.keys().all(|l| l.split_whitespace().count() == 1);
+            if class == EntityClass::Person && surname_only {
+                if people.is_none() {
+                    let mut all = Vec::new();
+                    for q in self.inner.quads_for_pattern(
+                        None,
+                        Some(rdf_type.as_ref()),
+                        Some(person_class.as_ref().into()),
+                        Some(shared_ref),
+                    ) {
+                        if let NamedOrBlankNode::NamedNode(n) =
+                            q.map_err(|e| self.storage_error(e))?.subject
+                        {
+                            all.push(n.into_string());
+                        }
+                    }
+                    people = Some(all);
+                }
+                if let Some((prefix, last)) = e.as_str().rsplit_once('/') {
+                    let tail = format!("-{last}");
+                    let mut fuller = people.iter().flatten().filter(|p| {
+                        p.strip_prefix(prefix)
+                            .is_some_and(|rest| rest.starts_with('/') && rest.ends_with(&tail))
+                    });
+                    if let (Some(f), None) = (fuller.next(), fuller.next()) {
+                        joined = Some(nn(f));
+                    }
+                }
+            }
+            match joined {
+                Some(f) => want.push((same_as.clone(), f.into())),
+                None => {
+                    let Some(chosen) = crate::rdf::choose_label(labels.keys().map(String::as_str))
+                        .map(str::to_string)
+                    else {
+                        continue;
+                    };
+                    alts.extend(labels.into_keys());
+                    alts.remove(&chosen);
+                    want.push((rdf_type.clone(), nn(&class.iri()).into()));
+                    want.push((label.clone(), Literal::new_simple_literal(chosen).into()));
+                    for a in alts {
+                        want.push((alt.clone(), Literal::new_simple_literal(a).into()));
+                    }
+                }
+            }
+            let want: std::collections::HashSet<Quad> = want
+                .into_iter()
+                .map(|(p, o)| Quad::new(e.clone(), p, o, gname.clone()))
+                .collect();
+            for q in have.difference(&want) {
+                tx.remove(q.as_ref());
+            }
+            for q in want.difference(&have) {
+                tx.insert(q.as_ref());
+            }
+        }
+        tx.commit().map_err(|e| self.storage_error(e))
+    }
+
     /// A writer that stores many documents fast: new documents are gathered
     /// and written with oxigraph's bulk loader, whose commit is atomic, so
     /// each document is still either fully present or absent after a crash.
@@ -396,6 +615,7 @@ impl Store {
             store: self,
             pending: Vec::new(),
             pending_graphs: std::collections::HashSet::new(),
+            touched: Vec::new(),
             max_quads,
         }
     }
@@ -443,7 +663,8 @@ impl Store {
         tx.commit().map_err(|e| self.storage_error(e))?;
         named.sort();
         named.dedup();
-        self.collect_entities(named)?;
+        self.collect_entities(named.clone())?;
+        self.refresh_entities(named, false)?;
         Ok(matches)
     }
 
@@ -604,6 +825,8 @@ pub struct BatchWriter<'a> {
     store: &'a Store,
     pending: Vec<Quad>,
     pending_graphs: std::collections::HashSet<NamedNode>,
+    /// Entities described by the documents loaded so far, settled at [`BatchWriter::flush`].
+    touched: Vec<NamedNode>,
     max_quads: usize,
 }
 
@@ -625,7 +848,7 @@ impl BatchWriter<'_> {
             .map_err(|e| store.storage_error(format!("bad document IRI {doc_iri}: {e}")))?;
         if self.pending_graphs.contains(&graph) {
             // The same document twice in one run: the later one wins.
-            self.flush()?;
+            self.load()?;
         }
         let (quads, hash_quad) = store.prepare(graph.as_ref(), quads)?;
         match store.existing(graph.as_ref(), &hash_quad)? {
@@ -633,24 +856,42 @@ impl BatchWriter<'_> {
                 store.replace(graph.as_ref(), &quads)?;
                 Ok(PutOutcome::Replaced)
             }
-            Some(outcome) => Ok(outcome),
+            Some(outcome) => {
+                // (settled again at the end: a run killed after loading it, before
+                // settling its entities, is completed by the next run)
+                self.touched.extend(described(&quads));
+                Ok(outcome)
+            }
             None => {
                 self.pending.extend(quads);
                 self.pending_graphs.insert(graph);
                 if self.pending.len() >= self.max_quads {
-                    self.flush()?;
+                    self.load()?;
                 }
                 Ok(PutOutcome::Added)
             }
         }
     }
 
-    /// Writes the gathered new documents (one atomic bulk load).
+    /// Writes the gathered new documents (one atomic bulk load), then settles
+    /// the shared names of every entity the documents stored by this writer
+    /// name (see [`Store::refresh_entities`]). Until then an entity may show the
+    /// labels of several documents.
     pub fn flush(&mut self) -> Result<()> {
+        self.load()?;
+        let touched = std::mem::take(&mut self.touched);
+        self.store.refresh_entities(touched, true)
+    }
+
+    /// Bulk-loads the gathered new documents; their entities are settled at [`BatchWriter::flush`].
+    fn load(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
         let store = self.store;
+        self.touched.extend(described(&self.pending));
+        self.touched.sort();
+        self.touched.dedup();
         let mut loader = store.inner.bulk_loader();
         loader
             .load_quads(self.pending.drain(..))
@@ -659,6 +900,22 @@ impl BatchWriter<'_> {
         self.pending_graphs.clear();
         Ok(())
     }
+}
+
+/// The entities that quads describe in the shared entities graph.
+fn described(quads: &[Quad]) -> Vec<NamedNode> {
+    let shared = GraphName::NamedNode(nn(vocab::ENTITIES_GRAPH));
+    let mut out: Vec<NamedNode> = quads
+        .iter()
+        .filter(|q| q.graph_name == shared)
+        .filter_map(|q| match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// A SPARQL evaluator with the schema's prefixes predeclared.
@@ -814,6 +1071,95 @@ mod tests {
             store.remove(g).is_err(),
             "removing a missing document is an error"
         );
+    }
+
+    /// The shared entities graph as sorted N-Quads lines.
+    fn shared_graph(store: &Store) -> Vec<String> {
+        let mut out: Vec<String> = store
+            .inner
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(nn(vocab::ENTITIES_GRAPH).as_ref())),
+            )
+            .map(|q| q.unwrap().to_string())
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn shared_names_do_not_depend_on_order_and_removal_is_exact() {
+        use crate::model::Document;
+        let ex = crate::extract::Extractor::new();
+        let w = crate::rdf::QuadWriter::default();
+        let docs: Vec<Document> = [
+            (
+                "a.txt",
+                "Walter Ellison, the Secretary of Labor, spoke on Monday.",
+            ),
+            (
+                "b.txt",
+                "Secretary of Labor Walter J. Ellison, Jr. signed the order.",
+            ),
+            ("c.txt", "The Honorable Walter James Ellison Jr. testified."),
+        ]
+        .iter()
+        .map(|(src, text)| Document::from_text(*src, *text))
+        .collect();
+        let put = |store: &Store, d: &Document| {
+            store
+                .put_document(&w.document_iri(d), &w.quads(d, &ex.extract(d)))
+                .unwrap();
+        };
+        // (case, order of documents put one at a time)
+        let orders: &[(&str, &[usize])] = &[
+            ("in order", &[0, 1, 2]),
+            ("reversed", &[2, 1, 0]),
+            ("shuffled", &[1, 2, 0]),
+        ];
+        let mut seen = Vec::new();
+        for (case, order) in orders {
+            let store = Store::memory().unwrap();
+            for &i in *order {
+                put(&store, &docs[i]);
+            }
+            let shared = shared_graph(&store);
+            let labels: Vec<&String> = shared
+                .iter()
+                .filter(|l| l.contains("#label>") && l.contains("/person/"))
+                .collect();
+            assert_eq!(labels.len(), 1, "{case}: one label: {shared:?}");
+            assert!(
+                labels[0].contains("\"Walter James Ellison Jr.\""),
+                "{case}: {shared:?}"
+            );
+            seen.push(shared);
+        }
+        assert!(
+            seen.windows(2).all(|p| p[0] == p[1]),
+            "same shared graph in every order"
+        );
+        // a batch writer gives the same
+        let store = Store::memory().unwrap();
+        let mut batch = store.batch_writer(BATCH_QUADS);
+        for d in &docs {
+            batch
+                .put_document(&w.document_iri(d), w.quads(d, &ex.extract(d)))
+                .unwrap();
+        }
+        batch.flush().unwrap();
+        assert_eq!(shared_graph(&store), seen[0], "bulk load");
+        // removing a document gives what the others alone give
+        store.remove("c.txt").unwrap();
+        let only = Store::memory().unwrap();
+        put(&only, &docs[0]);
+        put(&only, &docs[1]);
+        assert_eq!(shared_graph(&store), shared_graph(&only), "remove is exact");
+        assert!(shared_graph(&only)
+            .iter()
+            .any(|l| l.contains("#label>") && l.contains("\"Walter J. Ellison Jr.\"")));
     }
 
     #[test]

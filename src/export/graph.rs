@@ -15,7 +15,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 use super::ExportOptions;
 use crate::model::{EntityClass, Predicate};
-use crate::vocab::{self, DCTERMS, MG, PROV, RDF, RDFS, SCHEMA, SKOS};
+use crate::vocab::{self, DCTERMS, MG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS};
 use crate::{Error, Result};
 
 /// One node of an export: an entity (or any resource of a CONSTRUCT result).
@@ -227,9 +227,20 @@ fn load(store: &Store) -> Result<Catalog> {
             aliases.entry(s).or_default().insert(l.value().to_string());
         }
     }
+    // a person named by a surname alone that the store made `owl:sameAs` a
+    // fuller node is drawn as that node
+    let same: HashMap<String, String> = scan(store, &format!("{OWL}sameAs"))?
+        .into_iter()
+        .filter(|(s, _, _)| !classes.contains_key(s))
+        .map(|(s, o, _)| (s, term_key(&o)))
+        .collect();
+    let canonical = |k: String| same.get(&k).cloned().unwrap_or(k);
     let mut mentioned_by: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (s, o, _) in scan(store, &format!("{SCHEMA}mentions"))? {
-        mentioned_by.entry(term_key(&o)).or_default().insert(s);
+        mentioned_by
+            .entry(canonical(term_key(&o)))
+            .or_default()
+            .insert(s);
     }
     for (iri, class) in &classes {
         let label = first_value(&labels, iri).unwrap_or_else(|| local_name(iri).to_string());
@@ -283,6 +294,7 @@ fn load(store: &Store) -> Result<Catalog> {
     for p in Predicate::ALL {
         let iri = p.iri();
         for (s, o, graph) in scan(store, &iri)? {
+            let s = canonical(s);
             if !cat.nodes.contains_key(&s) {
                 continue;
             }
@@ -293,7 +305,7 @@ fn load(store: &Store) -> Result<Catalog> {
                     graphs.extend(graph);
                 }
                 _ => {
-                    let target = term_key(&o);
+                    let target = canonical(term_key(&o));
                     if !cat.nodes.contains_key(&target) {
                         continue;
                     }
@@ -322,7 +334,7 @@ fn load(store: &Store) -> Result<Catalog> {
     for edge in cat.edges.values_mut() {
         edge.graphs.sort();
     }
-    load_evidence(store, &mut cat.edges)?;
+    load_evidence(store, &mut cat.edges, &same)?;
     Ok(cat)
 }
 
@@ -330,7 +342,9 @@ fn load(store: &Store) -> Result<Catalog> {
 fn load_evidence(
     store: &Store,
     edges: &mut BTreeMap<(String, String, String), Edge>,
+    same: &HashMap<String, String>,
 ) -> Result<()> {
+    let canonical = |k: String| same.get(&k).cloned().unwrap_or(k);
     let one = |p: String| -> Result<HashMap<String, Term>> {
         Ok(scan(store, &p)?
             .into_iter()
@@ -348,7 +362,7 @@ fn load_evidence(
         let (Some(p), Some(o)) = (predicates.get(&st), objects.get(&st)) else {
             continue;
         };
-        let key = (term_key(&s), term_key(p), term_key(o));
+        let key = (canonical(term_key(&s)), term_key(p), canonical(term_key(o)));
         let Some(edge) = edges.get_mut(&key) else {
             continue;
         };

@@ -69,6 +69,12 @@ impl Mention {
 /// The resolution key of a name of a class: memos drop "the", "President's", "Memorandum on".
 pub fn class_key(class: EntityClass, name: &str) -> String {
     let mut k = name_key(name);
+    // "Department of the Treasury", "Department of Treasury": one department
+    if class == EntityClass::Agency {
+        if let Some(rest) = k.strip_prefix("department of the ") {
+            k = format!("department of {rest}");
+        }
+    }
     if class == EntityClass::Memo {
         for p in [
             "presidents ",
@@ -1140,6 +1146,9 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         // extend: capitalized words, numbers after a capital, connectors followed by a capital word
         let start = i;
         let mut end = i + 1;
+        // words repeated across a line break ("Internal Revenue Service\nRevenue
+        // Service", a running header's leftover) are read once
+        let mut repeated = 0;
         while end < toks.len() {
             let t = seg.tok(text, end);
             let gap = &text[toks[end - 1].span.end..toks[end].span.start];
@@ -1147,6 +1156,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 || seg.sentence_of[end] != seg.sentence_of[start]
             {
                 break;
+            }
+            if gap.contains('\n') {
+                repeated = repeated_across_break(text, seg, start, end);
+                if repeated > 0 {
+                    break;
+                }
             }
             let kind = toks[end].kind;
             if is_month(t) && end + 1 < toks.len() && toks[end + 1].kind == TokKind::Number {
@@ -1159,6 +1174,20 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && toks[end + 1].kind == TokKind::Word
                     && tok_is_cap(seg.tok(text, end + 1)))
             {
+                break;
+            }
+            // a page number alone on its line is layout, not part of a name
+            let own_line = kind == TokKind::Number
+                && gap.contains('\n')
+                && toks
+                    .get(end + 1)
+                    .is_none_or(|n| text[toks[end].span.end..n.span.start].contains('\n'));
+            if own_line {
+                break;
+            }
+            if kind == TokKind::Word && tok_is_cap(t) && hyphen_glued(t).is_some() {
+                // "Department of Homeland Security-funded research": the name ends there
+                end += 1;
                 break;
             }
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
@@ -1209,6 +1238,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             && seg.tok(text, a) == "Dear"
             && seg.tok(text, a + 1) == "Colleague"
             && matches!(seg.tok(text, a + 2), "Letter" | "Letters");
+        // "Page 11 GAO-26-107815 ...": a running header's page number and report number
+        if a + 1 < end && seg.tok(text, a) == "Page" && toks[a + 1].kind == TokKind::Number {
+            a += 2;
+            if a < end && is_report_number(seg.tok(text, a)) {
+                a += 1;
+            }
+        }
         while a < end
             && !dear_colleague
             && (STARTERS.contains(&seg.tok(text, a))
@@ -1242,8 +1278,42 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         if b > a && !after_section_number(text, seg, a) {
             emit_chunk(text, seg, lex, a, b, out);
         }
-        i = end.max(i + 1);
+        i = (end + repeated).max(i + 1);
     }
+}
+
+/// "GAO-26-107815": letters, then groups of digits, joined by hyphens.
+fn is_report_number(w: &str) -> bool {
+    let mut parts = w.split('-');
+    parts
+        .next()
+        .is_some_and(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+        && {
+            let rest: Vec<&str> = parts.collect();
+            !rest.is_empty()
+                && rest
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        }
+}
+
+/// How many capitalized words after a line break at token `end` repeat the
+/// ones just before it, within the run from `start` ("... Revenue Service" /
+/// "Revenue Service ..."): 0 when none do.
+fn repeated_across_break(text: &str, seg: &Segmented, start: usize, end: usize) -> usize {
+    (1..=3)
+        .rev()
+        .find(|&m| {
+            end >= start + m
+                && end + m <= seg.tokens.len()
+                && (0..m).all(|k| {
+                    let w = seg.tok(text, end + k);
+                    seg.tokens[end + k].kind == TokKind::Word
+                        && tok_is_cap(w)
+                        && w == seg.tok(text, end - m + k)
+                })
+        })
+        .unwrap_or(0)
 }
 
 /// Lower-case words inside the names of acts that [`is_connector`] does not
@@ -1461,8 +1531,32 @@ fn emit_chunk(
     b: usize,
     out: &mut Vec<Mention>,
 ) {
-    let words: Vec<&str> = (a..b).map(|k| seg.tok(text, k)).collect();
-    let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
+    // two bodies joined ("... Treasury and Department of Education", "... Energy to
+    // the Department of ..."), or a body and a title with a person ("... Security
+    // Secretary Mayorkas"): each body is a name of its own, the person none
+    if let Some(glue) = glued(text, seg, lex, a, b) {
+        match glue {
+            Glue::Join { left_end, right } => {
+                if left_end > a {
+                    emit_chunk(text, seg, lex, a, left_end, out);
+                }
+                emit_chunk(text, seg, lex, right, b, out);
+            }
+            Glue::Title(at) => emit_chunk(text, seg, lex, a, at, out),
+        }
+        return;
+    }
+    let mut words: Vec<&str> = (a..b).map(|k| seg.tok(text, k)).collect();
+    let mut span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
+    // "Department of Homeland Security-funded": the name ends at the hyphen
+    if let Some(h) = hyphen_glued(seg.tok(text, b - 1)) {
+        let last = words.len() - 1;
+        words[last] = &words[last][..h];
+        span.end = seg.tokens[b - 1].span.start + h;
+        if words.len() == 1 {
+            return;
+        }
+    }
     // a chunk made of a known name plus "of the"/"in the" another known name: split at the connector
     // ("Office of Inspector General of the Department of Homeland Security"); a name's own
     // "of" ("Department of Health and Human Services") has no "the" before a known name
@@ -1641,6 +1735,262 @@ fn emit_chunk(
         m.parent = e.parent.clone();
     }
     out.push(m);
+}
+
+/// How a chunk glues names together (see [`glued`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glue {
+    /// Two bodies: `a..left_end` and `right..b`.
+    Join { left_end: usize, right: usize },
+    /// A body `a..at`, then a title (and a person's name) from `at`.
+    Title(usize),
+}
+
+/// Titles that stand between a body's name and a person's ("... Security
+/// Secretary Mayorkas"), never the last word of a body's name.
+const GLUE_TITLES: &[&str] = &[
+    "Secretary",
+    "Director",
+    "Administrator",
+    "Commissioner",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Ambassador",
+    "Adviser",
+    "Advisor",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Senator",
+    "Governor",
+    "Mayor",
+];
+
+/// Whether the words name a body by their head ("Department of Energy", "Congress").
+fn names_body(words: &[&str]) -> bool {
+    matches!(words, ["Congress" | "Senate" | "Parliament"])
+        || matches!(
+            classify(words),
+            Some(EntityClass::Agency | EntityClass::Organization)
+        )
+}
+
+/// Where the capitalized run `a..b` glues a body's name to another's with a
+/// connector ("Department of the Treasury and Department of Education",
+/// "Department of Energy to the Department of Homeland Security", "Congress on
+/// Department of ...") or to a title and a person ("Department of Homeland
+/// Security Secretary Alejandro Mayorkas"). A name's own connectors ("Department
+/// of Health and Human Services", "Committee on Rules and Administration",
+/// "National Oceanic and Atmospheric Administration") join no head-led name.
+fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Option<Glue> {
+    let tok = |k: usize| seg.tok(text, k);
+    // whether tokens x..y are a known body's whole name
+    let known = |x: usize, y: usize| {
+        lex.lookup(&text[seg.tokens[x].span.start..seg.tokens[y - 1].span.end])
+            .is_some_and(|e| {
+                matches!(
+                    lex.entries[e].class,
+                    EntityClass::Agency | EntityClass::Organization
+                )
+            })
+    };
+    let words = |x: usize, y: usize| (x..y).map(tok).collect::<Vec<_>>();
+    let is_head = |w: &str| AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w);
+    let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    // "Executive Director Property Review Board": a title before a body's name
+    let lead = (a..b)
+        .take_while(|&k| is_title_word(tok(k)) && tok(k) != "of")
+        .last();
+    if let Some(t) = lead.filter(|&t| GLUE_TITLES.contains(&tok(t)) && t + 3 <= b) {
+        if names_body(&words(t + 1, b)) && tok_is_cap(tok(t + 1)) {
+            return Some(Glue::Join {
+                left_end: a,
+                right: t + 1,
+            });
+        }
+    }
+    // "Department of Homeland Security Cybersecurity and Infrastructure Security
+    // Agency": a known body's name, then another's
+    if let Some(k) =
+        (a + 2..b.saturating_sub(1)).find(|&k| tok_is_cap(tok(k)) && known(a, k) && known(k, b))
+    {
+        return Some(Glue::Join {
+            left_end: k,
+            right: k,
+        });
+    }
+    for k in a + 1..b {
+        let c = tok(k);
+        // "... Children the National Emergency ...": a "the" no connector leads
+        // to starts another name
+        // (not after a preposition in title case: "Lowering Costs Through the ...")
+        let prev = tok(k - 1).to_lowercase();
+        if c == "the"
+            && k + 1 < b
+            && tok_is_cap(tok(k - 1))
+            && !is_connector(&prev)
+            && !ACT_CONNECTORS.contains(&prev.as_str())
+            && !matches!(
+                prev.as_str(),
+                "through" | "toward" | "towards" | "upon" | "via" | "between" | "beyond"
+            )
+        {
+            return Some(Glue::Join {
+                left_end: k,
+                right: k + 1,
+            });
+        }
+        // "... Urban Development 9 Department of the Interior": a stray number
+        if seg.tokens[k].kind == TokKind::Number
+            && k + 2 < b
+            && is_head(tok(k + 1))
+            && names_body(&words(k + 1, b))
+            && names_body(&words(a, k))
+        {
+            return Some(Glue::Join {
+                left_end: k,
+                right: k + 1,
+            });
+        }
+        if k + 1 >= b
+            || !matches!(
+                c,
+                "and" | "or" | "to" | "on" | "in" | "with" | "from" | "by" | "at"
+            )
+        {
+            continue;
+        }
+        // "Committee on Armed Services", "Commission on Civil Rights": the name's own
+        // "on" (but "Congress on ...", "Department of Energy on ..." are two names)
+        if c == "on"
+            && !matches!(tok(a), "Congress" | "Senate" | "Parliament")
+            && !(a + 1..k).any(|t| matches!(tok(t), "of" | "for"))
+        {
+            continue;
+        }
+        let mut r = k + 1;
+        if tok(r) == "the" {
+            r += 1;
+        }
+        if r >= b {
+            break;
+        }
+        // the right part's head word, after "U.S.", "United States", "Federal",
+        // "National" or an acronym ("EPA Office of ...")
+        let mut h = r;
+        let mut modified = false;
+        if h + 2 < b && tok(h) == "United" && tok(h + 1) == "States" {
+            h += 2;
+            modified = true;
+        } else if h + 1 < b
+            && (matches!(tok(h), "U.S." | "US" | "Federal" | "National") || acronym(tok(h)))
+        {
+            h += 1;
+            modified = true;
+        }
+        let left = words(a, k);
+        let right = words(r, b);
+        let left_ok = names_body(&left) || matches!(left.as_slice(), [w] if is_head(w));
+        let head_first = is_head(tok(h)) || modified && is_head(tok(h + 1).trim_end_matches('.'));
+        let right_body = names_body(&right);
+        let joined = match c {
+            // "Department of Health and Human Services", "National Oceanic and
+            // Atmospheric Administration", "Committee on Rules and Administration":
+            // an "and" inside a name; two names when the right one is led by its
+            // head or a government word, or the left one ends with its head
+            "and" | "or" => {
+                right.len() >= 2
+                    && right_body
+                    && (is_head(tok(h))
+                        || known(r, b)
+                        || modified && matches!(classify(&right), Some(EntityClass::Agency))
+                        || left.last().is_some_and(|w| is_head(w))
+                            && left.len() >= 2
+                            && !left
+                                .iter()
+                                .any(|w| matches!(*w, "of" | "on" | "for" | "to" | "in")))
+            }
+            // "... in the Puerto Rico Department of Justice", "... in the Oval Office"
+            "in" => right_body,
+            // "... to the Department", "Congress on Department of ..."
+            _ => head_first && (right_body || right.len() == 1),
+        };
+        if joined && left_ok {
+            return Some(Glue::Join {
+                left_end: k,
+                right: r,
+            });
+        }
+    }
+    // "Office of Intelligence and Analysis of the Department": a generic parent
+    if b >= a + 4
+        && AGENCY_HEADS.contains(&tok(b - 1))
+        && tok(b - 2) == "the"
+        && matches!(tok(b - 3), "of" | "in")
+    {
+        return Some(Glue::Title(b - 3));
+    }
+    // a title after a body's name, then at most three capitalized words of a
+    // person's name (or nothing): "... Security Secretary Mayorkas"
+    // ("... Technology Director Michael ...", "... Budget Acting Director Jane ...")
+    const TITLE_MODIFIERS: &[&str] = &[
+        "Acting",
+        "Deputy",
+        "Assistant",
+        "Associate",
+        "Executive",
+        "Under",
+        "Vice",
+        "Senior",
+        "Principal",
+        "Special",
+        "Managing",
+        "Interim",
+    ];
+    (a + 2..b)
+        .find(|&k| {
+            let before = tok(k - 1);
+            let mut j = k;
+            while j + 1 < b && TITLE_MODIFIERS.contains(&tok(j)) {
+                j += 1;
+            }
+            GLUE_TITLES.contains(&tok(j))
+                && !is_connector(before)
+                && !TITLE_MODIFIERS.contains(&before)
+                && !GLUE_TITLES.contains(&before)
+                && !matches!(
+                    before,
+                    "Cabinet" | "Permanent" | "Press" | "General" | "Chief"
+                )
+                && b - j <= 4
+                && (j + 1..b).all(|t| {
+                    let w = tok(t);
+                    seg.tokens[t].kind == TokKind::Word
+                        && tok_is_cap(w)
+                        && (could_be_surname(w)
+                            || is_initial(w)
+                            || w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+                            || is_title_word(w))
+                })
+                && matches!(
+                    classify(&words(a, k)),
+                    Some(EntityClass::Agency | EntityClass::Organization)
+                )
+        })
+        .map(Glue::Title)
+}
+
+/// Where a capitalized word glues a participle with a hyphen
+/// ("Security-funded", "DHS-led", "Treasury-run"): the byte offset of the hyphen.
+fn hyphen_glued(w: &str) -> Option<usize> {
+    let h = w.rfind('-')?;
+    let tail = &w[h + 1..];
+    (h > 0
+        && tail.len() >= 3
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && (tail.ends_with("ed") || matches!(tail, "run" | "era")))
+    .then_some(h)
 }
 
 /// "Full Name (ACR)" and "ACR (Full Name)".
@@ -1913,8 +2263,18 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         let w = seg.tok(text, i);
-        if toks[i].kind != TokKind::Word || !tok_is_cap(w) || is_title_word(w) && !is_initial(w) {
+        if toks[i].kind != TokKind::Word
+            || !tok_is_cap(w)
+            || is_title_word(w) && !is_initial(w)
+            || HONORIFICS.contains(&w.to_lowercase().as_str())
+        {
             i += 1;
+            continue;
+        }
+        // "Secretary of Homeland Security Alejandro N. Mayorkas": the end of a
+        // title is no part of the name that follows it
+        if let Some(first) = after_title_tail(text, seg, lex, i) {
+            i = first;
             continue;
         }
         // a name: First [M.] Last [Jr.], each token capitalized, 2-4 tokens
@@ -2121,6 +2481,60 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     }
 }
 
+/// When token `i` starts the object of a title or a body ("Secretary of
+/// Homeland Security", "Department of State") and a known first name follows
+/// that object on the same line ("... Security Alejandro N. Mayorkas"), the
+/// index of the first name: the person's name starts there.
+fn after_title_tail(text: &str, seg: &Segmented, lex: &Lexicon, i: usize) -> Option<usize> {
+    let toks = &seg.tokens;
+    if i < 2 || !matches!(seg.tok(text, i - 1), "of" | "for") {
+        return None;
+    }
+    // the title or body owns the object, maybe over more of it ("President of
+    // the United States of America NAME")
+    let owner = (i.saturating_sub(9)..i - 1).rev().find(|&k| {
+        let w = seg.tok(text, k);
+        is_title_word(w) && w != "of" || AGENCY_HEADS.contains(&w)
+    })?;
+    if !(owner + 1..i - 1).all(|k| {
+        let w = seg.tok(text, k);
+        matches!(w, "of" | "the" | "for") || toks[k].kind == TokKind::Word && tok_is_cap(w)
+    }) {
+        return None;
+    }
+    let first_name = |w: &str| lex.is_first_name(w) || lex.is_first_name(&capitalize(w));
+    let mut j = i;
+    while j < toks.len() && j < i + 4 {
+        let w = seg.tok(text, j);
+        // (a title may wrap: "Secretary of Homeland\nSecurity Alejandro ...")
+        let blank_line = text[toks[j - 1].span.end..toks[j].span.start]
+            .matches('\n')
+            .count()
+            > 1;
+        if blank_line || toks[j].kind != TokKind::Word || !tok_is_cap(w) {
+            return None;
+        }
+        // (a first name followed by another is part of the object: "... of
+        // America Walter J. ...")
+        let next_first = toks
+            .get(j + 1)
+            .is_some_and(|_| first_name(seg.tok(text, j + 1)));
+        if first_name(w) && !next_first {
+            break;
+        }
+        if is_initial(w) {
+            return None;
+        }
+        j += 1;
+    }
+    // the object has a word, and the name a word after the first name
+    let rest_cap = j + 1 < toks.len()
+        && toks[j + 1].kind == TokKind::Word
+        && tok_is_cap(seg.tok(text, j + 1))
+        && !text[toks[j].span.end..toks[j + 1].span.start].contains('\n');
+    (j > i && j < i + 4 && j < toks.len() && first_name(seg.tok(text, j)) && rest_cap).then_some(j)
+}
+
 /// "executive director of …", "a spokeswoman for …": a lower-case job title (at
 /// most three modifiers, then a title head) from token `k`, followed by
 /// "of", "for" or "at" and a capitalized name, as news copy writes it after a
@@ -2177,17 +2591,54 @@ pub fn title_case_name(s: &str) -> String {
         .join(" ")
 }
 
-/// The resolution key of a person: first and last name, without middle initials and suffixes.
+/// Honorifics written before a person's name, lower-cased without their period:
+/// never part of the name.
+const HONORIFICS: &[&str] = &[
+    "honorable",
+    "honourable",
+    "hon",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "the",
+];
+
+/// Whether a name ends with "Sr." (the father, not the son of the same name).
+fn is_senior(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case("sr"))
+}
+
+/// Whether a word of a name is a suffix ("Jr.", "III", "M.D.").
+fn is_name_suffix(p: &str) -> bool {
+    matches!(
+        p.trim_end_matches([',', '.']).to_lowercase().as_str(),
+        "jr" | "sr" | "ii" | "iii" | "iv" | "esq" | "phd" | "md" | "m.d"
+    )
+}
+
+/// The resolution key of a person: first and last name, without honorifics,
+/// titles, middle names, initials and suffixes.
 pub fn person_key(name: &str) -> String {
     let parts: Vec<String> = name
         .split_whitespace()
-        .map(|p| p.trim_end_matches([',', '.']).to_lowercase())
-        .filter(|p| {
-            p.chars().count() > 1 && !matches!(p.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+        .skip_while(|p| {
+            is_title_word(p)
+                || HONORIFICS.contains(&p.trim_end_matches('.').to_lowercase().as_str())
         })
+        .filter(|p| !is_name_suffix(p))
+        .map(|p| p.trim_end_matches([',', '.']).to_lowercase())
+        .filter(|p| p.chars().count() > 1)
         .collect();
+    // "Sr." tells a father from his son of the same name
+    let senior = if is_senior(name) { " sr" } else { "" };
     match (parts.first(), parts.last()) {
-        (Some(f), Some(l)) if parts.len() > 1 => format!("person:{f} {l}"),
+        (Some(f), Some(l)) if parts.len() > 1 => format!("person:{f} {l}{senior}"),
         (Some(f), _) => format!("person:{f}"),
         _ => "person:".into(),
     }
@@ -2198,9 +2649,7 @@ pub fn surname(name: &str) -> &str {
     name.split_whitespace()
         .rev()
         .map(|p| p.trim_end_matches([',', '.']))
-        .find(|p| {
-            p.chars().count() > 1 && !matches!(*p, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR")
-        })
+        .find(|p| p.chars().count() > 1 && !is_name_suffix(p))
         .unwrap_or(name)
 }
 
@@ -2438,6 +2887,117 @@ mod tests {
                 &[],
             ),
             (
+                "two departments joined by a bare 'and' are two names",
+                "Funds went to the Department of the Treasury and Department of Labor last year.",
+                &[("Department of the Treasury", Agency), ("Department of Labor", Agency)],
+            ),
+            (
+                "a body's name ends before 'to the' and another body",
+                "Staff moved from the Department of Labor to the Department of the Interior.",
+                &[("Department of Labor", Agency), ("Department of the Interior", Agency)],
+            ),
+            (
+                "a body's name ends before 'on' and another body",
+                "He briefed Congress on Department of the Interior programs.",
+                &[("Congress", Agency), ("Department of the Interior", Agency)],
+            ),
+            (
+                "a body's name ends before 'in the' and another body",
+                "The Office of Legal Policy in the Springfield Department of Parks acted.",
+                &[("Office of Legal Policy", Agency), ("Springfield Department of Parks", Agency)],
+            ),
+            (
+                "two head-final names joined by 'and'",
+                "The Springfield Health Department and Springfield Police Department met.",
+                &[
+                    ("Springfield Health Department", Agency),
+                    ("Springfield Police Department", Agency),
+                ],
+            ),
+            (
+                "a head-first name's last word is no head of its own",
+                "The Subcommittee on Transit Services and General Aviation held a hearing.",
+                &[("Subcommittee on Transit Services and General Aviation", Agency)],
+            ),
+            (
+                "a title's object may hold 'of the'",
+                "The President of the United States of America Walter J. Ellison Jr. signed it.",
+                &[("Walter J. Ellison Jr.", Person)],
+            ),
+            (
+                "a title wraps across a line break",
+                "Secretary of Homeland\nSecurity Walter J. Ellison spoke.",
+                &[("Walter J. Ellison", Person)],
+            ),
+            (
+                "a body's name ends before a modified title and a person",
+                "The Springfield Housing Authority Acting Director Doris Pemberton spoke.",
+                &[("Springfield Housing Authority", Agency), ("Doris Pemberton", Person)],
+            ),
+            (
+                "an acronym before the second name's head",
+                "The USDA Office of Forestry and EPA Office of Water met.",
+                &[("USDA Office of Forestry", Agency), ("EPA Office of Water", Agency)],
+            ),
+            (
+                "a stray number between two names",
+                "The Department of Labor 9 Department of the Interior list.",
+                &[("Department of Labor", Agency), ("Department of the Interior", Agency)],
+            ),
+            (
+                "a bare 'the' starts another name",
+                "The Bureau of Land Management the National Weather Service.",
+                &[("Bureau of Land Management", Agency), ("National Weather Service", Agency)],
+            ),
+            (
+                "a title before a body's name is no part of it",
+                "Executive Director Property Review Board members met.",
+                &[("Property Review Board", Organization)],
+            ),
+            (
+                "a generic parent after 'of the' is no part of a name",
+                "The Office of Surface Mining of the Department acted.",
+                &[("Office of Surface Mining", Agency)],
+            ),
+            (
+                "a name's own 'and' and 'on' join no head-led name",
+                "The Committee on Rules and Administration met the National Oceanic and Atmospheric Administration.",
+                &[
+                    ("Committee on Rules and Administration", Agency),
+                    ("National Oceanic and Atmospheric Administration", Agency),
+                ],
+            ),
+            (
+                "a body's name ends before a title and a person",
+                "The Department of the Interior Secretary Doris Pemberton spoke.",
+                &[("Department of the Interior", Agency), ("Doris Pemberton", Person)],
+            ),
+            (
+                "a body's name ends before a hyphen-glued participle",
+                "It was a Department of Labor-funded study.",
+                &[("Department of Labor", Agency)],
+            ),
+            (
+                "the end of a title is no part of the name after it",
+                "Secretary of Labor Walter J. Ellison spoke to the Honorable Marta Ruiz.",
+                &[("Walter J. Ellison", Person), ("Marta Ruiz", Person)],
+            ),
+            (
+                "words repeated across a line break are read once",
+                "The Bureau of Land Management\nLand Management said so.",
+                &[("Bureau of Land Management", Agency)],
+            ),
+            (
+                "a running header's page and report number are no part of a name",
+                "Page 11 GAO-26-107815 Office of Surface Mining\n",
+                &[("Office of Surface Mining", Agency)],
+            ),
+            (
+                "a page number alone on its line is no part of a name",
+                "The Committee on Government\n4\nAffairs heard it.",
+                &[("Committee on Government", Agency)],
+            ),
+            (
                 "gazetteer agency",
                 "The Department of Homeland Security acted.",
                 &[("Department of Homeland Security", Agency)],
@@ -2624,10 +3184,86 @@ mod tests {
     }
 
     #[test]
+    fn person_keys() {
+        // (case, name, key)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "a middle initial goes",
+                "Walter J. Ellison",
+                "person:walter ellison",
+            ),
+            (
+                "a suffix goes",
+                "Walter J. Ellison Jr.",
+                "person:walter ellison",
+            ),
+            (
+                "a suffix after a comma goes",
+                "Walter Ellison, Jr",
+                "person:walter ellison",
+            ),
+            (
+                "a middle name goes",
+                "Walter James Ellison",
+                "person:walter ellison",
+            ),
+            (
+                "an honorific goes",
+                "Honorable Walter J. Ellison",
+                "person:walter ellison",
+            ),
+            (
+                "an abbreviated honorific goes",
+                "Hon. Walter Ellison",
+                "person:walter ellison",
+            ),
+            (
+                "a title goes",
+                "Secretary Walter Ellison",
+                "person:walter ellison",
+            ),
+            (
+                "titles go",
+                "Chief Justice Walter Ellison III",
+                "person:walter ellison",
+            ),
+            (
+                "Sr. tells the father",
+                "Walter James Ellison Sr.",
+                "person:walter ellison sr",
+            ),
+            ("a surname alone", "Ellison", "person:ellison"),
+        ];
+        for (case, name, want) in cases {
+            assert_eq!(person_key(name), *want, "{case}");
+        }
+    }
+
+    #[test]
+    fn hyphen_glue() {
+        // (case, word, offset of the hyphen)
+        let cases: &[(&str, &str, Option<usize>)] = &[
+            ("a participle", "Security-funded", Some(8)),
+            ("led", "DHS-led", Some(3)),
+            ("run", "Treasury-run", Some(8)),
+            ("a capitalized second part is a name", "Federal-State", None),
+            ("wide is a word of names", "Government-wide", None),
+            ("no hyphen", "Security", None),
+        ];
+        for (case, w, want) in cases {
+            assert_eq!(hyphen_glued(w), *want, "{case}");
+        }
+    }
+
+    #[test]
     fn keys_and_titles() {
         assert_eq!(
             person_key("Sylvia M. Burwell"),
             person_key("Sylvia Burwell")
+        );
+        assert_eq!(
+            class_key(EntityClass::Agency, "U.S. Department of the Treasury"),
+            class_key(EntityClass::Agency, "Department of Treasury")
         );
         assert_eq!(
             title_case_name("JOSEPH R. BIDEN JR."),

@@ -286,10 +286,15 @@ fn clean_name(s: &str) -> String {
         .or_else(|| s.strip_prefix("The "))
         .filter(|r| r.len() > 3)
         .unwrap_or(s);
-    // "Joseph R. Biden, Jr." and "Joseph R. Biden Jr." are one spelling
-    let s = s.replace(", Jr.", " Jr.").replace(", Sr.", " Sr.");
-    s.trim_end_matches('.').trim().to_string()
-        + if s.ends_with("Jr.") || s.ends_with("Sr.") || s.ends_with(" Inc.") {
+    // "Joseph R. Biden, Jr.", "Joseph R. Biden Jr" and "Joseph R. Biden Jr." are one spelling
+    let s = s.replace(", Jr", " Jr").replace(", Sr", " Sr");
+    let s = match s.strip_suffix(" JR").or_else(|| s.strip_suffix(" JR.")) {
+        Some(name) if name.chars().any(char::is_lowercase) => format!("{name} Jr"),
+        _ => s,
+    };
+    let body = s.trim_end_matches('.').trim();
+    body.to_string()
+        + if body.ends_with(" Jr") || body.ends_with(" Sr") || s.ends_with(" Inc.") {
             "."
         } else {
             ""
@@ -358,6 +363,26 @@ mod tests {
                 "Jr. keeps its period",
                 "Joseph R. Biden, Jr.",
                 "Joseph R. Biden Jr.",
+            ),
+            (
+                "Jr without a period gets one",
+                "Joseph R. Biden Jr",
+                "Joseph R. Biden Jr.",
+            ),
+            (
+                "a comma before Jr without a period goes",
+                "Joseph R. Biden, Jr",
+                "Joseph R. Biden Jr.",
+            ),
+            (
+                "an upper-case JR after a mixed-case name",
+                "Walter J. Ellison JR",
+                "Walter J. Ellison Jr.",
+            ),
+            (
+                "a name ending in Jr letters is no suffix",
+                "Office of Planning and Jrn",
+                "Office of Planning and Jrn",
             ),
         ];
         for (name, raw, want) in cases {
