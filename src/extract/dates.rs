@@ -8,6 +8,22 @@ use regex::Regex;
 
 use crate::model::{Date, Span};
 
+/// The months' names, in order.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateMention {

@@ -2925,9 +2925,9 @@ mod tests {
                 &[("Walter J. Ellison Jr.", Person)],
             ),
             (
-                "a title wraps across a line break",
+                "a title wraps across a line break (the body it names is read across it too)",
                 "Secretary of Homeland\nSecurity Walter J. Ellison spoke.",
-                &[("Walter J. Ellison", Person)],
+                &[("Homeland\nSecurity", Agency), ("Walter J. Ellison", Person)],
             ),
             (
                 "a body's name ends before a modified title and a person",
@@ -2988,9 +2988,9 @@ mod tests {
                 &[("Bureau of Land Management", Agency)],
             ),
             (
-                "a running header's page and report number are no part of a name",
+                "a running header's page and report number are no part of a name (the number is a report)",
                 "Page 11 GAO-26-107815 Office of Surface Mining\n",
-                &[("Office of Surface Mining", Agency)],
+                &[("GAO-26-107815", Memo), ("Office of Surface Mining", Agency)],
             ),
             (
                 "a page number alone on its line is no part of a name",

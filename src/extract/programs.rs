@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::dates::MONTH_NAMES;
 use super::lexicon::Lexicon;
 use super::mentions::{class_key, Mention};
 use crate::model::{EntityClass, Span};
@@ -38,21 +39,6 @@ const BODY_HEADS: &[&str] = &[
     "Institute",
     "University",
     "Center",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 fn regex() -> &'static Regex {
@@ -105,7 +91,7 @@ pub fn find(text: &str, lex: &Lexicon, is_place: impl Fn(&str) -> bool) -> Vec<M
         if words.len() < 2
             || words
                 .iter()
-                .any(|w| BODY_HEADS.contains(w) || MONTHS.contains(w))
+                .any(|w| BODY_HEADS.contains(w) || MONTH_NAMES.contains(w))
             || words
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with('\u{2019}'))

@@ -3390,7 +3390,7 @@ mod tests {
     use crate::Extractor;
 
     /// Every relation as "subject predicate object", with labels.
-    fn facts(text: &str) -> Vec<String> {
+    pub(super) fn facts(text: &str) -> Vec<String> {
         let ex: Extraction = Extractor::new().extract(&Document::from_text("t.txt", text));
         ex.relations
             .iter()

@@ -3,6 +3,7 @@
 //! the end, and the notes section. Decides whether the document itself is a
 //! memo, order or directive.
 
+use super::dates::MONTH_NAMES;
 use crate::model::Span;
 
 /// A memo header field.
@@ -515,27 +516,12 @@ fn inverted_name(field: &str) -> Option<String> {
 fn is_full_date_line(l: &str) -> bool {
     let w: Vec<&str> = l.split_whitespace().collect();
     matches!(w.as_slice(), [m, d, y]
-        if MONTHS.contains(m)
+        if MONTH_NAMES.contains(m)
             && d.ends_with(',')
             && d.trim_end_matches(',').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
             && y.len() == 4
             && y.parse::<u16>().is_ok())
 }
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Words that open a letter's closing line.
 const CLOSINGS: &[&str] = &[

@@ -5,6 +5,7 @@
 //! and presidents' orders cited with their author.
 
 use super::{upper_first, Ctx, FactObject, CREATE_VERBS};
+use crate::extract::dates::MONTH_NAMES;
 use crate::extract::mentions::{title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
@@ -83,21 +84,6 @@ const ROLE_MODIFIERS: &[&str] = &[
     "special",
     "visiting",
     "vice",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Verbs by which a document says what it is about ("This memorandum provides …").
@@ -1097,7 +1083,7 @@ impl Ctx<'_> {
             || words
                 .iter()
                 .any(|w| super::is_us_state(w.trim_end_matches(',')))
-            || MONTHS.contains(&words[0])
+            || MONTH_NAMES.contains(&words[0])
             || words.len() == 1 && self.lex.is_common_word(words[0]);
         if place {
             return None;
@@ -1502,28 +1488,8 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::Extractor;
-    use crate::model::{Document, Object};
 
-    fn facts(text: &str) -> Vec<String> {
-        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
-        ex.relations
-            .iter()
-            .map(|r| {
-                let object = match &r.object {
-                    Object::Entity(i) => ex.entities[*i].label.clone(),
-                    Object::Date(d) => d.to_string(),
-                    Object::Bool(b) => b.to_string(),
-                    Object::Text(t) => format!("{t:?}"),
-                };
-                format!(
-                    "{} {} {object}",
-                    ex.entities[r.subject].label,
-                    r.predicate.curie()
-                )
-            })
-            .collect()
-    }
+    use super::super::tests::facts;
 
     #[test]
     fn families() {
