@@ -73,6 +73,8 @@ pub struct Ctx<'a> {
     members_of: HashSet<usize>,
     /// The first mention of each entity key.
     first_of_key: HashMap<String, usize>,
+    /// For each token, which classes of mention cover it (see `families`).
+    cover: Vec<u8>,
 }
 
 /// Capitalized words that modify a title ("National Security Advisor").
@@ -407,6 +409,7 @@ impl<'a> Ctx<'a> {
             ends,
             members_of: HashSet::new(),
             first_of_key,
+            cover: Vec::new(),
         }
     }
 

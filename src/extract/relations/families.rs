@@ -13,6 +13,11 @@ use crate::model::{Date, EntityClass, Predicate, Span};
 
 const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
 
+const COVER_AGENT: u8 = 1;
+const COVER_PERSON: u8 = 2;
+const COVER_MEMO: u8 = 4;
+const COVER_ANY: u8 = 8;
+
 /// Words that head a job title in running text, in lower case
 /// ("managing director", "partner", "adjunct professor of law").
 const ROLE_HEADS: &[&str] = &[
@@ -173,6 +178,10 @@ fn is_whole_title(title: &str) -> bool {
 impl Ctx<'_> {
     /// Runs the families of this module.
     pub(super) fn families(&mut self) {
+        self.cover = vec![0; self.seg.tokens.len()];
+        for m in 0..self.mentions.len() {
+            self.mark_covered(m);
+        }
         self.address_block_facts();
         self.signature_roles();
         self.enacting_person();
@@ -214,7 +223,7 @@ impl Ctx<'_> {
             while k > 0
                 && crate::extract::mentions::is_title_word(self.tok(k - 1))
                 && self.tok(k - 1).starts_with(char::is_uppercase)
-                && !self.covered_by(k - 1, |m| AGENTS.contains(&m.class))
+                && self.cov(k - 1) & COVER_AGENT == 0
             {
                 k -= 1;
             }
@@ -570,9 +579,7 @@ impl Ctx<'_> {
             let si = self.seg.sentence_of[self.toks[m].0];
             let last = self.seg.sentences[si].last;
             let by = (mb..(mb + 30).min(last.saturating_sub(1)))
-                .take_while(|&t| {
-                    t == mb || !self.covered_by(t, |x| x.class == EntityClass::Memo && !x.anaphor)
-                })
+                .take_while(|&t| t == mb || self.cov(t) & COVER_MEMO == 0)
                 .find(|&t| t > mb && self.tok(t - 1) == "," && self.lower(t) == "by");
             let Some(by) = by else { continue };
             if let Some(p) = self.mention_starting_at(by + 1, &[EntityClass::Person]) {
@@ -659,6 +666,26 @@ impl Ctx<'_> {
                 );
             }
         }
+    }
+
+    /// Records which classes cover the tokens of mention `m` (a per-token
+    /// bitmap: the window scans of `covered_by` are too slow to ask per token).
+    fn mark_covered(&mut self, m: usize) {
+        let bit = match self.class(m) {
+            EntityClass::Agency | EntityClass::Organization => COVER_AGENT,
+            EntityClass::Person => COVER_PERSON,
+            EntityClass::Memo if !self.mentions[m].anaphor => COVER_MEMO,
+            _ => 0,
+        } | COVER_ANY;
+        let (a, b) = self.toks[m];
+        for t in a..b.min(self.cover.len()) {
+            self.cover[t] |= bit;
+        }
+    }
+
+    /// The classes covering token `t` (bits `COVER_*`).
+    fn cov(&self, t: usize) -> u8 {
+        self.cover.get(t).copied().unwrap_or(0)
     }
 
     /// The mention of a class with exactly this span.
@@ -924,7 +951,7 @@ impl Ctx<'_> {
                 k = oe;
             }
         }
-        let covered_by_agent = |t: usize| self.covered_by(t, |m| AGENTS.contains(&m.class));
+        let covered_by_agent = |t: usize| self.cov(t) & COVER_AGENT != 0;
         let mut e = k;
         let mut last_head = None;
         while e < end && e < k + 10 {
@@ -939,9 +966,7 @@ impl Ctx<'_> {
                 && !FUNCTION_WORDS.contains(&lw.as_str())
                 && e + 1 < end
                 && ROLE_HEADS.contains(&self.lower(e + 1).as_str());
-            if cap
-                && !covered_by_agent(e)
-                && !self.covered_by(e, |m| m.class == EntityClass::Person)
+            if cap && !covered_by_agent(e) && self.cov(e) & COVER_PERSON == 0
                 || !cap && (role_word || before_head) && self.seg.tokens[e].kind == TokKind::Word
             {
                 if is_role_head(w) {
@@ -977,7 +1002,7 @@ impl Ctx<'_> {
                         && self.tok(t).starts_with(char::is_uppercase)
                         && self.seg.tokens[t].kind == TokKind::Word
                         && !covered_by_agent(t)
-                        && !self.covered_by(t, |m| m.class == EntityClass::Person)
+                        && self.cov(t) & COVER_PERSON == 0
                 };
                 // "for Strategy, Policy, and Plans", "for Afghanistan and Pakistan"
                 let mut f = e + 1;
@@ -1051,7 +1076,7 @@ impl Ctx<'_> {
             t < end
                 && self.seg.tokens[t].kind == TokKind::Word
                 && self.tok(t).starts_with(char::is_uppercase)
-                && !self.covered_by(t, |_| true)
+                && self.cov(t) == 0
                 && !is_role_head(self.tok(t))
         };
         let mut e = b;
@@ -1096,7 +1121,9 @@ impl Ctx<'_> {
             50,
         );
         m.key = crate::extract::mentions::class_key(EntityClass::Organization, &m.name);
-        Some(self.add_mention(m))
+        let i = self.add_mention(m);
+        self.mark_covered(i);
+        Some(i)
     }
 
     /// The person a sentence is about, when it starts with a name or a
@@ -1417,8 +1444,10 @@ impl Ctx<'_> {
             let si = self.seg.sentence_of[ma];
             let s = self.seg.sentences[si];
             let ev = s.span;
-            let words: Vec<String> = (s.first..s.last).map(|t| self.lower(t)).collect();
-            if words.iter().any(|w| UNDOING.contains(&w.as_str())) {
+            if (s.first..s.last).any(|t| {
+                let w = self.tok(t);
+                UNDOING.iter().any(|u| w.eq_ignore_ascii_case(u))
+            }) {
                 continue;
             }
             // "In Executive Order N …, I declared" / "I declared pursuant to Executive Order N"
