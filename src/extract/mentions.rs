@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::lexicon::{capitalized_like, is_connector, name_key, Lexicon};
+use super::lexicon::{capitalized_like, is_connector, name_key, LexEntry, Lexicon};
 use super::text::{Segmented, TokKind};
 use crate::model::{EntityClass, Span};
 
@@ -40,6 +40,14 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Takes a gazetteer entry's identity: its key, canonical name and parent
+    /// (the class stays the caller's to set).
+    pub fn take_entry(&mut self, e: &LexEntry) {
+        self.key = class_key(e.class, &e.canonical);
+        self.canonical = Some(e.canonical.clone());
+        self.parent = e.parent.clone();
+    }
+
     /// A new mention.
     pub fn new(
         span: Span,
@@ -867,9 +875,7 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
             },
             if h.acronym { 60 } else { 80 },
         );
-        m.key = class_key(e.class, &e.canonical);
-        m.canonical = Some(e.canonical.clone());
-        m.parent = e.parent.clone();
+        m.take_entry(e);
         out.push(m);
     }
 }
@@ -1730,9 +1736,7 @@ fn emit_chunk(
         .map(|i| &lex.entries[i])
         .filter(|e| e.class == class)
     {
-        m.key = class_key(class, &e.canonical);
-        m.canonical = Some(e.canonical.clone());
-        m.parent = e.parent.clone();
+        m.take_entry(e);
     }
     out.push(m);
 }
@@ -2091,9 +2095,7 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                 let Some(class) = class else { continue };
                 let mut long_m = Mention::new(span, class, name, "acronym.definition", 92);
                 if let Some(e) = known {
-                    long_m.key = class_key(e.class, &e.canonical);
-                    long_m.canonical = Some(e.canonical.clone());
-                    long_m.parent = e.parent.clone();
+                    long_m.take_entry(e);
                 }
                 let mut m = Mention::new(acr_span, class, acr, "acronym.definition", 95);
                 m.key = long_m.key.clone();

@@ -252,9 +252,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             let mut m = Mention::new(*b, EntityClass::Agency, name, "agency.address-block", 95);
             if let Some(e) = lex.lookup(line).map(|e| &lex.entries[e]) {
                 m.class = e.class;
-                m.key = class_key(e.class, &e.canonical);
-                m.canonical = Some(e.canonical.clone());
-                m.parent = e.parent.clone();
+                m.take_entry(e);
             }
             out.push(m);
         }

@@ -848,9 +848,7 @@ impl RuleSet {
                     let mut m = Mention::new(span, *class, name.clone(), rule.name, 40);
                     if let Some(e) = ctx.lex.lookup(&name).map(|e| &ctx.lex.entries[e]) {
                         if e.class == *class {
-                            m.key = class_key(e.class, &e.canonical);
-                            m.canonical = Some(e.canonical.clone());
-                            m.parent = e.parent.clone();
+                            m.take_entry(e);
                         }
                     }
                     ctx.add_mention(m);

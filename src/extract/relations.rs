@@ -2068,14 +2068,19 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The person who signed: the first person mention inside the signature block.
+    fn signer(&self) -> Option<usize> {
+        let sig = self.st.signature?;
+        (0..self.mentions.len())
+            .find(|&m| self.class(m) == EntityClass::Person && sig.contains(self.mentions[m].span))
+    }
+
     /// Signature block: the signer created the document; the date under it is its issue date.
     fn signature(&mut self) {
         let (Some(doc), Some(sig)) = (self.doc_memo, self.st.signature) else {
             return;
         };
-        let signer = (0..self.mentions.len())
-            .find(|&m| self.class(m) == EntityClass::Person && sig.contains(self.mentions[m].span));
-        if let Some(p) = signer {
+        if let Some(p) = self.signer() {
             self.fact(
                 doc,
                 Predicate::Creator,

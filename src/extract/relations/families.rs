@@ -175,6 +175,19 @@ fn is_whole_title(title: &str) -> bool {
         && !title.contains("  ")
 }
 
+/// Whether `title` reads as a job title on a line of its own: at most
+/// `max_words` words, each capitalised or one of `small`, ending on a title
+/// head ("Chief Administrative Officer", "United States Senator").
+fn is_title_phrase(title: &str, max_words: usize, small: &[&str]) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= max_words
+        && words.last().is_some_and(|w| is_role_head(w))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || small.contains(w))
+}
+
 impl Ctx<'_> {
     /// Runs the families of this module.
     pub(super) fn families(&mut self) {
@@ -263,13 +276,9 @@ impl Ctx<'_> {
                 );
             }
             let head = Span::new(letter.date.end, letter.salutation.end);
-            let first_in = |ctx: &Self, span: Span, class: EntityClass| {
-                (0..ctx.mentions.len())
-                    .filter(|&x| ctx.class(x) == class && span.contains(ctx.mentions[x].span))
-                    .min_by_key(|&x| ctx.mentions[x].span.start)
-            };
-            let to = first_in(self, head, EntityClass::Person)
-                .or_else(|| first_in(self, head, EntityClass::Agency));
+            let to = self
+                .first_in(head, &[EntityClass::Person])
+                .or_else(|| self.first_in(head, &[EntityClass::Agency]));
             if let Some(to) = to {
                 self.fact(
                     m,
@@ -312,7 +321,7 @@ impl Ctx<'_> {
                     .find('\n')
                     .map_or(self.text.len(), |e| name_start + e);
                 if let Some(p) =
-                    first_in(self, Span::new(name_start, name_end), EntityClass::Person)
+                    self.first_in(Span::new(name_start, name_end), &[EntityClass::Person])
                 {
                     self.fact(
                         m,
@@ -491,29 +500,15 @@ impl Ctx<'_> {
                 ns + (name.len() - name.trim_start().len()),
                 ns + name.trim_end().len(),
             );
-            let Some(p) = (0..self.mentions.len()).find(|&m| {
-                self.class(m) == EntityClass::Person && name_span.contains(self.mentions[m].span)
-            }) else {
+            let Some(p) = self.first_in(name_span, &[EntityClass::Person]) else {
                 continue;
             };
             let title = title.trim().trim_end_matches(['.', ',']);
-            let words: Vec<&str> = title.split_whitespace().collect();
-            if words.is_empty()
-                || words.len() > 8
-                || !words.last().is_some_and(|w| is_role_head(w))
-                || !words.iter().all(|w| {
-                    w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for" | "the")
-                })
-                || !is_whole_title(title)
-            {
+            if !is_title_phrase(title, 8, &["of", "and", "for", "the"]) || !is_whole_title(title) {
                 continue;
             }
             let tspan = Span::new(ts, ts + title.len() + 1);
-            let body = (0..self.mentions.len())
-                .filter(|&m| {
-                    AGENTS.contains(&self.class(m)) && tspan.contains(self.mentions[m].span)
-                })
-                .min_by_key(|&m| self.mentions[m].span.start);
+            let body = self.first_in(tspan, &AGENTS);
             let ev = Span::new(start, tspan.end.min(text.len()));
             self.role_facts(p, title.to_string(), body, ev, "person.closing-title");
         }
@@ -547,22 +542,11 @@ impl Ctx<'_> {
                     .unwrap_or("")
                     .trim()
                     .trim_end_matches('.');
-                let words: Vec<&str> = title.split_whitespace().collect();
-                if words.is_empty()
-                    || words.len() > 6
-                    || !words.last().is_some_and(|w| is_role_head(w))
-                    || !words.iter().all(|w| {
-                        w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for")
-                    })
-                {
+                if !is_title_phrase(title, 6, &["of", "and", "for"]) {
                     continue;
                 }
                 let line = Span::new(after, line_end);
-                let body = (0..self.mentions.len())
-                    .filter(|&m| {
-                        AGENTS.contains(&self.class(m)) && line.contains(self.mentions[m].span)
-                    })
-                    .min_by_key(|&m| self.mentions[m].span.start);
+                let body = self.first_in(line, &AGENTS);
                 self.role_facts(p, title.to_string(), body, span, "person.header-from-title");
             }
         }
@@ -688,6 +672,13 @@ impl Ctx<'_> {
         self.cover.get(t).copied().unwrap_or(0)
     }
 
+    /// The first mention (by position) of one of `classes` inside `span`.
+    fn first_in(&self, span: Span, classes: &[EntityClass]) -> Option<usize> {
+        (0..self.mentions.len())
+            .filter(|&m| classes.contains(&self.class(m)) && span.contains(self.mentions[m].span))
+            .min_by_key(|&m| self.mentions[m].span.start)
+    }
+
     /// The mention of a class with exactly this span.
     fn mention_with_span(&self, span: Span, classes: &[EntityClass]) -> Option<usize> {
         self.starts
@@ -732,11 +723,10 @@ impl Ctx<'_> {
                 for t in titles {
                     let title = self.text[t.start..t.end].trim().to_string();
                     // "Speaker of the House of Representatives": the body in the title line
-                    let body = bodies.first().copied().or_else(|| {
-                        (0..self.mentions.len()).find(|&m| {
-                            AGENTS.contains(&self.class(m)) && t.contains(self.mentions[m].span)
-                        })
-                    });
+                    let body = bodies
+                        .first()
+                        .copied()
+                        .or_else(|| self.first_in(*t, &AGENTS));
                     self.role_facts(p, title, body, ev, rule);
                 }
                 if titles.is_empty() {
@@ -761,10 +751,7 @@ impl Ctx<'_> {
     /// "Chief Administrative Officer, Office of Administration."): the signer's
     /// title and the body it names.
     fn signature_roles(&mut self) {
-        let Some(sig) = self.st.signature else { return };
-        let Some(p) = (0..self.mentions.len())
-            .find(|&m| self.class(m) == EntityClass::Person && sig.contains(self.mentions[m].span))
-        else {
+        let (Some(sig), Some(p)) = (self.st.signature, self.signer()) else {
             return;
         };
         let after = self.mentions[p].span.end;
@@ -786,24 +773,14 @@ impl Ctx<'_> {
         if !is_whole_title(title) {
             return;
         }
-        let words: Vec<&str> = title.split_whitespace().collect();
-        if words.is_empty()
-            || words.len() > 6
-            || !title.chars().any(char::is_lowercase)
-            || !words.last().is_some_and(|w| is_role_head(w))
-            || !words
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) || *w == "of")
-        {
+        if !title.chars().any(char::is_lowercase) || !is_title_phrase(title, 6, &["of"]) {
             return;
         }
         let Some(off) = self.text[line_start..sig.end].find(line) else {
             return;
         };
         let lspan = Span::new(line_start + off, line_start + off + line.len());
-        let body = (0..self.mentions.len())
-            .filter(|&m| AGENTS.contains(&self.class(m)) && lspan.contains(self.mentions[m].span))
-            .min_by_key(|&m| self.mentions[m].span.start);
+        let body = self.first_in(lspan, &AGENTS);
         self.role_facts(p, title.to_string(), body, sig, "person.signature-title");
     }
 
@@ -1191,10 +1168,7 @@ impl Ctx<'_> {
                 continue;
             }
             for (p, after) in subjects {
-                if !self.mentions[p].anaphor
-                    && last_person.is_none_or(|l| self.mentions[l].key != self.mentions[p].key)
-                    && after > 0
-                {
+                if !self.mentions[p].anaphor {
                     last_person = Some(p);
                 }
                 let ev = s.span;
