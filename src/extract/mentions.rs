@@ -155,6 +155,7 @@ const BODY_HEADS: &[&str] = &[
     "Panel",
     "Laboratory",
     "Group",
+    "Academy",
 ];
 /// Heads of non-government organizations.
 const ORG_HEADS: &[&str] = &[
@@ -194,9 +195,18 @@ const ORG_HEADS: &[&str] = &[
     "Trust",
     "LLP",
     "PLLC",
+    "School",
 ];
+/// Heads of the names of awards and decorations ("Bronze Star Medal", "Department
+/// of Justice Award for Outstanding Service"): no body, no person.
+const AWARD_WORDS: &[&str] = &["Award", "Awards", "Medal", "Prize", "Badge", "Trophy"];
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
 const FIRM_SUFFIXES: &[&str] = &["LLP", "PLLC", "L.L.P.", "LP", "Ltd", "Ltd.", "PC", "P.C."];
+
+/// Whether a word ends a firm's name ("LLP", "LLC", "Inc.").
+fn is_firm_suffix(w: &str) -> bool {
+    FIRM_SUFFIXES.contains(&w) || matches!(w, "LLC" | "Inc" | "Inc.")
+}
 
 const POLICY_HEADS: &[&str] = &[
     "Act",
@@ -1079,6 +1089,17 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     let head = words[head_idx].trim_end_matches('.');
     let last = words[n - 1];
     let has_gov = words.iter().any(|w| GOV_MODIFIERS.contains(w));
+    // "Department of Justice Award for …": an award named after a body, unless a
+    // body's head follows ("Award Review Board")
+    if let Some(aw) = words.iter().position(|w| AWARD_WORDS.contains(w)) {
+        let body_after = words[aw + 1..]
+            .iter()
+            .take_while(|w| !matches!(**w, "of" | "for" | "on" | "to" | "in"))
+            .any(|w| AGENCY_HEADS.contains(w) || BODY_HEADS.contains(w) || ORG_HEADS.contains(w));
+        if !body_after {
+            return None;
+        }
+    }
     // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
     if POLICY_HEADS.contains(&head) && head_idx > 0 {
         return Some(EntityClass::Policy);
@@ -1114,6 +1135,14 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Agency);
     }
     if BODY_HEADS.contains(&head) {
+        // "National Security Institute", "National Academy of Sciences": a
+        // "National" institute or academy no list knows is not the government's
+        let has_gov = has_gov
+            && !(matches!(head, "Institute" | "Institutes" | "Academy")
+                && words
+                    .iter()
+                    .filter(|w| GOV_MODIFIERS.contains(w))
+                    .all(|w| *w == "National"));
         return Some(if has_gov {
             EntityClass::Agency
         } else {
@@ -1199,6 +1228,10 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
             {
                 end += 1;
+                // "Roe & Doe LLP in Washington": a firm's suffix ends its name
+                if is_firm_suffix(t) {
+                    break;
+                }
             } else if let Some(act_end) = act_name_across(text, seg, start, end) {
                 // "Protecting Americans from Foreign Adversary ... Act": an act's
                 // name may hold lower-case words a chunk otherwise stops at
@@ -1228,14 +1261,23 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         // drop leading starters ("The", "On") and trailing connectors
         let mut a = start;
         // "Researchers at Georgetown University": people at a body, not its name
-        // (but "University of North Carolina at Chapel Hill" keeps its "at")
-        if let Some(at) = (a + 1..end.saturating_sub(1)).find(|&k| seg.tok(text, k) == "at") {
-            let before_has_head = (a..at).any(|k| {
+        // (but "University of North Carolina at Chapel Hill" keeps its "at");
+        // "Security Institute at Mason University": two bodies, each a name
+        let mut split_at = None;
+        let has_head = |x: usize, y: usize| {
+            (x..y).any(|k| {
                 let w = seg.tok(text, k);
                 AGENCY_HEADS.contains(&w) || ORG_HEADS.contains(&w) || BODY_HEADS.contains(&w)
-            });
-            if !before_has_head {
+            })
+        };
+        while let Some(at) = (a + 1..end.saturating_sub(1)).find(|&k| seg.tok(text, k) == "at") {
+            if !has_head(a, at) {
                 a = at + 1;
+            } else {
+                if has_head(at + 1, end) {
+                    split_at = Some(at);
+                }
+                break;
             }
         }
 
@@ -1281,8 +1323,45 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         {
             b -= 1;
         }
+        // "Roe, Moe, Doe & Poe LLP": the partners' names before a firm's suffix
+        if b > a && is_firm_suffix(seg.tok(text, b - 1)) {
+            let sentence = seg.sentence_of[a];
+            let single_cap = |k: usize| {
+                toks[k].kind == TokKind::Word
+                    && tok_is_cap(seg.tok(text, k))
+                    && !STARTERS.contains(&seg.tok(text, k))
+                    && seg.sentence_of[k] == sentence
+            };
+            while a >= 2
+                && matches!(seg.tok(text, a - 1), "," | "and" | "&")
+                && single_cap(a - 2)
+                && (a == 2 || !single_cap(a - 3))
+            {
+                a -= 2;
+            }
+        }
+        // "Harvard Law School in Boston", "Chamber of Commerce in Japan": a
+        // place after a body's name is no part of it
+        if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| seg.tok(text, k) == "in") {
+            if has_head(a, k) && !has_head(k + 1, b) && b - k <= 4 {
+                b = k;
+            }
+        }
         if b > a && !after_section_number(text, seg, a) {
-            emit_chunk(text, seg, lex, a, b, out);
+            match split_at {
+                Some(at) if at > a && at + 1 < b => {
+                    emit_chunk(text, seg, lex, a, at, out);
+                    let r = if seg.tok(text, at + 1) == "the" {
+                        at + 2
+                    } else {
+                        at + 1
+                    };
+                    if r < b {
+                        emit_chunk(text, seg, lex, r, b, out);
+                    }
+                }
+                _ => emit_chunk(text, seg, lex, a, b, out),
+            }
         }
         i = (end + repeated).max(i + 1);
     }
@@ -1607,6 +1686,38 @@ fn emit_chunk(
         emit_chunk(text, seg, lex, pos + 2, b, out);
         return;
     }
+    // "Judge Kim Roe of the U.S. Court of Appeals for the Ninth Circuit": a
+    // person or a title, then the body they belong to; the body is the name
+    if let Some(pos) = (a + 1..b.saturating_sub(3)).find(|&k| {
+        matches!(seg.tok(text, k), "of" | "for" | "at" | "with") && seg.tok(text, k + 1) == "the"
+    }) {
+        let left: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
+        let rest: Vec<&str> = (pos + 2..b).map(|k| seg.tok(text, k)).collect();
+        let headless = left.iter().all(|w| {
+            ![
+                AGENCY_HEADS,
+                BODY_HEADS,
+                ORG_HEADS,
+                POLICY_HEADS,
+                MEMO_HEADS,
+            ]
+            .iter()
+            .any(|list| list.contains(w))
+        }) && lex
+            .lookup(&text[seg.tokens[a].span.start..seg.tokens[pos - 1].span.end])
+            .is_none();
+        let personal = is_title_word(left[0]) || lex.is_first_name(left[0]);
+        if headless
+            && personal
+            && matches!(
+                classify(&rest),
+                Some(EntityClass::Agency | EntityClass::Organization)
+            )
+        {
+            emit_chunk(text, seg, lex, pos + 2, b, out);
+            return;
+        }
+    }
     // rooms and places named like offices
     if matches!(
         words.as_slice(),
@@ -1800,7 +1911,8 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             })
     };
     let words = |x: usize, y: usize| (x..y).map(tok).collect::<Vec<_>>();
-    let is_head = |w: &str| AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w);
+    let is_head =
+        |w: &str| AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w);
     let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     // "Executive Director Property Review Board": a title before a body's name
     let lead = (a..b)
@@ -1826,6 +1938,17 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     }
     for k in a + 1..b {
         let c = tok(k);
+        // "… Court of Appeals for the Second Circuit and Justice Thurgood Roe": a
+        // body, then a title and a person
+        if c == "and"
+            && k + 2 < b
+            && (GLUE_TITLES.contains(&tok(k + 1)) || matches!(tok(k + 1), "Justice" | "Judge"))
+            && b - k <= 5
+            && (k + 2..b).all(|t| tok_is_cap(tok(t)))
+            && names_body(&words(a, k))
+        {
+            return Some(Glue::Title(k));
+        }
         // "... Children the National Emergency ...": a "the" no connector leads
         // to starts another name
         // (not after a preposition in title case: "Lowering Costs Through the ...")
@@ -2320,6 +2443,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !MEMO_HEADS.contains(p)
                     && !ORG_HEADS.contains(p)
                     && !BODY_HEADS.contains(p)
+                    && !AWARD_WORDS.contains(p)
                     && !GOV_MODIFIERS.contains(p)
                     && !STARTERS.contains(p)
                     && !PLACE_WORDS.contains(p)
@@ -3133,6 +3257,32 @@ mod tests {
                 &[
                     ("Georgetown University", Organization),
                     ("University of North Carolina at Chapel Hill", Organization),
+                ],
+            ),
+            (
+                "two bodies joined by \"at\" are two names; a place after a body is none of it",
+                "She was a Fellow at the Ocean Security Institute at Ardent University and taught at the Ardent Law School in Boston.",
+                &[
+                    ("Ocean Security Institute", Organization),
+                    ("Ardent University", Organization),
+                    ("Ardent Law School", Organization),
+                ],
+            ),
+            (
+                "a firm's partners, its suffix and nothing after; awards are no bodies",
+                "He was a partner at Hale, Barrow, Dunn & Cole LLP in Denver and won the Department of Labor Award for Service.",
+                &[
+                    ("Hale, Barrow, Dunn & Cole LLP", Organization),
+                    ("Department of Labor", Agency),
+                ],
+            ),
+            (
+                "a judge of a court: the court's whole name, and a second judge is no part of it",
+                "He clerked for Judge Anna Brook of the U.S. Court of Appeals for the Ninth Circuit and Justice Thurgood Marshall.",
+                &[
+                    ("Anna Brook", Person),
+                    ("U.S. Court of Appeals for the Ninth Circuit", Agency),
+                    ("Thurgood Marshall", Person),
                 ],
             ),
             (

@@ -76,6 +76,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/rules/units.toml",
         include_str!("../../data/rules/units.toml"),
     ),
+    (
+        "data/rules/people.toml",
+        include_str!("../../data/rules/people.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on

@@ -680,6 +680,16 @@ impl Ctx<'_> {
     }
 
     /// The mention of a class with exactly this span.
+    /// The body whose mention starts at token `b`, or after a "the" there
+    /// (a mention may hold its article: "the White House").
+    fn body_at(&self, b: usize) -> Option<usize> {
+        self.mention_starting_at(b, &AGENTS).or_else(|| {
+            (b + 1 < self.seg.tokens.len() && self.lower(b) == "the")
+                .then(|| self.mention_starting_at(b + 1, &AGENTS))
+                .flatten()
+        })
+    }
+
     fn mention_with_span(&self, span: Span, classes: &[EntityClass]) -> Option<usize> {
         self.starts
             .get(&span.start)?
@@ -966,6 +976,19 @@ impl Ctx<'_> {
                 last_head = Some(f);
                 continue;
             }
+            // "adjunct professor of law at …": a lower-case field, then the body
+            if matches!(lw.as_str(), "of" | "for")
+                && last_head == Some(e)
+                && e + 2 < end
+                && self.seg.tokens[e + 1].kind == TokKind::Word
+                && self.tok(e + 1).starts_with(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&self.lower(e + 1).as_str())
+                && matches!(self.lower(e + 2).as_str(), "at" | "in" | "with")
+            {
+                e += 2;
+                last_head = Some(e);
+                continue;
+            }
             // "Senior Director for Counterterrorism", "Director of Policy": a
             // capitalised complement that is not a body
             if matches!(lw.as_str(), "of" | "for")
@@ -1027,13 +1050,21 @@ impl Ctx<'_> {
             )
         {
             b += 1;
-            if b < end && self.lower(b) == "the" {
-                b += 1;
+            // "a partner at the law firm Roe LLP": the kind of body, then its name
+            if matches!(self.lower(b).as_str(), "the" | "a")
+                && b + 2 < end
+                && matches!(self.lower(b + 2).as_str(), "firm" | "company" | "group")
+                && self.tok(b + 1).starts_with(char::is_lowercase)
+            {
+                b += 3;
             }
-            if let Some(m) = self.mention_starting_at(b, &AGENTS) {
+            if let Some(m) = self.body_at(b) {
                 body = Some(m);
                 b = self.toks[m].1;
             } else if self.lower(stop) == "at" {
+                if b < end && self.lower(b) == "the" {
+                    b += 1;
+                }
                 // "a partner at Paul Roe Group": a firm no list knows
                 if let Some(m) = self.firm_at(b, end) {
                     body = Some(m);
@@ -1240,11 +1271,7 @@ impl Ctx<'_> {
                             self.lower(k + 1).as_str(),
                             "in" | "at" | "with" | "for" | "on"
                         ) {
-                            let mut b = k + 2;
-                            if self.lower(b) == "the" {
-                                b += 1;
-                            }
-                            match self.mention_starting_at(b, &AGENTS) {
+                            match self.body_at(k + 2) {
                                 Some(o) => {
                                     let oe = self.toks[o].1;
                                     // "… as ROLE" within a few words
@@ -1260,14 +1287,16 @@ impl Ctx<'_> {
                     }
                     "joined" => {
                         let mut b = k + 1;
-                        if self.lower(b) == "the" {
-                            b += 1;
-                        }
-                        let o = self
-                            .mention_starting_at(b, &AGENTS)
-                            .or_else(|| self.firm_at(b, end));
+                        let o = self.body_at(b).or_else(|| {
+                            if self.lower(b) == "the" {
+                                b += 1;
+                            }
+                            self.firm_at(b, end)
+                        });
                         (None, o)
                     }
+                    // "retired from the U.S. Army"
+                    "retired" if self.lower(k + 1) == "from" => (None, self.body_at(k + 2)),
                     _ => (None, None),
                 };
                 if let Some(o) = org {
@@ -1300,11 +1329,7 @@ impl Ctx<'_> {
                 a += 1;
             }
             let after = if a + 1 < end && self.lower(a) == "member" && self.lower(a + 1) == "of" {
-                let mut b = a + 2;
-                if b < end && self.lower(b) == "the" {
-                    b += 1;
-                }
-                match self.mention_starting_at(b, &AGENTS) {
+                match self.body_at(a + 2) {
                     Some(o) => {
                         self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
                         self.toks[o].1
@@ -1331,7 +1356,17 @@ impl Ctx<'_> {
             if b < end && self.lower(b) == "as" {
                 b += 1;
             }
-            if b == after || b >= end || !matches!(self.lower(b).as_str(), "a" | "an" | "the") {
+            // "… and counsel at Roe Group", "… and Senior Counselor at the X": a
+            // second title without an article
+            let bare = b > after
+                && b < end
+                && self.lower(b - 1) == "and"
+                && (self.tok(b).starts_with(char::is_uppercase) && self.cov(b) == 0
+                    || ROLE_HEADS.contains(&self.lower(b).as_str()));
+            if b == after
+                || b >= end
+                || !bare && !matches!(self.lower(b).as_str(), "a" | "an" | "the")
+            {
                 break;
             }
             k = b;
@@ -1373,10 +1408,7 @@ impl Ctx<'_> {
         let mut b = after;
         if b + 1 < n && matches!(self.lower(b).as_str(), "in" | "at" | "with") {
             b += 1;
-            if self.lower(b) == "the" {
-                b += 1;
-            }
-            if let Some(o) = self.mention_starting_at(b, &AGENTS) {
+            if let Some(o) = self.body_at(b) {
                 self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
                 return self.toks[o].1;
             }
@@ -1504,6 +1536,23 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "biographies: a body with its article, a kind of firm, titles joined by \"and\", retiring from a body",
+                "date 2021-04-12\nNominations\n\nJane Roe served at the White House as Special Assistant to the President and as the Deputy for Oceans at the National Security Agency. She is a partner at the law firm Hale Barrow LLP. She served as Deputy General Counsel and Senior Counselor at the Department of Labor. She is an adjunct professor of law at Ardent University and counsel at Hale Law Group, PLLC. She retired from the U.S. Army in 2011.\n",
+                &[
+                    "Jane Roe org:memberOf White House",
+                    "Jane Roe schema:jobTitle \"Special Assistant to the President\"",
+                    "Jane Roe org:memberOf National Security Agency",
+                    "Jane Roe org:memberOf Hale Barrow LLP",
+                    "Jane Roe schema:jobTitle \"Senior Counselor\"",
+                    "Jane Roe org:memberOf Department of Labor",
+                    "Jane Roe schema:jobTitle \"adjunct professor of law\"",
+                    "Jane Roe org:memberOf Ardent University",
+                    "Jane Roe org:memberOf Hale Law Group",
+                    "Jane Roe org:memberOf U.S. Army",
+                ],
+                &["Jane Roe org:headOf Department of Labor"],
+            ),
             (
                 "an address block: titles, the committee chain under its chamber, the addressees",
                 "date 2024-05-01\nBorder Security: Actions Needed\n\nReport: GAO-24-100001 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Gary Peters\nChairman\nCommittee on Homeland Security and Governmental Affairs\nUnited States Senate\n\nWe reviewed the program.\n",
