@@ -1706,7 +1706,13 @@ fn emit_chunk(
         }) && lex
             .lookup(&text[seg.tokens[a].span.start..seg.tokens[pos - 1].span.end])
             .is_none();
-        let personal = is_title_word(left[0]) || lex.is_first_name(left[0]);
+        // (or an act on the body: "Establishment of the X Council")
+        let personal = is_title_word(left[0])
+            || lex.is_first_name(left[0])
+            || left.len() == 1
+                && ["ment", "ing", "tion", "sion"]
+                    .iter()
+                    .any(|end| left[0].ends_with(end));
         if headless
             && personal
             && matches!(
