@@ -265,7 +265,36 @@ pub fn resolve(
     }
 }
 
+/// A name as scraped twice-escaped ("Nation\\u2019s"): the escape read as its character.
+fn unescape_literal(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("\\u") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("\\u") {
+        out.push_str(&rest[..i]);
+        let hex = rest.get(i + 2..i + 6);
+        match hex
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+        {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[i + 6..];
+            }
+            None => {
+                out.push_str("\\u");
+                rest = &rest[i + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn clean_name(s: &str) -> String {
+    let s = unescape_literal(s);
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let junk = |c: char| {
         matches!(
@@ -359,6 +388,11 @@ mod tests {
                 "Offenses Under 8 U.S.C. § 1325(a)",
             ),
             ("a leading article goes", "the Privacy Act", "Privacy Act"),
+            (
+                "a twice-escaped character is read",
+                "Our Nation\\u2019s Workers \\uZZ",
+                "Our Nation\u{2019}s Workers \\uZZ",
+            ),
             (
                 "Jr. keeps its period",
                 "Joseph R. Biden, Jr.",

@@ -187,7 +187,13 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         return true;
     }
     let first = next.chars().next().unwrap_or(' ');
-    if next.starts_with('(')
+    // "(a) …", "(12) …": an enumerated item (not "(USDA, DOE, …": a list
+    // wrapped one word to a line)
+    let enumerator = next.starts_with('(')
+        && next[1..]
+            .find(')')
+            .is_some_and(|close| close <= 4 && !next[1..=close].contains(','));
+    if enumerator
         || next.starts_with('[')
         || next.starts_with('•')
         || next.starts_with("- ")
@@ -212,7 +218,8 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
                 "of" | "and" | "the" | "for" | "to" | "in" | "on" | "a" | "or" | "by" | "with"
             )
         });
-    short && !ends_open
+    // (a line going on in lower case continues the sentence: "DOW" / "including …")
+    short && !ends_open && !first.is_lowercase()
 }
 
 /// Splits text into sentences.

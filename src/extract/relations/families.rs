@@ -261,6 +261,8 @@ impl Ctx<'_> {
         self.cited_by_author();
         self.founded_by_act();
         self.hereby_established();
+        self.program_lists();
+        self.agency_lists_implement();
         self.orders_by_number();
         self.closing_roles();
         self.cited_title_policies();
@@ -786,6 +788,169 @@ impl Ctx<'_> {
                     }
                 }
                 self.fact(o, Predicate::FoundingDate, FactObject::Date(date), ev, rule);
+            }
+        }
+    }
+
+    /// Programs an agency runs, listed after its name: "EDA programs (e.g.,
+    /// Public Works, EAA, and Recompete, among others)", "the agency's
+    /// programs, such as the Harbor Grants and Tide Loans": each item a policy
+    /// the agency implements.
+    fn program_lists(&mut self) {
+        let rule = "rel.implements-program-list";
+        let n = self.seg.tokens.len();
+        for t in 1..n.saturating_sub(2) {
+            if !matches!(self.tok(t), "programs" | "initiatives") {
+                continue;
+            }
+            let Some(owner) = self.mention_ending_before(t, &AGENTS) else {
+                continue;
+            };
+            let last = self.seg.sentences[self.seg.sentence_of[t]].last;
+            let mut k = t + 1;
+            let paren = self.tok(k) == "(";
+            if paren {
+                k += 1;
+            }
+            if self.lower(k) == "e.g." {
+                k += 1;
+            } else if self.lower(k) == "such" && self.lower(k + 1) == "as" {
+                k += 2;
+            } else if self.lower(k) == "including" {
+                k += 1;
+            } else {
+                continue;
+            }
+            let mut items = Vec::new();
+            while k < last {
+                match self.tok(k) {
+                    "," | "and" | "or" | "the" => {
+                        k += 1;
+                        continue;
+                    }
+                    ")" | ";" => break,
+                    _ => {}
+                }
+                if matches!(self.lower(k).as_str(), "among" | "etc" | "etc.") {
+                    break;
+                }
+                // the item: a mention there, or capitalised words
+                if let Some(m) = self.mention_starting_at(k, &[EntityClass::Policy]) {
+                    items.push(m);
+                    k = self.toks[m].1;
+                    continue;
+                }
+                let mut e = k;
+                while e < last
+                    && self.seg.tokens[e].kind == TokKind::Word
+                    && self.tok(e).starts_with(char::is_uppercase)
+                    && self.cov(e) & (COVER_AGENT | COVER_PERSON) == 0
+                {
+                    e += 1;
+                }
+                if e == k || e - k > 6 {
+                    break;
+                }
+                // "Assistance": a common word alone names no program
+                if e == k + 1 && self.lex.is_common_word(self.tok(k)) {
+                    k = e;
+                    continue;
+                }
+                let span = Span::new(
+                    self.seg.tokens[k].span.start,
+                    self.seg.tokens[e - 1].span.end,
+                );
+                let name = self.norm_span(span);
+                let mut m =
+                    Mention::new(span, EntityClass::Policy, name, "policy.program-list", 55);
+                m.key = class_key(EntityClass::Policy, &m.name);
+                let i = self.add_mention(m);
+                self.mark_covered(i);
+                items.push(i);
+                k = e;
+            }
+            let ev = self.sentence_span(t);
+            for i in items {
+                self.fact(
+                    owner,
+                    Predicate::Implements,
+                    FactObject::Mention(i),
+                    ev,
+                    rule,
+                );
+            }
+        }
+    }
+
+    /// Agencies listed together that act on their own copies of a policy:
+    /// "the agencies (USDA, DOE and DOT) issued reforms to their NEPA
+    /// procedures", "USDA, DOE and DOT have updated their FOIA regulations".
+    fn agency_lists_implement(&mut self) {
+        const VERBS: &[&str] = &[
+            "issued",
+            "adopted",
+            "finalized",
+            "updated",
+            "revised",
+            "implemented",
+            "published",
+        ];
+        let rule = "rel.implements-agency-list";
+        for si in 0..self.seg.sentences.len() {
+            let s = self.seg.sentences[si];
+            let Some(their) = (s.first..s.last).find(|&t| self.lower(t) == "their") else {
+                continue;
+            };
+            let Some(policy) = self.mention_starting_at(their + 1, &[EntityClass::Policy]) else {
+                continue;
+            };
+            let Some(v) = (s.first..their)
+                .rev()
+                .find(|&t| VERBS.contains(&self.lower(t).as_str()))
+            else {
+                continue;
+            };
+            // the list right before the verb: "(A, B, and C)" or "A, B and C (have)"
+            let mut k = v;
+            while k > s.first && matches!(self.lower(k - 1).as_str(), "have" | "has" | "all" | ")")
+            {
+                k -= 1;
+            }
+            let mut agencies = Vec::new();
+            // "(USDA, DOE, and DOW including USACE)": every agency in the parentheses
+            if self.tok(k) == ")" {
+                if let Some(open) = (s.first..k).rev().take(40).find(|&t| self.tok(t) == "(") {
+                    agencies.extend(
+                        (open + 1..k)
+                            .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Agency])),
+                    );
+                    k = s.first;
+                }
+            }
+            while k > s.first {
+                if matches!(self.tok(k - 1), "," | "and" | "including") {
+                    k -= 1;
+                    continue;
+                }
+                match self.mention_ending_before(k, &[EntityClass::Agency]) {
+                    Some(a) if self.toks[a].1 == k => {
+                        agencies.push(a);
+                        k = self.toks[a].0;
+                    }
+                    _ => break,
+                }
+            }
+            if agencies.len() < 2 {
+                continue;
+            }
+            for a in agencies.into_iter().rev() {
+                self.fact(
+                    a,
+                    Predicate::Implements,
+                    FactObject::Mention(policy),
+                    s.span,
+                    rule,
+                );
             }
         }
     }
@@ -1722,6 +1887,26 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "programs listed after an agency's name are policies it implements",
+                "date 2025-01-01\nOverview\n\nSome EDA programs (e.g., Public Works, Harbor Grants, and Recompete, among others) prioritize distressed areas. The EDA staff (Jane Roe, Tom Lee) met.\n",
+                &[
+                    "Economic Development Administration mg:implements Public Works",
+                    "Economic Development Administration mg:implements Harbor Grants",
+                    "Economic Development Administration mg:implements Recompete",
+                ],
+                &["Economic Development Administration mg:implements Jane Roe"],
+            ),
+            (
+                "agencies listed together act on their own copies of a policy",
+                "date 2025-01-01\nReforms\n\nThe National Environmental Policy Act (NEPA) matters. The agencies (USDA, DOE, DOT) issued reforms to their NEPA procedures. DOE issued guidance on their NEPA role.\n",
+                &[
+                    "Department of Agriculture mg:implements National Environmental Policy Act",
+                    "Department of Energy mg:implements National Environmental Policy Act",
+                    "Department of Transportation mg:implements National Environmental Policy Act",
+                ],
+                &[],
+            ),
             (
                 "an order cited by number was made by the president of its time, when the text names them",
                 "date 2016-10-01\nGuidance\n\nPresident Obama issued an order on privacy. See Executive Order 13719 on the council. Executive Order 13990 changed the rules.\n",
