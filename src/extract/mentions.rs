@@ -235,6 +235,7 @@ const POLICY_HEADS: &[&str] = &[
     "Regulation",
     "Regulations",
     "Priorities",
+    "Code",
 ];
 const MEMO_HEADS: &[&str] = &[
     "Memorandum",
@@ -754,7 +755,7 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<pa>(?:Policy\s+Alert\s+)?(?P<pan>PA-\d{4}-\d{1,3}))
              | (?P<fp>(?:Policy\s+)?(?P<fpn>FP\s?\d{3}-\d{2,3}-\d{1,2}))
              | (?P<dir>(?P<dirkind>Operating\s+Policies\s+and\s+Procedures\s+Memorandum|Policy\s+Memorandum|Policy\s+Directive
-                  |Directive|Instruction|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
+                  |Directive|Instruction|Bulletin|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
                   \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
              |
                (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
@@ -916,6 +917,16 @@ fn word_dated_regex() -> &'static Regex {
     )
 }
 
+/// "your February 5, 2007 and February 23, 2007 letters": two dated memos
+/// written as one plural.
+fn dated_pair_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &RE,
+        r"(?-u:\b)(?P<d1>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d),?\s+and\s+(?P<d2>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d),?\s+(?P<noun>letters|memoranda|memos|memorandums)(?-u:\b)",
+    )
+}
+
 fn plural_orders_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     compiled(
@@ -965,6 +976,27 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
             .extra
             .push(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
         out.push(mention);
+    }
+    for c in dated_pair_regex().captures_iter(text) {
+        let (Some(d1), Some(d2), Some(noun)) = (c.name("d1"), c.name("d2"), c.name("noun")) else {
+            continue;
+        };
+        let noun_name = if noun.as_str() == "letters" {
+            "letter"
+        } else {
+            "memorandum"
+        };
+        for (span, date) in [
+            (Span::new(d1.start(), d1.end()), d1.as_str()),
+            (Span::new(d2.start(), noun.end()), d2.as_str()),
+        ] {
+            let date = date.split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = format!("{date} {noun_name}");
+            let mut mention =
+                Mention::new(span, EntityClass::Memo, name.clone(), "memo.dated-pair", 88);
+            mention.extra.push(name);
+            out.push(mention);
+        }
     }
     for c in word_dated_regex().captures_iter(text) {
         let (Some(all), Some(date)) = (c.get(0), c.name("date")) else {
@@ -1099,6 +1131,17 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         if !body_after {
             return None;
         }
+    }
+    // "Internal Revenue Code", "Uniform Code of Military Justice": a code of
+    // law; not the compilation ("United States Code") nor a field label ("Agency Code")
+    if head == "Code"
+        && (n < 3 && head_idx + 1 == n
+            || matches!(
+                words,
+                ["United", "States", "Code"] | ["U.S.", "Code"] | [.., "States", "Code"]
+            ))
+    {
+        return None;
     }
     // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
     if POLICY_HEADS.contains(&head) && head_idx > 0 {
@@ -1338,6 +1381,36 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 && (a == 2 || !single_cap(a - 3))
             {
                 a -= 2;
+            }
+        }
+        // "the Lansing, Michigan Police Department": a city's body named with
+        // its state; the city is part of the name
+        if b > a + 1
+            && a >= 2
+            && super::relations::is_us_state(seg.tok(text, a))
+            && seg.tok(text, a - 1) == ","
+            && has_head(a + 1, b)
+        {
+            let cap = |k: usize| {
+                let w = seg.tok(text, k);
+                toks[k].kind == TokKind::Word
+                    && tok_is_cap(w)
+                    && !STARTERS.contains(&w)
+                    && !super::relations::is_us_state(w)
+                    && !has_head(k, k + 1)
+                    && !lex.is_common_word(w)
+            };
+            let mut c = a - 1;
+            while c > 0 && c + 3 > a && cap(c - 1) {
+                c -= 1;
+            }
+            let open = c == 0
+                || !matches!(
+                    seg.tok(text, c - 1),
+                    "in" | "from" | "of" | "at" | "to" | ","
+                );
+            if c < a - 1 && open && seg.sentence_of[c] == seg.sentence_of[a] {
+                a = c;
             }
         }
         // "Harvard Law School in Boston", "Chamber of Commerce in Japan": a
@@ -1689,7 +1762,8 @@ fn emit_chunk(
     // "Judge Kim Roe of the U.S. Court of Appeals for the Ninth Circuit": a
     // person or a title, then the body they belong to; the body is the name
     if let Some(pos) = (a + 1..b.saturating_sub(3)).find(|&k| {
-        matches!(seg.tok(text, k), "of" | "for" | "at" | "with") && seg.tok(text, k + 1) == "the"
+        matches!(seg.tok(text, k), "of" | "for" | "at" | "with" | "in" | "on")
+            && seg.tok(text, k + 1) == "the"
     }) {
         let left: Vec<&str> = (a..pos).map(|k| seg.tok(text, k)).collect();
         let rest: Vec<&str> = (pos + 2..b).map(|k| seg.tok(text, k)).collect();
@@ -1706,8 +1780,10 @@ fn emit_chunk(
         }) && lex
             .lookup(&text[seg.tokens[a].span.start..seg.tokens[pos - 1].span.end])
             .is_none();
-        // (or an act on the body: "Establishment of the X Council")
-        let personal = is_title_word(left[0])
+        // (or an act on the body: "Establishment of the X Council"; or, before
+        // "in the" or "on the", any words: "… Affairs in the Bureau of Y")
+        let personal = matches!(seg.tok(text, pos), "in" | "on")
+            || is_title_word(left[0])
             || lex.is_first_name(left[0])
             || left.len() == 1
                 && ["ment", "ing", "tion", "sion"]
@@ -1766,6 +1842,8 @@ fn emit_chunk(
             && words[0].len() > 5
             && class != EntityClass::Memo
             && !gerund_act
+            // (a city before its state's comma is no gerund: "Lansing, Michigan …")
+            && words.get(1) != Some(&",")
     {
         return;
     }
@@ -3289,6 +3367,32 @@ mod tests {
                     ("Anna Brook", Person),
                     ("U.S. Court of Appeals for the Ninth Circuit", Agency),
                     ("Thurgood Marshall", Person),
+                ],
+            ),
+            (
+                "a body after a title \"in the\" or a person \"on the\" is its own name; a city's body keeps its city",
+                "She served as Director for Ports in the Bureau of Harbor Affairs and as counsel to Senator Jane Roe on the Senate Fisheries Committee, after years with the Lansing, Michigan Police Department.",
+                &[
+                    ("Bureau of Harbor Affairs", Agency),
+                    ("Jane Roe", Person),
+                    ("Senate Fisheries Committee", Agency),
+                    ("Lansing, Michigan Police Department", Agency),
+                ],
+            ),
+            (
+                "codes of law, not the compilation nor a field label; bulletins by number",
+                "The Internal Revenue Code and title 5, United States Code, apply; see OMB Bulletin 89-22 and the Agency Code field.",
+                &[
+                    ("Internal Revenue Code", Policy),
+                    ("OMB Bulletin 89-22", Memo),
+                ],
+            ),
+            (
+                "two dated letters written as one plural",
+                "Thank you for your February 5, 2007 and February 23, 2007 letters.",
+                &[
+                    ("February 5, 2007", Memo),
+                    ("February 23, 2007 letters", Memo),
                 ],
             ),
             (

@@ -314,6 +314,7 @@ impl Ctx<'_> {
     /// first person between the date and the salutation) and its signer (the
     /// name under the closing).
     fn letter_facts(&mut self) {
+        let mut yours_cited = Vec::new();
         for letter in self.st.letters.clone() {
             let Some(m) = self.mention_with_span(letter.date, &[EntityClass::Memo]) else {
                 continue;
@@ -372,6 +373,24 @@ impl Ctx<'_> {
                     ev,
                     "memo.letter-cites",
                 );
+                // "Thank you for your letter of …", "your February 5, 2007 and
+                // February 23, 2007 letters": the addressee wrote them
+                let (a, _) = self.toks[x];
+                let yours =
+                    (a.saturating_sub(9)..a)
+                        .rev()
+                        .find_map(|t| match self.lower(t).as_str() {
+                            "your" => Some(true),
+                            "." | ";" | "my" | "our" | "his" | "her" | "their" | "the" => {
+                                Some(false)
+                            }
+                            _ => None,
+                        });
+                if let (Some(true), Some(to)) = (yours, to) {
+                    if self.class(to) == EntityClass::Person {
+                        yours_cited.push((x, to, ev));
+                    }
+                }
             }
             if let Some(c) = letter.closing {
                 // the first non-empty line after the closing
@@ -392,6 +411,22 @@ impl Ctx<'_> {
                         "memo.letter-signer",
                     );
                 }
+            }
+        }
+        // (unless a signature says who wrote it: an office answers for its head)
+        for (x, to, ev) in yours_cited {
+            let xkey = &self.mentions[x].key;
+            let signed = self.facts.iter().any(|f| {
+                f.predicate == Predicate::Creator && &self.mentions[f.subject].key == xkey
+            });
+            if !signed {
+                self.fact(
+                    x,
+                    Predicate::Creator,
+                    FactObject::Mention(to),
+                    ev,
+                    "memo.letter-yours",
+                );
             }
         }
     }
@@ -1887,6 +1922,16 @@ mod tests {
             &'static [&'static str],
         );
         let cases: &[Case] = &[
+            (
+                "\"your\" letters were written by the letter's addressee; a signed one keeps its signer",
+                "date 2007-03-01\nLetters\n\nMarch 1, 2007\n\nThe Honorable Jane Roe\nUnited States Senate\n\nDear Senator Roe:\n\nThank you for your January 5, 2007 and January 23, 2007 letters concerning tunnels.\n\nSincerely,\n\nTom Lee\n",
+                &[
+                    "January 5, 2007 letter dcterms:creator Jane Roe",
+                    "January 23, 2007 letter dcterms:creator Jane Roe",
+                    "March 1, 2007 letter dcterms:references January 5, 2007 letter",
+                ],
+                &["January 5, 2007 letter dcterms:creator Tom Lee"],
+            ),
             (
                 "programs listed after an agency's name are policies it implements",
                 "date 2025-01-01\nOverview\n\nSome EDA programs (e.g., Public Works, Harbor Grants, and Recompete, among others) prioritize distressed areas. The EDA staff (Jane Roe, Tom Lee) met.\n",
