@@ -1398,6 +1398,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !STARTERS.contains(&w)
                     && !super::relations::is_us_state(w)
                     && !has_head(k, k + 1)
+                    && !is_title_word(w)
                     && !lex.is_common_word(w)
             };
             let mut c = a - 1;
