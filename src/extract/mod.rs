@@ -15,6 +15,7 @@ pub mod dates;
 pub mod lexicon;
 pub mod mentions;
 pub mod pattern;
+pub mod presidents;
 pub mod programs;
 pub mod relations;
 pub mod resolve;
@@ -156,7 +157,7 @@ impl Extractor {
             kept.push(p);
         }
         kept.sort_by_key(|m| (m.span.start, m.span.end));
-        add_surnames(text, &seg, lex, &mut kept);
+        add_surnames(text, &seg, lex, doc.date, &mut kept);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
         add_anaphors(text, &seg, &mut kept, doc_memo);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
@@ -437,7 +438,13 @@ fn covered_tokens(seg: &text::Segmented, kept: &[Mention]) -> Vec<bool> {
 }
 
 /// Surname-only mentions of people named in full elsewhere in the document.
-fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec<Mention>) {
+fn add_surnames(
+    text: &str,
+    seg: &text::Segmented,
+    lex: &Lexicon,
+    date: Option<crate::model::Date>,
+    kept: &mut Vec<Mention>,
+) {
     // surname -> (key, name) of the first person named in full with it
     let mut persons: HashMap<String, (String, String)> = HashMap::new();
     for m in kept
@@ -532,9 +539,26 @@ fn add_surnames(text: &str, seg: &text::Segmented, lex: &Lexicon, kept: &mut Vec
         {
             continue;
         }
-        // a surname of a person named in full was linked by the loop above
-        let mut m = Mention::new(t.span, EntityClass::Person, w, "person.title-surname", 30);
-        m.key = person_key(w);
+        // a surname of a person named in full was linked by the loop above;
+        // "President Obama" in a document of his term is the president
+        let president = (prev == "President")
+            .then(|| date.and_then(|d| presidents::in_office(w, d)))
+            .flatten();
+        let mut m = match president {
+            Some(p) => {
+                let mut m = Mention::new(
+                    t.span,
+                    EntityClass::Person,
+                    p.name,
+                    "person.president-in-office",
+                    30,
+                );
+                m.extra.push(w.to_string());
+                m
+            }
+            None => Mention::new(t.span, EntityClass::Person, w, "person.title-surname", 30),
+        };
+        m.key = person_key(&m.name);
         extra.push(m);
         covered[i] = true;
     }
