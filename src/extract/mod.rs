@@ -674,7 +674,9 @@ fn add_anaphors(
                 before(&|m| m.class == EntityClass::Memo && !m.anaphor && m.rule != "memo.document")
             }
             "order" | "memorandum" | "memo" | "directive" | "proclamation" | "guidance"
-            | "instruction" | "bulletin" | "circular" | "guidelines" => {
+            | "instruction" | "bulletin" | "circular" | "guidelines" | "notice"
+                if lower != "notice" || det == "this" =>
+            {
                 // "the order" is the document only when the document is an order
                 // (an OMB memo's "the order" is the executive order it implements)
                 // (the noun among the first three words of one of its names)

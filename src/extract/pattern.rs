@@ -80,6 +80,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/rules/people.toml",
         include_str!("../../data/rules/people.toml"),
     ),
+    (
+        "data/rules/documents.toml",
+        include_str!("../../data/rules/documents.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on
