@@ -6,12 +6,15 @@ use std::sync::OnceLock;
 
 use crate::model::Date;
 
+/// A day as (year, month, day), ordered.
+type Day = (i32, u8, u8);
+
 /// A president's term and names.
 pub struct President {
     /// The first and last numbers of the executive orders of the term.
     pub orders: (u32, u32),
     /// When the term began, and when the next one did.
-    pub term: ((i32, u8, u8), Option<(i32, u8, u8)>),
+    pub term: (Day, Option<Day>),
     /// The name as the Federal Register writes it ("Barack Obama").
     pub name: &'static str,
     /// Sets of words a name of the president holds all of (one set suffices).
@@ -41,7 +44,7 @@ impl President {
     }
 }
 
-fn ymd(s: &str) -> Option<(i32, u8, u8)> {
+fn ymd(s: &str) -> Option<Day> {
     let mut p = s.split('-');
     Some((
         p.next()?.parse().ok()?,
@@ -59,8 +62,7 @@ pub fn all() -> &'static [President] {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| l.split('\t').collect())
             .collect();
-        let starts: Vec<Option<(i32, u8, u8)>> =
-            rows.iter().map(|r| r.get(2).and_then(|s| ymd(s))).collect();
+        let starts: Vec<Option<Day>> = rows.iter().map(|r| r.get(2).and_then(|s| ymd(s))).collect();
         rows.iter()
             .enumerate()
             .filter_map(|(i, f)| {
