@@ -1295,10 +1295,24 @@ impl Ctx<'_> {
     /// or `with`. Returns the title span, the body and the token after the phrase.
     fn bio_role_at(&mut self, k: usize, end: usize) -> Option<(Span, Option<usize>, usize)> {
         let mut k = k;
+        // ("named as the …", "appointed acting …": the appointment, then the title)
         while k < end
             && matches!(
                 self.lower(k).as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "first" | "former"
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "first"
+                    | "former"
+                    | "named"
+                    | "appointed"
+                    | "selected"
+                    | "designated"
+                    | "as"
             )
         {
             k += 1;
