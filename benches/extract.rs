@@ -85,6 +85,7 @@ fn load_slice(path: &Path, limit: usize) -> Option<Vec<Document>> {
                 .and_then(|t| t.as_str())
                 .and_then(Date::parse_iso),
             text,
+            ocr: false,
         });
         if total >= limit {
             break;

@@ -8,8 +8,9 @@
 //! |---|---|
 //! | folder | recursively, children in sorted (byte-wise) name order; hidden entries (`.name`) skipped |
 //! | `.txt`, `.md`, `.markdown`, `.text`, other names | UTF-8 text; a first line `date YYYY-MM-DD` sets the date |
-//! | `.html`, `.htm`, `.xhtml` | tags stripped (see [`html_to_text`]); offsets refer to the stripped text |
-//! | `.pdf` | the text layer (`pdf-extract`); a PDF without text (a scan) is an error |
+//! | `.html`, `.htm`, `.xhtml` | the main content (see [`html`]: navigation, sidebars, footers and banners left out); `og:title` or `<title>` and the meta date; offsets refer to the text |
+//! | `.pdf` | the text layer (`unpdf`), running headers, footers and page numbers left out (see [`pdf`]); a scan is read by OCR when Tesseract is installed (see [`ocr`]), unless [`InputOptions::ocr`] is off |
+//! | `.docx` | paragraphs, tables one row a line, headers and footers apart; core properties' title and date (see [`docx`]) |
 //! | `.jsonl`, `.ndjson` | one document per line: `{"id", "title", "date", "text"}`; a bad line is an error naming `FILE:LINE`, the other lines go on |
 //! | `-` | standard input, as text |
 //!
@@ -28,6 +29,14 @@ use std::sync::Arc;
 use crate::error::{Error, Result};
 use crate::model::{header_date, Date, Document};
 
+mod docx;
+pub mod html;
+pub mod ocr;
+mod pdf;
+
+pub use html::{html_page, HtmlPage};
+pub use ocr::ocr_available;
+
 /// The default limit on one document's size: 64 MiB.
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
@@ -38,6 +47,8 @@ pub struct InputOptions {
     pub date: Option<Date>,
     /// Larger documents (files, JSON Lines rows, standard input) are rejected.
     pub max_document_bytes: usize,
+    /// Scans (PDFs without a text layer) are read by OCR (on by default; `--no-ocr`).
+    pub ocr: bool,
 }
 
 impl Default for InputOptions {
@@ -45,6 +56,7 @@ impl Default for InputOptions {
         Self {
             date: None,
             max_document_bytes: MAX_DOCUMENT_BYTES,
+            ocr: true,
         }
     }
 }
@@ -54,10 +66,12 @@ impl Default for InputOptions {
 pub enum Kind {
     /// Plain text (also Markdown, and any unknown extension that is not binary).
     Text,
-    /// HTML, stripped to text.
+    /// HTML: the main content of the page (see [`html`]).
     Html,
-    /// PDF, through its text layer.
+    /// PDF, through its text layer (or OCR for a scan).
     Pdf,
+    /// Word (Office Open XML).
+    Docx,
     /// JSON Lines, one document per line.
     JsonLines,
 }
@@ -73,6 +87,7 @@ impl Kind {
         match ext.as_str() {
             "html" | "htm" | "xhtml" => Self::Html,
             "pdf" => Self::Pdf,
+            "docx" => Self::Docx,
             "jsonl" | "ndjson" => Self::JsonLines,
             _ => Self::Text,
         }
@@ -252,7 +267,7 @@ impl Iterator for Documents {
                     path: path.clone(),
                     source: e,
                 })
-                .and_then(|bytes| decode(&source, Kind::of(&path), &bytes));
+                .and_then(|bytes| decode_with(&source, Kind::of(&path), &bytes, &self.options));
             return Some(item.map(|d| self.with_date(d)));
         }
     }
@@ -318,32 +333,95 @@ fn too_big(source: &str, len: u64, max: usize) -> Error {
     }
 }
 
-/// Decodes the bytes of one file (not JSON Lines) into a document.
+/// Decodes the bytes of one file (not JSON Lines) into a document, with the
+/// default [`InputOptions`] (OCR on).
 pub fn decode(source: &str, kind: Kind, bytes: &[u8]) -> Result<Document> {
+    decode_with(source, kind, bytes, &InputOptions::default())
+}
+
+/// Decodes the bytes of one file (not JSON Lines) into a document.
+pub fn decode_with(
+    source: &str,
+    kind: Kind,
+    bytes: &[u8],
+    options: &InputOptions,
+) -> Result<Document> {
     let err = |message: String| Error::Input {
         path: source.to_string(),
         message,
     };
-    if kind == Kind::Pdf {
-        return pdf_document(source, bytes);
+    match kind {
+        Kind::Pdf => return pdf::pdf_document(source, bytes, options),
+        Kind::Docx => {
+            return guarded(|| docx::docx_document(source, bytes))
+                .map_err(|m| err(format!("unreadable Word file ({m}), skipped")))?
+        }
+        _ => {}
     }
     let text = decode_text(source, bytes)?;
     match kind {
         Kind::Html => {
-            let (text, title) = html_to_text(&text);
-            if text.trim().is_empty() {
+            let page = guarded(|| html_page(&text))
+                .map_err(|m| err(format!("unreadable HTML page ({m}), skipped")))?;
+            if page.text.trim().is_empty() {
                 return Err(err("HTML page without text, skipped".into()));
             }
-            let date = header_date(&text);
+            let date = page.date.or_else(|| header_date(&page.text));
             Ok(Document {
                 source: source.to_string(),
-                title,
+                title: page.title,
                 date,
-                text,
+                text: page.text,
+                ocr: false,
             })
         }
         _ => Ok(Document::from_text(source, text)),
     }
+}
+
+/// Readers (third-party parsers) running now, in any thread.
+static READERS: AtomicU64 = AtomicU64::new(0);
+
+/// Runs a third-party reader, turning its panic into an error message. The
+/// panic's own message is not printed when [`quiet_reader_panics`] was called.
+pub(crate) fn guarded<T>(read: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    READERS.fetch_add(1, Ordering::SeqCst);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    READERS.fetch_sub(1, Ordering::SeqCst);
+    result.map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let what = what.lines().next().unwrap_or("").trim().to_string();
+        if what.is_empty() {
+            "the reader failed on it".to_string()
+        } else {
+            format!("the reader failed on it: {what}")
+        }
+    })
+}
+
+/// Installs (once) a panic hook that keeps quiet about panics inside
+/// third-party readers (PDF, HTML, Word parsers), which become an error
+/// naming the file instead; any other panic is reported by the previous hook.
+/// For programs: the library itself never installs it.
+pub fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // a panic outside memograph's own code while a reader runs
+            let ours = info
+                .location()
+                .is_some_and(|l| l.file().starts_with("src/") || l.file().starts_with("tests/"));
+            if READERS.load(Ordering::SeqCst) > 0 && !ours {
+                return;
+            }
+            previous(info);
+        }));
+    });
 }
 
 /// Checks and decodes text bytes: not empty, no NUL byte, valid UTF-8 (a BOM is dropped).
@@ -368,31 +446,6 @@ pub fn decode_text(source: &str, bytes: &[u8]) -> Result<String> {
             e.valid_up_to()
         ))),
     }
-}
-
-fn pdf_document(source: &str, bytes: &[u8]) -> Result<Document> {
-    let err = |message: String| Error::Input {
-        path: source.to_string(),
-        message,
-    };
-    if bytes.is_empty() {
-        return Err(err("empty file, skipped".into()));
-    }
-    // pdf-extract may panic on unusual PDFs: a bad file must not end the run.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pdf_extract::extract_text_from_mem(bytes)
-    }));
-    let text = match result {
-        Ok(Ok(text)) => text,
-        Ok(Err(e)) => return Err(err(format!("unreadable PDF: {e}"))),
-        Err(_) => return Err(err("unreadable PDF (the PDF reader failed on it)".into())),
-    };
-    if text.trim().is_empty() {
-        return Err(err(
-            "PDF without a text layer (a scan?), skipped; run OCR on it first".into(),
-        ));
-    }
-    Ok(Document::from_text(source, text))
 }
 
 fn read_stdin(options: &InputOptions) -> Result<Document> {
@@ -504,275 +557,10 @@ fn next_row(lines: &mut Lines, options: &InputOptions) -> Option<Result<Document
     }
 }
 
-/// Strips HTML to text: tags removed, entities decoded, `script`, `style`,
-/// `noscript`, `template` and comments dropped, block elements (`p`, `div`,
-/// `br`, `li`, headings, table rows...) turned into line breaks, runs of
-/// spaces collapsed (except inside `pre`). Returns the text and the
-/// `<title>`, if any. Never fails: malformed markup is read as well as it can be.
-pub fn html_to_text(html: &str) -> (String, Option<String>) {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut title: Option<String> = None;
-    let mut in_title = false;
-    let mut pre = 0usize;
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            push_text(&mut out, rest, pre > 0, in_title.then_some(&mut title));
-            break;
-        };
-        let (text, after) = rest.split_at(lt);
-        push_text(&mut out, text, pre > 0, in_title.then_some(&mut title));
-        rest = after;
-        if let Some(body) = rest.strip_prefix("<!--") {
-            rest = body.find("-->").map_or("", |i| &body[i + 3..]);
-            continue;
-        }
-        // A tag: `<name ...>` or `</name>`; a lone `<` is text.
-        let inner_start = if rest[1..].starts_with('/') { 2 } else { 1 };
-        let name_len = rest[inner_start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
-            .unwrap_or(rest.len() - inner_start);
-        let is_tag = name_len > 0 || rest[1..].starts_with('!') || rest[1..].starts_with('?');
-        if !is_tag {
-            push_text(&mut out, "<", pre > 0, in_title.then_some(&mut title));
-            rest = &rest[1..];
-            continue;
-        }
-        let name = rest[inner_start..inner_start + name_len].to_ascii_lowercase();
-        let closing = inner_start == 2;
-        let end = tag_end(rest).unwrap_or(rest.len());
-        rest = rest.get(end..).unwrap_or("");
-        if !closing && matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
-            let close = format!("</{name}");
-            rest = find_ascii_ci(rest, &close).map_or("", |i| {
-                let after = &rest[i..];
-                tag_end(after).map_or("", |e| &after[e..])
-            });
-            continue;
-        }
-        match name.as_str() {
-            "title" => {
-                in_title = !closing;
-                if !closing {
-                    title = Some(String::new());
-                }
-            }
-            "pre" => {
-                pre = if closing {
-                    pre.saturating_sub(1)
-                } else {
-                    pre + 1
-                };
-                block_break(&mut out, false);
-            }
-            "br" => {
-                trim_trailing_spaces(&mut out);
-                out.push('\n');
-            }
-            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "table"
-            | "blockquote" | "section" | "article" | "header" | "footer" | "main" | "nav"
-            | "aside" | "figure" | "form" | "hr" | "dl" | "address" => block_break(&mut out, true),
-            "li" | "tr" | "dt" | "dd" | "caption" | "figcaption" | "option" => {
-                block_break(&mut out, false)
-            }
-            "td" | "th" if !out.ends_with(['\n', ' ', '\t']) && !out.is_empty() => out.push('\t'),
-            _ => {}
-        }
-    }
-    let end = out.trim_end().len();
-    out.truncate(end);
-    let start = out.len() - out.trim_start().len();
-    out.drain(..start);
-    let title = title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty());
-    (out, title)
-}
-
-/// Byte index just past the `>` that ends the tag starting at `s[0] == '<'`, skipping quoted values.
-fn tag_end(s: &str) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (i, b) in s.bytes().enumerate().skip(1) {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return Some(i + 1),
-            None => {}
-        }
-    }
-    None
-}
-
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    haystack
-        .as_bytes()
-        .windows(n)
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        .filter(|&i| haystack.is_char_boundary(i))
-}
-
-fn trim_trailing_spaces(out: &mut String) {
-    let len = out.trim_end_matches([' ', '\t']).len();
-    out.truncate(len);
-}
-
-/// Ends the current line; with `paragraph`, leaves one blank line.
-fn block_break(out: &mut String, paragraph: bool) {
-    trim_trailing_spaces(out);
-    if out.is_empty() {
-        return;
-    }
-    let want = if paragraph { "\n\n" } else { "\n" };
-    while !out.ends_with(want) {
-        if out.ends_with("\n\n") {
-            break;
-        }
-        out.push('\n');
-    }
-}
-
-fn push_text(out: &mut String, raw: &str, pre: bool, title: Option<&mut Option<String>>) {
-    if raw.is_empty() {
-        return;
-    }
-    let text = decode_entities(raw);
-    if let Some(Some(t)) = title {
-        t.push_str(&text);
-        return;
-    }
-    if pre {
-        out.push_str(&text);
-        return;
-    }
-    for c in text.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
-            if !out.is_empty() && !out.ends_with([' ', '\n', '\t']) {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-}
-
-/// Decodes HTML character references: numeric (`&#8217;`, `&#x2019;`) and the common named ones.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let semi = rest[1..].find(';').map(|j| j + 1).filter(|&j| j <= 32);
-        let decoded = semi.and_then(|j| entity(&rest[1..j]).map(|c| (c, j)));
-        match decoded {
-            Some((c, j)) => {
-                out.push(c);
-                rest = &rest[j + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|&c| c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "hellip" => '…',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "sect" => '§',
-        "para" => '¶',
-        "middot" => '·',
-        "bull" => '•',
-        "deg" => '°',
-        "laquo" => '«',
-        "raquo" => '»',
-        "shy" => '\u{ad}',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "oacute" => 'ó',
-        "iacute" => 'í',
-        "uacute" => 'ú',
-        "ntilde" => 'ñ',
-        "ccedil" => 'ç',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "dollar" => '$',
-        "percnt" => '%',
-        "half" => '½',
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Write;
-
-    #[test]
-    fn html_stripping() {
-        for (name, html, want) in [
-            ("paragraphs", "<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
-            (
-                "entities",
-                "<p>A &amp; B &#8217;s &#x2014; &lt;x&gt; &bogus; &</p>",
-                "A & B ’s — <x> &bogus; &",
-            ),
-            (
-                "script and style dropped",
-                "<script>var a = '<p>';</script><style>p{}</style><p>Text</p>",
-                "Text",
-            ),
-            ("comments dropped", "a<!-- hidden <p> -->b", "ab"),
-            (
-                "br and li",
-                "x<br>y<ul><li>one</li><li>two</li></ul>",
-                "x\ny\n\none\ntwo",
-            ),
-            ("whitespace collapsed", "<div>  a \n\n  b  </div>", "a b"),
-            ("pre kept", "<pre>a\n  b</pre>", "a\n  b"),
-            ("quoted >", "<a title=\"x > y\">link</a>", "link"),
-            ("lone <", "1 < 2", "1 < 2"),
-            ("uppercase tags", "<SCRIPT>x</SCRIPT><P>y</P>", "y"),
-            ("unterminated", "<p>text <b", "text"),
-        ] {
-            assert_eq!(html_to_text(html).0, want, "{name}");
-        }
-        let (text, title) = html_to_text("<html><head><title> The  Morton\nmemo </title></head><body><h1>Head</h1>Body</body></html>");
-        assert_eq!(title.as_deref(), Some("The Morton memo"));
-        assert_eq!(text, "Head\n\nBody");
-    }
 
     #[test]
     fn text_decoding_errors() {
@@ -804,6 +592,7 @@ mod tests {
             ("a.HTM", Kind::Html),
             ("a.html", Kind::Html),
             ("x/a.pdf", Kind::Pdf),
+            ("memo.DOCX", Kind::Docx),
             ("a.jsonl", Kind::JsonLines),
             ("README", Kind::Text),
         ] {
@@ -907,8 +696,8 @@ mod tests {
         assert_eq!(docs[0].as_ref().unwrap().date, date);
 
         let small = InputOptions {
-            date: None,
             max_document_bytes: 10,
+            ..Default::default()
         };
         let big = dir.path().join("big.txt");
         std::fs::write(&big, "x".repeat(11)).unwrap();
@@ -929,8 +718,8 @@ mod tests {
         )
         .unwrap();
         let lines = InputOptions {
-            date: None,
             max_document_bytes: 16,
+            ..Default::default()
         };
         let got: Vec<_> = documents([&rows], lines).collect();
         assert!(
@@ -1011,6 +800,21 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("scan.pdf: PDF without a text layer"), "{e}");
+        let no_ocr = InputOptions {
+            ocr: false,
+            ..Default::default()
+        };
+        let e = decode_with("scan.pdf", Kind::Pdf, &pdf("0 0 100 100 re f"), &no_ocr)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("OCR is off (--no-ocr)"), "{e}");
+        // bytes before the header (a stray line) are skipped, as poppler does
+        let mut late = b"%%EOF\r\n".to_vec();
+        late.extend(pdf("BT /F1 24 Tf 72 700 Td (Late header) Tj ET"));
+        assert!(decode("late.pdf", Kind::Pdf, &late)
+            .unwrap()
+            .text
+            .contains("Late header"));
     }
 
     #[test]

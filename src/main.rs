@@ -80,6 +80,9 @@ struct ExtractionArgs {
     /// Extraction threads [default: number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Do not OCR scans (PDFs without a text layer): report and skip them.
+    #[arg(long)]
+    no_ocr: bool,
     /// New documents are bulk-loaded in atomic batches of about N quads (tests use small batches).
     #[arg(long, value_name = "N", hide = true)]
     batch_quads: Option<usize>,
@@ -269,6 +272,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // a third-party reader's panic becomes one error line naming the file
+    input::quiet_reader_panics();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -321,6 +326,7 @@ fn extractor(args: &ExtractionArgs) -> Result<Extractor> {
 fn input_options(args: &ExtractionArgs) -> InputOptions {
     InputOptions {
         date: args.date,
+        ocr: !args.no_ocr,
         ..Default::default()
     }
 }

@@ -20,6 +20,9 @@ pub struct Document {
     pub date: Option<Date>,
     /// The full text. All offsets refer to it.
     pub text: String,
+    /// The text was recognised by OCR from page images (a scanned PDF), so
+    /// it may hold recognition errors; `explain` says so.
+    pub ocr: bool,
 }
 
 impl Document {
@@ -32,6 +35,7 @@ impl Document {
             title: None,
             date,
             text,
+            ocr: false,
         }
     }
 }

@@ -180,6 +180,12 @@ fn explain(
     let chars = CharIndex::new(&doc.text);
     writeln!(out, "# {}", doc.source)?;
     writeln!(out, "document: {}", writer.document_iri(doc))?;
+    if doc.ocr {
+        writeln!(
+            out,
+            "read by OCR: the text was recognised by Tesseract from page images (a scan); every fact below comes from recognised text, and offsets refer to it"
+        )?;
+    }
     if let Some(t) = ex.title.as_ref().or(doc.title.as_ref()) {
         writeln!(out, "title:    {t}")?;
     }
