@@ -34,9 +34,11 @@
 //! | `@Agency[ref]` | … or a reference back to one ("the Department") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
+//! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
+//! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
@@ -64,6 +66,10 @@ use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
 
 /// The built-in rule files: the path `explain` shows, and the contents.
 const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/rules/implements.toml",
+        include_str!("../../data/rules/implements.toml"),
+    ),
     (
         "data/rules/defunct.toml",
         include_str!("../../data/rules/defunct.toml"),
@@ -188,6 +194,8 @@ enum Node {
         /// The first mention after the pattern's previous one.
         next: bool,
         prefix: Option<String>,
+        /// Not the agency of a person's title ("the Secretary of Labor").
+        untitled: bool,
         cap: Option<usize>,
     },
     Doc {
@@ -206,6 +214,11 @@ enum Node {
     Repeat {
         node: Box<Node>,
         min: usize,
+        max: usize,
+    },
+    /// A node that covers at most `max` tokens.
+    Width {
+        node: Box<Node>,
         max: usize,
     },
 }
@@ -1103,6 +1116,17 @@ impl Parser<'_, '_> {
                     .find('}')
                     .ok_or_else(|| self.err("`{` without `}`"))?;
                 let body = &self.s[self.pos..self.pos + close];
+                if let Some(w) = body.trim().strip_prefix("<=") {
+                    let max = w.trim().parse().ok().filter(|&m| m > 0 && m <= 64);
+                    let Some(max) = max else {
+                        return Err(self.err("a width is `{<=n}` with 1 <= n <= 64"));
+                    };
+                    self.pos += close + 1;
+                    return Ok(Node::Width {
+                        node: Box::new(node),
+                        max,
+                    });
+                }
                 let num = |s: &str, default: usize| -> Option<usize> {
                     let s = s.trim();
                     if s.is_empty() {
@@ -1271,15 +1295,17 @@ impl Parser<'_, '_> {
                 let mut refs = false;
                 let mut next = false;
                 let mut prefix = None;
+                let mut untitled = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
                         ("next", None) => next = true,
+                        ("!title", None) => untitled = true,
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next` or `prefix=Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `!title` or `prefix=Word`"
                             )));
                         }
                     }
@@ -1289,6 +1315,7 @@ impl Parser<'_, '_> {
                     refs,
                     next,
                     prefix,
+                    untitled,
                     cap,
                 }
             }
@@ -1392,6 +1419,11 @@ fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
             let (g, nl) = first_node(node, lists)?;
             f = g;
             nl || *min == 0
+        }
+        Node::Width { node, .. } => {
+            let (g, nl) = first_node(node, lists)?;
+            f = g;
+            nl
         }
     };
     Some((f, nullable))
@@ -1532,6 +1564,7 @@ impl Matcher<'_, '_, '_> {
                 refs,
                 next,
                 prefix,
+                untitled,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1546,7 +1579,8 @@ impl Matcher<'_, '_, '_> {
                         && (!*next || self.follows(m, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
-                        });
+                        })
+                        && !(*untitled && ctx.in_title(m));
                     if fits && self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
@@ -1592,6 +1626,9 @@ impl Matcher<'_, '_, '_> {
                 false
             }
             Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
+            Node::Width { node, max } => self.one(node, pos, caps, &mut |m: &mut Self, p, caps| {
+                p - pos <= *max && k(m, p, caps)
+            }),
         }
     }
 
@@ -1928,6 +1965,16 @@ mod tests {
                 "a bad repetition",
                 rule("a:@Agency _{3,1} b:@Agency", sub),
                 "4:",
+            ),
+            (
+                "a bad width",
+                rule("a:@Agency ( _* by ){<=0} b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "an unknown mention flag",
+                rule("a:@Agency[title] of b:@Agency", sub),
+                "4:14: unknown mention flag `title`",
             ),
             (
                 "a missing capture",

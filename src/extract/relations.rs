@@ -486,6 +486,11 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Whether mention `m` is the body of a person's title ("the Secretary of Labor").
+    pub(crate) fn in_title(&self, m: usize) -> bool {
+        self.members_of.contains(&m)
+    }
+
     fn class(&self, m: usize) -> EntityClass {
         self.mentions[m].class
     }
@@ -1982,8 +1987,7 @@ impl<'a> Ctx<'a> {
                 Field::From => {
                     for m in inside {
                         if matches!(self.class(m), EntityClass::Person)
-                            || (self.class(m) == EntityClass::Agency
-                                && !inside_any_person_title(self, m))
+                            || (self.class(m) == EntityClass::Agency && !self.in_title(m))
                         {
                             self.fact(
                                 doc,
@@ -2746,7 +2750,7 @@ impl<'a> Ctx<'a> {
             // of a person's title: "the Secretary of Homeland Security, issued ...")
             if matches!(cls, EntityClass::Agency | EntityClass::Organization)
                 && !self.mentions[m].anaphor
-                && !inside_any_person_title(self, m)
+                && !self.in_title(m)
             {
                 let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
                     IMPLEMENT_VERBS.contains(&w_at(t))
@@ -2830,104 +2834,11 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                // "DHS's Secure Communities program"
-                if mb < sentence.last && self.seg.tokens[mb].kind == TokKind::Possessive {
-                    if let Some(&p) = real.get(ix + 1) {
-                        if self.class(p) == EntityClass::Policy && self.toks[p].0 <= mb + 2 {
-                            self.fact(
-                                m,
-                                Predicate::Implements,
-                                FactObject::Mention(p),
-                                ev,
-                                "rel.implements-possessive",
-                            );
-                        }
-                        if self.class(p) == EntityClass::Memo && self.toks[p].0 <= mb + 3 {
-                            self.fact(
-                                p,
-                                Predicate::Creator,
-                                FactObject::Mention(m),
-                                ev,
-                                "rel.memo-possessive-creator",
-                            );
-                        }
-                    }
-                }
-                // "POLICY, administered by AGENCY"
             }
             if cls == EntityClass::Policy {
                 if let Some(&o) = real.get(ix + 1) {
                     let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
                     let joined = between.join(" ");
-                    if matches!(self.class(o), EntityClass::Agency)
-                        && between.len() <= 5
-                        && [
-                            "administered by",
-                            "implemented by",
-                            "enforced by",
-                            "run by",
-                            "operated by",
-                            "carried out by",
-                            "overseen by",
-                        ]
-                        .iter()
-                        .any(|p| joined.contains(p))
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Implements,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.implements-passive",
-                        );
-                    }
-                    // "The Dole Act requires VA to …": the law's addressee carries it out
-                    let verb_phrase = between.strip_suffix(&["the"]).unwrap_or(&between);
-                    if matches!(self.class(o), EntityClass::Agency)
-                        && !verb_phrase.is_empty()
-                        && verb_phrase.len() <= 3
-                        && matches!(
-                            verb_phrase.last().copied(),
-                            Some(
-                                "requires"
-                                    | "required"
-                                    | "directs"
-                                    | "directed"
-                                    | "mandates"
-                                    | "mandated"
-                                    | "instructs"
-                                    | "instructed"
-                                    | "charges"
-                                    | "tasks"
-                            )
-                        )
-                        && verb_phrase[..verb_phrase.len() - 1]
-                            .iter()
-                            .all(|w| matches!(*w, "also" | "further" | "now" | "specifically"))
-                        && self.toks[o].1 < sentence.last
-                        && self.lower(self.toks[o].1) == "to"
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Implements,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.policy-requires-agency",
-                        );
-                    }
-                    // "the Megaports Initiative of the Department of Energy"
-                    if self.class(o) == EntityClass::Agency
-                        && matches!(joined.as_str(), "of" | "of the")
-                        && !self.mentions[m].anaphor
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Implements,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.policy-of-agency",
-                        );
-                    }
                     // "That policy, outlined in a memo by ...", "… set out in OMB Memorandum M-15-13"
                     // (the memo's agency may come first)
                     let (o, between, joined) = match real.get(ix + 2) {
@@ -3386,10 +3297,6 @@ fn upper_first(w: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {
-    ctx.members_of.contains(&m)
 }
 
 #[cfg(test)]
