@@ -71,6 +71,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/implements.toml"),
     ),
     (
+        "data/rules/memos.toml",
+        include_str!("../../data/rules/memos.toml"),
+    ),
+    (
         "data/rules/defunct.toml",
         include_str!("../../data/rules/defunct.toml"),
     ),

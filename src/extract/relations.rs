@@ -650,7 +650,6 @@ impl<'a> Ctx<'a> {
         self.appositions();
         self.citations();
         self.inline_citations();
-        self.memo_which_issued();
         self.memo_names();
         self.families();
         let groups = self.by_sentence();
@@ -2168,45 +2167,6 @@ impl<'a> Ctx<'a> {
                     );
                 }
                 at = end;
-            }
-        }
-    }
-
-    /// "M-14-03, which OMB issued in November": the issuer in a relative clause.
-    fn memo_which_issued(&mut self) {
-        let n = self.seg.tokens.len();
-        for m in self.named(EntityClass::Memo) {
-            let (_, mb) = self.toks[m];
-            if mb + 3 >= n
-                || self.tok(mb) != ","
-                || !matches!(self.lower(mb + 1).as_str(), "which" | "that")
-            {
-                continue;
-            }
-            let mut k = mb + 2;
-            if self.lower(k) == "the" {
-                k += 1;
-            }
-            let Some(who) =
-                self.mention_starting_at(k, &[EntityClass::Agency, EntityClass::Person])
-            else {
-                continue;
-            };
-            let v = self.toks[who].1;
-            if v < n
-                && matches!(
-                    self.lower(v).as_str(),
-                    "issued" | "signed" | "released" | "published" | "wrote"
-                )
-            {
-                let ev = self.sentence_span(mb);
-                self.fact(
-                    m,
-                    Predicate::Creator,
-                    FactObject::Mention(who),
-                    ev,
-                    "rel.memo-which-issued",
-                );
             }
         }
     }
