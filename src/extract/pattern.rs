@@ -34,6 +34,7 @@
 //! | `@Agency[ref]` | … or a reference back to one ("the Department") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
+//! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
@@ -195,8 +196,9 @@ enum Node {
     Mention {
         classes: u8,
         refs: bool,
-        /// The first mention after the pattern's previous one.
-        next: bool,
+        /// The classes (a mask) of which no mention may start between the
+        /// pattern's previous mention and this one (`[next]`: all of them).
+        next: u8,
         prefix: Option<String>,
         /// Not the agency of a person's title ("the Secretary of Labor").
         untitled: bool,
@@ -774,6 +776,7 @@ impl RuleSet {
                         view: &view,
                         last: s.last,
                         first: s.first,
+                        limit: s.last,
                         steps: 0,
                         depth: 0,
                     };
@@ -906,6 +909,9 @@ impl Index {
 fn class_bit(c: EntityClass) -> u8 {
     1 << (c as u8)
 }
+
+/// The mask of every class.
+const ALL_CLASSES: u8 = 0x1f;
 
 fn parse_predicate(s: &str) -> Option<Predicate> {
     let local = |c: &str| c.split_once(':').map_or(c, |(_, l)| l).to_string();
@@ -1297,19 +1303,30 @@ impl Parser<'_, '_> {
                     }
                 }
                 let mut refs = false;
-                let mut next = false;
+                let mut next = 0u8;
                 let mut prefix = None;
                 let mut untitled = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
-                        ("next", None) => next = true,
+                        ("next", None) => next = ALL_CLASSES,
+                        ("next", Some(v)) if !v.is_empty() => {
+                            for c in v.split('|') {
+                                let Some(c) = EntityClass::parse(c.trim()) else {
+                                    self.pos = at;
+                                    return Err(self.err(format!(
+                                        "unknown class `{c}` in `next=`; expected Agency, Organization, Person, Memo or Policy"
+                                    )));
+                                };
+                                next |= class_bit(c);
+                            }
+                        }
                         ("!title", None) => untitled = true,
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `!title` or `prefix=Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title` or `prefix=Word`"
                             )));
                         }
                     }
@@ -1449,9 +1466,10 @@ struct View<'c, 'a> {
     dates: &'a [DateMention],
     /// Mentions with text, ordered by their first token.
     order: Vec<usize>,
-    /// For each mention, the one after it among the names and references
-    /// back, in text order (by start, end and index).
-    successor: Vec<Option<usize>>,
+    /// The names and references back, in text order (by start, end and index).
+    real: Vec<usize>,
+    /// The place of each mention in `real`.
+    rank: Vec<usize>,
     doc_key: Option<&'c str>,
     /// The last answer of `starting` (rules tried at one token ask the same).
     last_start: std::cell::Cell<(usize, usize, usize)>,
@@ -1467,15 +1485,16 @@ impl<'c, 'a> View<'c, 'a> {
             .filter(|&m| is_real(&ctx.mentions[m]))
             .collect();
         real.sort_by_key(|&m| (ctx.mentions[m].span.start, ctx.mentions[m].span.end, m));
-        let mut successor = vec![None; ctx.mentions.len()];
-        for w in real.windows(2) {
-            successor[w[0]] = Some(w[1]);
+        let mut rank = vec![usize::MAX; ctx.mentions.len()];
+        for (i, &m) in real.iter().enumerate() {
+            rank[m] = i;
         }
         Self {
             ctx,
             dates: ctx.dates,
             order,
-            successor,
+            real,
+            rank,
             doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
             last_start: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
@@ -1509,6 +1528,8 @@ struct Matcher<'m, 'c, 'a> {
     view: &'m View<'c, 'a>,
     first: usize,
     last: usize,
+    /// Where tokens stop matching: the sentence's end, or the end of a width bound.
+    limit: usize,
     steps: usize,
     depth: usize,
 }
@@ -1559,7 +1580,7 @@ impl Matcher<'_, '_, '_> {
     ) -> bool {
         match n {
             Node::Tok(test, neg) => {
-                pos < self.last && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
+                pos < self.limit && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
             }
             Node::Start => pos == self.first && k(self, pos, caps),
             Node::End => pos >= self.last && k(self, pos, caps),
@@ -1580,7 +1601,7 @@ impl Matcher<'_, '_, '_> {
                     let x = &ctx.mentions[m];
                     let fits = class_bit(x.class) & classes != 0
                         && (!x.anaphor || *refs && x.rule.starts_with("anaphor"))
-                        && (!*next || self.follows(m, caps))
+                        && (*next == 0 || self.follows(m, *next, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
                         })
@@ -1630,18 +1651,34 @@ impl Matcher<'_, '_, '_> {
                 false
             }
             Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
-            Node::Width { node, max } => self.one(node, pos, caps, &mut |m: &mut Self, p, caps| {
-                p - pos <= *max && k(m, p, caps)
-            }),
+            Node::Width { node, max } => {
+                let outer = self.limit;
+                self.limit = outer.min(pos + max);
+                let found = self.one(node, pos, caps, &mut |m: &mut Self, p, caps| {
+                    let inner = std::mem::replace(&mut m.limit, outer);
+                    let found = p - pos <= *max && k(m, p, caps);
+                    m.limit = inner;
+                    found
+                });
+                self.limit = outer;
+                found
+            }
         }
     }
 
-    /// Whether mention `m` is the one after the pattern's previous mention.
-    fn follows(&self, m: usize, caps: &Caps) -> bool {
-        match caps.last() {
-            Some(Some(Val::Mention(prev))) => self.view.successor[*prev] == Some(m),
-            _ => true,
-        }
+    /// Whether mention `m` comes after the pattern's previous mention with
+    /// no mention of the `classes` between them.
+    fn follows(&self, m: usize, classes: u8, caps: &Caps) -> bool {
+        let Some(Some(Val::Mention(prev))) = caps.last() else {
+            return true;
+        };
+        let view = self.view;
+        let (a, b) = (view.rank[*prev], view.rank[m]);
+        a < b
+            && b != usize::MAX
+            && view.real[a + 1..b]
+                .iter()
+                .all(|&o| class_bit(view.ctx.mentions[o].class) & classes == 0)
     }
 
     /// Continues after mention `m`, captured in `cap` and as the last mention.

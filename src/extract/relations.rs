@@ -2962,52 +2962,6 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // creator by verb: "AGENCY|PERSON issued ... MEMO"
-            if matches!(cls, EntityClass::Person | EntityClass::Agency) && !self.mentions[m].anaphor
-            {
-                for &o in &real[ix + 1..] {
-                    let oc = self.class(o);
-                    if matches!(oc, EntityClass::Person | EntityClass::Agency) {
-                        break;
-                    }
-                    if oc != EntityClass::Memo {
-                        continue;
-                    }
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() <= 8
-                        && between.iter().any(|w| ISSUE_VERBS.contains(w))
-                        && !between
-                            .iter()
-                            .any(|w| matches!(*w, "by" | "to" | "which" | "that"))
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Creator,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.issued-memo",
-                        );
-                        // "the President issued a Memorandum on May 23, 2012 entitled X"
-                        let va = self.seg.tokens[self.toks[o].0].span.start;
-                        let ma_start = self.mentions[m].span.end;
-                        if let Some(d) = self
-                            .dates_starting(ma_start + 1, va.max(ma_start + 1))
-                            .iter()
-                            .find(|d| d.span.start > ma_start && d.span.end <= va && !d.bare_year)
-                            .copied()
-                        {
-                            self.fact(
-                                o,
-                                Predicate::Issued,
-                                FactObject::Date(d.date),
-                                ev,
-                                "rel.issued-memo-date",
-                            );
-                        }
-                    }
-                    break;
-                }
-            }
         }
         // "X is hereby revoked": the document (or memo in focus) replaces X
         for (i, w) in words.iter().enumerate() {
