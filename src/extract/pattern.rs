@@ -49,7 +49,7 @@
 //! relation stages, fact rules after them. Rules are compiled once, when the
 //! extractor is built, and indexed by the words, mention classes and dates
 //! they can start with, so that a token only tries the rules that can match
-//! there.
+//! there, and a sentence only the rules whose needed words it holds.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -74,6 +74,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "data/rules/memos.toml",
         include_str!("../../data/rules/memos.toml"),
+    ),
+    (
+        "data/rules/succession.toml",
+        include_str!("../../data/rules/succession.toml"),
     ),
     (
         "data/rules/defunct.toml",
@@ -246,6 +250,14 @@ struct Index {
     /// The first bytes of the words of `by_word`, and their longest length.
     first_bytes: [bool; 256],
     max_word: usize,
+    /// The longest word of `needs`, and their first bytes.
+    max_need: usize,
+    need_bytes: [bool; 256],
+    /// Words a sentence must hold for a pattern to match there: each
+    /// pattern's set (by pattern), and the sets each word is in.
+    need_of: HashMap<usize, usize>,
+    needs: HashMap<String, Vec<usize>>,
+    n_needs: usize,
 }
 
 impl Default for Index {
@@ -257,6 +269,11 @@ impl Default for Index {
             always: Vec::new(),
             first_bytes: [false; 256],
             max_word: 0,
+            max_need: 0,
+            need_bytes: [false; 256],
+            need_of: HashMap::new(),
+            needs: HashMap::new(),
+            n_needs: 0,
         }
     }
 }
@@ -648,6 +665,18 @@ impl RuleSet {
             } else {
                 &mut early
             };
+            if let Some(words) = needed_seq(&p.nodes, &self.lists) {
+                index.need_of.insert(pi, index.n_needs);
+                for w in words {
+                    index.max_need = index.max_need.max(w.len());
+                    match w.as_bytes().first() {
+                        Some(&b) if b.is_ascii() => index.need_bytes[usize::from(b)] = true,
+                        _ => index.need_bytes = [true; 256],
+                    }
+                    index.needs.entry(w).or_default().push(index.n_needs);
+                }
+                index.n_needs += 1;
+            }
             match first_of(&p.nodes, &self.lists) {
                 None => index.always.push(pi),
                 Some(f) => {
@@ -713,7 +742,29 @@ impl RuleSet {
         // (the first mention, in `view.order`, that starts at or after the token)
         let mut oi = 0;
         let by_class = index.by_class.iter().any(|c| !c.is_empty());
+        let mut have = vec![false; index.n_needs];
         for s in &ctx.seg.sentences {
+            if index.n_needs > 0 {
+                have.fill(false);
+                for t in s.first..s.last {
+                    let w = view.tok(t);
+                    let b = w.as_bytes().first().copied().unwrap_or(0);
+                    let may = !w.is_ascii()
+                        || w.len() <= index.max_need
+                            && index.need_bytes[usize::from(b.to_ascii_lowercase())];
+                    if may {
+                        lower.clear();
+                        if w.is_ascii() {
+                            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                        } else {
+                            lower.push_str(&w.to_lowercase());
+                        }
+                        for &n in index.needs.get(lower.as_str()).into_iter().flatten() {
+                            have[n] = true;
+                        }
+                    }
+                }
+            }
             for t in s.first..s.last {
                 cands.clear();
                 if !index.by_word.is_empty() {
@@ -768,6 +819,7 @@ impl RuleSet {
                 }
                 cands.sort_unstable();
                 cands.dedup();
+                cands.retain(|pi| index.need_of.get(pi).is_none_or(|&n| have[n]));
                 for &pi in &cands {
                     let pat = &self.pats[pi];
                     let n_caps = self.rules[pat.rule].captures.len();
@@ -1382,6 +1434,31 @@ fn first_of(nodes: &[Node], lists: &[HashSet<String>]) -> Option<First> {
     }
     // the whole pattern can match nothing
     None
+}
+
+/// Words one of which every match of a sequence holds (the smallest such
+/// set of its elements), if there is one.
+fn needed_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<HashSet<String>> {
+    nodes
+        .iter()
+        .filter_map(|n| needed(n, lists))
+        .min_by_key(HashSet::len)
+}
+
+/// Words one of which every match of a node holds.
+fn needed(n: &Node, lists: &[HashSet<String>]) -> Option<HashSet<String>> {
+    match n {
+        Node::Tok(TokTest::Lower(w), false) => Some(HashSet::from([w.clone()])),
+        Node::Tok(TokTest::Exact(w), false) => Some(HashSet::from([w.to_lowercase()])),
+        Node::Tok(TokTest::List(l), false) => Some(lists[*l].clone()),
+        Node::Group { alts, .. } => alts.iter().try_fold(HashSet::new(), |mut all, alt| {
+            all.extend(needed_seq(alt, lists)?);
+            Some(all)
+        }),
+        Node::Repeat { node, min, .. } if *min > 0 => needed(node, lists),
+        Node::Width { node, .. } => needed(node, lists),
+        _ => None,
+    }
 }
 
 /// The first set of one node, and whether it can match nothing.
@@ -2077,6 +2154,39 @@ mod tests {
         // (finishes, without a stack overflow; the bound may lose the match)
         let ex = extractor.extract(&Document::from_text("deep.txt", text));
         assert!(ex.entities.iter().any(|e| e.label == "Department of Labor"));
+    }
+
+    #[test]
+    fn patterns_are_tried_only_in_sentences_with_the_words_they_need() {
+        // (pattern, the words a sentence needs for it; none: no such words)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "a:@Agency ( _* transferred to _* ){<=14} b:@Agency",
+                &["transferred"],
+            ),
+            ("a:@Agency ( was | were ) abolished", &["abolished"]),
+            ("a:@Agency ( was | were )? _ b:@Agency", &[]),
+            ("a:@Agency ( former | ex ) b:@Agency", &["former", "ex"]),
+        ];
+        for &(pattern, want) in cases {
+            let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");
+            let set = RuleSet::compile(&[("u.toml", &file)]).expect(pattern);
+            let pi = set.pats.len() - 1;
+            let mut got: Vec<&str> = match set.late.need_of.get(&pi) {
+                Some(n) => set
+                    .late
+                    .needs
+                    .iter()
+                    .filter(|(_, ns)| ns.contains(n))
+                    .map(|(w, _)| w.as_str())
+                    .collect(),
+                None => Vec::new(),
+            };
+            got.sort_unstable();
+            let mut want = want.to_vec();
+            want.sort_unstable();
+            assert_eq!(got, want, "{pattern}");
+        }
     }
 
     #[test]

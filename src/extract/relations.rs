@@ -2654,57 +2654,6 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                // successors: "X's functions were transferred to Y", "X was replaced by Y"
-                for &o in &real[ix + 1..] {
-                    if self.class(o) != EntityClass::Agency {
-                        continue;
-                    }
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() > 14 {
-                        break;
-                    }
-                    let joined = between.join(" ");
-                    let transfer = [
-                        "functions",
-                        "responsibilities",
-                        "authorities",
-                        "duties",
-                        "programs",
-                        "mission",
-                        "work",
-                    ]
-                    .iter()
-                    .any(|w| between.contains(w))
-                        && joined.contains("transferred to");
-                    if transfer
-                        || joined.contains("replaced by")
-                        || joined.contains("succeeded by")
-                        || joined.contains("absorbed by")
-                        || joined.contains("merged into")
-                    {
-                        self.fact(
-                            m,
-                            Predicate::SucceededBy,
-                            FactObject::Mention(o),
-                            ev,
-                            "rel.succeeded-by",
-                        );
-                    } else if joined.contains("successor to")
-                        || joined.contains("successor of")
-                        || joined.contains("replaced the")
-                        || joined == "replaced"
-                        || joined.contains("took over")
-                        || joined.contains("assumed the functions of")
-                    {
-                        self.fact(
-                            o,
-                            Predicate::SucceededBy,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.succeeded-by",
-                        );
-                    }
-                }
             }
             // implements: AGENCY ... implement|enforce ... POLICY (not the agency
             // of a person's title: "the Secretary of Homeland Security, issued ...")
