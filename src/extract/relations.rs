@@ -2605,56 +2605,6 @@ impl<'a> Ctx<'a> {
                     );
                 }
             }
-            // agencies
-            if cls == EntityClass::Agency {
-                // founding: "X (and Y under it) was created in 2003"
-                let mut k = mb;
-                let mut also = Vec::new();
-                if w_at(k) == "(" {
-                    let close = (k..sentence.last).find(|&t| w_at(t) == ")");
-                    if let Some(close) = close {
-                        for &o in &real {
-                            if self.toks[o].0 > k
-                                && self.toks[o].1 <= close
-                                && self.class(o) == EntityClass::Agency
-                            {
-                                also.push(o);
-                                let inner: Vec<&str> = (self.toks[o].1..close).map(w_at).collect();
-                                if inner.iter().any(|w| matches!(*w, "under" | "within")) {
-                                    self.fact(
-                                        o,
-                                        Predicate::SubOrganizationOf,
-                                        FactObject::Mention(m),
-                                        ev,
-                                        "rel.sub-org-under-it",
-                                    );
-                                }
-                            }
-                        }
-                        k = close + 1;
-                    }
-                }
-                if matches!(w_at(k), "was" | "were" | "is") && CREATE_VERBS.contains(&w_at(k + 1)) {
-                    let window_end = self.seg.tokens[(k + 6).min(sentence.last - 1)].span.end;
-                    let verb_end = self.seg.tokens[k + 1].span.end;
-                    if let Some(d) = self
-                        .dates_starting(verb_end, window_end)
-                        .iter()
-                        .find(|d| d.span.start >= verb_end && d.span.end <= window_end)
-                        .copied()
-                    {
-                        for a in std::iter::once(m).chain(also.iter().copied()) {
-                            self.fact(
-                                a,
-                                Predicate::FoundingDate,
-                                FactObject::Date(d.date),
-                                ev,
-                                "rel.founding",
-                            );
-                        }
-                    }
-                }
-            }
             // implements: AGENCY ... implement|enforce ... POLICY (not the agency
             // of a person's title: "the Secretary of Homeland Security, issued ...")
             if matches!(cls, EntityClass::Agency | EntityClass::Organization)
