@@ -2,8 +2,8 @@
 //! mentions, read from TOML rule files (`data/rules/*.toml`, and the user's
 //! `--rules FILE`).
 //!
-//! A rule file has an optional `[lists]` table of named word lists and any
-//! number of `[[rule]]` blocks:
+//! A rule file has an optional `[lists]` table of named word lists (a word
+//! `"$other"` includes the list `other`) and any number of `[[rule]]` blocks:
 //!
 //! ```toml
 //! [lists]
@@ -78,6 +78,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "data/rules/succession.toml",
         include_str!("../../data/rules/succession.toml"),
+    ),
+    (
+        "data/rules/replaces.toml",
+        include_str!("../../data/rules/replaces.toml"),
     ),
     (
         "data/rules/defunct.toml",
@@ -465,6 +469,31 @@ impl RuleSet {
                 set.lists
                     .push(words.get_ref().iter().map(|w| w.to_lowercase()).collect());
             }
+        }
+        // `"$other"` in a list: every word of that list (to a depth of 8)
+        for _ in 0..8 {
+            for (src, def) in &files {
+                for (name, words) in &def.lists {
+                    for w in words.get_ref() {
+                        let Some(other) = w.strip_prefix('$').filter(|o| !o.is_empty()) else {
+                            continue;
+                        };
+                        let Some(&o) = list_ids.get(other) else {
+                            return Err(src.err(
+                                words.span().start,
+                                format!(
+                                    "the list `{name}` includes `${other}`, which is not defined"
+                                ),
+                            ));
+                        };
+                        let more = set.lists[o].clone();
+                        set.lists[list_ids[name]].extend(more);
+                    }
+                }
+            }
+        }
+        for l in &mut set.lists {
+            l.retain(|w| w.len() < 2 || !w.starts_with('$'));
         }
         for (src, def) in &files {
             for r in &def.rule {
@@ -2083,6 +2112,11 @@ mod tests {
                 "a bad repetition",
                 rule("a:@Agency _{3,1} b:@Agency", sub),
                 "4:",
+            ),
+            (
+                "a list including an unknown list",
+                "[lists]\nx = [\"a\", \"$nope\"]\n".into(),
+                "2:5: the list `x` includes `$nope`",
             ),
             (
                 "a bad width",
