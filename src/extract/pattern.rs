@@ -84,6 +84,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/replaces.toml"),
     ),
     (
+        "data/rules/roles.toml",
+        include_str!("../../data/rules/roles.toml"),
+    ),
+    (
         "data/rules/defunct.toml",
         include_str!("../../data/rules/defunct.toml"),
     ),
@@ -251,6 +255,8 @@ struct Index {
     by_class: [Vec<usize>; 5],
     by_date: Vec<usize>,
     always: Vec<usize>,
+    /// Patterns that start with `%start`: tried at a sentence's first token only.
+    at_start: Vec<usize>,
     /// The first bytes of the words of `by_word`, and their longest length.
     first_bytes: [bool; 256],
     max_word: usize,
@@ -258,8 +264,8 @@ struct Index {
     max_need: usize,
     need_bytes: [bool; 256],
     /// Words a sentence must hold for a pattern to match there: each
-    /// pattern's set (by pattern), and the sets each word is in.
-    need_of: HashMap<usize, usize>,
+    /// pattern's sets (by pattern; one word of each), and the sets each word is in.
+    need_of: HashMap<usize, Vec<usize>>,
     needs: HashMap<String, Vec<usize>>,
     n_needs: usize,
 }
@@ -271,6 +277,7 @@ impl Default for Index {
             by_class: Default::default(),
             by_date: Vec::new(),
             always: Vec::new(),
+            at_start: Vec::new(),
             first_bytes: [false; 256],
             max_word: 0,
             max_need: 0,
@@ -694,8 +701,10 @@ impl RuleSet {
             } else {
                 &mut early
             };
-            if let Some(words) = needed_seq(&p.nodes, &self.lists) {
-                index.need_of.insert(pi, index.n_needs);
+            let mut sets = needed_all(&p.nodes, &self.lists);
+            sets.dedup();
+            for words in sets {
+                index.need_of.entry(pi).or_default().push(index.n_needs);
                 for w in words {
                     index.max_need = index.max_need.max(w.len());
                     match w.as_bytes().first() {
@@ -705,6 +714,10 @@ impl RuleSet {
                     index.needs.entry(w).or_default().push(index.n_needs);
                 }
                 index.n_needs += 1;
+            }
+            if matches!(p.nodes.first(), Some(Node::Start)) {
+                index.at_start.push(pi);
+                continue;
             }
             match first_of(&p.nodes, &self.lists) {
                 None => index.always.push(pi),
@@ -843,12 +856,20 @@ impl RuleSet {
                     }
                 }
                 cands.extend_from_slice(&index.always);
+                if t == s.first {
+                    cands.extend_from_slice(&index.at_start);
+                }
                 if cands.is_empty() {
                     continue;
                 }
                 cands.sort_unstable();
                 cands.dedup();
-                cands.retain(|pi| index.need_of.get(pi).is_none_or(|&n| have[n]));
+                cands.retain(|pi| {
+                    index
+                        .need_of
+                        .get(pi)
+                        .is_none_or(|ns| ns.iter().all(|&n| have[n]))
+                });
                 for &pi in &cands {
                     let pat = &self.pats[pi];
                     let n_caps = self.rules[pat.rule].captures.len();
@@ -984,6 +1005,7 @@ impl Index {
             && self.by_class.iter().all(Vec::is_empty)
             && self.by_date.is_empty()
             && self.always.is_empty()
+            && self.at_start.is_empty()
     }
 }
 
@@ -1465,6 +1487,12 @@ fn first_of(nodes: &[Node], lists: &[HashSet<String>]) -> Option<First> {
     None
 }
 
+/// Sets of words such that every match of a sequence holds one word of
+/// each (a set for each of its elements that needs words).
+fn needed_all(nodes: &[Node], lists: &[HashSet<String>]) -> Vec<HashSet<String>> {
+    nodes.iter().filter_map(|n| needed(n, lists)).collect()
+}
+
 /// Words one of which every match of a sequence holds (the smallest such
 /// set of its elements), if there is one.
 fn needed_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<HashSet<String>> {
@@ -1855,10 +1883,15 @@ impl Matcher<'_, '_, '_> {
             TokTest::Exact(e) => w == e,
             TokTest::List(l) => {
                 let list = &self.set.lists[*l];
-                if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-                    list.contains(&w.to_lowercase())
-                } else {
-                    list.contains(w)
+                let mut buf = [0u8; 32];
+                match buf.get_mut(..w.len()) {
+                    // (an ASCII word lower-cased on the stack: no allocation)
+                    Some(b) if w.is_ascii() => {
+                        b.copy_from_slice(w.as_bytes());
+                        b.make_ascii_lowercase();
+                        std::str::from_utf8(b).is_ok_and(|lw| list.contains(lw))
+                    }
+                    _ => list.contains(&w.to_lowercase()),
                 }
             }
             TokTest::Cap => kind == TokKind::Word && w.starts_with(char::is_uppercase),
@@ -2198,7 +2231,10 @@ mod tests {
                 "a:@Agency ( _* transferred to _* ){<=14} b:@Agency",
                 &["transferred"],
             ),
-            ("a:@Agency ( was | were ) abolished", &["abolished"]),
+            (
+                "a:@Agency ( was | were ) abolished",
+                &["abolished", "was", "were"],
+            ),
             ("a:@Agency ( was | were )? _ b:@Agency", &[]),
             ("a:@Agency ( former | ex ) b:@Agency", &["former", "ex"]),
         ];
@@ -2211,7 +2247,7 @@ mod tests {
                     .late
                     .needs
                     .iter()
-                    .filter(|(_, ns)| ns.contains(n))
+                    .filter(|(_, ns)| ns.iter().any(|x| n.contains(x)))
                     .map(|(w, _)| w.as_str())
                     .collect(),
                 None => Vec::new(),

@@ -222,10 +222,6 @@ const IMPLEMENT_VERBS: &[&str] = &[
     "applied",
     "applying",
 ];
-/// Verbs by which a person heads a body ("who heads the FBI").
-const HEAD_VERBS: &[&str] = &[
-    "heads", "headed", "leads", "led", "runs", "ran", "directs", "directed", "chairs", "chaired",
-];
 
 /// Verbs by which a memo's author sets out a policy.
 const SETTING_VERBS: &[&str] = &[
@@ -1211,48 +1207,15 @@ impl<'a> Ctx<'a> {
             .map_or(k, |c| c + 1)
     }
 
-    /// "Christopher Wray, who heads the FBI," and "the head of USCIS, Ur Jaddou,":
-    /// heads and members named by a clause rather than a title.
+    /// "P, who served as DHS secretary", "P, ICE's director," and "the head of
+    /// USCIS, Ur Jaddou,": roles and heads named by a clause rather than a title
+    /// before the name ("P, who heads the FBI," is `data/rules/roles.toml`).
     fn person_role_clauses(&mut self) {
         let n = self.seg.tokens.len();
         for p in self.named(EntityClass::Person) {
             let (pa, pb) = self.toks[p];
             let ev = self.sentence_span(pa);
             let agents = [EntityClass::Agency, EntityClass::Organization];
-            // "P, who heads|leads|runs the X" / "P, who works for|at the X"
-            if pb + 3 < n && self.tok(pb) == "," && self.lower(pb + 1) == "who" {
-                let verb = self.lower(pb + 2);
-                let mut k = pb + 3;
-                let works = matches!(verb.as_str(), "works" | "worked" | "serves" | "served")
-                    && matches!(self.lower(k).as_str(), "for" | "at" | "in");
-                if works {
-                    k += 1;
-                }
-                if k < n && self.lower(k) == "the" {
-                    k += 1;
-                }
-                let heads = HEAD_VERBS.contains(&verb.as_str());
-                if heads || works {
-                    if let Some(a) = self.mention_starting_at(k, &agents) {
-                        self.fact(
-                            p,
-                            Predicate::MemberOf,
-                            FactObject::Mention(a),
-                            ev,
-                            "rel.person-who-role",
-                        );
-                        if heads {
-                            self.fact(
-                                p,
-                                Predicate::HeadOf,
-                                FactObject::Mention(a),
-                                ev,
-                                "rel.person-who-heads",
-                            );
-                        }
-                    }
-                }
-            }
             // "P, who served as DHS secretary", "P, ICE's director,": a role after the name
             if pb + 2 < n && self.tok(pb) == "," {
                 let served_as = pb + 4 < n
