@@ -35,6 +35,7 @@
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
+//! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
@@ -214,9 +215,10 @@ enum Node {
         prefix: Option<String>,
         /// Not the agency of a person's title ("the Secretary of Labor").
         untitled: bool,
-        cap: Option<usize>,
-    },
-    Doc {
+        /// The document's own memo (`@doc`).
+        doc: bool,
+        /// Not the mention that names the document (its title).
+        not_doc: bool,
         cap: Option<usize>,
     },
     Date {
@@ -1175,7 +1177,7 @@ impl Parser<'_, '_> {
         let slot = capture.as_deref().map(|n| self.slot(n));
         let atom = self.atom(slot.map(|(i, _)| i))?;
         let kind = match &atom {
-            Node::Mention { .. } | Node::Doc { .. } => CapKind::Mention,
+            Node::Mention { .. } => CapKind::Mention,
             Node::Date { .. } => CapKind::Date,
             _ => CapKind::Span,
         };
@@ -1383,7 +1385,16 @@ impl Parser<'_, '_> {
                 let mut classes = 0u8;
                 let first = self.ident().to_string();
                 if first == "doc" {
-                    return Ok(Node::Doc { cap });
+                    return Ok(Node::Mention {
+                        classes: class_bit(EntityClass::Memo),
+                        refs: true,
+                        next: 0,
+                        prefix: None,
+                        untitled: false,
+                        doc: true,
+                        not_doc: false,
+                        cap,
+                    });
                 }
                 let mut name = first;
                 loop {
@@ -1409,6 +1420,7 @@ impl Parser<'_, '_> {
                 let mut next = 0u8;
                 let mut prefix = None;
                 let mut untitled = false;
+                let mut not_doc = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1425,11 +1437,12 @@ impl Parser<'_, '_> {
                             }
                         }
                         ("!title", None) => untitled = true,
+                        ("!doc", None) => not_doc = true,
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title` or `prefix=Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc` or `prefix=Word`"
                             )));
                         }
                     }
@@ -1440,6 +1453,8 @@ impl Parser<'_, '_> {
                     next,
                     prefix,
                     untitled,
+                    doc: false,
+                    not_doc,
                     cap,
                 }
             }
@@ -1462,29 +1477,37 @@ impl Parser<'_, '_> {
 }
 
 /// What a pattern can start with (None: anything).
+#[derive(Default)]
 struct First {
     words: HashSet<String>,
     classes: u8,
     date: bool,
 }
 
+impl First {
+    fn merge(&mut self, g: First) {
+        self.words.extend(g.words);
+        self.classes |= g.classes;
+        self.date |= g.date;
+    }
+}
+
 fn first_of(nodes: &[Node], lists: &[HashSet<String>]) -> Option<First> {
-    let mut f = First {
-        words: HashSet::new(),
-        classes: 0,
-        date: false,
-    };
+    // (None where the whole pattern can match nothing)
+    first_seq(nodes, lists).and_then(|(f, nullable)| (!nullable).then_some(f))
+}
+
+/// The first set of a sequence, and whether it can match nothing.
+fn first_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<(First, bool)> {
+    let mut f = First::default();
     for n in nodes {
         let (g, nullable) = first_node(n, lists)?;
-        f.words.extend(g.words);
-        f.classes |= g.classes;
-        f.date |= g.date;
+        f.merge(g);
         if !nullable {
-            return Some(f);
+            return Some((f, false));
         }
     }
-    // the whole pattern can match nothing
-    None
+    Some((f, true))
 }
 
 /// Sets of words such that every match of a sequence holds one word of
@@ -1520,11 +1543,7 @@ fn needed(n: &Node, lists: &[HashSet<String>]) -> Option<HashSet<String>> {
 
 /// The first set of one node, and whether it can match nothing.
 fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
-    let mut f = First {
-        words: HashSet::new(),
-        classes: 0,
-        date: false,
-    };
+    let mut f = First::default();
     let nullable = match n {
         Node::Tok(TokTest::Lower(w), false) => {
             f.words.insert(w.clone());
@@ -1543,10 +1562,6 @@ fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
             f.classes = *classes;
             false
         }
-        Node::Doc { .. } => {
-            f.classes = class_bit(EntityClass::Memo);
-            false
-        }
         Node::Date { .. } => {
             f.date = true;
             false
@@ -1555,18 +1570,9 @@ fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
         Node::Group { alts, .. } => {
             let mut nullable = false;
             for alt in alts {
-                let mut alt_nullable = true;
-                for n in alt {
-                    let (g, nl) = first_node(n, lists)?;
-                    f.words.extend(g.words);
-                    f.classes |= g.classes;
-                    f.date |= g.date;
-                    if !nl {
-                        alt_nullable = false;
-                        break;
-                    }
-                }
-                nullable |= alt_nullable;
+                let (g, nl) = first_seq(alt, lists)?;
+                f.merge(g);
+                nullable |= nl;
             }
             nullable
         }
@@ -1724,6 +1730,8 @@ impl Matcher<'_, '_, '_> {
                 next,
                 prefix,
                 untitled,
+                doc,
+                not_doc,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1739,22 +1747,9 @@ impl Matcher<'_, '_, '_> {
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
                         })
-                        && !(*untitled && ctx.in_title(m));
-                    if fits && self.with_mention(*cap, m, caps, k) {
-                        return true;
-                    }
-                }
-                false
-            }
-            Node::Doc { cap } => {
-                let view = self.view;
-                let ctx = view.ctx;
-                let Some(key) = view.doc_key.filter(|_| pos < self.last) else {
-                    return false;
-                };
-                for &m in view.starting(pos) {
-                    let x = &ctx.mentions[m];
-                    let fits = x.key == key && (!x.anaphor || x.rule.starts_with("anaphor"));
+                        && !(*untitled && ctx.in_title(m))
+                        && (!*doc || view.doc_key == Some(x.key.as_str()))
+                        && !(*not_doc && ctx.doc_memo == Some(m));
                     if fits && self.with_mention(*cap, m, caps, k) {
                         return true;
                     }

@@ -2488,28 +2488,6 @@ impl<'a> Ctx<'a> {
                     );
                 }
                 self.issued_after(m, ev, "rel.memo-date");
-                // "the June 15, 2012 memorandum": a date right before the memo word
-                if let Some(d) = self
-                    .dates_starting(
-                        self.mentions[m].span.start.saturating_sub(64),
-                        self.mentions[m].span.start + 1,
-                    )
-                    .iter()
-                    .find(|d| {
-                        d.span.end + 1 >= self.mentions[m].span.start
-                            && d.span.end <= self.mentions[m].span.start
-                            && !d.bare_year
-                    })
-                    .copied()
-                {
-                    self.fact(
-                        m,
-                        Predicate::Issued,
-                        FactObject::Date(d.date),
-                        ev,
-                        "rel.date-before-memo",
-                    );
-                }
             }
             // implements: AGENCY ... implement|enforce ... POLICY (not the agency
             // of a person's title: "the Secretary of Homeland Security, issued ...")
@@ -3308,41 +3286,43 @@ mod document_title_tests {
 }
 
 #[cfg(test)]
-mod resolve_tests {
+mod short_name_tests {
     use crate::model::{Document, EntityClass};
     use crate::Extractor;
 
     #[test]
-    fn a_short_name_defined_in_parentheses_is_one_entity() {
-        let text = "Dole Act review\n\nGAO reviewed the Senator Elizabeth Dole 21st Century Veterans Healthcare and Benefits Improvement Act (Dole Act). The Dole Act requires VA to act.";
-        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
-        let policies: Vec<_> = ex
-            .entities
-            .iter()
-            .filter(|e| e.class == EntityClass::Policy)
-            .collect();
-        assert_eq!(policies.len(), 1, "{policies:#?}");
-        assert!(policies[0].alt_labels.contains("Dole Act"));
-        // in the title, the long form, the short form in parentheses, the later use
-        assert_eq!(policies[0].mentions.len(), 4, "{policies:#?}");
-    }
-}
-
-#[cfg(test)]
-mod quoted_short_name_tests {
-    use crate::model::{Document, EntityClass};
-    use crate::Extractor;
-
-    #[test]
-    fn a_short_name_defined_in_quotes_after_a_citation_is_one_entity() {
-        let text = "Disaster support\n\nUnder the Robert T. Stafford Disaster Relief and Emergency Assistance Act, 42 U.S.C. 5121-5207 (the \u{201c}Stafford Act\u{201d}), FEMA pays. The Stafford Act also covers repairs.";
-        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
-        let policies: Vec<_> = ex
-            .entities
-            .iter()
-            .filter(|e| e.class == EntityClass::Policy)
-            .collect();
-        assert_eq!(policies.len(), 1, "{policies:#?}");
-        assert!(policies[0].alt_labels.contains("Stafford Act"));
+    fn a_short_name_defined_in_parentheses_or_quotes_is_one_entity() {
+        // (case, text, the short name, how many mentions the policy has (0: not checked))
+        let cases = [
+            (
+                "in parentheses: the title, the long form, the short form, the later use",
+                "Dole Act review\n\nGAO reviewed the Senator Elizabeth Dole 21st Century Veterans Healthcare and Benefits Improvement Act (Dole Act). The Dole Act requires VA to act.",
+                "Dole Act",
+                4,
+            ),
+            (
+                "in quotes after a citation",
+                "Disaster support\n\nUnder the Robert T. Stafford Disaster Relief and Emergency Assistance Act, 42 U.S.C. 5121-5207 (the \u{201c}Stafford Act\u{201d}), FEMA pays. The Stafford Act also covers repairs.",
+                "Stafford Act",
+                0,
+            ),
+        ];
+        for (case, text, short, mentions) in cases {
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+            let policies: Vec<_> = ex
+                .entities
+                .iter()
+                .filter(|e| e.class == EntityClass::Policy)
+                .collect();
+            assert_eq!(policies.len(), 1, "{case}: {policies:#?}");
+            assert!(policies[0].alt_labels.contains(short), "{case}");
+            if mentions > 0 {
+                assert_eq!(
+                    policies[0].mentions.len(),
+                    mentions,
+                    "{case}: {policies:#?}"
+                );
+            }
+        }
     }
 }
