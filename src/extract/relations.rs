@@ -2578,58 +2578,6 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            if cls == EntityClass::Policy {
-                if let Some(&o) = real.get(ix + 1) {
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    let joined = between.join(" ");
-                    // "That policy, outlined in a memo by ...", "… set out in OMB Memorandum M-15-13"
-                    // (the memo's agency may come first)
-                    let (o, between, joined) = match real.get(ix + 2) {
-                        Some(&o2)
-                            if self.class(o) != EntityClass::Memo
-                                && self.class(o2) == EntityClass::Memo
-                                && (self.toks[o].1 == self.toks[o2].0
-                                    || self.toks[o2].0 <= self.toks[o].0
-                                    || self.toks[o].1 + 1 == self.toks[o2].0
-                                        && matches!(
-                                            self.lower(self.toks[o].1).as_str(),
-                                            "memorandum" | "memo" | "directive" | "guidance"
-                                        )) =>
-                        {
-                            let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                            let joined = between.join(" ");
-                            (o2, between, joined)
-                        }
-                        _ => (o, between, joined),
-                    };
-                    if self.class(o) == EntityClass::Memo
-                        && between.len() <= 5
-                        && [
-                            "outlined in",
-                            "set out in",
-                            "set forth in",
-                            "described in",
-                            "established by",
-                            "established in",
-                            "announced in",
-                            "laid out in",
-                            "created by",
-                            "detailed in",
-                            "spelled out in",
-                        ]
-                        .iter()
-                        .any(|p| joined.contains(p))
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Concerns,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.policy-outlined-in-memo",
-                        );
-                    }
-                }
-            }
         }
         // "X is hereby revoked": the document (or memo in focus) replaces X
         for (i, w) in words.iter().enumerate() {
