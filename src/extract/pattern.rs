@@ -253,39 +253,39 @@ struct Pat {
 /// Which patterns can start at a token.
 #[derive(Debug, Clone)]
 struct Index {
-    by_word: HashMap<String, Vec<usize>>,
+    /// The words that start a pattern or that a pattern needs: their entries.
+    words: HashMap<String, usize>,
+    /// For each word entry, the patterns it starts.
+    by_word: Vec<Vec<usize>>,
     by_class: [Vec<usize>; 5],
     by_date: Vec<usize>,
     always: Vec<usize>,
     /// Patterns that start with `%start`: tried at a sentence's first token only.
     at_start: Vec<usize>,
-    /// The first bytes of the words of `by_word`, and their longest length.
+    /// The first bytes of the words, and their longest length.
     first_bytes: [bool; 256],
     max_word: usize,
-    /// The longest word of `needs`, and their first bytes.
-    max_need: usize,
-    need_bytes: [bool; 256],
     /// Words a sentence must hold for a pattern to match there: each
-    /// pattern's sets (by pattern; one word of each), and the sets each word is in.
+    /// pattern's sets (by pattern; one word of each), and for each word
+    /// entry the sets it is in.
     need_of: HashMap<usize, Vec<usize>>,
-    needs: HashMap<String, Vec<usize>>,
+    needs: Vec<Vec<usize>>,
     n_needs: usize,
 }
 
 impl Default for Index {
     fn default() -> Self {
         Self {
-            by_word: HashMap::new(),
+            words: HashMap::new(),
+            by_word: Vec::new(),
             by_class: Default::default(),
             by_date: Vec::new(),
             always: Vec::new(),
             at_start: Vec::new(),
             first_bytes: [false; 256],
             max_word: 0,
-            max_need: 0,
-            need_bytes: [false; 256],
             need_of: HashMap::new(),
-            needs: HashMap::new(),
+            needs: Vec::new(),
             n_needs: 0,
         }
     }
@@ -708,12 +708,8 @@ impl RuleSet {
             for words in sets {
                 index.need_of.entry(pi).or_default().push(index.n_needs);
                 for w in words {
-                    index.max_need = index.max_need.max(w.len());
-                    match w.as_bytes().first() {
-                        Some(&b) if b.is_ascii() => index.need_bytes[usize::from(b)] = true,
-                        _ => index.need_bytes = [true; 256],
-                    }
-                    index.needs.entry(w).or_default().push(index.n_needs);
+                    let e = index.entry(w);
+                    index.needs[e].push(index.n_needs);
                 }
                 index.n_needs += 1;
             }
@@ -725,13 +721,8 @@ impl RuleSet {
                 None => index.always.push(pi),
                 Some(f) => {
                     for w in f.words {
-                        match w.as_bytes().first() {
-                            Some(&b) if b.is_ascii() => index.first_bytes[usize::from(b)] = true,
-                            // (a word starting with another character: every token is looked up)
-                            _ => index.first_bytes = [true; 256],
-                        }
-                        index.max_word = index.max_word.max(w.len());
-                        index.by_word.entry(w).or_default().push(pi);
+                        let e = index.entry(w);
+                        index.by_word[e].push(pi);
                     }
                     for (ci, c) in EntityClass::ALL.iter().enumerate() {
                         if f.classes & class_bit(*c) != 0 {
@@ -787,51 +778,39 @@ impl RuleSet {
         let mut oi = 0;
         let by_class = index.by_class.iter().any(|c| !c.is_empty());
         let mut have = vec![false; index.n_needs];
+        // (each token's word entry, if it has one)
+        let mut hits: Vec<usize> = Vec::new();
         for s in &ctx.seg.sentences {
-            if index.n_needs > 0 {
-                have.fill(false);
-                for t in s.first..s.last {
-                    let w = view.tok(t);
-                    let b = w.as_bytes().first().copied().unwrap_or(0);
-                    let may = !w.is_ascii()
-                        || w.len() <= index.max_need
-                            && index.need_bytes[usize::from(b.to_ascii_lowercase())];
-                    if may {
-                        lower.clear();
-                        if w.is_ascii() {
-                            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                        } else {
-                            lower.push_str(&w.to_lowercase());
-                        }
-                        for &n in index.needs.get(lower.as_str()).into_iter().flatten() {
+            have.fill(false);
+            hits.clear();
+            for t in s.first..s.last {
+                let w = view.tok(t);
+                let b = w.as_bytes().first().copied().unwrap_or(0);
+                // most tokens are no rule's word: no lower-casing nor hashing for them
+                let may = !b.is_ascii()
+                    || index.first_bytes[usize::from(b.to_ascii_lowercase())]
+                        && (!w.is_ascii() || w.len() <= index.max_word);
+                let mut hit = usize::MAX;
+                if may && !index.words.is_empty() {
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    if let Some(&e) = index.words.get(lower.as_str()) {
+                        hit = e;
+                        for &n in &index.needs[e] {
                             have[n] = true;
                         }
                     }
                 }
+                hits.push(hit);
             }
             for t in s.first..s.last {
                 cands.clear();
-                if !index.by_word.is_empty() {
-                    let w = view.tok(t);
-                    let b = w.as_bytes().first().copied().unwrap_or(0);
-                    // most tokens cannot start a rule: no lower-casing nor hashing for them
-                    let may = if b.is_ascii() {
-                        index.first_bytes[usize::from(b.to_ascii_lowercase())]
-                            && (!w.is_ascii() || w.len() <= index.max_word)
-                    } else {
-                        true
-                    };
-                    if may {
-                        lower.clear();
-                        if w.is_ascii() {
-                            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                        } else {
-                            lower.push_str(&w.to_lowercase());
-                        }
-                        if let Some(ps) = index.by_word.get(lower.as_str()) {
-                            cands.extend_from_slice(ps);
-                        }
-                    }
+                if let Some(ps) = index.by_word.get(hits[t - s.first]) {
+                    cands.extend_from_slice(ps);
                 }
                 if by_class {
                     let mut mask = 0u8;
@@ -1002,8 +981,25 @@ impl RuleSet {
 }
 
 impl Index {
+    /// The entry of a word, added if new.
+    fn entry(&mut self, w: String) -> usize {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii() => self.first_bytes[usize::from(b)] = true,
+            // (a word starting with another character: every token is looked up)
+            _ => self.first_bytes = [true; 256],
+        }
+        self.max_word = self.max_word.max(w.len());
+        let next = self.by_word.len();
+        let e = *self.words.entry(w).or_insert(next);
+        if e == next {
+            self.by_word.push(Vec::new());
+            self.needs.push(Vec::new());
+        }
+        e
+    }
+
     fn is_empty(&self) -> bool {
-        self.by_word.is_empty()
+        self.by_word.iter().all(Vec::is_empty)
             && self.by_class.iter().all(Vec::is_empty)
             && self.by_date.is_empty()
             && self.always.is_empty()
@@ -2240,9 +2236,9 @@ mod tests {
             let mut got: Vec<&str> = match set.late.need_of.get(&pi) {
                 Some(n) => set
                     .late
-                    .needs
+                    .words
                     .iter()
-                    .filter(|(_, ns)| ns.iter().any(|x| n.contains(x)))
+                    .filter(|(_, &e)| set.late.needs[e].iter().any(|x| n.contains(x)))
                     .map(|(w, _)| w.as_str())
                     .collect(),
                 None => Vec::new(),
@@ -2282,9 +2278,9 @@ mod tests {
             let pi = set.pats.len() - 1;
             let indexed: Vec<&str> = set
                 .late
-                .by_word
+                .words
                 .iter()
-                .filter(|(_, ps)| ps.contains(&pi))
+                .filter(|(_, &e)| set.late.by_word[e].contains(&pi))
                 .map(|(w, _)| w.as_str())
                 .collect();
             match words {
