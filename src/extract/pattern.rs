@@ -110,6 +110,28 @@ const STEP_BUDGET: usize = 20_000;
 /// on the stack a user's pattern can use (`(_{64}){64}` over a long sentence).
 const MAX_DEPTH: usize = 512;
 
+/// FNV-1a, for the maps of short words looked up at every token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
+/// A word list, in lower case.
+type WordSet = HashSet<String, FastHash>;
+
 /// A rule of a [`RuleSet`], by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RuleId(u32);
@@ -254,7 +276,7 @@ struct Pat {
 #[derive(Debug, Clone)]
 struct Index {
     /// The words that start a pattern or that a pattern needs: their entries.
-    words: HashMap<String, usize>,
+    words: HashMap<String, usize, FastHash>,
     /// For each word entry, the patterns it starts.
     by_word: Vec<Vec<usize>>,
     by_class: [Vec<usize>; 5],
@@ -276,7 +298,7 @@ struct Index {
 impl Default for Index {
     fn default() -> Self {
         Self {
-            words: HashMap::new(),
+            words: HashMap::default(),
             by_word: Vec::new(),
             by_class: Default::default(),
             by_date: Vec::new(),
@@ -296,7 +318,7 @@ impl Default for Index {
 pub struct RuleSet {
     rules: Vec<Rule>,
     pats: Vec<Pat>,
-    lists: Vec<HashSet<String>>,
+    lists: Vec<WordSet>,
     /// Index of the mention and alias rules (run before the built-in stages).
     early: Index,
     /// Index of the fact rules (run after them).
@@ -1488,13 +1510,13 @@ impl First {
     }
 }
 
-fn first_of(nodes: &[Node], lists: &[HashSet<String>]) -> Option<First> {
+fn first_of(nodes: &[Node], lists: &[WordSet]) -> Option<First> {
     // (None where the whole pattern can match nothing)
     first_seq(nodes, lists).and_then(|(f, nullable)| (!nullable).then_some(f))
 }
 
 /// The first set of a sequence, and whether it can match nothing.
-fn first_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<(First, bool)> {
+fn first_seq(nodes: &[Node], lists: &[WordSet]) -> Option<(First, bool)> {
     let mut f = First::default();
     for n in nodes {
         let (g, nullable) = first_node(n, lists)?;
@@ -1508,13 +1530,13 @@ fn first_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<(First, bool)>
 
 /// Sets of words such that every match of a sequence holds one word of
 /// each (a set for each of its elements that needs words).
-fn needed_all(nodes: &[Node], lists: &[HashSet<String>]) -> Vec<HashSet<String>> {
+fn needed_all(nodes: &[Node], lists: &[WordSet]) -> Vec<HashSet<String>> {
     nodes.iter().filter_map(|n| needed(n, lists)).collect()
 }
 
 /// Words one of which every match of a sequence holds (the smallest such
 /// set of its elements), if there is one.
-fn needed_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<HashSet<String>> {
+fn needed_seq(nodes: &[Node], lists: &[WordSet]) -> Option<HashSet<String>> {
     nodes
         .iter()
         .filter_map(|n| needed(n, lists))
@@ -1522,11 +1544,11 @@ fn needed_seq(nodes: &[Node], lists: &[HashSet<String>]) -> Option<HashSet<Strin
 }
 
 /// Words one of which every match of a node holds.
-fn needed(n: &Node, lists: &[HashSet<String>]) -> Option<HashSet<String>> {
+fn needed(n: &Node, lists: &[WordSet]) -> Option<HashSet<String>> {
     match n {
         Node::Tok(TokTest::Lower(w), false) => Some(HashSet::from([w.clone()])),
         Node::Tok(TokTest::Exact(w), false) => Some(HashSet::from([w.to_lowercase()])),
-        Node::Tok(TokTest::List(l), false) => Some(lists[*l].clone()),
+        Node::Tok(TokTest::List(l), false) => Some(lists[*l].iter().cloned().collect()),
         Node::Group { alts, .. } => alts.iter().try_fold(HashSet::new(), |mut all, alt| {
             all.extend(needed_seq(alt, lists)?);
             Some(all)
@@ -1538,7 +1560,7 @@ fn needed(n: &Node, lists: &[HashSet<String>]) -> Option<HashSet<String>> {
 }
 
 /// The first set of one node, and whether it can match nothing.
-fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
+fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
     let mut f = First::default();
     let nullable = match n {
         Node::Tok(TokTest::Lower(w), false) => {
