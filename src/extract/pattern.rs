@@ -2,8 +2,8 @@
 //! mentions, read from TOML rule files (`data/rules/*.toml`, and the user's
 //! `--rules FILE`).
 //!
-//! A rule file has an optional `[lists]` table of named word lists and any
-//! number of `[[rule]]` blocks:
+//! A rule file has an optional `[lists]` table of named word lists (a word
+//! `"$other"` includes the list `other`) and any number of `[[rule]]` blocks:
 //!
 //! ```toml
 //! [lists]
@@ -34,9 +34,13 @@
 //! | `@Agency[ref]` | … or a reference back to one ("the Department") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
+//! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
+//! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
+//! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
+//! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
@@ -46,7 +50,7 @@
 //! relation stages, fact rules after them. Rules are compiled once, when the
 //! extractor is built, and indexed by the words, mention classes and dates
 //! they can start with, so that a token only tries the rules that can match
-//! there.
+//! there, and a sentence only the rules whose needed words it holds.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -64,6 +68,26 @@ use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
 
 /// The built-in rule files: the path `explain` shows, and the contents.
 const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/rules/implements.toml",
+        include_str!("../../data/rules/implements.toml"),
+    ),
+    (
+        "data/rules/memos.toml",
+        include_str!("../../data/rules/memos.toml"),
+    ),
+    (
+        "data/rules/succession.toml",
+        include_str!("../../data/rules/succession.toml"),
+    ),
+    (
+        "data/rules/replaces.toml",
+        include_str!("../../data/rules/replaces.toml"),
+    ),
+    (
+        "data/rules/roles.toml",
+        include_str!("../../data/rules/roles.toml"),
+    ),
     (
         "data/rules/defunct.toml",
         include_str!("../../data/rules/defunct.toml"),
@@ -93,6 +117,28 @@ const STEP_BUDGET: usize = 20_000;
 /// The deepest a match may nest (each element matched adds a level): a bound
 /// on the stack a user's pattern can use (`(_{64}){64}` over a long sentence).
 const MAX_DEPTH: usize = 512;
+
+/// FNV-1a, for the maps of short words looked up at every token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
+/// A word list, in lower case.
+type WordSet = HashSet<String, FastHash>;
 
 /// A rule of a [`RuleSet`], by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -193,12 +239,16 @@ enum Node {
     Mention {
         classes: u8,
         refs: bool,
-        /// The first mention after the pattern's previous one.
-        next: bool,
+        /// The classes (a mask) of which no mention may start between the
+        /// pattern's previous mention and this one (`[next]`: all of them).
+        next: u8,
         prefix: Option<String>,
-        cap: Option<usize>,
-    },
-    Doc {
+        /// Not the agency of a person's title ("the Secretary of Labor").
+        untitled: bool,
+        /// The document's own memo (`@doc`).
+        doc: bool,
+        /// Not the mention that names the document (its title).
+        not_doc: bool,
         cap: Option<usize>,
     },
     Date {
@@ -216,6 +266,11 @@ enum Node {
         min: usize,
         max: usize,
     },
+    /// A node that covers at most `max` tokens.
+    Width {
+        node: Box<Node>,
+        max: usize,
+    },
 }
 
 /// A compiled pattern of a rule.
@@ -228,24 +283,40 @@ struct Pat {
 /// Which patterns can start at a token.
 #[derive(Debug, Clone)]
 struct Index {
-    by_word: HashMap<String, Vec<usize>>,
+    /// The words that start a pattern or that a pattern needs: their entries.
+    words: HashMap<String, usize, FastHash>,
+    /// For each word entry, the patterns it starts.
+    by_word: Vec<Vec<usize>>,
     by_class: [Vec<usize>; 5],
     by_date: Vec<usize>,
     always: Vec<usize>,
-    /// The first bytes of the words of `by_word`, and their longest length.
+    /// Patterns that start with `%start`: tried at a sentence's first token only.
+    at_start: Vec<usize>,
+    /// The first bytes of the words, and their longest length.
     first_bytes: [bool; 256],
     max_word: usize,
+    /// Words a sentence must hold for a pattern to match there: each
+    /// pattern's sets (by pattern; one word of each), and for each word
+    /// entry the sets it is in.
+    need_of: HashMap<usize, Vec<usize>>,
+    needs: Vec<Vec<usize>>,
+    n_needs: usize,
 }
 
 impl Default for Index {
     fn default() -> Self {
         Self {
-            by_word: HashMap::new(),
+            words: HashMap::default(),
+            by_word: Vec::new(),
             by_class: Default::default(),
             by_date: Vec::new(),
             always: Vec::new(),
+            at_start: Vec::new(),
             first_bytes: [false; 256],
             max_word: 0,
+            need_of: HashMap::new(),
+            needs: Vec::new(),
+            n_needs: 0,
         }
     }
 }
@@ -255,7 +326,7 @@ impl Default for Index {
 pub struct RuleSet {
     rules: Vec<Rule>,
     pats: Vec<Pat>,
-    lists: Vec<HashSet<String>>,
+    lists: Vec<WordSet>,
     /// Index of the mention and alias rules (run before the built-in stages).
     early: Index,
     /// Index of the fact rules (run after them).
@@ -437,6 +508,31 @@ impl RuleSet {
                 set.lists
                     .push(words.get_ref().iter().map(|w| w.to_lowercase()).collect());
             }
+        }
+        // `"$other"` in a list: every word of that list (to a depth of 8)
+        for _ in 0..8 {
+            for (src, def) in &files {
+                for (name, words) in &def.lists {
+                    for w in words.get_ref() {
+                        let Some(other) = w.strip_prefix('$').filter(|o| !o.is_empty()) else {
+                            continue;
+                        };
+                        let Some(&o) = list_ids.get(other) else {
+                            return Err(src.err(
+                                words.span().start,
+                                format!(
+                                    "the list `{name}` includes `${other}`, which is not defined"
+                                ),
+                            ));
+                        };
+                        let more = set.lists[o].clone();
+                        set.lists[list_ids[name]].extend(more);
+                    }
+                }
+            }
+        }
+        for l in &mut set.lists {
+            l.retain(|w| w.len() < 2 || !w.starts_with('$'));
         }
         for (src, def) in &files {
             for r in &def.rule {
@@ -637,17 +733,26 @@ impl RuleSet {
             } else {
                 &mut early
             };
+            let mut sets = needed_all(&p.nodes, &self.lists);
+            sets.dedup();
+            for words in sets {
+                index.need_of.entry(pi).or_default().push(index.n_needs);
+                for w in words {
+                    let e = index.entry(w);
+                    index.needs[e].push(index.n_needs);
+                }
+                index.n_needs += 1;
+            }
+            if matches!(p.nodes.first(), Some(Node::Start)) {
+                index.at_start.push(pi);
+                continue;
+            }
             match first_of(&p.nodes, &self.lists) {
                 None => index.always.push(pi),
                 Some(f) => {
                     for w in f.words {
-                        match w.as_bytes().first() {
-                            Some(&b) if b.is_ascii() => index.first_bytes[usize::from(b)] = true,
-                            // (a word starting with another character: every token is looked up)
-                            _ => index.first_bytes = [true; 256],
-                        }
-                        index.max_word = index.max_word.max(w.len());
-                        index.by_word.entry(w).or_default().push(pi);
+                        let e = index.entry(w);
+                        index.by_word[e].push(pi);
                     }
                     for (ci, c) in EntityClass::ALL.iter().enumerate() {
                         if f.classes & class_bit(*c) != 0 {
@@ -702,30 +807,40 @@ impl RuleSet {
         // (the first mention, in `view.order`, that starts at or after the token)
         let mut oi = 0;
         let by_class = index.by_class.iter().any(|c| !c.is_empty());
+        let mut have = vec![false; index.n_needs];
+        // (each token's word entry, if it has one)
+        let mut hits: Vec<usize> = Vec::new();
         for s in &ctx.seg.sentences {
+            have.fill(false);
+            hits.clear();
             for t in s.first..s.last {
-                cands.clear();
-                if !index.by_word.is_empty() {
-                    let w = view.tok(t);
-                    let b = w.as_bytes().first().copied().unwrap_or(0);
-                    // most tokens cannot start a rule: no lower-casing nor hashing for them
-                    let may = if b.is_ascii() {
-                        index.first_bytes[usize::from(b.to_ascii_lowercase())]
-                            && (!w.is_ascii() || w.len() <= index.max_word)
+                let w = view.tok(t);
+                let b = w.as_bytes().first().copied().unwrap_or(0);
+                // most tokens are no rule's word: no lower-casing nor hashing for them
+                let may = !b.is_ascii()
+                    || index.first_bytes[usize::from(b.to_ascii_lowercase())]
+                        && (!w.is_ascii() || w.len() <= index.max_word);
+                let mut hit = usize::MAX;
+                if may && !index.words.is_empty() {
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
                     } else {
-                        true
-                    };
-                    if may {
-                        lower.clear();
-                        if w.is_ascii() {
-                            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                        } else {
-                            lower.push_str(&w.to_lowercase());
-                        }
-                        if let Some(ps) = index.by_word.get(lower.as_str()) {
-                            cands.extend_from_slice(ps);
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    if let Some(&e) = index.words.get(lower.as_str()) {
+                        hit = e;
+                        for &n in &index.needs[e] {
+                            have[n] = true;
                         }
                     }
+                }
+                hits.push(hit);
+            }
+            for t in s.first..s.last {
+                cands.clear();
+                if let Some(ps) = index.by_word.get(hits[t - s.first]) {
+                    cands.extend_from_slice(ps);
                 }
                 if by_class {
                     let mut mask = 0u8;
@@ -752,11 +867,20 @@ impl RuleSet {
                     }
                 }
                 cands.extend_from_slice(&index.always);
+                if t == s.first {
+                    cands.extend_from_slice(&index.at_start);
+                }
                 if cands.is_empty() {
                     continue;
                 }
                 cands.sort_unstable();
                 cands.dedup();
+                cands.retain(|pi| {
+                    index
+                        .need_of
+                        .get(pi)
+                        .is_none_or(|ns| ns.iter().all(|&n| have[n]))
+                });
                 for &pi in &cands {
                     let pat = &self.pats[pi];
                     let n_caps = self.rules[pat.rule].captures.len();
@@ -765,6 +889,7 @@ impl RuleSet {
                         view: &view,
                         last: s.last,
                         first: s.first,
+                        limit: s.last,
                         steps: 0,
                         depth: 0,
                     };
@@ -886,17 +1011,38 @@ impl RuleSet {
 }
 
 impl Index {
+    /// The entry of a word, added if new.
+    fn entry(&mut self, w: String) -> usize {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii() => self.first_bytes[usize::from(b)] = true,
+            // (a word starting with another character: every token is looked up)
+            _ => self.first_bytes = [true; 256],
+        }
+        self.max_word = self.max_word.max(w.len());
+        let next = self.by_word.len();
+        let e = *self.words.entry(w).or_insert(next);
+        if e == next {
+            self.by_word.push(Vec::new());
+            self.needs.push(Vec::new());
+        }
+        e
+    }
+
     fn is_empty(&self) -> bool {
-        self.by_word.is_empty()
+        self.by_word.iter().all(Vec::is_empty)
             && self.by_class.iter().all(Vec::is_empty)
             && self.by_date.is_empty()
             && self.always.is_empty()
+            && self.at_start.is_empty()
     }
 }
 
 fn class_bit(c: EntityClass) -> u8 {
     1 << (c as u8)
 }
+
+/// The mask of every class.
+const ALL_CLASSES: u8 = 0x1f;
 
 fn parse_predicate(s: &str) -> Option<Predicate> {
     let local = |c: &str| c.split_once(':').map_or(c, |(_, l)| l).to_string();
@@ -1057,7 +1203,7 @@ impl Parser<'_, '_> {
         let slot = capture.as_deref().map(|n| self.slot(n));
         let atom = self.atom(slot.map(|(i, _)| i))?;
         let kind = match &atom {
-            Node::Mention { .. } | Node::Doc { .. } => CapKind::Mention,
+            Node::Mention { .. } => CapKind::Mention,
             Node::Date { .. } => CapKind::Date,
             _ => CapKind::Span,
         };
@@ -1111,6 +1257,17 @@ impl Parser<'_, '_> {
                     .find('}')
                     .ok_or_else(|| self.err("`{` without `}`"))?;
                 let body = &self.s[self.pos..self.pos + close];
+                if let Some(w) = body.trim().strip_prefix("<=") {
+                    let max = w.trim().parse().ok().filter(|&m| m > 0 && m <= 64);
+                    let Some(max) = max else {
+                        return Err(self.err("a width is `{<=n}` with 1 <= n <= 64"));
+                    };
+                    self.pos += close + 1;
+                    return Ok(Node::Width {
+                        node: Box::new(node),
+                        max,
+                    });
+                }
                 let num = |s: &str, default: usize| -> Option<usize> {
                     let s = s.trim();
                     if s.is_empty() {
@@ -1254,7 +1411,16 @@ impl Parser<'_, '_> {
                 let mut classes = 0u8;
                 let first = self.ident().to_string();
                 if first == "doc" {
-                    return Ok(Node::Doc { cap });
+                    return Ok(Node::Mention {
+                        classes: class_bit(EntityClass::Memo),
+                        refs: true,
+                        next: 0,
+                        prefix: None,
+                        untitled: false,
+                        doc: true,
+                        not_doc: false,
+                        cap,
+                    });
                 }
                 let mut name = first;
                 loop {
@@ -1277,17 +1443,32 @@ impl Parser<'_, '_> {
                     }
                 }
                 let mut refs = false;
-                let mut next = false;
+                let mut next = 0u8;
                 let mut prefix = None;
+                let mut untitled = false;
+                let mut not_doc = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
-                        ("next", None) => next = true,
+                        ("next", None) => next = ALL_CLASSES,
+                        ("next", Some(v)) if !v.is_empty() => {
+                            for c in v.split('|') {
+                                let Some(c) = EntityClass::parse(c.trim()) else {
+                                    self.pos = at;
+                                    return Err(self.err(format!(
+                                        "unknown class `{c}` in `next=`; expected Agency, Organization, Person, Memo or Policy"
+                                    )));
+                                };
+                                next |= class_bit(c);
+                            }
+                        }
+                        ("!title", None) => untitled = true,
+                        ("!doc", None) => not_doc = true,
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next` or `prefix=Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc` or `prefix=Word`"
                             )));
                         }
                     }
@@ -1297,6 +1478,9 @@ impl Parser<'_, '_> {
                     refs,
                     next,
                     prefix,
+                    untitled,
+                    doc: false,
+                    not_doc,
                     cap,
                 }
             }
@@ -1319,38 +1503,73 @@ impl Parser<'_, '_> {
 }
 
 /// What a pattern can start with (None: anything).
+#[derive(Default)]
 struct First {
     words: HashSet<String>,
     classes: u8,
     date: bool,
 }
 
-fn first_of(nodes: &[Node], lists: &[HashSet<String>]) -> Option<First> {
-    let mut f = First {
-        words: HashSet::new(),
-        classes: 0,
-        date: false,
-    };
+impl First {
+    fn merge(&mut self, g: First) {
+        self.words.extend(g.words);
+        self.classes |= g.classes;
+        self.date |= g.date;
+    }
+}
+
+fn first_of(nodes: &[Node], lists: &[WordSet]) -> Option<First> {
+    // (None where the whole pattern can match nothing)
+    first_seq(nodes, lists).and_then(|(f, nullable)| (!nullable).then_some(f))
+}
+
+/// The first set of a sequence, and whether it can match nothing.
+fn first_seq(nodes: &[Node], lists: &[WordSet]) -> Option<(First, bool)> {
+    let mut f = First::default();
     for n in nodes {
         let (g, nullable) = first_node(n, lists)?;
-        f.words.extend(g.words);
-        f.classes |= g.classes;
-        f.date |= g.date;
+        f.merge(g);
         if !nullable {
-            return Some(f);
+            return Some((f, false));
         }
     }
-    // the whole pattern can match nothing
-    None
+    Some((f, true))
+}
+
+/// Sets of words such that every match of a sequence holds one word of
+/// each (a set for each of its elements that needs words).
+fn needed_all(nodes: &[Node], lists: &[WordSet]) -> Vec<HashSet<String>> {
+    nodes.iter().filter_map(|n| needed(n, lists)).collect()
+}
+
+/// Words one of which every match of a sequence holds (the smallest such
+/// set of its elements), if there is one.
+fn needed_seq(nodes: &[Node], lists: &[WordSet]) -> Option<HashSet<String>> {
+    nodes
+        .iter()
+        .filter_map(|n| needed(n, lists))
+        .min_by_key(HashSet::len)
+}
+
+/// Words one of which every match of a node holds.
+fn needed(n: &Node, lists: &[WordSet]) -> Option<HashSet<String>> {
+    match n {
+        Node::Tok(TokTest::Lower(w), false) => Some(HashSet::from([w.clone()])),
+        Node::Tok(TokTest::Exact(w), false) => Some(HashSet::from([w.to_lowercase()])),
+        Node::Tok(TokTest::List(l), false) => Some(lists[*l].iter().cloned().collect()),
+        Node::Group { alts, .. } => alts.iter().try_fold(HashSet::new(), |mut all, alt| {
+            all.extend(needed_seq(alt, lists)?);
+            Some(all)
+        }),
+        Node::Repeat { node, min, .. } if *min > 0 => needed(node, lists),
+        Node::Width { node, .. } => needed(node, lists),
+        _ => None,
+    }
 }
 
 /// The first set of one node, and whether it can match nothing.
-fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
-    let mut f = First {
-        words: HashSet::new(),
-        classes: 0,
-        date: false,
-    };
+fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
+    let mut f = First::default();
     let nullable = match n {
         Node::Tok(TokTest::Lower(w), false) => {
             f.words.insert(w.clone());
@@ -1369,10 +1588,6 @@ fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
             f.classes = *classes;
             false
         }
-        Node::Doc { .. } => {
-            f.classes = class_bit(EntityClass::Memo);
-            false
-        }
         Node::Date { .. } => {
             f.date = true;
             false
@@ -1381,18 +1596,9 @@ fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
         Node::Group { alts, .. } => {
             let mut nullable = false;
             for alt in alts {
-                let mut alt_nullable = true;
-                for n in alt {
-                    let (g, nl) = first_node(n, lists)?;
-                    f.words.extend(g.words);
-                    f.classes |= g.classes;
-                    f.date |= g.date;
-                    if !nl {
-                        alt_nullable = false;
-                        break;
-                    }
-                }
-                nullable |= alt_nullable;
+                let (g, nl) = first_seq(alt, lists)?;
+                f.merge(g);
+                nullable |= nl;
             }
             nullable
         }
@@ -1400,6 +1606,11 @@ fn first_node(n: &Node, lists: &[HashSet<String>]) -> Option<(First, bool)> {
             let (g, nl) = first_node(node, lists)?;
             f = g;
             nl || *min == 0
+        }
+        Node::Width { node, .. } => {
+            let (g, nl) = first_node(node, lists)?;
+            f = g;
+            nl
         }
     };
     Some((f, nullable))
@@ -1421,9 +1632,10 @@ struct View<'c, 'a> {
     dates: &'a [DateMention],
     /// Mentions with text, ordered by their first token.
     order: Vec<usize>,
-    /// For each mention, the one after it among the names and references
-    /// back, in text order (by start, end and index).
-    successor: Vec<Option<usize>>,
+    /// The names and references back, in text order (by start, end and index).
+    real: Vec<usize>,
+    /// The place of each mention in `real`.
+    rank: Vec<usize>,
     doc_key: Option<&'c str>,
     /// The last answer of `starting` (rules tried at one token ask the same).
     last_start: std::cell::Cell<(usize, usize, usize)>,
@@ -1439,15 +1651,16 @@ impl<'c, 'a> View<'c, 'a> {
             .filter(|&m| is_real(&ctx.mentions[m]))
             .collect();
         real.sort_by_key(|&m| (ctx.mentions[m].span.start, ctx.mentions[m].span.end, m));
-        let mut successor = vec![None; ctx.mentions.len()];
-        for w in real.windows(2) {
-            successor[w[0]] = Some(w[1]);
+        let mut rank = vec![usize::MAX; ctx.mentions.len()];
+        for (i, &m) in real.iter().enumerate() {
+            rank[m] = i;
         }
         Self {
             ctx,
             dates: ctx.dates,
             order,
-            successor,
+            real,
+            rank,
             doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
             last_start: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
@@ -1481,6 +1694,8 @@ struct Matcher<'m, 'c, 'a> {
     view: &'m View<'c, 'a>,
     first: usize,
     last: usize,
+    /// Where tokens stop matching: the sentence's end, or the end of a width bound.
+    limit: usize,
     steps: usize,
     depth: usize,
 }
@@ -1531,7 +1746,7 @@ impl Matcher<'_, '_, '_> {
     ) -> bool {
         match n {
             Node::Tok(test, neg) => {
-                pos < self.last && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
+                pos < self.limit && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
             }
             Node::Start => pos == self.first && k(self, pos, caps),
             Node::End => pos >= self.last && k(self, pos, caps),
@@ -1540,6 +1755,9 @@ impl Matcher<'_, '_, '_> {
                 refs,
                 next,
                 prefix,
+                untitled,
+                doc,
+                not_doc,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1551,25 +1769,13 @@ impl Matcher<'_, '_, '_> {
                     let x = &ctx.mentions[m];
                     let fits = class_bit(x.class) & classes != 0
                         && (!x.anaphor || *refs && x.rule.starts_with("anaphor"))
-                        && (!*next || self.follows(m, caps))
+                        && (*next == 0 || self.follows(m, *next, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
-                        });
-                    if fits && self.with_mention(*cap, m, caps, k) {
-                        return true;
-                    }
-                }
-                false
-            }
-            Node::Doc { cap } => {
-                let view = self.view;
-                let ctx = view.ctx;
-                let Some(key) = view.doc_key.filter(|_| pos < self.last) else {
-                    return false;
-                };
-                for &m in view.starting(pos) {
-                    let x = &ctx.mentions[m];
-                    let fits = x.key == key && (!x.anaphor || x.rule.starts_with("anaphor"));
+                        })
+                        && !(*untitled && ctx.in_title(m))
+                        && (!*doc || view.doc_key == Some(x.key.as_str()))
+                        && !(*not_doc && ctx.doc_memo == Some(m));
                     if fits && self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
@@ -1600,15 +1806,34 @@ impl Matcher<'_, '_, '_> {
                 false
             }
             Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
+            Node::Width { node, max } => {
+                let outer = self.limit;
+                self.limit = outer.min(pos + max);
+                let found = self.one(node, pos, caps, &mut |m: &mut Self, p, caps| {
+                    let inner = std::mem::replace(&mut m.limit, outer);
+                    let found = p - pos <= *max && k(m, p, caps);
+                    m.limit = inner;
+                    found
+                });
+                self.limit = outer;
+                found
+            }
         }
     }
 
-    /// Whether mention `m` is the one after the pattern's previous mention.
-    fn follows(&self, m: usize, caps: &Caps) -> bool {
-        match caps.last() {
-            Some(Some(Val::Mention(prev))) => self.view.successor[*prev] == Some(m),
-            _ => true,
-        }
+    /// Whether mention `m` comes after the pattern's previous mention with
+    /// no mention of the `classes` between them.
+    fn follows(&self, m: usize, classes: u8, caps: &Caps) -> bool {
+        let Some(Some(Val::Mention(prev))) = caps.last() else {
+            return true;
+        };
+        let view = self.view;
+        let (a, b) = (view.rank[*prev], view.rank[m]);
+        a < b
+            && b != usize::MAX
+            && view.real[a + 1..b]
+                .iter()
+                .all(|&o| class_bit(view.ctx.mentions[o].class) & classes == 0)
     }
 
     /// Continues after mention `m`, captured in `cap` and as the last mention.
@@ -1679,10 +1904,15 @@ impl Matcher<'_, '_, '_> {
             TokTest::Exact(e) => w == e,
             TokTest::List(l) => {
                 let list = &self.set.lists[*l];
-                if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-                    list.contains(&w.to_lowercase())
-                } else {
-                    list.contains(w)
+                let mut buf = [0u8; 32];
+                match buf.get_mut(..w.len()) {
+                    // (an ASCII word lower-cased on the stack: no allocation)
+                    Some(b) if w.is_ascii() => {
+                        b.copy_from_slice(w.as_bytes());
+                        b.make_ascii_lowercase();
+                        std::str::from_utf8(b).is_ok_and(|lw| list.contains(lw))
+                    }
+                    _ => list.contains(&w.to_lowercase()),
                 }
             }
             TokTest::Cap => kind == TokKind::Word && w.starts_with(char::is_uppercase),
@@ -1938,6 +2168,21 @@ mod tests {
                 "4:",
             ),
             (
+                "a list including an unknown list",
+                "[lists]\nx = [\"a\", \"$nope\"]\n".into(),
+                "2:5: the list `x` includes `$nope`",
+            ),
+            (
+                "a bad width",
+                rule("a:@Agency ( _* by ){<=0} b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "an unknown mention flag",
+                rule("a:@Agency[title] of b:@Agency", sub),
+                "4:14: unknown mention flag `title`",
+            ),
+            (
                 "a missing capture",
                 rule("a:@Agency of c:@Agency", sub),
                 "5:8: no capture `b:`",
@@ -2000,6 +2245,42 @@ mod tests {
     }
 
     #[test]
+    fn patterns_are_tried_only_in_sentences_with_the_words_they_need() {
+        // (pattern, the words a sentence needs for it; none: no such words)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "a:@Agency ( _* transferred to _* ){<=14} b:@Agency",
+                &["transferred"],
+            ),
+            (
+                "a:@Agency ( was | were ) abolished",
+                &["abolished", "was", "were"],
+            ),
+            ("a:@Agency ( was | were )? _ b:@Agency", &[]),
+            ("a:@Agency ( former | ex ) b:@Agency", &["former", "ex"]),
+        ];
+        for &(pattern, want) in cases {
+            let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");
+            let set = RuleSet::compile(&[("u.toml", &file)]).expect(pattern);
+            let pi = set.pats.len() - 1;
+            let mut got: Vec<&str> = match set.late.need_of.get(&pi) {
+                Some(n) => set
+                    .late
+                    .words
+                    .iter()
+                    .filter(|(_, &e)| set.late.needs[e].iter().any(|x| n.contains(x)))
+                    .map(|(w, _)| w.as_str())
+                    .collect(),
+                None => Vec::new(),
+            };
+            got.sort_unstable();
+            let mut want = want.to_vec();
+            want.sort_unstable();
+            assert_eq!(got, want, "{pattern}");
+        }
+    }
+
+    #[test]
     fn first_sets_index_patterns_by_what_they_start_with() {
         // (case, pattern, words it is indexed by (None: tried everywhere), also by agencies)
         type Case = (
@@ -2027,9 +2308,9 @@ mod tests {
             let pi = set.pats.len() - 1;
             let indexed: Vec<&str> = set
                 .late
-                .by_word
+                .words
                 .iter()
-                .filter(|(_, ps)| ps.contains(&pi))
+                .filter(|(_, &e)| set.late.by_word[e].contains(&pi))
                 .map(|(w, _)| w.as_str())
                 .collect();
             match words {

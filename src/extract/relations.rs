@@ -222,67 +222,6 @@ const IMPLEMENT_VERBS: &[&str] = &[
     "applied",
     "applying",
 ];
-const CONCERN_VERBS: &[&str] = &[
-    "outlined",
-    "outlines",
-    "outline",
-    "outlining",
-    "set",
-    "sets",
-    "establishes",
-    "established",
-    "establish",
-    "describes",
-    "described",
-    "announced",
-    "announces",
-    "addresses",
-    "addressed",
-    "concerns",
-    "concerning",
-    "regarding",
-    "governs",
-    "clarifies",
-    "clarified",
-    "expands",
-    "expanded",
-    "implements",
-    "implementing",
-    "implemented",
-    "creates",
-    "created",
-    "on",
-    "about",
-    "under",
-    "detailing",
-    "details",
-    "detailed",
-    "lays",
-    "laid",
-    "explains",
-    "explained",
-    "requires",
-    "required",
-    "introduced",
-    "introduces",
-    "issued",
-    "provides",
-    "provided",
-    // "a memorandum expanding DACA", "an order establishing the X Program"
-    "expanding",
-    "establishing",
-    "creating",
-    "setting",
-    "announcing",
-    "describing",
-    "governing",
-    "introducing",
-    "launching",
-];
-/// Verbs by which a person heads a body ("who heads the FBI").
-const HEAD_VERBS: &[&str] = &[
-    "heads", "headed", "leads", "led", "runs", "ran", "directs", "directed", "chairs", "chaired",
-];
 
 /// Verbs by which a memo's author sets out a policy.
 const SETTING_VERBS: &[&str] = &[
@@ -486,6 +425,11 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Whether mention `m` is the body of a person's title ("the Secretary of Labor").
+    pub(crate) fn in_title(&self, m: usize) -> bool {
+        self.members_of.contains(&m)
+    }
+
     fn class(&self, m: usize) -> EntityClass {
         self.mentions[m].class
     }
@@ -645,7 +589,6 @@ impl<'a> Ctx<'a> {
         self.appositions();
         self.citations();
         self.inline_citations();
-        self.memo_which_issued();
         self.memo_names();
         self.families();
         let groups = self.by_sentence();
@@ -1264,48 +1207,15 @@ impl<'a> Ctx<'a> {
             .map_or(k, |c| c + 1)
     }
 
-    /// "Christopher Wray, who heads the FBI," and "the head of USCIS, Ur Jaddou,":
-    /// heads and members named by a clause rather than a title.
+    /// "P, who served as DHS secretary", "P, ICE's director," and "the head of
+    /// USCIS, Ur Jaddou,": roles and heads named by a clause rather than a title
+    /// before the name ("P, who heads the FBI," is `data/rules/roles.toml`).
     fn person_role_clauses(&mut self) {
         let n = self.seg.tokens.len();
         for p in self.named(EntityClass::Person) {
             let (pa, pb) = self.toks[p];
             let ev = self.sentence_span(pa);
             let agents = [EntityClass::Agency, EntityClass::Organization];
-            // "P, who heads|leads|runs the X" / "P, who works for|at the X"
-            if pb + 3 < n && self.tok(pb) == "," && self.lower(pb + 1) == "who" {
-                let verb = self.lower(pb + 2);
-                let mut k = pb + 3;
-                let works = matches!(verb.as_str(), "works" | "worked" | "serves" | "served")
-                    && matches!(self.lower(k).as_str(), "for" | "at" | "in");
-                if works {
-                    k += 1;
-                }
-                if k < n && self.lower(k) == "the" {
-                    k += 1;
-                }
-                let heads = HEAD_VERBS.contains(&verb.as_str());
-                if heads || works {
-                    if let Some(a) = self.mention_starting_at(k, &agents) {
-                        self.fact(
-                            p,
-                            Predicate::MemberOf,
-                            FactObject::Mention(a),
-                            ev,
-                            "rel.person-who-role",
-                        );
-                        if heads {
-                            self.fact(
-                                p,
-                                Predicate::HeadOf,
-                                FactObject::Mention(a),
-                                ev,
-                                "rel.person-who-heads",
-                            );
-                        }
-                    }
-                }
-            }
             // "P, who served as DHS secretary", "P, ICE's director,": a role after the name
             if pb + 2 < n && self.tok(pb) == "," {
                 let served_as = pb + 4 < n
@@ -1982,8 +1892,7 @@ impl<'a> Ctx<'a> {
                 Field::From => {
                     for m in inside {
                         if matches!(self.class(m), EntityClass::Person)
-                            || (self.class(m) == EntityClass::Agency
-                                && !inside_any_person_title(self, m))
+                            || (self.class(m) == EntityClass::Agency && !self.in_title(m))
                         {
                             self.fact(
                                 doc,
@@ -2164,45 +2073,6 @@ impl<'a> Ctx<'a> {
                     );
                 }
                 at = end;
-            }
-        }
-    }
-
-    /// "M-14-03, which OMB issued in November": the issuer in a relative clause.
-    fn memo_which_issued(&mut self) {
-        let n = self.seg.tokens.len();
-        for m in self.named(EntityClass::Memo) {
-            let (_, mb) = self.toks[m];
-            if mb + 3 >= n
-                || self.tok(mb) != ","
-                || !matches!(self.lower(mb + 1).as_str(), "which" | "that")
-            {
-                continue;
-            }
-            let mut k = mb + 2;
-            if self.lower(k) == "the" {
-                k += 1;
-            }
-            let Some(who) =
-                self.mention_starting_at(k, &[EntityClass::Agency, EntityClass::Person])
-            else {
-                continue;
-            };
-            let v = self.toks[who].1;
-            if v < n
-                && matches!(
-                    self.lower(v).as_str(),
-                    "issued" | "signed" | "released" | "published" | "wrote"
-                )
-            {
-                let ev = self.sentence_span(mb);
-                self.fact(
-                    m,
-                    Predicate::Creator,
-                    FactObject::Mention(who),
-                    ev,
-                    "rel.memo-which-issued",
-                );
             }
         }
     }
@@ -2618,135 +2488,12 @@ impl<'a> Ctx<'a> {
                     );
                 }
                 self.issued_after(m, ev, "rel.memo-date");
-                // "the June 15, 2012 memorandum": a date right before the memo word
-                if let Some(d) = self
-                    .dates_starting(
-                        self.mentions[m].span.start.saturating_sub(64),
-                        self.mentions[m].span.start + 1,
-                    )
-                    .iter()
-                    .find(|d| {
-                        d.span.end + 1 >= self.mentions[m].span.start
-                            && d.span.end <= self.mentions[m].span.start
-                            && !d.bare_year
-                    })
-                    .copied()
-                {
-                    self.fact(
-                        m,
-                        Predicate::Issued,
-                        FactObject::Date(d.date),
-                        ev,
-                        "rel.date-before-memo",
-                    );
-                }
-            }
-            // agencies
-            if cls == EntityClass::Agency {
-                // founding: "X (and Y under it) was created in 2003"
-                let mut k = mb;
-                let mut also = Vec::new();
-                if w_at(k) == "(" {
-                    let close = (k..sentence.last).find(|&t| w_at(t) == ")");
-                    if let Some(close) = close {
-                        for &o in &real {
-                            if self.toks[o].0 > k
-                                && self.toks[o].1 <= close
-                                && self.class(o) == EntityClass::Agency
-                            {
-                                also.push(o);
-                                let inner: Vec<&str> = (self.toks[o].1..close).map(w_at).collect();
-                                if inner.iter().any(|w| matches!(*w, "under" | "within")) {
-                                    self.fact(
-                                        o,
-                                        Predicate::SubOrganizationOf,
-                                        FactObject::Mention(m),
-                                        ev,
-                                        "rel.sub-org-under-it",
-                                    );
-                                }
-                            }
-                        }
-                        k = close + 1;
-                    }
-                }
-                if matches!(w_at(k), "was" | "were" | "is") && CREATE_VERBS.contains(&w_at(k + 1)) {
-                    let window_end = self.seg.tokens[(k + 6).min(sentence.last - 1)].span.end;
-                    let verb_end = self.seg.tokens[k + 1].span.end;
-                    if let Some(d) = self
-                        .dates_starting(verb_end, window_end)
-                        .iter()
-                        .find(|d| d.span.start >= verb_end && d.span.end <= window_end)
-                        .copied()
-                    {
-                        for a in std::iter::once(m).chain(also.iter().copied()) {
-                            self.fact(
-                                a,
-                                Predicate::FoundingDate,
-                                FactObject::Date(d.date),
-                                ev,
-                                "rel.founding",
-                            );
-                        }
-                    }
-                }
-                // successors: "X's functions were transferred to Y", "X was replaced by Y"
-                for &o in &real[ix + 1..] {
-                    if self.class(o) != EntityClass::Agency {
-                        continue;
-                    }
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() > 14 {
-                        break;
-                    }
-                    let joined = between.join(" ");
-                    let transfer = [
-                        "functions",
-                        "responsibilities",
-                        "authorities",
-                        "duties",
-                        "programs",
-                        "mission",
-                        "work",
-                    ]
-                    .iter()
-                    .any(|w| between.contains(w))
-                        && joined.contains("transferred to");
-                    if transfer
-                        || joined.contains("replaced by")
-                        || joined.contains("succeeded by")
-                        || joined.contains("absorbed by")
-                        || joined.contains("merged into")
-                    {
-                        self.fact(
-                            m,
-                            Predicate::SucceededBy,
-                            FactObject::Mention(o),
-                            ev,
-                            "rel.succeeded-by",
-                        );
-                    } else if joined.contains("successor to")
-                        || joined.contains("successor of")
-                        || joined.contains("replaced the")
-                        || joined == "replaced"
-                        || joined.contains("took over")
-                        || joined.contains("assumed the functions of")
-                    {
-                        self.fact(
-                            o,
-                            Predicate::SucceededBy,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.succeeded-by",
-                        );
-                    }
-                }
             }
             // implements: AGENCY ... implement|enforce ... POLICY (not the agency
             // of a person's title: "the Secretary of Homeland Security, issued ...")
             if matches!(cls, EntityClass::Agency | EntityClass::Organization)
                 && !self.mentions[m].anaphor
-                && !inside_any_person_title(self, m)
+                && !self.in_title(m)
             {
                 let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
                     IMPLEMENT_VERBS.contains(&w_at(t))
@@ -2829,312 +2576,6 @@ impl<'a> Ctx<'a> {
                             );
                         }
                     }
-                }
-                // "DHS's Secure Communities program"
-                if mb < sentence.last && self.seg.tokens[mb].kind == TokKind::Possessive {
-                    if let Some(&p) = real.get(ix + 1) {
-                        if self.class(p) == EntityClass::Policy && self.toks[p].0 <= mb + 2 {
-                            self.fact(
-                                m,
-                                Predicate::Implements,
-                                FactObject::Mention(p),
-                                ev,
-                                "rel.implements-possessive",
-                            );
-                        }
-                        if self.class(p) == EntityClass::Memo && self.toks[p].0 <= mb + 3 {
-                            self.fact(
-                                p,
-                                Predicate::Creator,
-                                FactObject::Mention(m),
-                                ev,
-                                "rel.memo-possessive-creator",
-                            );
-                        }
-                    }
-                }
-                // "POLICY, administered by AGENCY"
-            }
-            if cls == EntityClass::Policy {
-                if let Some(&o) = real.get(ix + 1) {
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    let joined = between.join(" ");
-                    if matches!(self.class(o), EntityClass::Agency)
-                        && between.len() <= 5
-                        && [
-                            "administered by",
-                            "implemented by",
-                            "enforced by",
-                            "run by",
-                            "operated by",
-                            "carried out by",
-                            "overseen by",
-                        ]
-                        .iter()
-                        .any(|p| joined.contains(p))
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Implements,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.implements-passive",
-                        );
-                    }
-                    // "The Dole Act requires VA to …": the law's addressee carries it out
-                    let verb_phrase = between.strip_suffix(&["the"]).unwrap_or(&between);
-                    if matches!(self.class(o), EntityClass::Agency)
-                        && !verb_phrase.is_empty()
-                        && verb_phrase.len() <= 3
-                        && matches!(
-                            verb_phrase.last().copied(),
-                            Some(
-                                "requires"
-                                    | "required"
-                                    | "directs"
-                                    | "directed"
-                                    | "mandates"
-                                    | "mandated"
-                                    | "instructs"
-                                    | "instructed"
-                                    | "charges"
-                                    | "tasks"
-                            )
-                        )
-                        && verb_phrase[..verb_phrase.len() - 1]
-                            .iter()
-                            .all(|w| matches!(*w, "also" | "further" | "now" | "specifically"))
-                        && self.toks[o].1 < sentence.last
-                        && self.lower(self.toks[o].1) == "to"
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Implements,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.policy-requires-agency",
-                        );
-                    }
-                    // "the Megaports Initiative of the Department of Energy"
-                    if self.class(o) == EntityClass::Agency
-                        && matches!(joined.as_str(), "of" | "of the")
-                        && !self.mentions[m].anaphor
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Implements,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.policy-of-agency",
-                        );
-                    }
-                    // "That policy, outlined in a memo by ...", "… set out in OMB Memorandum M-15-13"
-                    // (the memo's agency may come first)
-                    let (o, between, joined) = match real.get(ix + 2) {
-                        Some(&o2)
-                            if self.class(o) != EntityClass::Memo
-                                && self.class(o2) == EntityClass::Memo
-                                && (self.toks[o].1 == self.toks[o2].0
-                                    || self.toks[o2].0 <= self.toks[o].0
-                                    || self.toks[o].1 + 1 == self.toks[o2].0
-                                        && matches!(
-                                            self.lower(self.toks[o].1).as_str(),
-                                            "memorandum" | "memo" | "directive" | "guidance"
-                                        )) =>
-                        {
-                            let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                            let joined = between.join(" ");
-                            (o2, between, joined)
-                        }
-                        _ => (o, between, joined),
-                    };
-                    if self.class(o) == EntityClass::Memo
-                        && between.len() <= 5
-                        && [
-                            "outlined in",
-                            "set out in",
-                            "set forth in",
-                            "described in",
-                            "established by",
-                            "established in",
-                            "announced in",
-                            "laid out in",
-                            "created by",
-                            "detailed in",
-                            "spelled out in",
-                        ]
-                        .iter()
-                        .any(|p| joined.contains(p))
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Concerns,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.policy-outlined-in-memo",
-                        );
-                    }
-                }
-            }
-            // memo -> policy / memo
-            // "This memorandum supersedes X, dated ..., and rescinds Y": a second
-            // verb coordinated with the sentence's subject, however far
-            if cls == EntityClass::Memo && ma <= sentence.first + 1 {
-                for &o in &real[ix + 1..] {
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.contains(&";") {
-                        break;
-                    }
-                    let near: Vec<&str> = between.iter().rev().take(3).copied().collect();
-                    let coordinated = near
-                        .iter()
-                        .position(|w| REPLACE_VERBS.contains(w))
-                        .is_some_and(|k| near.get(k + 1) == Some(&"and"));
-                    if coordinated && self.class(o) == EntityClass::Memo {
-                        self.fact(
-                            m,
-                            Predicate::Replaces,
-                            FactObject::Mention(o),
-                            ev,
-                            "rel.memo-replaces-and",
-                        );
-                    }
-                }
-            }
-            if cls == EntityClass::Memo {
-                for &o in &real[ix + 1..] {
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() > 14 || between.iter().any(|w| matches!(*w, ";")) {
-                        break;
-                    }
-                    match self.class(o) {
-                        EntityClass::Policy => {
-                            if between.iter().any(|w| CONCERN_VERBS.contains(w))
-                                && !between.iter().any(|w| REPLACE_VERBS.contains(w))
-                            {
-                                self.fact(
-                                    m,
-                                    Predicate::Concerns,
-                                    FactObject::Mention(o),
-                                    ev,
-                                    "rel.memo-concerns",
-                                );
-                            } else if between.iter().any(|w| REPLACE_VERBS.contains(w)) {
-                                self.fact(
-                                    m,
-                                    Predicate::Replaces,
-                                    FactObject::Mention(o),
-                                    ev,
-                                    "rel.memo-replaces",
-                                );
-                            }
-                        }
-                        EntityClass::Memo => {
-                            let joined = between.join(" ");
-                            // "S supersedes M, dated ..., and rescinds O": the second verb is S's
-                            let and_verb = between
-                                .windows(2)
-                                .any(|w| w[0] == "and" && REPLACE_VERBS.contains(&w[1]));
-                            if and_verb && ma > sentence.first + 1 {
-                                continue;
-                            }
-                            if between.iter().any(|w| REPLACE_VERBS.contains(w))
-                                && !joined.contains(" by")
-                            {
-                                self.fact(
-                                    m,
-                                    Predicate::Replaces,
-                                    FactObject::Mention(o),
-                                    ev,
-                                    "rel.memo-replaces",
-                                );
-                            } else if between.iter().any(|w| REPLACE_VERBS.contains(w))
-                                && joined.contains(" by")
-                            {
-                                self.fact(
-                                    o,
-                                    Predicate::Replaces,
-                                    FactObject::Mention(m),
-                                    ev,
-                                    "rel.memo-replaced-by",
-                                );
-                            } else if [
-                                "builds on",
-                                "pursuant to",
-                                "references",
-                                "cites",
-                                "citing",
-                                "consistent with",
-                                "in accordance with",
-                                "amends",
-                                "amended",
-                                "implements",
-                                "implementing",
-                                "modifies",
-                                "supplements",
-                                "extends",
-                            ]
-                            .iter()
-                            .any(|p| joined.contains(p))
-                            {
-                                self.fact(
-                                    m,
-                                    Predicate::References,
-                                    FactObject::Mention(o),
-                                    ev,
-                                    "rel.memo-references",
-                                );
-                            }
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            // creator by verb: "AGENCY|PERSON issued ... MEMO"
-            if matches!(cls, EntityClass::Person | EntityClass::Agency) && !self.mentions[m].anaphor
-            {
-                for &o in &real[ix + 1..] {
-                    let oc = self.class(o);
-                    if matches!(oc, EntityClass::Person | EntityClass::Agency) {
-                        break;
-                    }
-                    if oc != EntityClass::Memo {
-                        continue;
-                    }
-                    let between: Vec<&str> = (mb..self.toks[o].0).map(w_at).collect();
-                    if between.len() <= 8
-                        && between.iter().any(|w| ISSUE_VERBS.contains(w))
-                        && !between
-                            .iter()
-                            .any(|w| matches!(*w, "by" | "to" | "which" | "that"))
-                    {
-                        self.fact(
-                            o,
-                            Predicate::Creator,
-                            FactObject::Mention(m),
-                            ev,
-                            "rel.issued-memo",
-                        );
-                        // "the President issued a Memorandum on May 23, 2012 entitled X"
-                        let va = self.seg.tokens[self.toks[o].0].span.start;
-                        let ma_start = self.mentions[m].span.end;
-                        if let Some(d) = self
-                            .dates_starting(ma_start + 1, va.max(ma_start + 1))
-                            .iter()
-                            .find(|d| d.span.start > ma_start && d.span.end <= va && !d.bare_year)
-                            .copied()
-                        {
-                            self.fact(
-                                o,
-                                Predicate::Issued,
-                                FactObject::Date(d.date),
-                                ev,
-                                "rel.issued-memo-date",
-                            );
-                        }
-                    }
-                    break;
                 }
             }
         }
@@ -3386,10 +2827,6 @@ fn upper_first(w: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-fn inside_any_person_title(ctx: &Ctx<'_>, m: usize) -> bool {
-    ctx.members_of.contains(&m)
 }
 
 #[cfg(test)]
@@ -3797,41 +3234,43 @@ mod document_title_tests {
 }
 
 #[cfg(test)]
-mod resolve_tests {
+mod short_name_tests {
     use crate::model::{Document, EntityClass};
     use crate::Extractor;
 
     #[test]
-    fn a_short_name_defined_in_parentheses_is_one_entity() {
-        let text = "Dole Act review\n\nGAO reviewed the Senator Elizabeth Dole 21st Century Veterans Healthcare and Benefits Improvement Act (Dole Act). The Dole Act requires VA to act.";
-        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
-        let policies: Vec<_> = ex
-            .entities
-            .iter()
-            .filter(|e| e.class == EntityClass::Policy)
-            .collect();
-        assert_eq!(policies.len(), 1, "{policies:#?}");
-        assert!(policies[0].alt_labels.contains("Dole Act"));
-        // in the title, the long form, the short form in parentheses, the later use
-        assert_eq!(policies[0].mentions.len(), 4, "{policies:#?}");
-    }
-}
-
-#[cfg(test)]
-mod quoted_short_name_tests {
-    use crate::model::{Document, EntityClass};
-    use crate::Extractor;
-
-    #[test]
-    fn a_short_name_defined_in_quotes_after_a_citation_is_one_entity() {
-        let text = "Disaster support\n\nUnder the Robert T. Stafford Disaster Relief and Emergency Assistance Act, 42 U.S.C. 5121-5207 (the \u{201c}Stafford Act\u{201d}), FEMA pays. The Stafford Act also covers repairs.";
-        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
-        let policies: Vec<_> = ex
-            .entities
-            .iter()
-            .filter(|e| e.class == EntityClass::Policy)
-            .collect();
-        assert_eq!(policies.len(), 1, "{policies:#?}");
-        assert!(policies[0].alt_labels.contains("Stafford Act"));
+    fn a_short_name_defined_in_parentheses_or_quotes_is_one_entity() {
+        // (case, text, the short name, how many mentions the policy has (0: not checked))
+        let cases = [
+            (
+                "in parentheses: the title, the long form, the short form, the later use",
+                "Dole Act review\n\nGAO reviewed the Senator Elizabeth Dole 21st Century Veterans Healthcare and Benefits Improvement Act (Dole Act). The Dole Act requires VA to act.",
+                "Dole Act",
+                4,
+            ),
+            (
+                "in quotes after a citation",
+                "Disaster support\n\nUnder the Robert T. Stafford Disaster Relief and Emergency Assistance Act, 42 U.S.C. 5121-5207 (the \u{201c}Stafford Act\u{201d}), FEMA pays. The Stafford Act also covers repairs.",
+                "Stafford Act",
+                0,
+            ),
+        ];
+        for (case, text, short, mentions) in cases {
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+            let policies: Vec<_> = ex
+                .entities
+                .iter()
+                .filter(|e| e.class == EntityClass::Policy)
+                .collect();
+            assert_eq!(policies.len(), 1, "{case}: {policies:#?}");
+            assert!(policies[0].alt_labels.contains(short), "{case}");
+            if mentions > 0 {
+                assert_eq!(
+                    policies[0].mentions.len(),
+                    mentions,
+                    "{case}: {policies:#?}"
+                );
+            }
+        }
     }
 }
