@@ -367,8 +367,14 @@ impl<'a> Ctx<'a> {
         self.seg.tok(self.text, i)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.tok(i).to_lowercase()
+    /// The token in lower case (borrowed when it is lower case already).
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let w = self.tok(i);
+        if w.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
     }
 
     fn sentence_span(&self, tok: usize) -> Span {
@@ -530,7 +536,7 @@ impl<'a> Ctx<'a> {
             let mut k = i + 1;
             while k < n
                 && matches!(
-                    self.lower(k).as_str(),
+                    &*self.lower(k),
                     "the" | "hereinafter" | "referred" | "to" | "as" | "or"
                 )
             {
@@ -974,7 +980,7 @@ impl<'a> Ctx<'a> {
         let n = self.seg.tokens.len();
         for i in 0..n {
             let w = self.lower(i);
-            if !matches!(w.as_str(), "memo" | "memorandum" | "directive" | "guidance")
+            if !matches!(&*w, "memo" | "memorandum" | "directive" | "guidance")
                 || self
                     .mention_at_token(i)
                     .is_some_and(|m| self.mentions[m].rule != "memo.dated-word")
@@ -984,17 +990,17 @@ impl<'a> Ctx<'a> {
             let mut k = i + 1;
             while k < n
                 && matches!(
-                    self.lower(k).as_str(),
+                    &*self.lower(k),
                     "issued" | "signed" | "written" | "authored"
                 )
             {
                 k += 1;
             }
-            if k >= n || !matches!(self.lower(k).as_str(), "by" | "from") {
+            if k >= n || !matches!(&*self.lower(k), "by" | "from") {
                 // "memorandum on prosecutorial discretion issued by ...", "guidance
                 // issued on February 18, 2021 by ..."
                 match (i + 1..(i + 9).min(n)).find_map(|t| {
-                    if !matches!(self.lower(t).as_str(), "issued" | "signed" | "written") {
+                    if !matches!(&*self.lower(t), "issued" | "signed" | "written") {
                         return None;
                     }
                     if t + 1 < n && self.lower(t + 1) == "by" {
@@ -1087,7 +1093,7 @@ impl<'a> Ctx<'a> {
                 let noun_start = self.seg.tokens[i].span.start;
                 let year_before = (i >= 2
                     && matches!(
-                        self.lower(i - 2).as_str(),
+                        &*self.lower(i - 2),
                         "the" | "a" | "an" | "its" | "his" | "her" | "their"
                     ))
                 .then(|| self.tok(i - 1).parse::<i32>().ok())
@@ -1121,28 +1127,28 @@ impl<'a> Ctx<'a> {
             .collect();
         for p in persons {
             let mut k = self.skip_apposition(self.toks[p].1);
-            if k < n && matches!(self.lower(k).as_str(), "has" | "had" | "have") {
+            if k < n && matches!(&*self.lower(k), "has" | "had" | "have") {
                 k += 1;
             }
-            if k + 2 >= n || !ISSUE_VERBS.contains(&self.lower(k).as_str()) {
+            if k + 2 >= n || !ISSUE_VERBS.contains(&&*self.lower(k)) {
                 continue;
             }
             let mut w = k + 1;
             if matches!(
-                self.lower(w).as_str(),
+                &*self.lower(w),
                 "a" | "an" | "the" | "his" | "her" | "their" | "new"
             ) {
                 w += 1;
             }
             if w < n
                 && matches!(
-                    self.lower(w).as_str(),
+                    &*self.lower(w),
                     "new" | "policy" | "internal" | "final" | "two-page" | "three-page"
                 )
             {
                 w += 1;
             }
-            if w >= n || !matches!(self.lower(w).as_str(), "memo" | "memorandum" | "directive") {
+            if w >= n || !matches!(&*self.lower(w), "memo" | "memorandum" | "directive") {
                 continue;
             }
             let ev = self.sentence_span(k);
@@ -1197,7 +1203,7 @@ impl<'a> Ctx<'a> {
             .filter(|&c| {
                 // a title or a description, not a list of names or a clause
                 let first = self.lower(k + 1);
-                matches!(first.as_str(), "the" | "a" | "then" | "former" | "now")
+                matches!(&*first, "the" | "a" | "then" | "former" | "now")
                     || is_title_word(self.tok(k + 1))
                     || c > k + 1
                         && self
@@ -1220,10 +1226,7 @@ impl<'a> Ctx<'a> {
             if pb + 2 < n && self.tok(pb) == "," {
                 let served_as = pb + 4 < n
                     && self.lower(pb + 1) == "who"
-                    && matches!(
-                        self.lower(pb + 2).as_str(),
-                        "served" | "serves" | "was" | "is"
-                    )
+                    && matches!(&*self.lower(pb + 2), "served" | "serves" | "was" | "is")
                     && self.lower(pb + 3) == "as";
                 let possessive = self
                     .mention_starting_at(pb + 1, &agents)
@@ -1234,7 +1237,7 @@ impl<'a> Ctx<'a> {
                     .map(|a| (a, self.toks[a].1 + 1));
                 let role = if served_as {
                     let mut k = pb + 4;
-                    while k < n && matches!(self.lower(k).as_str(), "the" | "a" | "an") {
+                    while k < n && matches!(&*self.lower(k), "the" | "a" | "an") {
                         k += 1;
                     }
                     self.role_at(k)
@@ -1279,7 +1282,7 @@ impl<'a> Ctx<'a> {
                     let qualified = head_word >= 1
                         && head_word < pa
                         && matches!(
-                            self.lower(head_word - 1).as_str(),
+                            &*self.lower(head_word - 1),
                             "deputy"
                                 | "assistant"
                                 | "associate"
@@ -1295,7 +1298,7 @@ impl<'a> Ctx<'a> {
                     if (of || the)
                         && !qualified
                         && matches!(
-                            self.lower(head_word).as_str(),
+                            &*self.lower(head_word),
                             "head"
                                 | "chief"
                                 | "leader"
@@ -1443,8 +1446,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let verb = self.lower(k);
-            let replacing = REPLACE_VERBS.contains(&verb.as_str());
-            let setting = SETTING_VERBS.contains(&verb.as_str());
+            let replacing = REPLACE_VERBS.contains(&&*verb);
+            let setting = SETTING_VERBS.contains(&&*verb);
             // "In a memorandum dated ..., P announced X"
             let memo_before = (self.lower(sentence.first) == "in")
                 .then(|| {
@@ -1659,14 +1662,14 @@ impl<'a> Ctx<'a> {
                     self.tok(i),
                     "Order" | "Memorandum" | "Proclamation" | "Directive" | "Circular"
                 );
-            if !marked && !matches!(self.lower(i).as_str(), "entitled" | "titled") {
+            if !marked && !matches!(&*self.lower(i), "entitled" | "titled") {
                 continue;
             }
             let si = self.seg.sentence_of[i];
             // the memo word before it
             let Some(w) = (i.saturating_sub(8)..=i).rev().find(|&t| {
                 matches!(
-                    self.lower(t).as_str(),
+                    &*self.lower(t),
                     "memorandum"
                         | "memo"
                         | "order"
@@ -2091,7 +2094,7 @@ impl<'a> Ctx<'a> {
             // an item of a list or a citation: after ":", ";", "(", "See", "from" or "and", then "P,"
             let opens = pa == 0
                 || matches!(self.tok(pa - 1), ":" | ";" | "(")
-                || matches!(self.lower(pa - 1).as_str(), "see" | "from" | "and" | "by");
+                || matches!(&*self.lower(pa - 1), "see" | "from" | "and" | "by");
             if !opens || pb >= n || self.tok(pb) != "," {
                 continue;
             }
@@ -2453,13 +2456,13 @@ impl<'a> Ctx<'a> {
         let si = self.sent(first);
         let sentence = self.seg.sentences[si];
         let ev = sentence.span;
-        let words: Vec<String> = (sentence.first..sentence.last)
+        let words: Vec<std::borrow::Cow<'_, str>> = (sentence.first..sentence.last)
             .map(|t| self.lower(t))
             .collect();
         let w_at = |t: usize| {
             words
                 .get(t.wrapping_sub(sentence.first))
-                .map_or("", |s| s.as_str())
+                .map_or("", |s| &**s)
         };
         let real: Vec<usize> = ms
             .iter()
@@ -2582,9 +2585,9 @@ impl<'a> Ctx<'a> {
         // "X is hereby revoked": the document (or memo in focus) replaces X
         for (i, w) in words.iter().enumerate() {
             if w == "hereby"
-                || (REPLACE_VERBS.contains(&w.as_str())
+                || (REPLACE_VERBS.contains(&&**w)
                     && i > 0
-                    && matches!(words[i - 1].as_str(), "is" | "are" | "be"))
+                    && matches!(&*words[i - 1], "is" | "are" | "be"))
             {
                 let t = sentence.first + i;
                 let target = real.iter().copied().rfind(|&o| {
@@ -2596,7 +2599,7 @@ impl<'a> Ctx<'a> {
                 let verb_follows = words[i..]
                     .iter()
                     .take(3)
-                    .any(|w| REPLACE_VERBS.contains(&w.as_str()));
+                    .any(|w| REPLACE_VERBS.contains(&&**w));
                 if let (Some(_), Some(doc), true) = (target, self.doc_memo, verb_follows) {
                     // every memo of the subject list: not inside parentheses, not after "pursuant to"/"under"
                     // nor what comes after "With the exception of", "except", "other than"
