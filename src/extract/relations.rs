@@ -303,9 +303,12 @@ const ISSUE_VERBS: &[&str] = &[
 
 impl<'a> Ctx<'a> {
     fn tok_range(seg: &Segmented, span: Span) -> (usize, usize) {
-        let a = seg.token_at(span.start);
+        // (a mention that starts inside the last token, "Department.M-21-31",
+        // maps to that token, never past the end)
+        let n = seg.tokens.len();
+        let a = seg.token_at(span.start).min(n.saturating_sub(1));
         let b = seg.tokens.partition_point(|t| t.span.end <= span.end);
-        (a, b.max(a + 1))
+        (a, b.max(a + 1).min(n.max(1)))
     }
 
     /// A new context.
