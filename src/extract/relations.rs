@@ -628,9 +628,12 @@ impl<'a> Ctx<'a> {
                     || ((is_title_word(w) || TITLE_MODIFIERS.contains(&w))
                         && w.chars().next().is_some_and(char::is_uppercase))
                     || (w == "of" && k < a && k >= 2);
-                let same_line = !self.text
-                    [self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start]
-                    .contains('\n');
+                // (a line wrapped inside a sentence: "… Chairman\nNAME said")
+                let gap =
+                    &self.text[self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start];
+                let same_line = !gap.contains('\n')
+                    || gap.matches('\n').count() == 1
+                        && self.seg.sentence_of[k - 1] == self.seg.sentence_of[k];
                 if !is_title
                     || !same_line
                     || self.covered_by(k - 1, |m| m.class != EntityClass::Person)
