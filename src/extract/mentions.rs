@@ -203,6 +203,12 @@ const AWARD_WORDS: &[&str] = &["Award", "Awards", "Medal", "Prize", "Badge", "Tr
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
 const FIRM_SUFFIXES: &[&str] = &["LLP", "PLLC", "L.L.P.", "LP", "Ltd", "Ltd.", "PC", "P.C."];
 
+/// Whether a word heads the name of a body: an agency, a body that may be
+/// either, or an organization ("Department", "Council", "University").
+fn is_body_head(w: &str) -> bool {
+    AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w)
+}
+
 /// Whether a word ends a firm's name ("LLP", "LLC", "Inc.").
 fn is_firm_suffix(w: &str) -> bool {
     FIRM_SUFFIXES.contains(&w) || matches!(w, "LLC" | "Inc" | "Inc.")
@@ -1127,7 +1133,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         let body_after = words[aw + 1..]
             .iter()
             .take_while(|w| !matches!(**w, "of" | "for" | "on" | "to" | "in"))
-            .any(|w| AGENCY_HEADS.contains(w) || BODY_HEADS.contains(w) || ORG_HEADS.contains(w));
+            .any(|w| is_body_head(w));
         if !body_after {
             return None;
         }
@@ -1307,12 +1313,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         // (but "University of North Carolina at Chapel Hill" keeps its "at");
         // "Security Institute at Mason University": two bodies, each a name
         let mut split_at = None;
-        let has_head = |x: usize, y: usize| {
-            (x..y).any(|k| {
-                let w = seg.tok(text, k);
-                AGENCY_HEADS.contains(&w) || ORG_HEADS.contains(&w) || BODY_HEADS.contains(&w)
-            })
-        };
+        let has_head = |x: usize, y: usize| (x..y).any(|k| is_body_head(seg.tok(text, k)));
         while let Some(at) = (a + 1..end.saturating_sub(1)).find(|&k| seg.tok(text, k) == "at") {
             if !has_head(a, at) {
                 a = at + 1;
@@ -1996,8 +1997,6 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             })
     };
     let words = |x: usize, y: usize| (x..y).map(tok).collect::<Vec<_>>();
-    let is_head =
-        |w: &str| AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w);
     let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     // "Executive Director Property Review Board": a title before a body's name
     let lead = (a..b)
@@ -2056,7 +2055,7 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         // "... Urban Development 9 Department of the Interior": a stray number
         if seg.tokens[k].kind == TokKind::Number
             && k + 2 < b
-            && is_head(tok(k + 1))
+            && is_body_head(tok(k + 1))
             && names_body(&words(k + 1, b))
             && names_body(&words(a, k))
         {
@@ -2103,8 +2102,9 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         }
         let left = words(a, k);
         let right = words(r, b);
-        let left_ok = names_body(&left) || matches!(left.as_slice(), [w] if is_head(w));
-        let head_first = is_head(tok(h)) || modified && is_head(tok(h + 1).trim_end_matches('.'));
+        let left_ok = names_body(&left) || matches!(left.as_slice(), [w] if is_body_head(w));
+        let head_first =
+            is_body_head(tok(h)) || modified && is_body_head(tok(h + 1).trim_end_matches('.'));
         let right_body = names_body(&right);
         let joined = match c {
             // "Department of Health and Human Services", "National Oceanic and
@@ -2114,10 +2114,10 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             "and" | "or" => {
                 right.len() >= 2
                     && right_body
-                    && (is_head(tok(h))
+                    && (is_body_head(tok(h))
                         || known(r, b)
                         || modified && matches!(classify(&right), Some(EntityClass::Agency))
-                        || left.last().is_some_and(|w| is_head(w))
+                        || left.last().is_some_and(|w| is_body_head(w))
                             && left.len() >= 2
                             && !left
                                 .iter()
