@@ -7,7 +7,6 @@
 //! flight between the reader and the writer.
 
 use std::collections::BTreeMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use oxigraph::model::Quad;
 
@@ -104,11 +103,17 @@ struct Prepared {
     bytes: usize,
 }
 
-/// Extracts a document, turning a panic of the extractor into an error naming the document.
+/// Extracts a document, turning a panic of the extractor into an error naming
+/// the document (and, when [`crate::input::quiet_reader_panics`] was called,
+/// the panic's message and location instead of a backtrace).
 pub fn extract_one(extractor: &Extractor, doc: &Document) -> Result<Extraction> {
-    catch_unwind(AssertUnwindSafe(|| extractor.extract(doc))).map_err(|_| Error::Input {
+    crate::input::guarded(|| extractor.extract(doc)).map_err(|what| Error::Input {
         path: doc.source.clone(),
-        message: "the extractor failed on this document (a bug: please report it)".into(),
+        message: if what.is_empty() {
+            "the extractor failed on this document (a bug: please report it)".into()
+        } else {
+            format!("the extractor failed on this document (a bug: please report it): {what}")
+        },
     })
 }
 
@@ -131,12 +136,13 @@ where
     let prepare = |item: Result<Document>| -> Result<Prepared> {
         let doc = item?;
         let ex = extract_one(extractor, &doc)?;
-        let quads = catch_unwind(AssertUnwindSafe(|| writer.quads(&doc, &ex))).map_err(|_| {
-            Error::Input {
+        let quads =
+            crate::input::guarded(|| writer.quads(&doc, &ex)).map_err(|what| Error::Input {
                 path: doc.source.clone(),
-                message: "could not build the document's graph (a bug: please report it)".into(),
-            }
-        })?;
+                message: format!(
+                    "could not build the document's graph (a bug: please report it): {what}"
+                ),
+            })?;
         Ok(Prepared {
             iri: writer.document_iri(&doc),
             source: doc.source,

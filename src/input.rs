@@ -19,6 +19,7 @@
 //! UTF-8 (error with the byte offset of the first invalid byte), and documents
 //! over [`InputOptions::max_document_bytes`] (64 MiB by default).
 
+use std::cell::{Cell, RefCell};
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -353,16 +354,24 @@ pub fn decode_with(
     match kind {
         Kind::Pdf => return pdf::pdf_document(source, bytes, options),
         Kind::Docx => {
-            return guarded(|| docx::docx_document(source, bytes))
-                .map_err(|m| err(format!("unreadable Word file ({m}), skipped")))?
+            return guarded(|| docx::docx_document(source, bytes)).map_err(|m| {
+                err(format!(
+                    "unreadable Word file ({}), skipped",
+                    reader_failed(&m)
+                ))
+            })?
         }
         _ => {}
     }
     let text = decode_text(source, bytes)?;
     match kind {
         Kind::Html => {
-            let page = guarded(|| html_page(&text))
-                .map_err(|m| err(format!("unreadable HTML page ({m}), skipped")))?;
+            let page = guarded(|| html_page(&text)).map_err(|m| {
+                err(format!(
+                    "unreadable HTML page ({}), skipped",
+                    reader_failed(&m)
+                ))
+            })?;
             if page.text.trim().is_empty() {
                 return Err(err("HTML page without text, skipped".into()));
             }
@@ -379,44 +388,64 @@ pub fn decode_with(
     }
 }
 
-/// Readers (third-party parsers) running now, in any thread.
-static READERS: AtomicU64 = AtomicU64::new(0);
+thread_local! {
+    /// How many [`guarded`] calls are running on this thread.
+    static GUARDED: Cell<u32> = const { Cell::new(0) };
+    /// The last panic caught on this thread inside [`guarded`], with its location.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
 
-/// Runs a third-party reader, turning its panic into an error message. The
-/// panic's own message is not printed when [`quiet_reader_panics`] was called.
-pub(crate) fn guarded<T>(read: impl FnOnce() -> T) -> std::result::Result<T, String> {
-    READERS.fetch_add(1, Ordering::SeqCst);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
-    READERS.fetch_sub(1, Ordering::SeqCst);
+/// Runs `work` (a third-party reader, or the extractor on one document),
+/// turning a panic into its one-line description ("message at file:line").
+/// The panic's own message and backtrace are not printed when
+/// [`quiet_reader_panics`] was called.
+pub(crate) fn guarded<T>(work: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    LAST_PANIC.with(|p| p.borrow_mut().take());
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    GUARDED.with(|g| g.set(g.get().saturating_sub(1)));
     result.map_err(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let what = what.lines().next().unwrap_or("").trim().to_string();
-        if what.is_empty() {
-            "the reader failed on it".to_string()
-        } else {
-            format!("the reader failed on it: {what}")
-        }
+        LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| panic_message(payload.as_ref()))
     })
 }
 
+/// The first line of a panic's payload, when it is a string.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    what.lines().next().unwrap_or("").trim().to_string()
+}
+
+/// The error text for a reader that panicked, from [`guarded`]'s description.
+pub(crate) fn reader_failed(what: &str) -> String {
+    if what.is_empty() {
+        "the reader failed on it".to_string()
+    } else {
+        format!("the reader failed on it: {what}")
+    }
+}
+
 /// Installs (once) a panic hook that keeps quiet about panics inside
-/// third-party readers (PDF, HTML, Word parsers), which become an error
-/// naming the file instead; any other panic is reported by the previous hook.
-/// For programs: the library itself never installs it.
+/// [`guarded`] work (third-party readers: PDF, HTML, Word parsers; and the
+/// extractor on one document), which become one error line naming the file
+/// instead; any other panic is reported by the previous hook. For programs:
+/// the library itself never installs it.
 pub fn quiet_reader_panics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // a panic outside memograph's own code while a reader runs
-            let ours = info
-                .location()
-                .is_some_and(|l| l.file().starts_with("src/") || l.file().starts_with("tests/"));
-            if READERS.load(Ordering::SeqCst) > 0 && !ours {
+            if GUARDED.with(Cell::get) > 0 {
+                let mut what = panic_message(info.payload());
+                if let Some(at) = info.location() {
+                    what = format!("{what} (at {}:{})", at.file(), at.line());
+                }
+                LAST_PANIC.with(|p| *p.borrow_mut() = Some(what));
                 return;
             }
             previous(info);
@@ -561,6 +590,19 @@ fn next_row(lines: &mut Lines, options: &InputOptions) -> Option<Result<Document
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn guarded_work_turns_a_panic_into_one_line() {
+        quiet_reader_panics();
+        assert_eq!(guarded(|| 7), Ok(7));
+        let what = guarded(|| -> u8 { panic!("boom\nsecond line") }).unwrap_err();
+        assert!(what.starts_with("boom (at src/input.rs:"), "{what}");
+        assert!(!what.contains("second line"), "{what}");
+        // the next guarded call does not see the earlier panic
+        assert_eq!(guarded(|| "ok"), Ok("ok"));
+        assert_eq!(reader_failed(""), "the reader failed on it");
+        assert_eq!(reader_failed("x"), "the reader failed on it: x");
+    }
 
     #[test]
     fn text_decoding_errors() {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::model::Document;
 
-use super::{guarded, InputOptions};
+use super::{guarded, reader_failed, InputOptions};
 
 /// Average non-space characters a page below which a PDF is taken for a scan.
 const SCAN_CHARS_PER_PAGE: usize = 20;
@@ -31,7 +31,7 @@ pub(super) fn pdf_document(source: &str, bytes: &[u8], options: &InputOptions) -
     })?;
     let bytes = &bytes[start..];
     let pages = guarded(|| read_pages(bytes))
-        .map_err(|m| err(format!("unreadable PDF ({m}), skipped")))?
+        .map_err(|m| err(format!("unreadable PDF ({}), skipped", reader_failed(&m))))?
         .map_err(|m| err(format!("unreadable PDF: {m}, skipped")))?;
     let chars: usize = pages
         .iter()
