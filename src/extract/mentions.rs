@@ -1285,7 +1285,15 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 // "Protecting Americans from Foreign Adversary ... Act": an act's
                 // name may hold lower-case words a chunk otherwise stops at
                 end = act_end;
-            } else if (kind == TokKind::Word && is_connector(t) || t == "&") && end + 1 < toks.len()
+            } else if (kind == TokKind::Word && is_connector(t) || t == "&")
+                && end + 1 < toks.len()
+                // ("the Directorate of Science and Technology an Office for …": an
+                // article right after a name starts another body; "for a …" and
+                // "Achieving a Better Life Experience Act" go on)
+                && !(matches!(t, "a" | "an")
+                    && (end + 1..(end + 7).min(toks.len()))
+                        .take_while(|&k| tok_is_cap(seg.tok(text, k)))
+                        .any(|k| is_body_head(seg.tok(text, k))))
             {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
                 let mut k = end;

@@ -108,6 +108,18 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/rules/documents.toml",
         include_str!("../../data/rules/documents.toml"),
     ),
+    (
+        "data/rules/carry-out.toml",
+        include_str!("../../data/rules/carry-out.toml"),
+    ),
+    (
+        "data/rules/titles.toml",
+        include_str!("../../data/rules/titles.toml"),
+    ),
+    (
+        "data/rules/established-in.toml",
+        include_str!("../../data/rules/established-in.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on

@@ -13,6 +13,7 @@ use super::text::{Segmented, TokKind};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 mod families;
+mod recall;
 
 /// The object of a fact between mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -600,6 +601,7 @@ impl<'a> Ctx<'a> {
         self.inline_citations();
         self.memo_names();
         self.families();
+        self.recall_families();
         let groups = self.by_sentence();
         for ms in &groups {
             self.sentence_rules(ms);

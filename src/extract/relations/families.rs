@@ -179,7 +179,7 @@ fn is_role_head(w: &str) -> bool {
 }
 
 /// Whether a title found in running text is one: not a lone modifier ("senior", "chief").
-fn is_whole_title(title: &str) -> bool {
+pub(super) fn is_whole_title(title: &str) -> bool {
     let words: Vec<&str> = title.split_whitespace().collect();
     (words.len() != 1 || !ROLE_MODIFIERS.contains(&words[0].to_lowercase().as_str()))
         && !title.contains("  ")
@@ -1076,7 +1076,7 @@ impl Ctx<'_> {
 
     /// The body whose mention starts at token `b`, or after a "the" there
     /// (a mention may hold its article: "the White House").
-    fn body_at(&self, b: usize) -> Option<usize> {
+    pub(super) fn body_at(&self, b: usize) -> Option<usize> {
         self.mention_starting_at(b, &AGENTS).or_else(|| {
             (b + 1 < self.seg.tokens.len() && self.lower(b) == "the")
                 .then(|| self.mention_starting_at(b + 1, &AGENTS))
@@ -1293,7 +1293,11 @@ impl Ctx<'_> {
     /// director", "Chief Counsel for USCIS", "Special Assistant to the
     /// President"), with the body it names after `of`, `for`, `at`, `to`, `in`
     /// or `with`. Returns the title span, the body and the token after the phrase.
-    fn bio_role_at(&mut self, k: usize, end: usize) -> Option<(Span, Option<usize>, usize)> {
+    pub(super) fn bio_role_at(
+        &mut self,
+        k: usize,
+        end: usize,
+    ) -> Option<(Span, Option<usize>, usize)> {
         let mut k = k;
         // ("named as the …", "appointed acting …": the appointment, then the title)
         while k < end
@@ -1815,7 +1819,7 @@ impl Ctx<'_> {
     }
 
     /// The text of a span with its whitespace made single spaces.
-    fn norm_span(&self, s: Span) -> String {
+    pub(super) fn norm_span(&self, s: Span) -> String {
         self.text[s.start..s.end]
             .split_whitespace()
             .collect::<Vec<_>>()

@@ -1,0 +1,432 @@
+//! Recall families added after the pattern engine existed, that need more
+//! than a token pattern (the surface form of a mention, the layout between
+//! two mentions, the gazetteer's knowledge): each is justified by instances
+//! across many documents of the perf corpus and has table-test rows.
+
+use super::families::is_whole_title;
+use super::{Ctx, FactObject};
+use crate::extract::mentions::{is_head_title, is_title_word, TITLE_HEADS};
+use crate::extract::text::TokKind;
+use crate::model::{EntityClass, Predicate, Span};
+
+const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
+
+/// Whether a mention's surface text is an acronym: "HHS", "DHS", "S&T".
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=6).contains(&n)
+        && s.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && s.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// The initials of a name's capitalised words: "NSA" for "National Security Agency".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
+}
+
+impl Ctx<'_> {
+    /// Runs the families of this module.
+    pub(super) fn recall_families(&mut self) {
+        self.acronym_before_unit();
+        self.nominated_to_be();
+        self.title_of_place_before_name();
+        self.plural_titles();
+    }
+
+    /// Whether a person has a job title already.
+    fn has_title(&self, p: usize) -> bool {
+        self.facts
+            .iter()
+            .any(|f| f.subject == p && f.predicate == Predicate::JobTitle)
+    }
+
+    /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
+    /// NAME", "Governor of Ohio NAME": a title whose body is named by a short
+    /// form that is not a mention of its own, before a name. The title is the
+    /// person's; a title that implies a department ("Secretary of Labor")
+    /// gives membership and headship of it.
+    fn title_of_place_before_name(&mut self) {
+        let rule = "rel.person-title-of-place";
+        for p in self.named(EntityClass::Person) {
+            let (a, _) = self.toks[p];
+            if a < 3 || self.has_title(p) {
+                continue;
+            }
+            // the capitalised words of the body, back to "of" (one line break at most)
+            let mut k = a;
+            let mut breaks = 0;
+            while k > 0 && a - k < 5 {
+                let w = self.tok(k - 1);
+                let gap =
+                    &self.text[self.seg.tokens[k - 1].span.end..self.seg.tokens[k].span.start];
+                breaks += gap.matches('\n').count();
+                if breaks > 1 || self.seg.tokens[k - 1].kind != TokKind::Word {
+                    break;
+                }
+                if w == "of" || !(w.starts_with(char::is_uppercase) || matches!(w, "the" | "and")) {
+                    break;
+                }
+                if self.mentions_covering(k - 1).next().is_some() {
+                    break;
+                }
+                k -= 1;
+            }
+            if k == a
+                || k < 2
+                || self.tok(k - 1) != "of"
+                || !self.tok(k).starts_with(char::is_uppercase)
+            {
+                continue;
+            }
+            // the title: a head ("Secretary"), with its title words before it ("Deputy")
+            let head = k - 2;
+            if !TITLE_HEADS.contains(&self.tok(head))
+                || self.mentions_covering(head).next().is_some()
+            {
+                continue;
+            }
+            let mut start = head;
+            while start > 0
+                && is_title_word(self.tok(start - 1))
+                && self.tok(start - 1).starts_with(char::is_uppercase)
+                && self.mentions_covering(start - 1).next().is_none()
+            {
+                start -= 1;
+            }
+            let tspan = Span::new(
+                self.seg.tokens[start].span.start,
+                self.seg.tokens[a - 1].span.end,
+            );
+            let title = self.norm_span(tspan);
+            let ev = self.sentence_span(a);
+            let agency = self.implied_agency(&title, tspan);
+            let heads = is_head_title(&title);
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            if let Some(ag) = agency {
+                self.fact(p, Predicate::MemberOf, FactObject::Mention(ag), ev, rule);
+                if heads {
+                    self.fact(p, Predicate::HeadOf, FactObject::Mention(ag), ev, rule);
+                }
+            }
+        }
+    }
+
+    /// "Senators A and B", "Sens. A, B and C", "Representatives A and B": a
+    /// plural title before names joined by commas and "and" is each one's title.
+    fn plural_titles(&mut self) {
+        let rule = "rel.person-plural-title";
+        let n = self.seg.tokens.len();
+        for i in 0..n {
+            let singular = match self.tok(i) {
+                "Senators" | "Sens." | "Sens" => "Senator",
+                "Representatives" | "Reps." | "Reps" | "Congressmen" | "Congresswomen" => {
+                    "Representative"
+                }
+                "Governors" | "Govs." | "Govs" => "Governor",
+                "Ambassadors" => "Ambassador",
+                "Judges" => "Judge",
+                _ => continue,
+            };
+            let mut k = i + 1;
+            // "Sens. A and B": the abbreviation's period
+            if k < n && self.tok(k) == "." && !self.tok(i).ends_with('.') {
+                k += 1;
+            }
+            let mut people = Vec::new();
+            while let Some(p) = self.mention_starting_at(k, &[EntityClass::Person]) {
+                people.push(p);
+                k = self.toks[p].1;
+                // "(D-CA)", "(FL-16)": a party and state after the name
+                if k + 2 < n && self.tok(k) == "(" {
+                    if let Some(c) = (k + 1..(k + 6).min(n)).find(|&t| self.tok(t) == ")") {
+                        k = c + 1;
+                    }
+                }
+                if k < n && self.tok(k) == "," {
+                    k += 1;
+                }
+                if k < n && self.lower(k) == "and" {
+                    k += 1;
+                }
+            }
+            if people.len() < 2 {
+                continue;
+            }
+            let ev = self.sentence_span(i);
+            for p in people {
+                if !self.has_title(p) {
+                    let title = singular.to_string();
+                    self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+                }
+            }
+        }
+    }
+
+    /// Nominations sent to the Senate: "NAME, of STATE, to be Administrator of
+    /// the X, vice NAME", "NAME, of STATE, a Career Member of the Senior
+    /// Foreign Service, …, to be Ambassador …", "NAME, of STATE, to be a
+    /// Member of the X Board", "NAME, of STATE, to be Chief Financial
+    /// Officer, X": the title, membership of the body, and headship for a head
+    /// title that is not one of several ("to be a Director of …").
+    fn nominated_to_be(&mut self) {
+        let rule = "person.nominated-to-be";
+        for p in self.named(EntityClass::Person) {
+            let (_, pe) = self.toks[p];
+            let si = self.sent(p);
+            let end = self.seg.sentences.get(si).map_or(0, |s| s.last);
+            // ", of STATE," (a place of one to four capitalised words)
+            if pe + 3 >= end || self.tok(pe) != "," || self.tok(pe + 1) != "of" {
+                continue;
+            }
+            let mut k = pe + 2;
+            while k < end && k < pe + 6 && self.tok(k).starts_with(char::is_uppercase) {
+                k += 1;
+            }
+            if k == pe + 2 || k >= end || self.tok(k) != "," {
+                continue;
+            }
+            // (a clause about the nominee's service, up to "to be")
+            let Some(to) = (k + 1..end.min(k + 30))
+                .find(|&t| self.lower(t) == "to" && t + 1 < end && self.lower(t + 1) == "be")
+            else {
+                continue;
+            };
+            if to > k + 1 && self.tok(to - 1) != "," {
+                continue;
+            }
+            let mut r = to + 2;
+            let several = matches!(&*self.lower(r), "a" | "an");
+            if several {
+                r += 1;
+            }
+            let ev = self.sentence_span(pe);
+            // "to be a Member of the X"
+            if self.lower(r) == "member" && r + 1 < end && self.lower(r + 1) == "of" {
+                if let Some(o) = self.body_at(r + 2) {
+                    let title = "Member".to_string();
+                    self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+                    self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                }
+                continue;
+            }
+            let Some((t, body, b)) = self.bio_role_at(r, end) else {
+                continue;
+            };
+            let title = self.norm_span(t);
+            if !is_whole_title(&title) {
+                continue;
+            }
+            let t_end = self.seg.tokens.partition_point(|tok| tok.span.end <= t.end);
+            // "Chief Financial Officer, National Aeronautics and Space Administration"
+            let body = body.or_else(|| {
+                (b + 1 < end && self.tok(b) == ",")
+                    .then(|| self.mention_starting_at(b + 1, &AGENTS))
+                    .flatten()
+            });
+            // (the head of the body the title names: "Director of the X", not
+            // "Medical Director in the Regular Corps of X")
+            let heads = !several
+                && matches!(self.tok(t_end), "of" | ",")
+                && is_head_title(&title)
+                && !title.contains(" of ")
+                && !title.contains(" for ");
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            if let Some(o) = body {
+                self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                if heads {
+                    self.fact(p, Predicate::HeadOf, FactObject::Mention(o), ev, rule);
+                }
+            }
+        }
+    }
+
+    /// "the HHS Office of Inspector General", "the DHS Science and Technology
+    /// Directorate (S&T)": an agency's acronym written directly before
+    /// another agency's full name (on one line) names the agency it belongs
+    /// to. Not for an acronym before an acronym ("SBA IRS data-sharing"),
+    /// before a department, or against what the gazetteer says.
+    fn acronym_before_unit(&mut self) {
+        for b in self.named(EntityClass::Agency) {
+            let (bt, _) = self.toks[b];
+            if bt == 0 {
+                continue;
+            }
+            let prev_end = self.seg.tokens[bt - 1].span.end;
+            let Some(a) = self.ends.get(&prev_end).and_then(|v| {
+                v.iter()
+                    .copied()
+                    .find(|&a| self.class(a) == EntityClass::Agency && a != b)
+            }) else {
+                continue;
+            };
+            let (sa, sb) = (self.mentions[a].span, self.mentions[b].span);
+            let gap = self.text.get(sa.end..sb.start).unwrap_or("\n");
+            let a_text = self.text.get(sa.start..sa.end).unwrap_or("");
+            let b_text = self.text.get(sb.start..sb.end).unwrap_or("");
+            let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+            let b_name = mb.canonical.as_deref().unwrap_or(&mb.name);
+            if gap != " "
+                || !is_acronym(a_text)
+                || !b_text.chars().any(char::is_lowercase)
+                || b_text.split_whitespace().count() < 2
+                || b_name.starts_with("Department")
+                || b_name.starts_with("U.S. Department")
+                || ma.key == mb.key
+                || self.sent(a) != self.sent(b)
+                || initials(b_text) == a_text
+            {
+                continue;
+            }
+            let a_name = ma.canonical.as_deref().unwrap_or(&ma.name);
+            // the gazetteer knows another parent, or the other way round
+            if mb.parent.as_deref().is_some_and(|p| p != a_name)
+                || ma.parent.as_deref() == Some(b_name)
+            {
+                continue;
+            }
+            let ev = self.sentence_span(bt);
+            self.fact(
+                b,
+                Predicate::SubOrganizationOf,
+                FactObject::Mention(a),
+                ev,
+                "org.acronym-before-unit",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::facts;
+
+    /// (case, text, facts that must be found, facts that must not be)
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
+    fn check(cases: &[Case]) {
+        for (case, text, want, unwanted) in cases {
+            let got = facts(text);
+            for w in *want {
+                assert!(got.iter().any(|g| g == w), "{case}: missing {w}: {got:#?}");
+            }
+            for u in *unwanted {
+                assert!(
+                    !got.iter().any(|g| g == u),
+                    "{case}: unwanted {u}: {got:#?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn person_titles() {
+        check(&[
+            (
+                "a cabinet title whose department is named by its short form",
+                "date 2025-06-01\nA Release\n\n\u{201c}We are proud,\u{201d} said Secretary of Agriculture Brooke Roe. \u{201c}It takes too long,\u{201d} said Secretary of\nTransportation Sean P. Dorne.\n",
+                &[
+                    "Brooke Roe schema:jobTitle \"Secretary of Agriculture\"",
+                    "Brooke Roe org:headOf Department of Agriculture",
+                    "Sean P. Dorne schema:jobTitle \"Secretary of Transportation\"",
+                    "Sean P. Dorne org:memberOf Department of Transportation",
+                ],
+                &[],
+            ),
+            (
+                "a title of a place that is no agency",
+                "date 2025-06-01\nA Release\n\nThe President met Governor of Ohio Mike Roe today.\n",
+                &["Mike Roe schema:jobTitle \"Governor of Ohio\""],
+                &[],
+            ),
+            (
+                "a plural title before names",
+                "date 2025-06-01\nA Release\n\nThank you to Representatives Mike Levy and Anne Bost for their work. Sens. Jon Ross (D-GA) and Ralph Warner (D-GA) voted.\n",
+                &[
+                    "Mike Levy schema:jobTitle \"Representative\"",
+                    "Anne Bost schema:jobTitle \"Representative\"",
+                    "Jon Ross schema:jobTitle \"Senator\"",
+                    "Ralph Warner schema:jobTitle \"Senator\"",
+                ],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn nominated_to_be() {
+        check(&[
+            (
+                "a head of an agency, with the predecessor after \"vice\"",
+                "date 2021-06-01\nNominations Sent to the Senate\n\n     Robin Roe Hale, of Utah, to be Administrator of the\nFederal Motor Carrier Safety Administration, vice Raymond Doe.\n",
+                &[
+                    "Robin Roe Hale schema:jobTitle \"Administrator\"",
+                    "Robin Roe Hale org:headOf Federal Motor Carrier Safety Administration",
+                    "Robin Roe Hale org:memberOf Federal Motor Carrier Safety Administration",
+                ],
+                &["Raymond Doe org:memberOf Federal Motor Carrier Safety Administration"],
+            ),
+            (
+                "a title, then the agency after a comma",
+                "date 2021-06-01\nNominations Sent to the Senate\n\n     Margaret Vo Dorne, of Virginia, to be Chief Financial Officer,\nNational Aeronautics and Space Administration, vice Jeff Doe.\n",
+                &[
+                    "Margaret Vo Dorne schema:jobTitle \"Chief Financial Officer\"",
+                    "Margaret Vo Dorne org:memberOf National Aeronautics and Space Administration",
+                ],
+                &["Margaret Vo Dorne org:headOf National Aeronautics and Space Administration"],
+            ),
+            (
+                "one of several: a member, a director",
+                "date 2021-06-01\nNominations Sent to the Senate\n\n     Anne Roe, of New York, to be a Member of the National Labor Relations Board for the term of five years.\n\n     Tom Dorne, of New Jersey, to be a Director of the Appalachian Regional Commission for a term of five years.\n",
+                &[
+                    "Anne Roe org:memberOf National Labor Relations Board",
+                    "Tom Dorne org:memberOf Appalachian Regional Commission",
+                ],
+                &["Tom Dorne org:headOf Appalachian Regional Commission"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn acronym_before_unit() {
+        check(&[
+            (
+                "an acronym before an office defined with its own acronym, in the middle of a sentence",
+                "date 2024-05-01\nA Report\n\nSince 2019 the HHS Office of Tide Tables (OTT) has published charts.\n",
+                &["Office of Tide Tables org:subOrganizationOf Department of Health and Human Services"],
+                &[],
+            ),
+            (
+                "an acronym before an office defined with its own acronym",
+                "date 2024-05-01\nA Report\n\nThe DHS Science and Technology Directorate (S&T) is testing sensors.\n",
+                &["Science and Technology Directorate org:subOrganizationOf Department of Homeland Security"],
+                &[],
+            ),
+            (
+                "an acronym before an acronym",
+                "date 2024-05-01\nA Report\n\nThe Small Business Administration (SBA) and the Internal Revenue Service (IRS) met. The SBA IRS data-sharing process is slow.\n",
+                &[],
+                &["Internal Revenue Service org:subOrganizationOf Small Business Administration"],
+            ),
+            (
+                "an abbreviation list: an acronym before its own expansion",
+                "date 2024-05-01\nA Report\n\nAbbreviations\n\nNIST National Institute of Standards and Technology NSA National Security Agency\n",
+                &[],
+                &["National Security Agency org:subOrganizationOf National Institute of Standards and Technology"],
+            ),
+            (
+                "a line break between them",
+                "date 2024-05-01\nA Report\n\nThe figures were checked by the HHS\nOffice of Inspector General.\n",
+                &[],
+                &["Office of Inspector General org:subOrganizationOf Department of Health and Human Services"],
+            ),
+        ]);
+    }
+}
