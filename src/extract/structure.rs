@@ -598,7 +598,7 @@ fn address_blocks(text: &str, all: &[Span]) -> Vec<AddressBlock> {
     fn honorable(l: &str) -> Option<&str> {
         l.strip_prefix("The Honorable ")
             .or_else(|| l.strip_prefix("Honorable "))
-            .filter(|n| is_name_line(n.trim_end_matches(',')))
+            .filter(|n| is_name_line(without_suffix(n.trim_end_matches(','))))
     }
     let mut out = Vec::new();
     let mut j = 0;
@@ -746,6 +746,19 @@ fn has_memo_number(line: &str) -> bool {
 
 /// A line that is only a person's name: 2-5 words, each capitalized or an
 /// initial, letters and `.-'` only ("L. Francis Cissna", "Jeh Charles Johnson").
+/// A name without its generational suffix: "Frank Roe" for "Frank Roe, Jr.",
+/// "Frank Roe Jr", "Frank Roe III".
+fn without_suffix(name: &str) -> &str {
+    for suffix in [
+        ", Jr.", " Jr.", ", Jr", " Jr", ", Sr.", " Sr.", " III", " II", " IV",
+    ] {
+        if let Some(core) = name.strip_suffix(suffix) {
+            return core;
+        }
+    }
+    name
+}
+
 fn is_name_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=5).contains(&words.len())

@@ -3,6 +3,8 @@
 //! two mentions, the gazetteer's knowledge): each is justified by instances
 //! across many documents of the perf corpus and has table-test rows.
 
+use std::collections::HashSet;
+
 use super::families::is_whole_title;
 use super::{Ctx, FactObject};
 use crate::extract::mentions::{is_head_title, is_title_word, TITLE_HEADS};
@@ -36,11 +38,13 @@ impl Ctx<'_> {
         self.plural_titles();
     }
 
-    /// Whether a person has a job title already.
-    fn has_title(&self, p: usize) -> bool {
+    /// The mentions that have a job title already.
+    fn titled(&self) -> HashSet<usize> {
         self.facts
             .iter()
-            .any(|f| f.subject == p && f.predicate == Predicate::JobTitle)
+            .filter(|f| f.predicate == Predicate::JobTitle)
+            .map(|f| f.subject)
+            .collect()
     }
 
     /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
@@ -50,9 +54,10 @@ impl Ctx<'_> {
     /// gives membership and headship of it.
     fn title_of_place_before_name(&mut self) {
         let rule = "rel.person-title-of-place";
+        let titled = self.titled();
         for p in self.named(EntityClass::Person) {
             let (a, _) = self.toks[p];
-            if a < 3 || self.has_title(p) {
+            if a < 3 || titled.contains(&p) {
                 continue;
             }
             // the capitalised words of the body, back to "of" (one line break at most)
@@ -119,6 +124,7 @@ impl Ctx<'_> {
     fn plural_titles(&mut self) {
         let rule = "rel.person-plural-title";
         let n = self.seg.tokens.len();
+        let titled = self.titled();
         for i in 0..n {
             let singular = match self.tok(i) {
                 "Senators" | "Sens." | "Sens" => "Senator",
@@ -157,7 +163,7 @@ impl Ctx<'_> {
             }
             let ev = self.sentence_span(i);
             for p in people {
-                if !self.has_title(p) {
+                if !titled.contains(&p) {
                     let title = singular.to_string();
                     self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
                 }
@@ -358,6 +364,21 @@ mod tests {
                 &[],
             ),
         ]);
+    }
+
+    #[test]
+    fn address_block_with_a_suffixed_name() {
+        check(&[(
+            "two addressees of one committee, the second with \", Jr.\"",
+            "date 2025-06-01\nA Report\n\nThe Honorable Brett Roe\nChairman\nThe Honorable Frank Dorne, Jr.\nRanking Member\nCommittee on Energy and Commerce\nHouse of Representatives\n\nWe are sending copies of this report.\n",
+            &[
+                "Brett Roe org:headOf House Committee on Energy and Commerce",
+                "Frank Dorne Jr. schema:jobTitle \"Ranking Member\"",
+                "Frank Dorne Jr. org:memberOf House Committee on Energy and Commerce",
+                "House Committee on Energy and Commerce org:subOrganizationOf House of Representatives",
+            ],
+            &["Frank Dorne Jr. org:headOf House Committee on Energy and Commerce"],
+        )]);
     }
 
     #[test]
