@@ -298,7 +298,7 @@ struct Index {
     /// Words a sentence must hold for a pattern to match there: each
     /// pattern's sets (by pattern; one word of each), and for each word
     /// entry the sets it is in.
-    need_of: HashMap<usize, Vec<usize>>,
+    need_of: Vec<Vec<usize>>,
     needs: Vec<Vec<usize>>,
     n_needs: usize,
 }
@@ -314,7 +314,7 @@ impl Default for Index {
             at_start: Vec::new(),
             first_bytes: [false; 256],
             max_word: 0,
-            need_of: HashMap::new(),
+            need_of: Vec::new(),
             needs: Vec::new(),
             n_needs: 0,
         }
@@ -736,7 +736,10 @@ impl RuleSet {
             let mut sets = needed_all(&p.nodes, &self.lists);
             sets.dedup();
             for words in sets {
-                index.need_of.entry(pi).or_default().push(index.n_needs);
+                if index.need_of.len() <= pi {
+                    index.need_of.resize(pi + 1, Vec::new());
+                }
+                index.need_of[pi].push(index.n_needs);
                 for w in words {
                     let e = index.entry(w);
                     index.needs[e].push(index.n_needs);
@@ -799,7 +802,6 @@ impl RuleSet {
     fn matches(&self, ctx: &Ctx<'_>, index: &Index) -> Vec<(usize, Vec<Option<Val>>, Span)> {
         let view = View::new(ctx);
         let mut out = Vec::new();
-        let mut lower = String::new();
         let mut cands: Vec<usize> = Vec::new();
         let mut caps: Caps = Vec::new();
         let mut seen: Vec<Caps> = Vec::new();
@@ -807,31 +809,27 @@ impl RuleSet {
         // (the first mention, in `view.order`, that starts at or after the token)
         let mut oi = 0;
         let by_class = index.by_class.iter().any(|c| !c.is_empty());
-        let mut have = vec![false; index.n_needs];
+        // (for each needed set, one past the last token of the sentence that
+        // holds one of its words: a pattern starting after it cannot match)
+        let mut last = vec![0usize; index.n_needs];
         // (each token's word entry, if it has one)
         let mut hits: Vec<usize> = Vec::new();
         for s in &ctx.seg.sentences {
-            have.fill(false);
+            last.fill(0);
             hits.clear();
             for t in s.first..s.last {
                 let w = view.tok(t);
                 let b = w.as_bytes().first().copied().unwrap_or(0);
-                // most tokens are no rule's word: no lower-casing nor hashing for them
+                // most tokens are no rule's word: no hashing for them
                 let may = !b.is_ascii()
                     || index.first_bytes[usize::from(b.to_ascii_lowercase())]
                         && (!w.is_ascii() || w.len() <= index.max_word);
                 let mut hit = usize::MAX;
                 if may && !index.words.is_empty() {
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
-                    if let Some(&e) = index.words.get(lower.as_str()) {
+                    if let Some(&e) = index.words.get(ctx.lower(t)) {
                         hit = e;
                         for &n in &index.needs[e] {
-                            have[n] = true;
+                            last[n] = t + 1;
                         }
                     }
                 }
@@ -870,17 +868,18 @@ impl RuleSet {
                 if t == s.first {
                     cands.extend_from_slice(&index.at_start);
                 }
+                // (a pattern whose needed words are all behind: not tried)
+                cands.retain(|&pi| {
+                    index
+                        .need_of
+                        .get(pi)
+                        .is_none_or(|ns| ns.iter().all(|&n| last[n] > t))
+                });
                 if cands.is_empty() {
                     continue;
                 }
                 cands.sort_unstable();
                 cands.dedup();
-                cands.retain(|pi| {
-                    index
-                        .need_of
-                        .get(pi)
-                        .is_none_or(|ns| ns.iter().all(|&n| have[n]))
-                });
                 for &pi in &cands {
                     let pat = &self.pats[pi];
                     let n_caps = self.rules[pat.rule].captures.len();
@@ -1542,13 +1541,14 @@ fn needed_all(nodes: &[Node], lists: &[WordSet]) -> Vec<HashSet<String>> {
     nodes.iter().filter_map(|n| needed(n, lists)).collect()
 }
 
-/// Words one of which every match of a sequence holds (the smallest such
-/// set of its elements), if there is one.
+/// Words one of which every match of a sequence holds (of its elements'
+/// sets, the one with the fewest short words, which are the common ones,
+/// then the smallest: "accordance" of "in accordance with"), if there is one.
 fn needed_seq(nodes: &[Node], lists: &[WordSet]) -> Option<HashSet<String>> {
     nodes
         .iter()
         .filter_map(|n| needed(n, lists))
-        .min_by_key(HashSet::len)
+        .min_by_key(|set| (set.iter().filter(|w| w.len() <= 3).count(), set.len()))
 }
 
 /// Words one of which every match of a node holds.
@@ -1795,6 +1795,12 @@ impl Matcher<'_, '_, '_> {
             }
             Node::Group { alts, cap } => {
                 for alt in alts {
+                    // (an alternative whose first token does not fit is not entered)
+                    if let Some(Node::Tok(test, neg)) = alt.first() {
+                        if pos >= self.limit || self.tok_test(test, pos) == *neg {
+                            continue;
+                        }
+                    }
                     let found = self.seq(alt, pos, caps, &mut |m: &mut Self, p, caps| match cap {
                         Some(c) => m.with_cap(Some(*c), Val::Span(pos, p), p, caps, k),
                         None => k(m, p, caps),
@@ -1897,26 +1903,15 @@ impl Matcher<'_, '_, '_> {
 
     fn tok_test(&self, test: &TokTest, t: usize) -> bool {
         let ctx = self.view.ctx;
-        let w = self.view.tok(t);
         let kind = ctx.seg.tokens[t].kind;
         match test {
-            TokTest::Lower(l) => eq_lower(w, l),
-            TokTest::Exact(e) => w == e,
-            TokTest::List(l) => {
-                let list = &self.set.lists[*l];
-                let mut buf = [0u8; 32];
-                match buf.get_mut(..w.len()) {
-                    // (an ASCII word lower-cased on the stack: no allocation)
-                    Some(b) if w.is_ascii() => {
-                        b.copy_from_slice(w.as_bytes());
-                        b.make_ascii_lowercase();
-                        std::str::from_utf8(b).is_ok_and(|lw| list.contains(lw))
-                    }
-                    _ => list.contains(&w.to_lowercase()),
-                }
+            TokTest::Lower(l) => ctx.lower(t) == l,
+            TokTest::Exact(e) => self.view.tok(t) == e,
+            TokTest::List(l) => self.set.lists[*l].contains(ctx.lower(t)),
+            TokTest::Cap => {
+                kind == TokKind::Word && self.view.tok(t).starts_with(char::is_uppercase)
             }
-            TokTest::Cap => kind == TokKind::Word && w.starts_with(char::is_uppercase),
-            TokTest::Alpha => w.to_lowercase().chars().all(char::is_lowercase),
+            TokTest::Alpha => ctx.lower(t).chars().all(char::is_lowercase),
             TokTest::Word => kind == TokKind::Word,
             TokTest::Number => kind == TokKind::Number,
             TokTest::Punct => kind == TokKind::Punct,
@@ -1930,15 +1925,6 @@ impl Matcher<'_, '_, '_> {
 /// another rule's short form.
 fn is_real(m: &Mention) -> bool {
     !m.anaphor || m.rule.starts_with("anaphor")
-}
-
-/// Whether `w` in lower case is `lower`.
-fn eq_lower(w: &str, lower: &str) -> bool {
-    if w.is_ascii() {
-        w.len() == lower.len() && w.eq_ignore_ascii_case(lower)
-    } else {
-        w.to_lowercase() == lower
-    }
 }
 
 // ---------------------------------------------------------------- examples
@@ -2258,12 +2244,17 @@ mod tests {
             ),
             ("a:@Agency ( was | were )? _ b:@Agency", &[]),
             ("a:@Agency ( former | ex ) b:@Agency", &["former", "ex"]),
+            // (of each alternative, its least common word: not "in" nor "on")
+            (
+                "a:@Agency ( builds on | in accordance with ) b:@Agency",
+                &["builds", "accordance"],
+            ),
         ];
         for &(pattern, want) in cases {
             let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");
             let set = RuleSet::compile(&[("u.toml", &file)]).expect(pattern);
             let pi = set.pats.len() - 1;
-            let mut got: Vec<&str> = match set.late.need_of.get(&pi) {
+            let mut got: Vec<&str> = match set.late.need_of.get(pi) {
                 Some(n) => set
                     .late
                     .words
