@@ -44,7 +44,9 @@
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
-//! predicate and object from captures, or a literal `value`), a `mention`
+//! predicate and object from captures, or a literal `value`; the subject
+//! `"@doc"` is the document's own memo) or several `facts = [...]` (each
+//! recorded with the rule's id or its own `id`), a `mention`
 //! (a class and a captured span), or an `alias` (a captured name for a
 //! captured mention). Mention and alias rules run before the built-in
 //! relation stages, fact rules after them. Rules are compiled once, when the
@@ -147,11 +149,8 @@ pub struct RuleId(u32);
 /// What a rule yields.
 #[derive(Debug, Clone)]
 enum Action {
-    Fact {
-        subject: usize,
-        predicate: Predicate,
-        object: Obj,
-    },
+    /// One fact or several (`facts = [...]`), each recorded with its id.
+    Facts(Vec<FactAct>),
     Mention {
         class: EntityClass,
         span: usize,
@@ -160,6 +159,17 @@ enum Action {
         name: usize,
         of: usize,
     },
+}
+
+/// A fact a rule yields.
+#[derive(Debug, Clone)]
+struct FactAct {
+    /// The id recorded as the fact's `mg:rule` (the rule's, or the fact's own `id`).
+    id: &'static str,
+    /// The capture of the subject (None: the document's own memo, `"@doc"`).
+    subject: Option<usize>,
+    predicate: Predicate,
+    object: Obj,
 }
 
 /// The object of a fact rule.
@@ -194,6 +204,8 @@ pub struct Example {
 pub struct Rule {
     /// The rule id (`rel.defunct-modifier`), recorded as the evidence's `mg:rule`.
     pub name: &'static str,
+    /// Every id its facts record: the rule id, and the `id` of any fact that has one.
+    pub ids: Vec<&'static str>,
     /// The file it is defined in (`data/rules/defunct.toml` or the user's path).
     pub file: String,
     /// The line of its `id`.
@@ -213,7 +225,7 @@ impl Rule {
         format!("{}:{}", self.file, self.line)
     }
     fn is_fact(&self) -> bool {
-        matches!(self.action, Action::Fact { .. })
+        matches!(self.action, Action::Facts(_))
     }
 }
 
@@ -356,6 +368,8 @@ struct RuleDef {
     #[serde(default)]
     fact: Option<Spanned<FactDef>>,
     #[serde(default)]
+    facts: Vec<Spanned<FactDef>>,
+    #[serde(default)]
     mention: Option<Spanned<MentionDef>>,
     #[serde(default)]
     alias: Option<Spanned<AliasDef>>,
@@ -371,6 +385,9 @@ struct RuleDef {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FactDef {
+    /// The id the fact records, when it is not the rule's (`facts = [...]`).
+    #[serde(default)]
+    id: Option<String>,
     subject: String,
     predicate: String,
     #[serde(default)]
@@ -589,81 +606,116 @@ impl RuleSet {
                 .map(|i| (i, captures[i].1))
                 .ok_or_else(|| src.err(at, format!("no capture `{n}:` in the pattern")))
         };
-        let actions = [r.fact.is_some(), r.mention.is_some(), r.alias.is_some()];
-        if actions.iter().filter(|&&a| a).count() != 1 {
+        let actions = [
+            r.fact.is_some() || !r.facts.is_empty(),
+            r.mention.is_some(),
+            r.alias.is_some(),
+        ];
+        if actions.iter().filter(|&&a| a).count() != 1 || r.fact.is_some() && !r.facts.is_empty() {
             return Err(src.err(
                 id_at,
-                format!("rule `{name}` needs exactly one of `fact`, `mention` or `alias`"),
+                format!("rule `{name}` needs exactly one of `fact`, `facts`, `mention` or `alias`"),
             ));
         }
-        let action = if let Some(f) = &r.fact {
-            let at = f.span().start;
-            let f = f.get_ref();
-            let predicate = parse_predicate(&f.predicate).ok_or_else(|| {
-                src.err(
-                    at,
-                    format!(
-                        "unknown predicate `{}`; expected one of {}",
-                        f.predicate,
-                        Predicate::ALL.map(Predicate::curie).join(", ")
-                    ),
-                )
-            })?;
-            let (subject, kind) = cap(&f.subject, at)?;
-            if kind != CapKind::Mention {
-                return Err(src.err(
-                    at,
-                    format!(
-                        "the subject `{}` must capture a mention (`@Class`)",
-                        f.subject
-                    ),
-                ));
-            }
-            let object = match (&f.object, &f.value) {
-                (Some(o), None) => {
-                    let (slot, kind) = cap(o, at)?;
-                    let want = match predicate {
-                        Predicate::Defunct => None,
-                        Predicate::JobTitle => Some(CapKind::Span),
-                        Predicate::Issued | Predicate::FoundingDate => Some(CapKind::Date),
-                        _ => Some(CapKind::Mention),
-                    };
-                    if want != Some(kind) {
-                        let what = match want {
-                            Some(CapKind::Mention) => "a mention (`@Class`)",
-                            Some(CapKind::Date) => "a date (`%date`)",
-                            Some(CapKind::Span) => "words (a group)",
-                            None => "nothing: give `value = true`",
-                        };
-                        return Err(src.err(
-                            at,
-                            format!("the object of {} must be {what}", predicate.curie()),
-                        ));
-                    }
-                    Obj::Capture(slot)
-                }
-                (None, Some(LiteralDef::Bool(b))) if predicate == Predicate::Defunct => {
-                    Obj::Bool(*b)
-                }
-                (None, Some(LiteralDef::Text(t))) if predicate == Predicate::JobTitle => {
-                    Obj::Text(t.clone())
-                }
-                (None, Some(_)) => {
+        let rule_name = intern(name);
+        let mut ids = vec![rule_name];
+        let action = if r.fact.is_some() || !r.facts.is_empty() {
+            let mut acts = Vec::new();
+            for f in r.fact.iter().chain(&r.facts) {
+                let at = f.span().start;
+                let f = f.get_ref();
+                let predicate = parse_predicate(&f.predicate).ok_or_else(|| {
+                    src.err(
+                        at,
+                        format!(
+                            "unknown predicate `{}`; expected one of {}",
+                            f.predicate,
+                            Predicate::ALL.map(Predicate::curie).join(", ")
+                        ),
+                    )
+                })?;
+                let (subject, kind) = match f.subject.as_str() {
+                    "@doc" => (None, CapKind::Mention),
+                    c => cap(c, at).map(|(slot, kind)| (Some(slot), kind))?,
+                };
+                if kind != CapKind::Mention {
                     return Err(src.err(
                         at,
                         format!(
-                            "{} takes no literal `value` of this type",
-                            predicate.curie()
+                            "the subject `{}` must capture a mention (`@Class`)",
+                            f.subject
                         ),
-                    ))
+                    ));
                 }
-                _ => return Err(src.err(at, "a fact needs exactly one of `object` or `value`")),
-            };
-            Action::Fact {
-                subject,
-                predicate,
-                object,
+                let object = match (&f.object, &f.value) {
+                    (Some(o), None) => {
+                        let (slot, kind) = cap(o, at)?;
+                        let want = match predicate {
+                            Predicate::Defunct => None,
+                            Predicate::JobTitle => Some(CapKind::Span),
+                            Predicate::Issued | Predicate::FoundingDate => Some(CapKind::Date),
+                            _ => Some(CapKind::Mention),
+                        };
+                        if want != Some(kind) {
+                            let what = match want {
+                                Some(CapKind::Mention) => "a mention (`@Class`)",
+                                Some(CapKind::Date) => "a date (`%date`)",
+                                Some(CapKind::Span) => "words (a group)",
+                                None => "nothing: give `value = true`",
+                            };
+                            return Err(src.err(
+                                at,
+                                format!("the object of {} must be {what}", predicate.curie()),
+                            ));
+                        }
+                        Obj::Capture(slot)
+                    }
+                    (None, Some(LiteralDef::Bool(b))) if predicate == Predicate::Defunct => {
+                        Obj::Bool(*b)
+                    }
+                    (None, Some(LiteralDef::Text(t))) if predicate == Predicate::JobTitle => {
+                        Obj::Text(t.clone())
+                    }
+                    (None, Some(_)) => {
+                        return Err(src.err(
+                            at,
+                            format!(
+                                "{} takes no literal `value` of this type",
+                                predicate.curie()
+                            ),
+                        ))
+                    }
+                    _ => return Err(src.err(at, "a fact needs exactly one of `object` or `value`")),
+                };
+                let id = match &f.id {
+                    None => rule_name,
+                    Some(id) => {
+                        let id = id.trim();
+                        if id.is_empty() || id.contains(char::is_whitespace) {
+                            return Err(src.err(at, "a fact's id is one word, like `city.head-of`"));
+                        }
+                        if let Some(&other) = self.by_name.get(id) {
+                            let o = &self.rules[other.0 as usize];
+                            return Err(src.err(
+                                at,
+                                format!("the id `{id}` is already defined at {}", o.origin()),
+                            ));
+                        }
+                        let id = intern(id);
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                        id
+                    }
+                };
+                acts.push(FactAct {
+                    id,
+                    subject,
+                    predicate,
+                    object,
+                });
             }
+            Action::Facts(acts)
         } else if let Some(m) = &r.mention {
             let at = m.span().start;
             let m = m.get_ref();
@@ -704,10 +756,12 @@ impl RuleSet {
             .iter()
             .map(|c| (c.get_ref().clone(), src.line(c.span().start)))
             .collect();
-        let name = intern(name);
-        self.by_name.insert(name, RuleId(rule_ix as u32));
+        for id in &ids {
+            self.by_name.insert(id, RuleId(rule_ix as u32));
+        }
         self.rules.push(Rule {
-            name,
+            name: rule_name,
+            ids,
             file: src.path.to_string(),
             line: src.line(id_at),
             examples,
@@ -933,25 +987,30 @@ impl RuleSet {
         for (ri, caps, ev) in found {
             let rule = &self.rules[ri];
             match &rule.action {
-                Action::Fact {
-                    subject,
-                    predicate,
-                    object,
-                } => {
-                    let Some(Val::Mention(s)) = caps[*subject] else {
-                        continue;
-                    };
-                    let object = match object {
-                        Obj::Bool(b) => FactObject::Bool(*b),
-                        Obj::Text(t) => FactObject::Text(t.clone()),
-                        Obj::Capture(c) => match caps[*c] {
-                            Some(Val::Mention(o)) => FactObject::Mention(o),
-                            Some(Val::Date(d)) => FactObject::Date(d),
-                            Some(Val::Span(a, b)) => FactObject::Text(span_text(ctx, a, b)),
-                            None => continue,
-                        },
-                    };
-                    ctx.fact(s, *predicate, object, ev, rule.name);
+                Action::Facts(acts) => {
+                    for f in acts {
+                        let s = match f.subject {
+                            Some(c) => match caps[c] {
+                                Some(Val::Mention(s)) => s,
+                                _ => continue,
+                            },
+                            None => match ctx.doc_memo {
+                                Some(d) => d,
+                                None => continue,
+                            },
+                        };
+                        let object = match &f.object {
+                            Obj::Bool(b) => FactObject::Bool(*b),
+                            Obj::Text(t) => FactObject::Text(t.clone()),
+                            Obj::Capture(c) => match caps[*c] {
+                                Some(Val::Mention(o)) => FactObject::Mention(o),
+                                Some(Val::Date(d)) => FactObject::Date(d),
+                                Some(Val::Span(a, b)) => FactObject::Text(span_text(ctx, a, b)),
+                                None => continue,
+                            },
+                        };
+                        ctx.fact(s, f.predicate, object, ev, f.id);
+                    }
                 }
                 Action::Mention { class, span } => {
                     let Some((a, b)) = caps[*span].map(|v| val_tokens(ctx, v)) else {
@@ -1935,7 +1994,7 @@ pub fn check_rule(rule: &Rule, run: &dyn Fn(&str) -> Extraction) -> Vec<String> 
     let mut failures = Vec::new();
     for e in &rule.examples {
         let ex = run(&e.text);
-        if !yields(&ex, rule.name, &e.yields) {
+        if !yields(&ex, &rule.ids, &e.yields) {
             failures.push(format!(
                 "{}:{}: rule {}: the example does not yield `{}`; it yields {}",
                 rule.file,
@@ -1948,7 +2007,10 @@ pub fn check_rule(rule: &Rule, run: &dyn Fn(&str) -> Extraction) -> Vec<String> 
     }
     for (text, line) in &rule.counter_examples {
         let ex = run(text);
-        let fired = ex.relations.iter().any(|r| r.evidence.rule == rule.name)
+        let fired = ex
+            .relations
+            .iter()
+            .any(|r| rule.ids.contains(&r.evidence.rule))
             || ex.entities.iter().any(|e| e.rule == rule.name);
         if fired {
             failures.push(format!(
@@ -1988,14 +2050,15 @@ fn object_text(ex: &Extraction, o: &Object) -> Vec<String> {
 }
 
 /// Whether an extraction has what `expect` states, by rule `rule`.
-fn yields(ex: &Extraction, rule: &str, expect: &str) -> bool {
+fn yields(ex: &Extraction, ids: &[&str], expect: &str) -> bool {
+    let rule = ids[0];
     let parts: Vec<&str> = expect.split('|').map(str::trim).collect();
     if let [s, p, o] = parts.as_slice() {
         let Some(p) = parse_predicate(p) else {
             return false;
         };
         return ex.relations.iter().any(|r| {
-            r.evidence.rule == rule
+            ids.contains(&r.evidence.rule)
                 && r.predicate == p
                 && ex.entities.get(r.subject).is_some_and(|e| has_name(e, s))
                 && object_text(ex, &r.object).iter().any(|t| t == o)
@@ -2202,6 +2265,27 @@ mod tests {
                     rule("a:@Agency in b:@Agency", sub)
                 ),
                 "9:6: the rule id `t.x` is already defined at user.toml:3",
+            ),
+            (
+                "a fact and facts",
+                format!(
+                    "{}facts = [{sub}]\n",
+                    rule("a:@Agency of b:@Agency", sub)
+                ),
+                "3:6: rule `t.x` needs exactly one of `fact`, `facts`",
+            ),
+            (
+                "a fact's id that is another rule's",
+                format!(
+                    "{}\n[[rule]]\nid = \"t.y\"\npattern = \"a:@Agency in b:@Agency\"\nfacts = [{{ id = \"t.x\", subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"b\" }}]\n",
+                    rule("a:@Agency of b:@Agency", sub)
+                ),
+                "11:10: the id `t.x` is already defined at user.toml:3",
+            ),
+            (
+                "several facts",
+                "[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency , t:( head ) of b:@Agency\"\nfacts = [\n  { subject = \"a\", predicate = \"org:memberOf\", object = \"b\" },\n  { id = \"t.x-title\", subject = \"a\", predicate = \"schema:jobTitle\", object = \"t\" },\n]\n".into(),
+                "ok",
             ),
             (
                 "a valid rule",

@@ -2729,20 +2729,7 @@ impl<'a> Ctx<'a> {
         let Some(doc) = self.doc_memo else { return };
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
         self.revoked_lists(doc);
-        // "This zero-tolerance policy shall …" in a memo: the policy it sets out
-        for p in self.named(EntityClass::Policy) {
-            let (a, _) = self.toks[p];
-            if a > 0 && self.tok(a - 1).eq_ignore_ascii_case("this") {
-                let ev = self.sentence_span(a);
-                self.fact(
-                    doc,
-                    Predicate::Concerns,
-                    FactObject::Mention(p),
-                    ev,
-                    "memo.this-policy",
-                );
-            }
-        }
+        // ("This zero-tolerance policy shall …": data/rules/documents.toml, memo.this-policy)
         // "my April 11, 2017 memorandum" in a memo one person signed: that person's
         let authors: Vec<usize> = self
             .facts
