@@ -80,9 +80,15 @@ impl Lowered {
         let mut buf = String::new();
         let at = (0..seg.tokens.len())
             .map(|i| {
-                let w = seg.tok(text, i);
                 let span = seg.tokens[i].span;
-                if w.chars().any(char::is_uppercase) {
+                let w = &text[span.start..span.end];
+                // (an ASCII word's upper-case letters are ASCII: tested byte by byte)
+                let upper = if w.is_ascii() {
+                    w.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    w.chars().any(char::is_uppercase)
+                };
+                if upper {
                     let a = buf.len();
                     if w.is_ascii() {
                         buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
