@@ -519,10 +519,15 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(&w)
+    // (a set: this is asked of most tokens by several stages)
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| TITLE_WORDS.iter().copied().collect());
+    words.contains(w)
         || w.len() > 1
+            && w.as_bytes()[0].is_ascii_uppercase()
             && w.chars().all(|c| !c.is_lowercase())
-            && TITLE_WORDS.contains(&capitalize(w).as_str())
+            && words.contains(capitalize(w).as_str())
 }
 
 /// Words that form job titles.

@@ -161,7 +161,9 @@ impl Extractor {
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
         add_anaphors(text, &seg, &mut kept, doc_memo);
         let doc_memo = kept.iter().position(|m| m.rule == "memo.document");
-        let mut ctx = relations::Ctx::new(text, &seg, lex, &st, &dates, doc.date, kept, doc_memo);
+        let low = relations::Lowered::new(text, &seg);
+        let mut ctx =
+            relations::Ctx::new(text, &seg, lex, &st, &dates, doc.date, kept, doc_memo, &low);
         self.rules.apply_early(&mut ctx);
         ctx.run();
         self.rules.apply_late(&mut ctx);
@@ -455,10 +457,24 @@ fn add_surnames(
             .entry(surname(&m.name).to_string())
             .or_insert_with(|| (m.key.clone(), m.name.clone()));
     }
+    // (the first bytes of the surnames: most tokens are looked up no further)
+    let mut firsts = [false; 256];
+    for s in persons.keys() {
+        if let Some(&b) = s.as_bytes().first() {
+            firsts[usize::from(b)] = true;
+        }
+    }
     let mut covered = covered_tokens(seg, kept);
     let mut extra = Vec::new();
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = seg.tok(text, i);
+        if !w
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| firsts[usize::from(b)])
+        {
+            continue;
+        }
         let Some((key, name)) = persons.get(w) else {
             continue;
         };
@@ -481,11 +497,6 @@ fn add_surnames(
     for i in 1..seg.tokens.len() {
         let (prev, w) = (seg.tok(text, i - 1), seg.tok(text, i));
         let t = seg.tokens[i];
-        let next_cap = seg.tokens.get(i + 1).is_some_and(|n| {
-            seg.tok(text, i + 1).starts_with(char::is_uppercase)
-                && !text[t.span.end..n.span.start].contains(',')
-                && !text[t.span.end..n.span.start].contains("\n\n")
-        });
         // titles that stand before people's names, not before words ("General Assembly", "Chief Economist")
         let strong = matches!(
             prev,
@@ -508,7 +519,6 @@ fn add_surnames(
                 | "Leader"
                 | "Justice"
         );
-        let same_line = !text[seg.tokens[i - 1].span.end..t.span.start].contains('\n');
         let abbreviated = prev == "."
             && i >= 2
             && matches!(
@@ -529,8 +539,16 @@ fn add_surnames(
                     | "Rev"
                     | "Hon"
             );
-        if !(strong || abbreviated)
-            || lex.is_first_name(w)
+        if !(strong || abbreviated) {
+            continue;
+        }
+        let next_cap = seg.tokens.get(i + 1).is_some_and(|n| {
+            seg.tok(text, i + 1).starts_with(char::is_uppercase)
+                && !text[t.span.end..n.span.start].contains(',')
+                && !text[t.span.end..n.span.start].contains("\n\n")
+        });
+        let same_line = !text[seg.tokens[i - 1].span.end..t.span.start].contains('\n');
+        if lex.is_first_name(w)
             || lex.is_common_word(w)
             || !same_line
             || next_cap
@@ -579,10 +597,15 @@ fn add_anaphors(
     let n = seg.tokens.len();
     let covered = covered_tokens(seg, kept);
     for i in 0..n.saturating_sub(1) {
-        let det = seg.tok(text, i).to_lowercase();
-        if !matches!(det.as_str(), "this" | "these" | "the" | "that" | "such") {
+        // (compared without lower-casing first: no allocation per token)
+        let w = seg.tok(text, i);
+        if !["this", "these", "the", "that", "such"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+        {
             continue;
         }
+        let det = w.to_lowercase();
         let mut noun = seg.tok(text, i + 1);
         let mut last = i + 1;
         // "this policy memorandum", "the implementation memo": the memo, not a policy

@@ -44,7 +44,9 @@
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
-//! predicate and object from captures, or a literal `value`), a `mention`
+//! predicate and object from captures, or a literal `value`; the subject
+//! `"@doc"` is the document's own memo) or several `facts = [...]` (each
+//! recorded with the rule's id or its own `id`), a `mention`
 //! (a class and a captured span), or an `alias` (a captured name for a
 //! captured mention). Mention and alias rules run before the built-in
 //! relation stages, fact rules after them. Rules are compiled once, when the
@@ -159,11 +161,8 @@ pub struct RuleId(u32);
 /// What a rule yields.
 #[derive(Debug, Clone)]
 enum Action {
-    Fact {
-        subject: usize,
-        predicate: Predicate,
-        object: Obj,
-    },
+    /// One fact or several (`facts = [...]`), each recorded with its id.
+    Facts(Vec<FactAct>),
     Mention {
         class: EntityClass,
         span: usize,
@@ -172,6 +171,17 @@ enum Action {
         name: usize,
         of: usize,
     },
+}
+
+/// A fact a rule yields.
+#[derive(Debug, Clone)]
+struct FactAct {
+    /// The id recorded as the fact's `mg:rule` (the rule's, or the fact's own `id`).
+    id: &'static str,
+    /// The capture of the subject (None: the document's own memo, `"@doc"`).
+    subject: Option<usize>,
+    predicate: Predicate,
+    object: Obj,
 }
 
 /// The object of a fact rule.
@@ -206,6 +216,8 @@ pub struct Example {
 pub struct Rule {
     /// The rule id (`rel.defunct-modifier`), recorded as the evidence's `mg:rule`.
     pub name: &'static str,
+    /// Every id its facts record: the rule id, and the `id` of any fact that has one.
+    pub ids: Vec<&'static str>,
     /// The file it is defined in (`data/rules/defunct.toml` or the user's path).
     pub file: String,
     /// The line of its `id`.
@@ -225,7 +237,7 @@ impl Rule {
         format!("{}:{}", self.file, self.line)
     }
     fn is_fact(&self) -> bool {
-        matches!(self.action, Action::Fact { .. })
+        matches!(self.action, Action::Facts(_))
     }
 }
 
@@ -310,7 +322,7 @@ struct Index {
     /// Words a sentence must hold for a pattern to match there: each
     /// pattern's sets (by pattern; one word of each), and for each word
     /// entry the sets it is in.
-    need_of: HashMap<usize, Vec<usize>>,
+    need_of: Vec<Vec<usize>>,
     needs: Vec<Vec<usize>>,
     n_needs: usize,
 }
@@ -326,7 +338,7 @@ impl Default for Index {
             at_start: Vec::new(),
             first_bytes: [false; 256],
             max_word: 0,
-            need_of: HashMap::new(),
+            need_of: Vec::new(),
             needs: Vec::new(),
             n_needs: 0,
         }
@@ -368,6 +380,8 @@ struct RuleDef {
     #[serde(default)]
     fact: Option<Spanned<FactDef>>,
     #[serde(default)]
+    facts: Vec<Spanned<FactDef>>,
+    #[serde(default)]
     mention: Option<Spanned<MentionDef>>,
     #[serde(default)]
     alias: Option<Spanned<AliasDef>>,
@@ -383,6 +397,9 @@ struct RuleDef {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FactDef {
+    /// The id the fact records, when it is not the rule's (`facts = [...]`).
+    #[serde(default)]
+    id: Option<String>,
     subject: String,
     predicate: String,
     #[serde(default)]
@@ -601,81 +618,116 @@ impl RuleSet {
                 .map(|i| (i, captures[i].1))
                 .ok_or_else(|| src.err(at, format!("no capture `{n}:` in the pattern")))
         };
-        let actions = [r.fact.is_some(), r.mention.is_some(), r.alias.is_some()];
-        if actions.iter().filter(|&&a| a).count() != 1 {
+        let actions = [
+            r.fact.is_some() || !r.facts.is_empty(),
+            r.mention.is_some(),
+            r.alias.is_some(),
+        ];
+        if actions.iter().filter(|&&a| a).count() != 1 || r.fact.is_some() && !r.facts.is_empty() {
             return Err(src.err(
                 id_at,
-                format!("rule `{name}` needs exactly one of `fact`, `mention` or `alias`"),
+                format!("rule `{name}` needs exactly one of `fact`, `facts`, `mention` or `alias`"),
             ));
         }
-        let action = if let Some(f) = &r.fact {
-            let at = f.span().start;
-            let f = f.get_ref();
-            let predicate = parse_predicate(&f.predicate).ok_or_else(|| {
-                src.err(
-                    at,
-                    format!(
-                        "unknown predicate `{}`; expected one of {}",
-                        f.predicate,
-                        Predicate::ALL.map(Predicate::curie).join(", ")
-                    ),
-                )
-            })?;
-            let (subject, kind) = cap(&f.subject, at)?;
-            if kind != CapKind::Mention {
-                return Err(src.err(
-                    at,
-                    format!(
-                        "the subject `{}` must capture a mention (`@Class`)",
-                        f.subject
-                    ),
-                ));
-            }
-            let object = match (&f.object, &f.value) {
-                (Some(o), None) => {
-                    let (slot, kind) = cap(o, at)?;
-                    let want = match predicate {
-                        Predicate::Defunct => None,
-                        Predicate::JobTitle => Some(CapKind::Span),
-                        Predicate::Issued | Predicate::FoundingDate => Some(CapKind::Date),
-                        _ => Some(CapKind::Mention),
-                    };
-                    if want != Some(kind) {
-                        let what = match want {
-                            Some(CapKind::Mention) => "a mention (`@Class`)",
-                            Some(CapKind::Date) => "a date (`%date`)",
-                            Some(CapKind::Span) => "words (a group)",
-                            None => "nothing: give `value = true`",
-                        };
-                        return Err(src.err(
-                            at,
-                            format!("the object of {} must be {what}", predicate.curie()),
-                        ));
-                    }
-                    Obj::Capture(slot)
-                }
-                (None, Some(LiteralDef::Bool(b))) if predicate == Predicate::Defunct => {
-                    Obj::Bool(*b)
-                }
-                (None, Some(LiteralDef::Text(t))) if predicate == Predicate::JobTitle => {
-                    Obj::Text(t.clone())
-                }
-                (None, Some(_)) => {
+        let rule_name = intern(name);
+        let mut ids = vec![rule_name];
+        let action = if r.fact.is_some() || !r.facts.is_empty() {
+            let mut acts = Vec::new();
+            for f in r.fact.iter().chain(&r.facts) {
+                let at = f.span().start;
+                let f = f.get_ref();
+                let predicate = parse_predicate(&f.predicate).ok_or_else(|| {
+                    src.err(
+                        at,
+                        format!(
+                            "unknown predicate `{}`; expected one of {}",
+                            f.predicate,
+                            Predicate::ALL.map(Predicate::curie).join(", ")
+                        ),
+                    )
+                })?;
+                let (subject, kind) = match f.subject.as_str() {
+                    "@doc" => (None, CapKind::Mention),
+                    c => cap(c, at).map(|(slot, kind)| (Some(slot), kind))?,
+                };
+                if kind != CapKind::Mention {
                     return Err(src.err(
                         at,
                         format!(
-                            "{} takes no literal `value` of this type",
-                            predicate.curie()
+                            "the subject `{}` must capture a mention (`@Class`)",
+                            f.subject
                         ),
-                    ))
+                    ));
                 }
-                _ => return Err(src.err(at, "a fact needs exactly one of `object` or `value`")),
-            };
-            Action::Fact {
-                subject,
-                predicate,
-                object,
+                let object = match (&f.object, &f.value) {
+                    (Some(o), None) => {
+                        let (slot, kind) = cap(o, at)?;
+                        let want = match predicate {
+                            Predicate::Defunct => None,
+                            Predicate::JobTitle => Some(CapKind::Span),
+                            Predicate::Issued | Predicate::FoundingDate => Some(CapKind::Date),
+                            _ => Some(CapKind::Mention),
+                        };
+                        if want != Some(kind) {
+                            let what = match want {
+                                Some(CapKind::Mention) => "a mention (`@Class`)",
+                                Some(CapKind::Date) => "a date (`%date`)",
+                                Some(CapKind::Span) => "words (a group)",
+                                None => "nothing: give `value = true`",
+                            };
+                            return Err(src.err(
+                                at,
+                                format!("the object of {} must be {what}", predicate.curie()),
+                            ));
+                        }
+                        Obj::Capture(slot)
+                    }
+                    (None, Some(LiteralDef::Bool(b))) if predicate == Predicate::Defunct => {
+                        Obj::Bool(*b)
+                    }
+                    (None, Some(LiteralDef::Text(t))) if predicate == Predicate::JobTitle => {
+                        Obj::Text(t.clone())
+                    }
+                    (None, Some(_)) => {
+                        return Err(src.err(
+                            at,
+                            format!(
+                                "{} takes no literal `value` of this type",
+                                predicate.curie()
+                            ),
+                        ))
+                    }
+                    _ => return Err(src.err(at, "a fact needs exactly one of `object` or `value`")),
+                };
+                let id = match &f.id {
+                    None => rule_name,
+                    Some(id) => {
+                        let id = id.trim();
+                        if id.is_empty() || id.contains(char::is_whitespace) {
+                            return Err(src.err(at, "a fact's id is one word, like `city.head-of`"));
+                        }
+                        if let Some(&other) = self.by_name.get(id) {
+                            let o = &self.rules[other.0 as usize];
+                            return Err(src.err(
+                                at,
+                                format!("the id `{id}` is already defined at {}", o.origin()),
+                            ));
+                        }
+                        let id = intern(id);
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                        id
+                    }
+                };
+                acts.push(FactAct {
+                    id,
+                    subject,
+                    predicate,
+                    object,
+                });
             }
+            Action::Facts(acts)
         } else if let Some(m) = &r.mention {
             let at = m.span().start;
             let m = m.get_ref();
@@ -716,10 +768,12 @@ impl RuleSet {
             .iter()
             .map(|c| (c.get_ref().clone(), src.line(c.span().start)))
             .collect();
-        let name = intern(name);
-        self.by_name.insert(name, RuleId(rule_ix as u32));
+        for id in &ids {
+            self.by_name.insert(id, RuleId(rule_ix as u32));
+        }
         self.rules.push(Rule {
-            name,
+            name: rule_name,
+            ids,
             file: src.path.to_string(),
             line: src.line(id_at),
             examples,
@@ -748,7 +802,10 @@ impl RuleSet {
             let mut sets = needed_all(&p.nodes, &self.lists);
             sets.dedup();
             for words in sets {
-                index.need_of.entry(pi).or_default().push(index.n_needs);
+                if index.need_of.len() <= pi {
+                    index.need_of.resize(pi + 1, Vec::new());
+                }
+                index.need_of[pi].push(index.n_needs);
                 for w in words {
                     let e = index.entry(w);
                     index.needs[e].push(index.n_needs);
@@ -811,7 +868,6 @@ impl RuleSet {
     fn matches(&self, ctx: &Ctx<'_>, index: &Index) -> Vec<(usize, Vec<Option<Val>>, Span)> {
         let view = View::new(ctx);
         let mut out = Vec::new();
-        let mut lower = String::new();
         let mut cands: Vec<usize> = Vec::new();
         let mut caps: Caps = Vec::new();
         let mut seen: Vec<Caps> = Vec::new();
@@ -819,31 +875,27 @@ impl RuleSet {
         // (the first mention, in `view.order`, that starts at or after the token)
         let mut oi = 0;
         let by_class = index.by_class.iter().any(|c| !c.is_empty());
-        let mut have = vec![false; index.n_needs];
+        // (for each needed set, one past the last token of the sentence that
+        // holds one of its words: a pattern starting after it cannot match)
+        let mut last = vec![0usize; index.n_needs];
         // (each token's word entry, if it has one)
         let mut hits: Vec<usize> = Vec::new();
         for s in &ctx.seg.sentences {
-            have.fill(false);
+            last.fill(0);
             hits.clear();
             for t in s.first..s.last {
                 let w = view.tok(t);
                 let b = w.as_bytes().first().copied().unwrap_or(0);
-                // most tokens are no rule's word: no lower-casing nor hashing for them
+                // most tokens are no rule's word: no hashing for them
                 let may = !b.is_ascii()
                     || index.first_bytes[usize::from(b.to_ascii_lowercase())]
                         && (!w.is_ascii() || w.len() <= index.max_word);
                 let mut hit = usize::MAX;
                 if may && !index.words.is_empty() {
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
-                    if let Some(&e) = index.words.get(lower.as_str()) {
+                    if let Some(&e) = index.words.get(ctx.lower(t)) {
                         hit = e;
                         for &n in &index.needs[e] {
-                            have[n] = true;
+                            last[n] = t + 1;
                         }
                     }
                 }
@@ -882,17 +934,18 @@ impl RuleSet {
                 if t == s.first {
                     cands.extend_from_slice(&index.at_start);
                 }
+                // (a pattern whose needed words are all behind: not tried)
+                cands.retain(|&pi| {
+                    index
+                        .need_of
+                        .get(pi)
+                        .is_none_or(|ns| ns.iter().all(|&n| last[n] > t))
+                });
                 if cands.is_empty() {
                     continue;
                 }
                 cands.sort_unstable();
                 cands.dedup();
-                cands.retain(|pi| {
-                    index
-                        .need_of
-                        .get(pi)
-                        .is_none_or(|ns| ns.iter().all(|&n| have[n]))
-                });
                 for &pi in &cands {
                     let pat = &self.pats[pi];
                     let n_caps = self.rules[pat.rule].captures.len();
@@ -946,25 +999,30 @@ impl RuleSet {
         for (ri, caps, ev) in found {
             let rule = &self.rules[ri];
             match &rule.action {
-                Action::Fact {
-                    subject,
-                    predicate,
-                    object,
-                } => {
-                    let Some(Val::Mention(s)) = caps[*subject] else {
-                        continue;
-                    };
-                    let object = match object {
-                        Obj::Bool(b) => FactObject::Bool(*b),
-                        Obj::Text(t) => FactObject::Text(t.clone()),
-                        Obj::Capture(c) => match caps[*c] {
-                            Some(Val::Mention(o)) => FactObject::Mention(o),
-                            Some(Val::Date(d)) => FactObject::Date(d),
-                            Some(Val::Span(a, b)) => FactObject::Text(span_text(ctx, a, b)),
-                            None => continue,
-                        },
-                    };
-                    ctx.fact(s, *predicate, object, ev, rule.name);
+                Action::Facts(acts) => {
+                    for f in acts {
+                        let s = match f.subject {
+                            Some(c) => match caps[c] {
+                                Some(Val::Mention(s)) => s,
+                                _ => continue,
+                            },
+                            None => match ctx.doc_memo {
+                                Some(d) => d,
+                                None => continue,
+                            },
+                        };
+                        let object = match &f.object {
+                            Obj::Bool(b) => FactObject::Bool(*b),
+                            Obj::Text(t) => FactObject::Text(t.clone()),
+                            Obj::Capture(c) => match caps[*c] {
+                                Some(Val::Mention(o)) => FactObject::Mention(o),
+                                Some(Val::Date(d)) => FactObject::Date(d),
+                                Some(Val::Span(a, b)) => FactObject::Text(span_text(ctx, a, b)),
+                                None => continue,
+                            },
+                        };
+                        ctx.fact(s, f.predicate, object, ev, f.id);
+                    }
                 }
                 Action::Mention { class, span } => {
                     let Some((a, b)) = caps[*span].map(|v| val_tokens(ctx, v)) else {
@@ -1554,13 +1612,14 @@ fn needed_all(nodes: &[Node], lists: &[WordSet]) -> Vec<HashSet<String>> {
     nodes.iter().filter_map(|n| needed(n, lists)).collect()
 }
 
-/// Words one of which every match of a sequence holds (the smallest such
-/// set of its elements), if there is one.
+/// Words one of which every match of a sequence holds (of its elements'
+/// sets, the one with the fewest short words, which are the common ones,
+/// then the smallest: "accordance" of "in accordance with"), if there is one.
 fn needed_seq(nodes: &[Node], lists: &[WordSet]) -> Option<HashSet<String>> {
     nodes
         .iter()
         .filter_map(|n| needed(n, lists))
-        .min_by_key(HashSet::len)
+        .min_by_key(|set| (set.iter().filter(|w| w.len() <= 3).count(), set.len()))
 }
 
 /// Words one of which every match of a node holds.
@@ -1807,6 +1866,12 @@ impl Matcher<'_, '_, '_> {
             }
             Node::Group { alts, cap } => {
                 for alt in alts {
+                    // (an alternative whose first token does not fit is not entered)
+                    if let Some(Node::Tok(test, neg)) = alt.first() {
+                        if pos >= self.limit || self.tok_test(test, pos) == *neg {
+                            continue;
+                        }
+                    }
                     let found = self.seq(alt, pos, caps, &mut |m: &mut Self, p, caps| match cap {
                         Some(c) => m.with_cap(Some(*c), Val::Span(pos, p), p, caps, k),
                         None => k(m, p, caps),
@@ -1909,26 +1974,15 @@ impl Matcher<'_, '_, '_> {
 
     fn tok_test(&self, test: &TokTest, t: usize) -> bool {
         let ctx = self.view.ctx;
-        let w = self.view.tok(t);
         let kind = ctx.seg.tokens[t].kind;
         match test {
-            TokTest::Lower(l) => eq_lower(w, l),
-            TokTest::Exact(e) => w == e,
-            TokTest::List(l) => {
-                let list = &self.set.lists[*l];
-                let mut buf = [0u8; 32];
-                match buf.get_mut(..w.len()) {
-                    // (an ASCII word lower-cased on the stack: no allocation)
-                    Some(b) if w.is_ascii() => {
-                        b.copy_from_slice(w.as_bytes());
-                        b.make_ascii_lowercase();
-                        std::str::from_utf8(b).is_ok_and(|lw| list.contains(lw))
-                    }
-                    _ => list.contains(&w.to_lowercase()),
-                }
+            TokTest::Lower(l) => ctx.lower(t) == l,
+            TokTest::Exact(e) => self.view.tok(t) == e,
+            TokTest::List(l) => self.set.lists[*l].contains(ctx.lower(t)),
+            TokTest::Cap => {
+                kind == TokKind::Word && self.view.tok(t).starts_with(char::is_uppercase)
             }
-            TokTest::Cap => kind == TokKind::Word && w.starts_with(char::is_uppercase),
-            TokTest::Alpha => w.to_lowercase().chars().all(char::is_lowercase),
+            TokTest::Alpha => ctx.lower(t).chars().all(char::is_lowercase),
             TokTest::Word => kind == TokKind::Word,
             TokTest::Number => kind == TokKind::Number,
             TokTest::Punct => kind == TokKind::Punct,
@@ -1944,15 +1998,6 @@ fn is_real(m: &Mention) -> bool {
     !m.anaphor || m.rule.starts_with("anaphor")
 }
 
-/// Whether `w` in lower case is `lower`.
-fn eq_lower(w: &str, lower: &str) -> bool {
-    if w.is_ascii() {
-        w.len() == lower.len() && w.eq_ignore_ascii_case(lower)
-    } else {
-        w.to_lowercase() == lower
-    }
-}
-
 // ---------------------------------------------------------------- examples
 
 /// Checks one rule's examples and counter-examples with `run` (the real
@@ -1961,7 +2006,7 @@ pub fn check_rule(rule: &Rule, run: &dyn Fn(&str) -> Extraction) -> Vec<String> 
     let mut failures = Vec::new();
     for e in &rule.examples {
         let ex = run(&e.text);
-        if !yields(&ex, rule.name, &e.yields) {
+        if !yields(&ex, &rule.ids, &e.yields) {
             failures.push(format!(
                 "{}:{}: rule {}: the example does not yield `{}`; it yields {}",
                 rule.file,
@@ -1974,7 +2019,10 @@ pub fn check_rule(rule: &Rule, run: &dyn Fn(&str) -> Extraction) -> Vec<String> 
     }
     for (text, line) in &rule.counter_examples {
         let ex = run(text);
-        let fired = ex.relations.iter().any(|r| r.evidence.rule == rule.name)
+        let fired = ex
+            .relations
+            .iter()
+            .any(|r| rule.ids.contains(&r.evidence.rule))
             || ex.entities.iter().any(|e| e.rule == rule.name);
         if fired {
             failures.push(format!(
@@ -2014,14 +2062,15 @@ fn object_text(ex: &Extraction, o: &Object) -> Vec<String> {
 }
 
 /// Whether an extraction has what `expect` states, by rule `rule`.
-fn yields(ex: &Extraction, rule: &str, expect: &str) -> bool {
+fn yields(ex: &Extraction, ids: &[&str], expect: &str) -> bool {
+    let rule = ids[0];
     let parts: Vec<&str> = expect.split('|').map(str::trim).collect();
     if let [s, p, o] = parts.as_slice() {
         let Some(p) = parse_predicate(p) else {
             return false;
         };
         return ex.relations.iter().any(|r| {
-            r.evidence.rule == rule
+            ids.contains(&r.evidence.rule)
                 && r.predicate == p
                 && ex.entities.get(r.subject).is_some_and(|e| has_name(e, s))
                 && object_text(ex, &r.object).iter().any(|t| t == o)
@@ -2230,6 +2279,27 @@ mod tests {
                 "9:6: the rule id `t.x` is already defined at user.toml:3",
             ),
             (
+                "a fact and facts",
+                format!(
+                    "{}facts = [{sub}]\n",
+                    rule("a:@Agency of b:@Agency", sub)
+                ),
+                "3:6: rule `t.x` needs exactly one of `fact`, `facts`",
+            ),
+            (
+                "a fact's id that is another rule's",
+                format!(
+                    "{}\n[[rule]]\nid = \"t.y\"\npattern = \"a:@Agency in b:@Agency\"\nfacts = [{{ id = \"t.x\", subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"b\" }}]\n",
+                    rule("a:@Agency of b:@Agency", sub)
+                ),
+                "11:10: the id `t.x` is already defined at user.toml:3",
+            ),
+            (
+                "several facts",
+                "[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency , t:( head ) of b:@Agency\"\nfacts = [\n  { subject = \"a\", predicate = \"org:memberOf\", object = \"b\" },\n  { id = \"t.x-title\", subject = \"a\", predicate = \"schema:jobTitle\", object = \"t\" },\n]\n".into(),
+                "ok",
+            ),
+            (
                 "a valid rule",
                 rule("a:@Agency , part of the? b:@Agency", sub),
                 "ok",
@@ -2270,12 +2340,17 @@ mod tests {
             ),
             ("a:@Agency ( was | were )? _ b:@Agency", &[]),
             ("a:@Agency ( former | ex ) b:@Agency", &["former", "ex"]),
+            // (of each alternative, its least common word: not "in" nor "on")
+            (
+                "a:@Agency ( builds on | in accordance with ) b:@Agency",
+                &["builds", "accordance"],
+            ),
         ];
         for &(pattern, want) in cases {
             let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");
             let set = RuleSet::compile(&[("u.toml", &file)]).expect(pattern);
             let pi = set.pats.len() - 1;
-            let mut got: Vec<&str> = match set.late.need_of.get(&pi) {
+            let mut got: Vec<&str> = match set.late.need_of.get(pi) {
                 Some(n) => set
                     .late
                     .words

@@ -43,6 +43,69 @@ pub struct Fact {
     pub rule: &'static str,
 }
 
+/// Hashes a map's integer key by one multiplication (the maps of mention
+/// offsets are looked up at every token of several stages; SipHash showed
+/// in the profile).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct IntHasher(u64);
+
+impl std::hash::Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type IntMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<IntHasher>>;
+
+/// Every token of a document in lower case, computed once (rules compare
+/// lower-case words at every token of several stages).
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// The lower-case forms of the tokens that have an upper-case letter.
+    buf: String,
+    /// For each token: its range in `buf`, or (when it is lower case already) in the text.
+    at: Vec<(u32, u32, bool)>,
+}
+
+impl Lowered {
+    /// The tokens of `seg` in lower case.
+    pub fn new(text: &str, seg: &Segmented) -> Self {
+        let mut buf = String::new();
+        let at = (0..seg.tokens.len())
+            .map(|i| {
+                let span = seg.tokens[i].span;
+                let w = &text[span.start..span.end];
+                // (an ASCII word's upper-case letters are ASCII: tested byte by byte)
+                let upper = if w.is_ascii() {
+                    w.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    w.chars().any(char::is_uppercase)
+                };
+                if upper {
+                    let a = buf.len();
+                    if w.is_ascii() {
+                        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        buf.push_str(&w.to_lowercase());
+                    }
+                    (a as u32, buf.len() as u32, true)
+                } else {
+                    (span.start as u32, (span.start + w.len()) as u32, false)
+                }
+            })
+            .collect();
+        Self { buf, at }
+    }
+}
+
 /// The working state of relation extraction.
 pub struct Ctx<'a> {
     /// Text.
@@ -68,10 +131,12 @@ pub struct Ctx<'a> {
     /// Facts.
     pub facts: Vec<Fact>,
     /// Mentions by the character offset where they start, and where they end.
-    starts: HashMap<usize, Vec<usize>>,
-    ends: HashMap<usize, Vec<usize>>,
+    starts: IntMap<Vec<usize>>,
+    ends: IntMap<Vec<usize>>,
     /// Mentions that are the object of an `org:memberOf` fact (a person's body).
-    members_of: HashSet<usize>,
+    members_of: HashSet<usize, std::hash::BuildHasherDefault<IntHasher>>,
+    /// The tokens in lower case.
+    low: &'a Lowered,
     /// The first mention of each entity key.
     first_of_key: HashMap<String, usize>,
     /// For each token, which classes of mention cover it (see `families`).
@@ -238,6 +303,27 @@ const SETTING_VERBS: &[&str] = &[
     "unveiled",
     "instituted",
 ];
+/// Whether a lower-case word is one of `list` (a set built once: these are
+/// asked of every word of a sentence).
+fn in_set(
+    cell: &'static std::sync::OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    w: &str,
+) -> bool {
+    cell.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
+fn is_implement_verb(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    in_set(&SET, IMPLEMENT_VERBS, w)
+}
+
+fn is_replace_verb(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    in_set(&SET, REPLACE_VERBS, w)
+}
+
 const REPLACE_VERBS: &[&str] = &[
     "revoked",
     "revokes",
@@ -323,13 +409,14 @@ impl<'a> Ctx<'a> {
         doc_date: Option<Date>,
         mentions: Vec<Mention>,
         doc_memo: Option<usize>,
+        low: &'a Lowered,
     ) -> Self {
         let toks = mentions
             .iter()
             .map(|m| Self::tok_range(seg, m.span))
             .collect();
-        let mut starts: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut starts: IntMap<Vec<usize>> = IntMap::default();
+        let mut ends: IntMap<Vec<usize>> = IntMap::default();
         let mut first_of_key: HashMap<String, usize> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
             starts.entry(m.span.start).or_default().push(i);
@@ -350,7 +437,8 @@ impl<'a> Ctx<'a> {
             facts: Vec::new(),
             starts,
             ends,
-            members_of: HashSet::new(),
+            members_of: HashSet::default(),
+            low,
             first_of_key,
             cover: Vec::new(),
         }
@@ -371,13 +459,13 @@ impl<'a> Ctx<'a> {
         self.seg.tok(self.text, i)
     }
 
-    /// The token in lower case (borrowed when it is lower case already).
-    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.tok(i);
-        if w.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(w.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(w)
+    /// The token in lower case ("" past the last token).
+    pub(crate) fn lower(&self, i: usize) -> &'a str {
+        let low: &'a Lowered = self.low;
+        match low.at.get(i) {
+            Some(&(a, b, true)) => &low.buf[a as usize..b as usize],
+            Some(&(a, b, false)) => &self.text[a as usize..b as usize],
+            None => "",
         }
     }
 
@@ -540,7 +628,7 @@ impl<'a> Ctx<'a> {
             let mut k = i + 1;
             while k < n
                 && matches!(
-                    &*self.lower(k),
+                    self.lower(k),
                     "the" | "hereinafter" | "referred" | "to" | "as" | "or"
                 )
             {
@@ -988,7 +1076,7 @@ impl<'a> Ctx<'a> {
         let n = self.seg.tokens.len();
         for i in 0..n {
             let w = self.lower(i);
-            if !matches!(&*w, "memo" | "memorandum" | "directive" | "guidance")
+            if !matches!(w, "memo" | "memorandum" | "directive" | "guidance")
                 || self
                     .mention_at_token(i)
                     .is_some_and(|m| self.mentions[m].rule != "memo.dated-word")
@@ -996,19 +1084,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut k = i + 1;
-            while k < n
-                && matches!(
-                    &*self.lower(k),
-                    "issued" | "signed" | "written" | "authored"
-                )
-            {
+            while k < n && matches!(self.lower(k), "issued" | "signed" | "written" | "authored") {
                 k += 1;
             }
-            if k >= n || !matches!(&*self.lower(k), "by" | "from") {
+            if k >= n || !matches!(self.lower(k), "by" | "from") {
                 // "memorandum on prosecutorial discretion issued by ...", "guidance
                 // issued on February 18, 2021 by ..."
                 match (i + 1..(i + 9).min(n)).find_map(|t| {
-                    if !matches!(&*self.lower(t), "issued" | "signed" | "written") {
+                    if !matches!(self.lower(t), "issued" | "signed" | "written") {
                         return None;
                     }
                     if t + 1 < n && self.lower(t + 1) == "by" {
@@ -1101,7 +1184,7 @@ impl<'a> Ctx<'a> {
                 let noun_start = self.seg.tokens[i].span.start;
                 let year_before = (i >= 2
                     && matches!(
-                        &*self.lower(i - 2),
+                        self.lower(i - 2),
                         "the" | "a" | "an" | "its" | "his" | "her" | "their"
                     ))
                 .then(|| self.tok(i - 1).parse::<i32>().ok())
@@ -1135,28 +1218,28 @@ impl<'a> Ctx<'a> {
             .collect();
         for p in persons {
             let mut k = self.skip_apposition(self.toks[p].1);
-            if k < n && matches!(&*self.lower(k), "has" | "had" | "have") {
+            if k < n && matches!(self.lower(k), "has" | "had" | "have") {
                 k += 1;
             }
-            if k + 2 >= n || !ISSUE_VERBS.contains(&&*self.lower(k)) {
+            if k + 2 >= n || !ISSUE_VERBS.contains(&self.lower(k)) {
                 continue;
             }
             let mut w = k + 1;
             if matches!(
-                &*self.lower(w),
+                self.lower(w),
                 "a" | "an" | "the" | "his" | "her" | "their" | "new"
             ) {
                 w += 1;
             }
             if w < n
                 && matches!(
-                    &*self.lower(w),
+                    self.lower(w),
                     "new" | "policy" | "internal" | "final" | "two-page" | "three-page"
                 )
             {
                 w += 1;
             }
-            if w >= n || !matches!(&*self.lower(w), "memo" | "memorandum" | "directive") {
+            if w >= n || !matches!(self.lower(w), "memo" | "memorandum" | "directive") {
                 continue;
             }
             let ev = self.sentence_span(k);
@@ -1211,7 +1294,7 @@ impl<'a> Ctx<'a> {
             .filter(|&c| {
                 // a title or a description, not a list of names or a clause
                 let first = self.lower(k + 1);
-                matches!(&*first, "the" | "a" | "then" | "former" | "now")
+                matches!(first, "the" | "a" | "then" | "former" | "now")
                     || is_title_word(self.tok(k + 1))
                     || c > k + 1
                         && self
@@ -1234,7 +1317,7 @@ impl<'a> Ctx<'a> {
             if pb + 2 < n && self.tok(pb) == "," {
                 let served_as = pb + 4 < n
                     && self.lower(pb + 1) == "who"
-                    && matches!(&*self.lower(pb + 2), "served" | "serves" | "was" | "is")
+                    && matches!(self.lower(pb + 2), "served" | "serves" | "was" | "is")
                     && self.lower(pb + 3) == "as";
                 let possessive = self
                     .mention_starting_at(pb + 1, &agents)
@@ -1245,7 +1328,7 @@ impl<'a> Ctx<'a> {
                     .map(|a| (a, self.toks[a].1 + 1));
                 let role = if served_as {
                     let mut k = pb + 4;
-                    while k < n && matches!(&*self.lower(k), "the" | "a" | "an") {
+                    while k < n && matches!(self.lower(k), "the" | "a" | "an") {
                         k += 1;
                     }
                     self.role_at(k)
@@ -1290,7 +1373,7 @@ impl<'a> Ctx<'a> {
                     let qualified = head_word >= 1
                         && head_word < pa
                         && matches!(
-                            &*self.lower(head_word - 1),
+                            self.lower(head_word - 1),
                             "deputy"
                                 | "assistant"
                                 | "associate"
@@ -1306,7 +1389,7 @@ impl<'a> Ctx<'a> {
                     if (of || the)
                         && !qualified
                         && matches!(
-                            &*self.lower(head_word),
+                            self.lower(head_word),
                             "head"
                                 | "chief"
                                 | "leader"
@@ -1454,8 +1537,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let verb = self.lower(k);
-            let replacing = REPLACE_VERBS.contains(&&*verb);
-            let setting = SETTING_VERBS.contains(&&*verb);
+            let replacing = REPLACE_VERBS.contains(&verb);
+            let setting = SETTING_VERBS.contains(&verb);
             // "In a memorandum dated ..., P announced X"
             let memo_before = (self.lower(sentence.first) == "in")
                 .then(|| {
@@ -1670,14 +1753,14 @@ impl<'a> Ctx<'a> {
                     self.tok(i),
                     "Order" | "Memorandum" | "Proclamation" | "Directive" | "Circular"
                 );
-            if !marked && !matches!(&*self.lower(i), "entitled" | "titled") {
+            if !marked && !matches!(self.lower(i), "entitled" | "titled") {
                 continue;
             }
             let si = self.seg.sentence_of[i];
             // the memo word before it
             let Some(w) = (i.saturating_sub(8)..=i).rev().find(|&t| {
                 matches!(
-                    &*self.lower(t),
+                    self.lower(t),
                     "memorandum"
                         | "memo"
                         | "order"
@@ -2102,7 +2185,7 @@ impl<'a> Ctx<'a> {
             // an item of a list or a citation: after ":", ";", "(", "See", "from" or "and", then "P,"
             let opens = pa == 0
                 || matches!(self.tok(pa - 1), ":" | ";" | "(")
-                || matches!(&*self.lower(pa - 1), "see" | "from" | "and" | "by");
+                || matches!(self.lower(pa - 1), "see" | "from" | "and" | "by");
             if !opens || pb >= n || self.tok(pb) != "," {
                 continue;
             }
@@ -2464,7 +2547,7 @@ impl<'a> Ctx<'a> {
         let si = self.sent(first);
         let sentence = self.seg.sentences[si];
         let ev = sentence.span;
-        let words: Vec<std::borrow::Cow<'_, str>> = (sentence.first..sentence.last)
+        let words: Vec<&str> = (sentence.first..sentence.last)
             .map(|t| self.lower(t))
             .collect();
         let w_at = |t: usize| {
@@ -2507,7 +2590,7 @@ impl<'a> Ctx<'a> {
                 && !self.in_title(m)
             {
                 let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
-                    IMPLEMENT_VERBS.contains(&w_at(t))
+                    is_implement_verb(w_at(t))
                         && !(w_at(t) == "carry"
                             || w_at(t) == "carried"
                             || w_at(t) == "carrying"
@@ -2592,10 +2675,8 @@ impl<'a> Ctx<'a> {
         }
         // "X is hereby revoked": the document (or memo in focus) replaces X
         for (i, w) in words.iter().enumerate() {
-            if w == "hereby"
-                || (REPLACE_VERBS.contains(&&**w)
-                    && i > 0
-                    && matches!(&*words[i - 1], "is" | "are" | "be"))
+            if *w == "hereby"
+                || (is_replace_verb(w) && i > 0 && matches!(words[i - 1], "is" | "are" | "be"))
             {
                 let t = sentence.first + i;
                 let target = real.iter().copied().rfind(|&o| {
@@ -2604,10 +2685,7 @@ impl<'a> Ctx<'a> {
                         && Some(o) != self.doc_memo
                         && !self.mentions[o].anaphor
                 });
-                let verb_follows = words[i..]
-                    .iter()
-                    .take(3)
-                    .any(|w| REPLACE_VERBS.contains(&&**w));
+                let verb_follows = words[i..].iter().take(3).any(|w| is_replace_verb(w));
                 if let (Some(_), Some(doc), true) = (target, self.doc_memo, verb_follows) {
                     // every memo of the subject list: not inside parentheses, not after "pursuant to"/"under"
                     // nor what comes after "With the exception of", "except", "other than"
@@ -2659,20 +2737,7 @@ impl<'a> Ctx<'a> {
         let Some(doc) = self.doc_memo else { return };
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
         self.revoked_lists(doc);
-        // "This zero-tolerance policy shall …" in a memo: the policy it sets out
-        for p in self.named(EntityClass::Policy) {
-            let (a, _) = self.toks[p];
-            if a > 0 && self.tok(a - 1).eq_ignore_ascii_case("this") {
-                let ev = self.sentence_span(a);
-                self.fact(
-                    doc,
-                    Predicate::Concerns,
-                    FactObject::Mention(p),
-                    ev,
-                    "memo.this-policy",
-                );
-            }
-        }
+        // ("This zero-tolerance policy shall …": data/rules/documents.toml, memo.this-policy)
         // "my April 11, 2017 memorandum" in a memo one person signed: that person's
         let authors: Vec<usize> = self
             .facts

@@ -332,7 +332,7 @@ impl Ctx<'_> {
                 let (a, _) = self.toks[x];
                 let yours = (a.saturating_sub(9)..a)
                     .rev()
-                    .find_map(|t| match &*self.lower(t) {
+                    .find_map(|t| match self.lower(t) {
                         "your" => Some(true),
                         "." | ";" | "my" | "our" | "his" | "her" | "their" | "the" => Some(false),
                         _ => None,
@@ -399,7 +399,7 @@ impl Ctx<'_> {
             let si = self.seg.sentence_of[self.toks[r].0];
             let s = self.seg.sentences[si];
             let Some(v) =
-                (e..(e + 3).min(s.last)).find(|&t| CONCERN_VERBS.contains(&&*self.lower(t)))
+                (e..(e + 3).min(s.last)).find(|&t| CONCERN_VERBS.contains(&self.lower(t)))
             else {
                 continue;
             };
@@ -637,8 +637,8 @@ impl Ctx<'_> {
                 k += 3;
             }
             if k + 2 >= n
-                || !matches!(&*self.lower(k), "was" | "were")
-                || !CREATE_VERBS.contains(&&*self.lower(k + 1))
+                || !matches!(self.lower(k), "was" | "were")
+                || !CREATE_VERBS.contains(&self.lower(k + 1))
             {
                 continue;
             }
@@ -652,7 +652,7 @@ impl Ctx<'_> {
             // only "by", "under", "pursuant to", "the enactment of" between
             let between_ok = (k + 2..self.toks[p].0).all(|t| {
                 matches!(
-                    &*self.lower(t),
+                    self.lower(t),
                     "by" | "under"
                         | "pursuant"
                         | "to"
@@ -736,7 +736,7 @@ impl Ctx<'_> {
             let Some(t) = (s.first..s.last.saturating_sub(1)).find(|&t| {
                 self.is(t, "hereby")
                     && matches!(
-                        &*self.lower(t + 1),
+                        self.lower(t + 1),
                         "established" | "created" | "constituted" | "formed" | "chartered"
                     )
             }) else {
@@ -750,7 +750,7 @@ impl Ctx<'_> {
             // "There is hereby established within the Department a Y Board"
             let mut k = t + 2;
             while body.is_none() && k < s.last && k < t + 16 {
-                if matches!(&*self.lower(k), "within" | "in" | "under") {
+                if matches!(self.lower(k), "within" | "in" | "under") {
                     if let Some(parent) = self.body_at(k + 1) {
                         k = self.toks[parent].1;
                         continue;
@@ -817,7 +817,7 @@ impl Ctx<'_> {
                     ")" | ";" => break,
                     _ => {}
                 }
-                if matches!(&*self.lower(k), "among" | "etc" | "etc.") {
+                if matches!(self.lower(k), "among" | "etc" | "etc.") {
                     break;
                 }
                 // the item: a mention there, or capitalised words
@@ -902,9 +902,9 @@ impl Ctx<'_> {
                 // the receiver, or "the functions of [the] Y"
                 let performed = k > to_end
                     && (to_end..k)
-                        .any(|c| matches!(&*self.lower(c), "performed" | "vested" | "exercised"));
+                        .any(|c| matches!(self.lower(c), "performed" | "vested" | "exercised"));
                 let functions_of = (k.saturating_sub(3)..k).any(|c| self.lower(c) == "functions")
-                    && matches!(&*self.lower(k - 1), "of" | "the");
+                    && matches!(self.lower(k - 1), "of" | "the");
                 // (a department that hands over some functions lives on)
                 let cue =
                     (performed || functions_of) && !self.mentions[y].name.starts_with("Department");
@@ -948,13 +948,13 @@ impl Ctx<'_> {
             };
             let Some(v) = (s.first..their)
                 .rev()
-                .find(|&t| VERBS.contains(&&*self.lower(t)))
+                .find(|&t| VERBS.contains(&self.lower(t)))
             else {
                 continue;
             };
             // the list right before the verb: "(A, B, and C)" or "A, B and C (have)"
             let mut k = v;
-            while k > s.first && matches!(&*self.lower(k - 1), "have" | "has" | "all" | ")") {
+            while k > s.first && matches!(self.lower(k - 1), "have" | "has" | "all" | ")") {
                 k -= 1;
             }
             let mut agencies = Vec::new();
@@ -1264,7 +1264,7 @@ impl Ctx<'_> {
             while b < s_end
                 && b < a + 10
                 && !matches!(self.tok(b), "," | ";" | ":" | "(")
-                && !matches!(&*self.lower(b), "by" | "under" | "do" | "and")
+                && !matches!(self.lower(b), "by" | "under" | "do" | "and")
             {
                 b += 1;
             }
@@ -1302,7 +1302,7 @@ impl Ctx<'_> {
         // ("named as the …", "appointed acting …": the appointment, then the title)
         while k < end
             && matches!(
-                &*self.lower(k),
+                self.lower(k),
                 "the"
                     | "a"
                     | "an"
@@ -1327,7 +1327,7 @@ impl Ctx<'_> {
             && self.seg.tokens[k + 1].kind == TokKind::Possessive
         {
             k += 2;
-            while k < end && matches!(&*self.lower(k), "first" | "new" | "former") {
+            while k < end && matches!(self.lower(k), "first" | "new" | "former") {
                 k += 1;
             }
         }
@@ -1341,7 +1341,7 @@ impl Ctx<'_> {
                 k = oe + 1;
             } else if oe < end && is_role_head(self.tok(oe))
                 || oe + 1 < end
-                    && ROLE_MODIFIERS.contains(&&*self.lower(oe))
+                    && ROLE_MODIFIERS.contains(&self.lower(oe))
                     && is_role_head(self.tok(oe + 1))
             {
                 // "a National Security Council Director for Iraq": the body, then the title
@@ -1364,7 +1364,7 @@ impl Ctx<'_> {
                 && self.seg.tokens[e].kind == TokKind::Word
                 && !FUNCTION_WORDS.contains(&lw.as_str())
                 && e + 1 < end
-                && ROLE_HEADS.contains(&&*self.lower(e + 1));
+                && ROLE_HEADS.contains(&self.lower(e + 1));
             if cap && !covered_by_agent(e) && self.cov(e) & COVER_PERSON == 0
                 || !cap && (role_word || before_head) && self.seg.tokens[e].kind == TokKind::Word
             {
@@ -1394,8 +1394,8 @@ impl Ctx<'_> {
                 && e + 2 < end
                 && self.seg.tokens[e + 1].kind == TokKind::Word
                 && self.tok(e + 1).starts_with(char::is_lowercase)
-                && !FUNCTION_WORDS.contains(&&*self.lower(e + 1))
-                && matches!(&*self.lower(e + 2), "at" | "in" | "with")
+                && !FUNCTION_WORDS.contains(&self.lower(e + 1))
+                && matches!(self.lower(e + 2), "at" | "in" | "with")
             {
                 e += 2;
                 last_head = Some(e);
@@ -1455,12 +1455,12 @@ impl Ctx<'_> {
         // the body: "of|for|at|to|in|with [the] BODY"
         let mut b = stop;
         let mut body = None;
-        if b < end && matches!(&*self.lower(b), "of" | "for" | "at" | "to" | "in" | "with") {
+        if b < end && matches!(self.lower(b), "of" | "for" | "at" | "to" | "in" | "with") {
             b += 1;
             // "a partner at the law firm Roe LLP": the kind of body, then its name
-            if matches!(&*self.lower(b), "the" | "a")
+            if matches!(self.lower(b), "the" | "a")
                 && b + 2 < end
-                && matches!(&*self.lower(b + 2), "firm" | "company" | "group")
+                && matches!(self.lower(b + 2), "firm" | "company" | "group")
                 && self.tok(b + 1).starts_with(char::is_lowercase)
             {
                 b += 3;
@@ -1632,24 +1632,24 @@ impl Ctx<'_> {
                     }
                 }
                 k = self.skip_apposition(k);
-                while k < end && BIO_ADVERBS.contains(&&*self.lower(k)) {
+                while k < end && BIO_ADVERBS.contains(&self.lower(k)) {
                     k += 1;
                 }
                 if k >= end {
                     continue;
                 }
                 // "has also served as": adverbs after an auxiliary too
-                if matches!(&*self.lower(k), "has" | "had" | "will" | "would") {
+                if matches!(self.lower(k), "has" | "had" | "will" | "would") {
                     let mut a = k + 1;
-                    while a < end && BIO_ADVERBS.contains(&&*self.lower(a)) {
+                    while a < end && BIO_ADVERBS.contains(&self.lower(a)) {
                         a += 1;
                     }
                     let verb = self.lower(a);
                     if a > k + 1
                         && a + 1 < end
-                        && matches!(&*verb, "served" | "serve" | "worked" | "been")
+                        && matches!(verb, "served" | "serve" | "worked" | "been")
                     {
-                        let role_from = match &*verb {
+                        let role_from = match verb {
                             "been" => Some(a + 1),
                             _ if self.lower(a + 1) == "as" => Some(a + 2),
                             _ => None,
@@ -1662,11 +1662,11 @@ impl Ctx<'_> {
                     }
                 }
                 let v = self.lower(k);
-                let (role_from, org) = match &*v {
+                let (role_from, org) = match v {
                     "is" | "was" | "became" | "remains" => (Some(k + 1), None),
                     "has" | "had" if self.lower(k + 1) == "been" => (Some(k + 2), None),
                     "has" | "had" | "will"
-                        if matches!(&*self.lower(k + 1), "served" | "serve" | "worked")
+                        if matches!(self.lower(k + 1), "served" | "serve" | "worked")
                             && self.lower(k + 2) == "as" =>
                     {
                         (Some(k + 3), None)
@@ -1674,8 +1674,7 @@ impl Ctx<'_> {
                     "serves" | "served" | "worked" | "works" | "serving" => {
                         if self.lower(k + 1) == "as" {
                             (Some(k + 2), None)
-                        } else if matches!(&*self.lower(k + 1), "in" | "at" | "with" | "for" | "on")
-                        {
+                        } else if matches!(self.lower(k + 1), "in" | "at" | "with" | "for" | "on") {
                             match self.body_at(k + 2) {
                                 Some(o) => {
                                     let oe = self.toks[o].1;
@@ -1730,7 +1729,7 @@ impl Ctx<'_> {
         for round in 0..6 {
             // "a member of the X": membership, no title
             let mut a = k;
-            while a < end && matches!(&*self.lower(a), "a" | "an") {
+            while a < end && matches!(self.lower(a), "a" | "an") {
                 a += 1;
             }
             let after = if a + 1 < end && self.lower(a) == "member" && self.lower(a + 1) == "of" {
@@ -1767,8 +1766,8 @@ impl Ctx<'_> {
                 && b < end
                 && self.lower(b - 1) == "and"
                 && (self.tok(b).starts_with(char::is_uppercase) && self.cov(b) == 0
-                    || ROLE_HEADS.contains(&&*self.lower(b)));
-            if b == after || b >= end || !bare && !matches!(&*self.lower(b), "a" | "an" | "the") {
+                    || ROLE_HEADS.contains(&self.lower(b)));
+            if b == after || b >= end || !bare && !matches!(self.lower(b), "a" | "an" | "the") {
                 break;
             }
             k = b;
@@ -1808,7 +1807,7 @@ impl Ctx<'_> {
         }
         // "… for Iraq in the Bush Administration": the body it served in
         let mut b = after;
-        if b + 1 < n && matches!(&*self.lower(b), "in" | "at" | "with") {
+        if b + 1 < n && matches!(self.lower(b), "in" | "at" | "with") {
             b += 1;
             if let Some(o) = self.body_at(b) {
                 self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
@@ -1865,7 +1864,7 @@ impl Ctx<'_> {
                     .find_map(|t| {
                         (t + 1..(t + 3).min(s.last)).find(|&u| {
                             matches!(
-                                &*self.lower(u),
+                                self.lower(u),
                                 "declared"
                                     | "ordered"
                                     | "directed"
@@ -1886,7 +1885,7 @@ impl Ctx<'_> {
                     let cites_after = v < ma
                         && ma - v <= 3
                         && (self.lower(ma - 1) == "to" && self.lower(ma - 2) == "pursuant"
-                            || matches!(&*self.lower(ma - 1), "in" | "through"));
+                            || matches!(self.lower(ma - 1), "in" | "through"));
                     if opens_with_in || cites_after {
                         self.fact(
                             m,
@@ -1905,7 +1904,7 @@ impl Ctx<'_> {
             });
             if let Some(p) = president {
                 let pe = self.toks[p].1;
-                let linked = (pe..ma).any(|t| AUTHOR_LINKS.contains(&&*self.lower(t)))
+                let linked = (pe..ma).any(|t| AUTHOR_LINKS.contains(&self.lower(t)))
                     || pe < self.seg.tokens.len()
                         && self.seg.tokens[pe].kind == TokKind::Possessive
                         && pe + 1 == ma;
