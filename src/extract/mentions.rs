@@ -1716,6 +1716,36 @@ fn emit_chunk(
     b: usize,
     out: &mut Vec<Mention>,
 ) {
+    // "RFA Regulatory Flexibility Act", "MIT Massachusetts Institute of
+    // Technology": a glossary's acronym before the name it stands for is no part of it
+    if b >= a + 3 {
+        let acr = seg.tok(text, a);
+        let rest = &text[seg.tokens[a + 1].span.start..seg.tokens[b - 1].span.end];
+        if acr.len() >= 3
+            && acr.chars().all(|c| c.is_ascii_uppercase())
+            && tok_is_cap(seg.tok(text, a + 1))
+            && initials_match(acr, rest)
+        {
+            emit_chunk(text, seg, lex, a + 1, b, out);
+            return;
+        }
+        // (and a glossary's next line run into this one: "… Budget NCES National
+        // Center for Education Statistics": the acronym ends the name before it)
+        if let Some(k) = (a + 2..b - 1).find(|&k| {
+            let w = seg.tok(text, k);
+            w.len() >= 3
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && initials_match(
+                    w,
+                    &text[seg.tokens[k + 1].span.start..seg.tokens[b - 1].span.end],
+                )
+                && classify(&(a..k).map(|t| seg.tok(text, t)).collect::<Vec<_>>()).is_some()
+        }) {
+            emit_chunk(text, seg, lex, a, k, out);
+            emit_chunk(text, seg, lex, k + 1, b, out);
+            return;
+        }
+    }
     // two bodies joined ("... Treasury and Department of Education", "... Energy to
     // the Department of ..."), or a body and a title with a person ("... Security
     // Secretary Mayorkas"): each body is a name of its own, the person none
@@ -3182,6 +3212,20 @@ mod tests {
                 "a United States Attorney's office keeps its front",
                 "He served in the United States Attorney’s Office for the Southern District of Ohio since 1999.",
                 &[("United States Attorney’s Office for the Southern District of Ohio", Agency)],
+            ),
+            (
+                "a glossary's acronym before its name",
+                "PRA Paperwork Reduction Act\nRFA Regulatory Flexibility Act\nSBA Small Business Administration\nOMB Office of Management and Budget NCES National Center for Education Statistics",
+                &[
+                    ("PRA", Policy),
+                    ("Paperwork Reduction Act", Policy),
+                    ("Regulatory Flexibility Act", Policy),
+                    ("SBA", Agency),
+                    ("Small Business Administration", Agency),
+                    ("OMB", Agency),
+                    ("Office of Management and Budget", Agency),
+                    ("National Center for Education Statistics", Agency),
+                ],
             ),
             (
                 "an ordinal inside a sentence is part of the name",
