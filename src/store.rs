@@ -565,13 +565,15 @@ impl Store {
                 }
                 if let Some((prefix, last)) = e.as_str().rsplit_once('/') {
                     let tail = format!("-{last}");
-                    let mut fuller = people.iter().flatten().filter(|p| {
-                        p.strip_prefix(prefix)
-                            .is_some_and(|rest| rest.starts_with('/') && rest.ends_with(&tail))
-                    });
-                    if let (Some(f), None) = (fuller.next(), fuller.next()) {
-                        joined = Some(nn(f));
-                    }
+                    let fuller: Vec<&String> = people
+                        .iter()
+                        .flatten()
+                        .filter(|p| {
+                            p.strip_prefix(prefix)
+                                .is_some_and(|rest| rest.starts_with('/') && rest.ends_with(&tail))
+                        })
+                        .collect();
+                    joined = one_fuller(&fuller, prefix.len() + 1, tail.len()).map(nn);
                 }
             }
             match joined {
@@ -903,6 +905,31 @@ impl BatchWriter<'_> {
 }
 
 /// The entities that quads describe in the shared entities graph.
+/// The one fuller person a surname-only node is (see [`Store::refresh_entities`]):
+/// the only candidate, or, among several whose first names are short and long
+/// forms of one name ("chris-coons", "christopher-coons": each a prefix of the
+/// longest, of three letters at least), the one with the longest first name.
+/// `skip` and `tail` are the lengths of the IRIs' prefix and surname part.
+/// Depends only on the set of candidates.
+fn one_fuller<'a>(candidates: &[&'a String], skip: usize, tail: usize) -> Option<&'a str> {
+    let first = |c: &'a str| c.get(skip..c.len().saturating_sub(tail)).unwrap_or("");
+    let longest = candidates
+        .iter()
+        .map(|c| c.as_str())
+        .max_by(|a, b| first(a).len().cmp(&first(b).len()).then_with(|| b.cmp(a)))?;
+    if candidates.len() == 1 {
+        return Some(longest);
+    }
+    let l = first(longest);
+    candidates
+        .iter()
+        .all(|c| {
+            let f = first(c);
+            f.len() >= 3 && !f.contains('-') && l.starts_with(f) && !l.contains('-')
+        })
+        .then_some(longest)
+}
+
 fn described(quads: &[Quad]) -> Vec<NamedNode> {
     let shared = GraphName::NamedNode(nn(vocab::ENTITIES_GRAPH));
     let mut out: Vec<NamedNode> = quads
@@ -1160,6 +1187,55 @@ mod tests {
         assert!(shared_graph(&only)
             .iter()
             .any(|l| l.contains("#label>") && l.contains("\"Walter J. Ellison Jr.\"")));
+    }
+
+    #[test]
+    fn a_surname_joins_one_fuller_person() {
+        let p = |s: &str| format!("https://w3id.org/memograph/id/person/{s}");
+        let skip = p("").len();
+        // (case, candidates, surname part "-coons", expected)
+        let cases: &[(&str, &[&str], &str, Option<&str>)] = &[
+            (
+                "one candidate",
+                &["walter-ellison"],
+                "-ellison",
+                Some("walter-ellison"),
+            ),
+            (
+                "one candidate with a short first name",
+                &["al-roe"],
+                "-roe",
+                Some("al-roe"),
+            ),
+            (
+                "a short and a long form of one first name",
+                &["chris-coons", "christopher-coons"],
+                "-coons",
+                Some("christopher-coons"),
+            ),
+            (
+                "two people",
+                &["jill-biden", "joseph-biden"],
+                "-biden",
+                None,
+            ),
+            (
+                "a first name too short to tell",
+                &["al-roe", "alan-roe"],
+                "-roe",
+                None,
+            ),
+            ("none", &[], "-roe", None),
+        ];
+        for (case, cands, tail, want) in cases {
+            let owned: Vec<String> = cands.iter().map(|c| p(c)).collect();
+            let refs: Vec<&String> = owned.iter().collect();
+            assert_eq!(
+                one_fuller(&refs, skip, tail.len()).map(str::to_string),
+                want.map(p),
+                "{case}"
+            );
+        }
     }
 
     #[test]

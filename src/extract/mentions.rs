@@ -200,6 +200,9 @@ const ORG_HEADS: &[&str] = &[
 /// Heads of the names of awards and decorations ("Bronze Star Medal", "Department
 /// of Justice Award for Outstanding Service"): no body, no person.
 const AWARD_WORDS: &[&str] = &["Award", "Awards", "Medal", "Prize", "Badge", "Trophy"];
+/// Words whose possessive may stand inside a name ("Women’s Media Center",
+/// "Children’s National Hospital", "United States Attorney’s Office for …").
+const POSSESSIVE_NAME_PARTS: &[&str] = &["Women", "Children", "Men", "People", "Attorney"];
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
 const FIRM_SUFFIXES: &[&str] = &["LLP", "PLLC", "L.L.P.", "LP", "Ltd", "Ltd.", "PC", "P.C."];
 
@@ -1279,6 +1282,18 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 end += 1;
                 break;
             }
+            // "Women’s Media Center", "United States Attorney’s Office for …": a
+            // possessive of a group or an office inside a name
+            if kind == TokKind::Possessive
+                && POSSESSIVE_NAME_PARTS.contains(&seg.tok(text, end - 1))
+                && end + 1 < toks.len()
+                && toks[end + 1].kind == TokKind::Word
+                && tok_is_cap(seg.tok(text, end + 1))
+                && seg.sentence_of[end + 1] == seg.sentence_of[start]
+            {
+                end += 1;
+                continue;
+            }
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
             {
                 end += 1;
@@ -1353,6 +1368,14 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         while a < end
             && !dear_colleague
             && (STARTERS.contains(&seg.tok(text, a))
+                // ("the First Step Act", "the Second Amendment": an ordinal inside
+                // a sentence is part of the name)
+                && !(matches!(seg.tok(text, a), "First" | "Second")
+                    && seg.sentences[seg.sentence_of[a]].first != a
+                    && a + 1 < end
+                    && toks[a + 1].kind == TokKind::Word)
+                // ("$4.5 Billion American Rescue Plan": an amount's word)
+                || matches!(seg.tok(text, a), "Million" | "Billion" | "Trillion")
                 || is_connector(seg.tok(text, a))
                 || is_month(seg.tok(text, a))
                 || toks[a].kind == TokKind::Number)
@@ -1374,6 +1397,8 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         let mut b = end;
         while b > a
             && (is_connector(seg.tok(text, b - 1))
+                // "… Education Sciences Dr. Jane Roe": an honorific starts a person's name
+                || b - 1 > a && matches!(seg.tok(text, b - 1), "Dr" | "Mr" | "Mrs" | "Ms" | "Hon")
                 || toks[b - 1].kind == TokKind::Number
                     && b - 1 > a
                     && !matches!(seg.tok(text, b - 2), "of" | "No." | "Year"))
@@ -1704,6 +1729,36 @@ fn emit_chunk(
     b: usize,
     out: &mut Vec<Mention>,
 ) {
+    // "RFA Regulatory Flexibility Act", "MIT Massachusetts Institute of
+    // Technology": a glossary's acronym before the name it stands for is no part of it
+    if b >= a + 3 {
+        let acr = seg.tok(text, a);
+        let rest = &text[seg.tokens[a + 1].span.start..seg.tokens[b - 1].span.end];
+        if acr.len() >= 3
+            && acr.chars().all(|c| c.is_ascii_uppercase())
+            && tok_is_cap(seg.tok(text, a + 1))
+            && initials_match(acr, rest)
+        {
+            emit_chunk(text, seg, lex, a + 1, b, out);
+            return;
+        }
+        // (and a glossary's next line run into this one: "… Budget NCES National
+        // Center for Education Statistics": the acronym ends the name before it)
+        if let Some(k) = (a + 2..b - 1).find(|&k| {
+            let w = seg.tok(text, k);
+            w.len() >= 3
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && initials_match(
+                    w,
+                    &text[seg.tokens[k + 1].span.start..seg.tokens[b - 1].span.end],
+                )
+                && classify(&(a..k).map(|t| seg.tok(text, t)).collect::<Vec<_>>()).is_some()
+        }) {
+            emit_chunk(text, seg, lex, a, k, out);
+            emit_chunk(text, seg, lex, k + 1, b, out);
+            return;
+        }
+    }
     // two bodies joined ("... Treasury and Department of Education", "... Energy to
     // the Department of ..."), or a body and a title with a person ("... Security
     // Secretary Mayorkas"): each body is a name of its own, the person none
@@ -2846,19 +2901,85 @@ fn is_name_suffix(p: &str) -> bool {
     )
 }
 
+/// Short forms of first names that stand for one full form only ("Dick"
+/// Durbin is Richard Durbin, "Chuck" Schumer Charles Schumer): a person's
+/// identity uses the full form. Forms shared by several names ("Chris",
+/// "Pat", "Alex", "Sam") are left as written.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("andy", "andrew"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("chuck", "charles"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("doug", "douglas"),
+    ("greg", "gregory"),
+    ("jeff", "jeffrey"),
+    ("jen", "jennifer"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("ken", "kenneth"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("marty", "martin"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("mitch", "mitchell"),
+    ("nick", "nicholas"),
+    ("ron", "ronald"),
+    ("steve", "steven"),
+    ("tim", "timothy"),
+    ("tom", "thomas"),
+    ("tommy", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// A lower-case word without the accents of Latin letters ("iván" -> "ivan").
+fn fold_accents(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ç' | 'ć' | 'č' => 'c',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ř' => 'r',
+            'ł' => 'l',
+            other => other,
+        })
+        .collect()
+}
+
 /// The resolution key of a person: first and last name, without honorifics,
-/// titles, middle names, initials and suffixes.
+/// titles, middle names, initials and suffixes, without accents, and with the
+/// full form of a first name written short ([`NICKNAMES`]).
 pub fn person_key(name: &str) -> String {
-    let parts: Vec<String> = name
+    let mut parts: Vec<String> = name
         .split_whitespace()
         .skip_while(|p| {
             is_title_word(p)
                 || HONORIFICS.contains(&p.trim_end_matches('.').to_lowercase().as_str())
         })
         .filter(|p| !is_name_suffix(p))
-        .map(|p| p.trim_end_matches([',', '.']).to_lowercase())
+        .map(|p| fold_accents(&p.trim_end_matches([',', '.']).to_lowercase()))
         .filter(|p| p.chars().count() > 1)
         .collect();
+    if parts.len() > 1 {
+        if let Some(&(_, full)) = NICKNAMES.iter().find(|(short, _)| *short == parts[0]) {
+            parts[0] = full.to_string();
+        }
+    }
     // "Sr." tells a father from his son of the same name
     let senior = if is_senior(name) { " sr" } else { "" };
     match (parts.first(), parts.last()) {
@@ -3094,6 +3215,45 @@ mod tests {
                 "a known name before another's head word: both names",
                 "The White House Office of Management and Budget on Thursday released a policy.",
                 &[("The White House", Agency), ("Office of Management and Budget", Agency)],
+            ),
+            (
+                "a group's possessive inside a name",
+                "She chaired the Women’s Media Center and the Children’s National Hospital board.",
+                &[("Women’s Media Center", Organization), ("Children’s National Hospital", Organization)],
+            ),
+            (
+                "a United States Attorney's office keeps its front",
+                "He served in the United States Attorney’s Office for the Southern District of Ohio since 1999.",
+                &[("United States Attorney’s Office for the Southern District of Ohio", Agency)],
+            ),
+            (
+                "a glossary's acronym before its name",
+                "PRA Paperwork Reduction Act\nRFA Regulatory Flexibility Act\nSBA Small Business Administration\nOMB Office of Management and Budget NCES National Center for Education Statistics",
+                &[
+                    ("PRA", Policy),
+                    ("Paperwork Reduction Act", Policy),
+                    ("Regulatory Flexibility Act", Policy),
+                    ("SBA", Agency),
+                    ("Small Business Administration", Agency),
+                    ("OMB", Agency),
+                    ("Office of Management and Budget", Agency),
+                    ("National Center for Education Statistics", Agency),
+                ],
+            ),
+            (
+                "an ordinal inside a sentence is part of the name",
+                "He signed the First Step Act and funded the First Responders Program.",
+                &[("First Step Act", Policy), ("First Responders Program", Policy)],
+            ),
+            (
+                "an amount's word is no part of a name",
+                "States got a share of the $4.5 Billion American Rescue Plan award.",
+                &[("American Rescue Plan", Policy)],
+            ),
+            (
+                "an honorific after a body's name starts a person",
+                "The director of the National Board for Education Sciences Dr. Ellison spoke.",
+                &[("National Board for Education Sciences", Agency)],
             ),
             (
                 "a weekday ends a name unless the name goes on",
@@ -3509,6 +3669,18 @@ mod tests {
                 "person:walter ellison sr",
             ),
             ("a surname alone", "Ellison", "person:ellison"),
+            (
+                "a short first name is its full form",
+                "Dick Ellison",
+                "person:richard ellison",
+            ),
+            (
+                "a short form shared by several names stays",
+                "Chris Ellison",
+                "person:chris ellison",
+            ),
+            ("a surname alone is no first name", "Dick", "person:dick"),
+            ("accents go", "Iván Duque", "person:ivan duque"),
         ];
         for (case, name, want) in cases {
             assert_eq!(person_key(name), *want, "{case}");

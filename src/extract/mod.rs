@@ -559,8 +559,13 @@ fn add_surnames(
         }
         // a surname of a person named in full was linked by the loop above;
         // "President Obama" in a document of his term is the president
+        // (or, whatever the date, the one president of that surname: "President
+        // Obama" in 2025)
         let president = (prev == "President")
-            .then(|| date.and_then(|d| presidents::in_office(w, d)))
+            .then(|| {
+                date.and_then(|d| presidents::in_office(w, d))
+                    .or_else(|| presidents::by_surname(w))
+            })
             .flatten();
         let mut m = match president {
             Some(p) => {

@@ -95,9 +95,45 @@ pub fn in_office(surname: &str, date: Date) -> Option<&'static President> {
         .find(|p| p.surname() == surname && p.in_office(date))
 }
 
+/// The president a surname names whatever the date ("President Obama" in a
+/// document of 2025): when the table holds presidents of that surname, all of
+/// one name, and no president before the table's first term bore it
+/// ("Roosevelt", "Johnson"). None for "Bush".
+pub fn by_surname(surname: &str) -> Option<&'static President> {
+    const EARLIER: &[&str] = &["Roosevelt", "Johnson", "Adams", "Harrison"];
+    if EARLIER.contains(&surname) {
+        return None;
+    }
+    let mut found = all().iter().filter(|p| p.surname() == surname);
+    let first = found.next()?;
+    found.all(|p| p.name == first.name).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presidents_by_surname() {
+        // (case, surname, expected president)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("one president", "Obama", Some("Barack Obama")),
+            (
+                "two terms of one president",
+                "Trump",
+                all()
+                    .iter()
+                    .find(|p| p.surname() == "Trump")
+                    .map(|p| p.name),
+            ),
+            ("two presidents of one surname", "Bush", None),
+            ("a surname of an earlier president too", "Roosevelt", None),
+            ("no president", "Ellison", None),
+        ];
+        for (case, surname, want) in cases {
+            assert_eq!(by_surname(surname).map(|p| p.name), *want, "{case}");
+        }
+    }
 
     #[test]
     fn presidents_by_order_and_term() {
