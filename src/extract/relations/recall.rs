@@ -204,7 +204,7 @@ impl Ctx<'_> {
                 continue;
             }
             let mut r = to + 2;
-            let several = matches!(&*self.lower(r), "a" | "an");
+            let several = matches!(self.lower(r), "a" | "an");
             if several {
                 r += 1;
             }
