@@ -9,11 +9,6 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use memograph::ingest::{self, Event, IngestOptions};
-
-/// mimalloc: extraction allocates many small strings per document; with the
-/// system allocator malloc and free were about an eighth of `extract`'s time.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use memograph::input::{self, InputOptions};
 use memograph::query::{self, OutputFormat};
 use memograph::rdf::QuadWriter;
