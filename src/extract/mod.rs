@@ -196,7 +196,13 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
     }
     // "Jane Doe, Nominee for Assistant Secretary …" at the start of a line: a
     // person, whatever the first-name list says
-    for caps in nominee_regex().captures_iter(text) {
+    // (the regex scans every line start; most documents have no nominee line)
+    let nominees = if text.contains(", Nominee for ") {
+        nominee_regex().captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for caps in nominees {
         if let Some(n) = caps.get(1) {
             let mut m = Mention::new(
                 Span::new(n.start(), n.end()),
