@@ -204,9 +204,12 @@ impl Ctx<'_> {
                 continue;
             }
             let mut r = to + 2;
-            let several = matches!(self.lower(r), "a" | "an");
+            let several = r < end && matches!(self.lower(r), "a" | "an");
             if several {
                 r += 1;
+            }
+            if r >= end {
+                continue;
             }
             let ev = self.sentence_span(pe);
             // "to be a Member of the X"
@@ -235,6 +238,7 @@ impl Ctx<'_> {
             // (the head of the body the title names: "Director of the X", not
             // "Medical Director in the Regular Corps of X")
             let heads = !several
+                && t_end < end
                 && matches!(self.tok(t_end), "of" | ",")
                 && is_head_title(&title)
                 && !title.contains(" of ")
@@ -402,6 +406,12 @@ mod tests {
                     "Margaret Vo Dorne org:memberOf National Aeronautics and Space Administration",
                 ],
                 &["Margaret Vo Dorne org:headOf National Aeronautics and Space Administration"],
+            ),
+            (
+                "a document that ends right after \"to be\" or the title",
+                "date 2021-06-01\nNominations Sent to the Senate\n\n     Anne Roe, of New York, to be\n\n     Tom Dorne, of Ohio, to be Administrator",
+                &[],
+                &["Anne Roe schema:jobTitle \"Administrator\""],
             ),
             (
                 "one of several: a member, a director",
