@@ -37,6 +37,14 @@ fn read(path: &Path, options: &InputOptions) -> memograph::Result<Document> {
     input::decode_with(&path.to_string_lossy(), Kind::of(path), &bytes, options)
 }
 
+/// The default extractor's extraction of one document.
+fn extract(doc: &Document) -> Extraction {
+    Extractor::builder()
+        .build()
+        .expect("extractor")
+        .extract(doc)
+}
+
 fn labels(ex: &Extraction, class: EntityClass) -> Vec<String> {
     ex.entities
         .iter()
@@ -224,10 +232,7 @@ fn scanned_page_is_read_by_ocr() {
         "{}",
         doc.text
     );
-    let ex = Extractor::builder()
-        .build()
-        .expect("extractor")
-        .extract(&doc);
+    let ex = extract(&doc);
     let people = labels(&ex, EntityClass::Person);
     assert!(people.iter().any(|p| p.contains("Kanovsky")), "{people:?}");
     let agencies = all_labels(&ex);
@@ -286,10 +291,7 @@ fn docx_memo_is_read() {
     );
     let at = |s: &str| doc.text.find(s).expect(s);
     assert!(at("FROM:") < at("SUBJECT:") && at("SUBJECT:") < at("This memorandum"));
-    let ex = Extractor::builder()
-        .build()
-        .expect("extractor")
-        .extract(&doc);
+    let ex = extract(&doc);
     let names = all_labels(&ex);
     for want in [
         "Department of Energy",
@@ -317,10 +319,7 @@ fn saved_page_yields_the_article_only() {
     );
     assert_eq!(doc.date, memograph::Date::ymd(2014, 3, 12));
     assert!(doc.text.starts_with("Secretary Announces Open Data Memo\n\nMarch 12, 2014\n\nWASHINGTON – Secretary of Commerce"), "{}", doc.text);
-    let ex = Extractor::builder()
-        .build()
-        .expect("extractor")
-        .extract(&doc);
+    let ex = extract(&doc);
     let names = all_labels(&ex);
     for want in [
         "National Institute of Standards and Technology",

@@ -2931,15 +2931,35 @@ mod tests {
             .collect()
     }
 
+    /// A table row: (case, text, facts that must be found, facts that must not be).
+    pub(super) type Case = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
+    /// Runs table rows through the extractor: every wanted fact is found, no unwanted one.
+    pub(super) fn check(cases: &[Case]) {
+        for (name, text, want, unwanted) in cases {
+            let got = facts(text);
+            for w in *want {
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{name}: missing {w:?} in {got:#?}"
+                );
+            }
+            for u in *unwanted {
+                assert!(
+                    !got.iter().any(|g| g == u),
+                    "{name}: unwanted {u:?} in {got:#?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn relations() {
-        // (case, text, facts that must be found, facts that must not be)
-        type Case = (
-            &'static str,
-            &'static str,
-            &'static [&'static str],
-            &'static [&'static str],
-        );
         let cases: &[Case] = &[
             (
                 "a memo's own title is no policy it concerns",
@@ -3246,21 +3266,7 @@ mod tests {
                 &[],
             ),
         ];
-        for (name, text, want, unwanted) in cases {
-            let got = facts(text);
-            for w in *want {
-                assert!(
-                    got.iter().any(|g| g == w),
-                    "{name}: missing {w:?} in {got:#?}"
-                );
-            }
-            for u in *unwanted {
-                assert!(
-                    !got.iter().any(|g| g == u),
-                    "{name}: unwanted {u:?} in {got:#?}"
-                );
-            }
-        }
+        check(cases);
     }
 }
 

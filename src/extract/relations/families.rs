@@ -11,7 +11,7 @@ use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
 use crate::model::{Date, EntityClass, Predicate, Span};
 
-const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
+pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
 
 /// The number of an executive order named "Executive Order 13719" ("E.O. 13719").
 fn order_number(name: &str) -> Option<u32> {
@@ -1925,17 +1925,10 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
 
-    use super::super::tests::facts;
+    use super::super::tests::{check, Case};
 
     #[test]
     fn families() {
-        // (case, text, facts that must be found, facts that must not be)
-        type Case = (
-            &'static str,
-            &'static str,
-            &'static [&'static str],
-            &'static [&'static str],
-        );
         let cases: &[Case] = &[
             (
                 "functions transferred by statute: the body that performed them is succeeded",
@@ -2154,17 +2147,6 @@ mod tests {
                 &[],
             ),
         ];
-        for (case, text, want, unwanted) in cases {
-            let got = facts(text);
-            for w in *want {
-                assert!(got.iter().any(|g| g == w), "{case}: missing {w}\n{got:#?}");
-            }
-            for u in *unwanted {
-                assert!(
-                    !got.iter().any(|g| g == u),
-                    "{case}: unwanted {u}\n{got:#?}"
-                );
-            }
-        }
+        check(cases);
     }
 }

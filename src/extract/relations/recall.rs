@@ -5,13 +5,11 @@
 
 use std::collections::HashSet;
 
-use super::families::is_whole_title;
+use super::families::{is_whole_title, AGENTS};
 use super::{Ctx, FactObject};
 use crate::extract::mentions::{is_head_title, is_title_word, TITLE_HEADS};
 use crate::extract::text::TokKind;
 use crate::model::{EntityClass, Predicate, Span};
-
-const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
 
 /// Whether a mention's surface text is an acronym: "HHS", "DHS", "S&T".
 fn is_acronym(s: &str) -> bool {
@@ -108,14 +106,7 @@ impl Ctx<'_> {
             let title = self.norm_span(tspan);
             let ev = self.sentence_span(a);
             let agency = self.implied_agency(&title, tspan);
-            let heads = is_head_title(&title);
-            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
-            if let Some(ag) = agency {
-                self.fact(p, Predicate::MemberOf, FactObject::Mention(ag), ev, rule);
-                if heads {
-                    self.fact(p, Predicate::HeadOf, FactObject::Mention(ag), ev, rule);
-                }
-            }
+            self.role_facts(p, title, agency, ev, rule);
         }
     }
 
@@ -215,9 +206,7 @@ impl Ctx<'_> {
             // "to be a Member of the X"
             if self.lower(r) == "member" && r + 1 < end && self.lower(r + 1) == "of" {
                 if let Some(o) = self.body_at(r + 2) {
-                    let title = "Member".to_string();
-                    self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
-                    self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                    self.role_facts(p, "Member".to_string(), Some(o), ev, rule);
                 }
                 continue;
             }
@@ -261,15 +250,7 @@ impl Ctx<'_> {
     fn acronym_before_unit(&mut self) {
         for b in self.named(EntityClass::Agency) {
             let (bt, _) = self.toks[b];
-            if bt == 0 {
-                continue;
-            }
-            let prev_end = self.seg.tokens[bt - 1].span.end;
-            let Some(a) = self.ends.get(&prev_end).and_then(|v| {
-                v.iter()
-                    .copied()
-                    .find(|&a| self.class(a) == EntityClass::Agency && a != b)
-            }) else {
+            let Some(a) = self.mention_ending_before(bt, &[EntityClass::Agency]) else {
                 continue;
             };
             let (sa, sb) = (self.mentions[a].span, self.mentions[b].span);
@@ -311,30 +292,7 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::facts;
-
-    /// (case, text, facts that must be found, facts that must not be)
-    type Case = (
-        &'static str,
-        &'static str,
-        &'static [&'static str],
-        &'static [&'static str],
-    );
-
-    fn check(cases: &[Case]) {
-        for (case, text, want, unwanted) in cases {
-            let got = facts(text);
-            for w in *want {
-                assert!(got.iter().any(|g| g == w), "{case}: missing {w}: {got:#?}");
-            }
-            for u in *unwanted {
-                assert!(
-                    !got.iter().any(|g| g == u),
-                    "{case}: unwanted {u}: {got:#?}"
-                );
-            }
-        }
-    }
+    use super::super::tests::check;
 
     #[test]
     fn person_titles() {
