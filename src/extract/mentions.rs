@@ -1277,6 +1277,16 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             if own_line {
                 break;
             }
+            // "U.S. Department of Homeland Security Washington, DC 20528": a
+            // letterhead's city line is not part of the body's name
+            if t == "Washington"
+                && text[toks[end].span.end..].starts_with(", D")
+                && text[toks[end].span.end + 3..]
+                    .trim_start_matches(['.', ' '])
+                    .starts_with('C')
+            {
+                break;
+            }
             if kind == TokKind::Word && tok_is_cap(t) && hyphen_glued(t).is_some() {
                 // "Department of Homeland Security-funded research": the name ends there
                 end += 1;
@@ -3600,6 +3610,14 @@ mod tests {
                 "a numbered directive inside a longer name is not cut to 'Directive 501'",
                 "under the Intelligence Community Directive 501, see directive 2014/65/EU",
                 &[("Intelligence Community Directive", Memo), ("EU", Agency)],
+            ),
+            (
+                "a letterhead's city line ends the body's name",
+                "U.S. Department of Energy Washington, DC 20585\n\nThe Bureau of Reclamation Washington, D.C. office closed.",
+                &[
+                    ("U.S. Department of Energy", Agency),
+                    ("Bureau of Reclamation", Agency),
+                ],
             ),
             (
                 "unknown acronym defined",

@@ -302,6 +302,26 @@ fn nominee_regex() -> &'static regex::Regex {
     })
 }
 
+/// "Washington, DC 20528", "Ft. Snelling, MN 55111-4050": a line that ends
+/// with a city, a state or district and a ZIP code.
+fn ends_with_postal_address(line: &str) -> bool {
+    let line = line.trim_end();
+    let zip = line
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .split('-')
+        .next()
+        .unwrap_or("");
+    if zip.len() != 5 || !zip.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = line[..line.len() - line.rsplit(' ').next().unwrap_or("").len()].trim_end();
+    let state = before.rsplit([' ', ',']).next().unwrap_or("");
+    let state = state.replace('.', "");
+    state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()) && before.contains(',')
+}
+
 fn looks_like_memo_title(t: &str) -> bool {
     let l = t.to_lowercase();
     [
@@ -344,7 +364,15 @@ fn document_memo(
         m.key = class_key(EntityClass::Memo, &m.name);
         return Some(m);
     }
-    let (span, name) = match (st.title, subject, &doc.title) {
+    // a letterhead read as the title line ("Homeland Security", a seal's words;
+    // "… Washington, DC 20528") does not name the memo: its subject does
+    let letterhead = |t: Span| {
+        cands.iter().any(|c| {
+            c.span == t && matches!(c.class, EntityClass::Agency | EntityClass::Organization)
+        }) || ends_with_postal_address(&text[t.start..t.end])
+    };
+    let title = st.title.filter(|&t| !letterhead(t));
+    let (span, name) = match (title, subject, &doc.title) {
         (Some(t), _, _) => (
             t,
             text[t.start..t.end]
@@ -820,6 +848,34 @@ fn is_statute_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postal_address_lines() {
+        let cases = [
+            ("a district", "Washington, DC 20528", true),
+            ("a district with stops", "Washington, D.C. 20510", true),
+            (
+                "a state and ZIP+4",
+                "1 Federal Drive, Ft. Snelling, MN 55111-4050",
+                true,
+            ),
+            (
+                "a letterhead's garbled name, then the city",
+                "Srcurit, Agenc) Washington, DC 20528",
+                true,
+            ),
+            ("a title with a number", "Executive Order 14028", false),
+            ("no comma before the state", "Route MN 55111", false),
+            (
+                "a fiscal year",
+                "Guidance for Fiscal Year 2016, FY 2017",
+                false,
+            ),
+        ];
+        for (name, line, want) in cases {
+            assert_eq!(ends_with_postal_address(line), want, "{name}");
+        }
+    }
 
     #[test]
     fn names_from_layout_and_shape() {

@@ -2067,7 +2067,68 @@ impl<'a> Ctx<'a> {
                         );
                     }
                 }
+                Field::Copy => {}
             }
+        }
+    }
+
+    /// "U.S. Department of Homeland Security / Washington, DC 20528" at the top
+    /// of a memo or directive that names no sender: the body on the letterhead
+    /// issued it. Only the lines above the first header field (or the first
+    /// 600 bytes) are a letterhead, and the body's name must end on the city's
+    /// line or the line above it.
+    fn letterhead_creator(&mut self, doc: usize) {
+        if self
+            .facts
+            .iter()
+            .any(|f| f.subject == doc && f.predicate == Predicate::Creator)
+        {
+            return;
+        }
+        let top = self
+            .st
+            .fields
+            .iter()
+            .map(|(_, s)| s.start)
+            .min()
+            .unwrap_or(usize::MAX)
+            .min(600)
+            .min(self.text.len());
+        let head = &self.text[..top];
+        let Some(city) = head
+            .match_indices("Washington, D")
+            .map(|(i, _)| i)
+            .find(|&i| {
+                head[i + "Washington, D".len()..]
+                    .trim_start_matches(['.', ' '])
+                    .starts_with('C')
+            })
+        else {
+            return;
+        };
+        let body = (0..self.mentions.len())
+            .filter(|&m| {
+                let sp = self.mentions[m].span;
+                self.class(m) == EntityClass::Agency
+                    && !self.mentions[m].anaphor
+                    && m != doc
+                    && sp.end <= city
+                    && city - sp.end <= 80
+                    && self.text[sp.end..city].matches('\n').count() <= 1
+            })
+            .max_by_key(|&m| self.mentions[m].span.end);
+        if let Some(a) = body {
+            let line_end = self.text[city..]
+                .find('\n')
+                .map_or(self.text.len(), |k| city + k);
+            let ev = Span::new(self.mentions[a].span.start, line_end);
+            self.fact(
+                doc,
+                Predicate::Creator,
+                FactObject::Mention(a),
+                ev,
+                "memo.letterhead",
+            );
         }
     }
 
@@ -2806,6 +2867,7 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
+        self.letterhead_creator(doc);
         let doc_key = self.mentions[doc].key.clone();
         let replaced: Vec<String> = self
             .facts
@@ -2961,6 +3023,18 @@ mod tests {
     #[test]
     fn relations() {
         let cases: &[Case] = &[
+            (
+                "a letterhead issues a directive that names no sender; copy recipients issue nothing",
+                "U.S. Department of Energy\nWashington, DC 20585\n\nDirective 22-01\n\nFROM: J.\n\nCC: Tony Scott\nDirector, Office of Budget\n\nSUBJECT: Removal of Old Software\n\nAgencies shall remove the software.",
+                &["Directive 22-01 dcterms:creator Department of Energy"],
+                &["Directive 22-01 dcterms:creator Tony Scott", "Directive 22-01 dcterms:creator Office of Budget"],
+            ),
+            (
+                "a seal's words above the title name no memo, and the sender beats the letterhead",
+                "Homeland Security\n\nFROM: Tony Scott\nSecretary\n\nSUBJECT: Securing High Value Assets\n\nAgencies shall secure them.",
+                &["Securing High Value Assets dcterms:creator Tony Scott"],
+                &["Homeland Security dcterms:creator Tony Scott"],
+            ),
             (
                 "a memo's own title is no policy it concerns",
                 "date 2015-06-08\nM-15-13 Policy to Require Secure Connections across Federal Websites\n\nMEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nFROM: Tony Scott\nFederal Chief Information Officer\n\nSUBJECT: Policy to Require Secure Connections across Federal Websites\n\nThis HTTPS-Only Standard applies to all Federal agency websites.",

@@ -17,6 +17,9 @@ pub enum Field {
     Subject,
     /// `DATE:`, `Release Date:`
     Date,
+    /// `CC:`, `BCC:`, `Copy to:`: copy recipients, who neither wrote the
+    /// document nor are its addressees (the field ends the `FROM:` above it)
+    Copy,
 }
 
 /// The structure of a document.
@@ -100,6 +103,9 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
         ("date:", Field::Date),
         ("release date:", Field::Date),
         ("through:", Field::To),
+        ("cc:", Field::Copy),
+        ("bcc:", Field::Copy),
+        ("copy to:", Field::Copy),
         // report and notice metadata ("Author: Lawhorn, Julie M.", Federal
         // Register "AGENCY:", "Publication Date:")
         ("author:", Field::From),
@@ -300,7 +306,7 @@ pub fn analyze(text: &str) -> Structure {
             }
             if content_start < end {
                 st.fields.push((field, Span::new(content_start, end)));
-                st.is_memo = true;
+                st.is_memo |= field != Field::Copy;
             }
             i = j;
             continue;
@@ -820,6 +826,42 @@ mod tests {
                 .find(|(f, _)| *f == Field::Subject)
                 .map(|(_, s)| &text[s.start..s.end]);
             assert_eq!(got, Some(*want), "{name}");
+        }
+    }
+
+    #[test]
+    fn copy_fields_end_the_sender() {
+        // (name, text, the FROM field's content)
+        let cases = [
+            (
+                "cc on its own line",
+                "Directive 1\n\nFROM: Jane Doe\nSecretary\n\nCC: John Roe\nDirector, Office of Budget\n\nSUBJECT: Things\n",
+                "Jane Doe\nSecretary",
+            ),
+            (
+                "lower-case cc",
+                "Memo\n\nFrom: Jane Doe, Director\ncc: John Roe\nSubject: Things\n",
+                "Jane Doe, Director",
+            ),
+            (
+                "copy to",
+                "Memo\n\nFROM: Jane Doe\nCopy to: John Roe\n",
+                "Jane Doe",
+            ),
+        ];
+        for (name, text, want) in cases {
+            let st = analyze(text);
+            let from: Vec<&str> = st
+                .fields
+                .iter()
+                .filter(|(f, _)| *f == Field::From)
+                .map(|(_, s)| &text[s.start..s.end])
+                .collect();
+            assert_eq!(from, vec![want], "{name}");
+            assert!(
+                st.fields.iter().any(|(f, _)| *f == Field::Copy),
+                "{name}: the copy field"
+            );
         }
     }
 
