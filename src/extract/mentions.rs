@@ -708,6 +708,30 @@ pub fn is_head_title(title: &str) -> bool {
     {
         return false;
     }
+    // a director of one function or place inside the body ("Legal Director",
+    // "Louisiana State Director"), not its head (but "Secretary of State")
+    let function = [
+        "legal",
+        "state",
+        "program",
+        "policy",
+        "communications",
+        "political",
+        "legislative",
+        "finance",
+        "research",
+        "development",
+        "outreach",
+        "country",
+    ];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if let Some((_, before)) = words.split_last() {
+        if !before.iter().any(|w| matches!(*w, "of" | "for"))
+            && before.iter().any(|w| function.contains(w))
+        {
+            return false;
+        }
+    }
     let last = lower
         .split([' ', ','])
         .rfind(|w| !w.is_empty())
@@ -736,6 +760,9 @@ pub fn is_head_title(title: &str) -> bool {
             | "chief"
             | "comptroller"
     ) && !matches!(last, "officer" | "staff" | "counsel")
+        // (an "attorney" at a firm is one of its lawyers; "Attorney General",
+        // "U.S. Attorney" head their offices)
+        && lower != "attorney"
         || matches!(
             last,
             "director"
@@ -3762,6 +3789,13 @@ mod tests {
             ("Acting Director", true),
             ("General Counsel", false),
             ("Attorney General", true),
+            ("U.S. Attorney", true),
+            ("attorney", false),
+            ("Legal Director", false),
+            ("Louisiana State Director", false),
+            ("Executive Director", true),
+            ("Secretary of State", true),
+            ("Director of the Domestic Policy Council", true),
         ] {
             assert_eq!(is_head_title(title), head, "{title}");
         }

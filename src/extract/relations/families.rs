@@ -1662,8 +1662,13 @@ impl Ctx<'_> {
                     }
                 }
                 let v = self.lower(k);
+                // "is currently a partner at …": adverbs after the copula too
+                let mut after_verb = k + 1;
+                while after_verb < end && BIO_ADVERBS.contains(&self.lower(after_verb)) {
+                    after_verb += 1;
+                }
                 let (role_from, org) = match v {
-                    "is" | "was" | "became" | "remains" => (Some(k + 1), None),
+                    "is" | "was" | "became" | "remains" => (Some(after_verb), None),
                     "has" | "had" if self.lower(k + 1) == "been" => (Some(k + 2), None),
                     "has" | "had" | "will"
                         if matches!(self.lower(k + 1), "served" | "serve" | "worked")
