@@ -695,7 +695,104 @@ impl<'a> Ctx<'a> {
             self.sentence_rules(ms);
         }
         self.doc_memo_rules();
+        self.coordinated_policies();
         self.gazetteer_parents(&groups);
+    }
+
+    /// A policy a memo concerns or an agency implements, followed by others
+    /// in the same list: "in accordance with the Privacy Act of 1974 (5
+    /// U.S.C. 552a), as amended by the Computer Matching and Privacy
+    /// Protection Act of 1988"; "administers the A Program, the B Program and
+    /// the C Program". Each listed policy gets the same fact, with its own
+    /// rule id.
+    fn coordinated_policies(&mut self) {
+        let n = self.seg.tokens.len();
+        let found = self.facts.len();
+        for i in 0..found {
+            let (subject, predicate, evidence) = {
+                let f = &self.facts[i];
+                (f.subject, f.predicate, f.evidence)
+            };
+            let rule = match predicate {
+                Predicate::Concerns => "rel.listed-concerns",
+                Predicate::Implements => "rel.listed-implements",
+                _ => continue,
+            };
+            let FactObject::Mention(o) = self.facts[i].object else {
+                continue;
+            };
+            if self.class(o) != EntityClass::Policy || self.mentions[o].anaphor {
+                continue;
+            }
+            let (oa, mut k) = self.toks[o];
+            let si = self.seg.sentence_of.get(oa).copied().unwrap_or(usize::MAX);
+            let Some(last) = self.seg.sentences.get(si).map(|s| s.last) else {
+                continue;
+            };
+            for _ in 0..8 {
+                // a citation in parentheses: "(5 U.S.C. 552a)", "(Pub. L. 100-503)"
+                if k < last && self.tok(k) == "(" {
+                    match (k + 1..(k + 16).min(last)).find(|&t| self.tok(t) == ")") {
+                        Some(close) if (k + 1..close).all(|t| self.cov(t) == 0) => k = close + 1,
+                        _ => break,
+                    }
+                }
+                // ", as amended" closing this item (not "as amended by")
+                if k + 2 < last
+                    && self.tok(k) == ","
+                    && self.lower(k + 1) == "as"
+                    && self.lower(k + 2) == "amended"
+                    && (k + 3 >= last || self.lower(k + 3) != "by")
+                {
+                    k += 3;
+                }
+                let from = k;
+                while k < last
+                    && k < from + 4
+                    && matches!(
+                        self.lower(k),
+                        "," | ";" | "and" | "as" | "amended" | "by" | "the"
+                    )
+                {
+                    k += 1;
+                }
+                let seps = &(from..k).map(|t| self.lower(t)).collect::<Vec<_>>()[..];
+                let joined = matches!(
+                    seps,
+                    [","]
+                        | [";"]
+                        | ["and"]
+                        | [",", "and"]
+                        | [";", "and"]
+                        | [",", "as", "amended", "by"]
+                ) || matches!(
+                    seps,
+                    [",", "the"]
+                        | [";", "the"]
+                        | ["and", "the"]
+                        | [",", "and", "the"]
+                        | [";", "and", "the"]
+                );
+                if !joined {
+                    break;
+                }
+                let Some(m) = self.mention_starting_at(k, &[EntityClass::Policy]) else {
+                    break;
+                };
+                if self.mentions[m].anaphor || k >= n {
+                    break;
+                }
+                let exists = self.facts.iter().any(|f| {
+                    f.subject == subject
+                        && f.predicate == predicate
+                        && f.object == FactObject::Mention(m)
+                });
+                if !exists {
+                    self.fact(subject, predicate, FactObject::Mention(m), evidence, rule);
+                }
+                k = self.toks[m].1;
+            }
+        }
     }
 
     /// Title before or after a person's name: jobTitle, memberOf, headOf.
@@ -2072,6 +2169,43 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A Federal Register notice's or rule's "SUMMARY: In accordance with the
+    /// X Act, as amended by the Y Act, and OMB Bulletin 89-22, HUD is
+    /// issuing …": the document concerns the policies of the summary's first
+    /// sentence and builds on the memos it cites there.
+    fn summary_policies(&mut self, doc: usize) {
+        let head_end = self.text.len().min(20_000);
+        let Some(at) = self.text[..head_end]
+            .match_indices("SUMMARY:")
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || self.text.as_bytes()[i - 1] == b'\n')
+        else {
+            return;
+        };
+        let t = self.seg.tokens.partition_point(|t| t.span.end <= at);
+        let Some(&si) = self.seg.sentence_of.get(t) else {
+            return;
+        };
+        let s = self.seg.sentences[si];
+        for m in 0..self.mentions.len() {
+            let sp = self.mentions[m].span;
+            if m == doc || self.mentions[m].anaphor || sp.start < at || sp.end > s.span.end {
+                continue;
+            }
+            let (predicate, rule) = match self.class(m) {
+                EntityClass::Policy => (Predicate::Concerns, "memo.summary-policy"),
+                EntityClass::Memo => (Predicate::References, "memo.summary-cites"),
+                _ => continue,
+            };
+            let exists = self.facts.iter().any(|f| {
+                f.subject == doc && f.predicate == predicate && f.object == FactObject::Mention(m)
+            });
+            if !exists {
+                self.fact(doc, predicate, FactObject::Mention(m), s.span, rule);
+            }
+        }
+    }
+
     /// "U.S. Department of Homeland Security / Washington, DC 20528" at the top
     /// of a memo or directive that names no sender: the body on the letterhead
     /// issued it. Only the lines above the first header field (or the first
@@ -2868,6 +3002,7 @@ impl<'a> Ctx<'a> {
             }
         }
         self.letterhead_creator(doc);
+        self.summary_policies(doc);
         let doc_key = self.mentions[doc].key.clone();
         let replaced: Vec<String> = self
             .facts
@@ -3023,6 +3158,26 @@ mod tests {
     #[test]
     fn relations() {
         let cases: &[Case] = &[
+            (
+                "a Federal Register summary's first sentence: the policies it concerns and the memos it builds on",
+                "date 2019-03-01\nNotice of a Matching Program\n\nAGENCY: Social Security Administration.\n\nSUMMARY: Under the Social Security Act, as amended by the Bipartisan Budget Act of 2015, and OMB Memorandum M-19-17, the agency gives notice. The Food Stamp Act is unchanged.\n\nSUPPLEMENTARY INFORMATION: None.",
+                &[
+                    "Notice of a Matching Program mg:concerns Social Security Act",
+                    "Notice of a Matching Program mg:concerns Bipartisan Budget Act of 2015",
+                    "Notice of a Matching Program dcterms:references M-19-17",
+                ],
+                &["Notice of a Matching Program mg:concerns Food Stamp Act"],
+            ),
+            (
+                "policies listed after the one an agency carries out",
+                "Grants\n\nThe Department of Labor administers the Job Corps Program, the Apprenticeship Program and the YouthBuild Program. The Trade Adjustment Assistance Program is elsewhere.",
+                &[
+                    "Department of Labor mg:implements Job Corps Program",
+                    "Department of Labor mg:implements Apprenticeship Program",
+                    "Department of Labor mg:implements YouthBuild Program",
+                ],
+                &["Department of Labor mg:implements Trade Adjustment Assistance Program"],
+            ),
             (
                 "a letterhead issues a directive that names no sender; copy recipients issue nothing",
                 "U.S. Department of Energy\nWashington, DC 20585\n\nDirective 22-01\n\nFROM: J.\n\nCC: Tony Scott\nDirector, Office of Budget\n\nSUBJECT: Removal of Old Software\n\nAgencies shall remove the software.",

@@ -1057,7 +1057,7 @@ impl Ctx<'_> {
     }
 
     /// The classes covering token `t` (bits `COVER_*`).
-    fn cov(&self, t: usize) -> u8 {
+    pub(super) fn cov(&self, t: usize) -> u8 {
         self.cover.get(t).copied().unwrap_or(0)
     }
 
