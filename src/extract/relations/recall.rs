@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::families::{is_whole_title, AGENTS};
 use super::{Ctx, FactObject};
-use crate::extract::mentions::{is_head_title, is_title_word, TITLE_HEADS};
+use crate::extract::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
 use crate::extract::text::TokKind;
 use crate::model::{EntityClass, Predicate, Span};
 
@@ -17,6 +17,23 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&n)
         && s.chars().all(|c| c.is_ascii_uppercase() || c == '&')
         && s.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// A name written in capitals as a name: "Benson E. LEGG" -> "Benson E. Legg"
+/// (words that have lower-case letters or are initials stay as they are).
+fn caps_name(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            if w.chars().count() > 1 && !w.ends_with('.') && !w.chars().any(char::is_lowercase) {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_string() + &c.as_str().to_lowercase())
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The initials of a name's capitalised words: "NSA" for "National Security Agency".
@@ -34,6 +51,7 @@ impl Ctx<'_> {
         self.nominated_to_be();
         self.title_of_place_before_name();
         self.plural_titles();
+        self.court_panels();
     }
 
     /// The mentions that have a job title already.
@@ -242,6 +260,183 @@ impl Ctx<'_> {
         }
     }
 
+    /// A court's panel and its opinion's author: "Before: BROWN and
+    /// KAVANAUGH, Circuit Judges, and WILLIAMS, Senior Circuit Judge.",
+    /// "Before NIEMEYER and DUNCAN, Circuit Judges, and Benson E. LEGG, United
+    /// States District Judge …", "Howard, Chief Judge, Selya and Barron,
+    /// Circuit Judges."; "SELYA, Circuit Judge." on a line of its own. Each
+    /// judge gets the title and membership of the court the document names
+    /// first (headship for a Chief Judge); names in capitals are written as
+    /// names.
+    fn court_panels(&mut self) {
+        let rule = "person.court-panel";
+        let n = self.seg.tokens.len();
+        // the court a title belongs to: a circuit judge's is the court of
+        // appeals the document names first, a district judge's the district
+        // court, a justice's the supreme court (not the court appealed from)
+        let courts: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| {
+                self.class(m) == EntityClass::Agency
+                    && !self.mentions[m].anaphor
+                    && self.mentions[m].span.start < 3000
+            })
+            .collect();
+        let court_for = |ctx: &Self, title: &str| {
+            let want: &[&str] = if title.contains("Circuit") || title == "Chief Judge" {
+                &["Court of Appeals", "Circuit"]
+            } else if title.contains("District") || title.contains("Magistrate") {
+                &["District Court"]
+            } else if title.contains("Justice") {
+                &["Supreme Court"]
+            } else {
+                &["Court"]
+            };
+            courts
+                .iter()
+                .copied()
+                .filter(|&m| want.iter().any(|w| ctx.mentions[m].name.contains(w)))
+                .min_by_key(|&m| ctx.mentions[m].span.start)
+        };
+        let line_start = |t: usize| {
+            t == 0
+                || self.text[self.seg.tokens[t - 1].span.end..self.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        let mut t = 0;
+        while t < n {
+            let panel = self.tok(t) == "Before" && line_start(t);
+            // "SELYA, Circuit Judge." / "NIEMEYER, Circuit Judge:" alone on a line
+            let author = !panel
+                && line_start(t)
+                && t + 1 < n
+                && self.tok(t + 1) == ","
+                && self.tok(t).len() > 2
+                && self.tok(t).chars().all(|c| c.is_ascii_uppercase());
+            if !panel && !author {
+                t += 1;
+                continue;
+            }
+            let mut k = if panel { t + 1 } else { t };
+            if panel && k < n && self.tok(k) == ":" {
+                k += 1;
+            }
+            let stop = (k..(k + 60).min(n))
+                .find(|&u| self.tok(u) == "." && !self.is_initial(u))
+                .unwrap_or((k + 60).min(n));
+            let mut pending: Vec<Span> = Vec::new();
+            let mut judges: Vec<(Span, String, bool)> = Vec::new();
+            while k < stop {
+                if let Some((title, after)) = self.judge_title_at(k, stop) {
+                    k = after;
+                    // "United States District Judge for the District of
+                    // Maryland, sitting by designation": a visitor, titled only
+                    let visiting = k < stop && self.lower(k) == "for";
+                    for sp in pending.drain(..) {
+                        judges.push((sp, title.clone(), visiting));
+                    }
+                    while k < stop && !matches!(self.tok(k), "," | "." | ":") {
+                        k += 1;
+                    }
+                    continue;
+                }
+                if matches!(self.lower(k), "," | "and" | "&") {
+                    k += 1;
+                    continue;
+                }
+                // a name: up to four capitalised words or initials
+                let from = k;
+                while k < stop
+                    && k < from + 4
+                    && (self.tok(k).starts_with(char::is_uppercase) || self.is_initial(k))
+                    && self.judge_title_at(k, stop).is_none()
+                    && !matches!(self.tok(k), "," | "and")
+                {
+                    k += 1;
+                }
+                if k == from {
+                    break;
+                }
+                let sp = Span::new(
+                    self.seg.tokens[from].span.start,
+                    self.seg.tokens[k - 1].span.end,
+                );
+                pending.push(sp);
+            }
+            if author && (judges.len() != 1 || !pending.is_empty()) {
+                t += 1;
+                continue;
+            }
+            let ev = Span::new(
+                self.seg.tokens[t].span.start,
+                self.seg.tokens[stop.min(n - 1)].span.end,
+            );
+            for (sp, title, visiting) in judges {
+                let name = caps_name(&self.text[sp.start..sp.end]);
+                if name.len() < 2 || name.split_whitespace().all(|w| w.len() < 2) {
+                    continue;
+                }
+                let p = match self.starts.get(&sp.start).and_then(|v| {
+                    v.iter().copied().find(|&m| {
+                        self.class(m) == EntityClass::Person && self.mentions[m].span.end == sp.end
+                    })
+                }) {
+                    Some(p) => p,
+                    None => {
+                        let mut m = Mention::new(sp, EntityClass::Person, name.clone(), rule, 60);
+                        m.key = class_key(EntityClass::Person, &name);
+                        self.add_mention(m)
+                    }
+                };
+                let heads = title == "Chief Judge" || title == "Chief Justice";
+                let court = court_for(self, &title).filter(|_| !visiting);
+                self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+                if let Some(c) = court {
+                    self.fact(p, Predicate::MemberOf, FactObject::Mention(c), ev, rule);
+                    if heads {
+                        self.fact(p, Predicate::HeadOf, FactObject::Mention(c), ev, rule);
+                    }
+                }
+            }
+            t = stop;
+        }
+    }
+
+    /// A judge's title at token `k` ("Circuit Judges", "Senior Circuit
+    /// Judge", "United States District Judge", "Chief Judge", "Justices"),
+    /// in the singular, and the token after it.
+    fn judge_title_at(&self, k: usize, stop: usize) -> Option<(String, usize)> {
+        const QUALIFIERS: &[&str] = &[
+            "United",
+            "States",
+            "U.S.",
+            "Senior",
+            "Chief",
+            "Circuit",
+            "District",
+            "Associate",
+            "Bankruptcy",
+            "Magistrate",
+        ];
+        let mut e = k;
+        while e < stop && e < k + 5 && QUALIFIERS.contains(&self.tok(e)) {
+            e += 1;
+        }
+        if e >= stop || !matches!(self.tok(e), "Judge" | "Judges" | "Justice" | "Justices") {
+            return None;
+        }
+        let mut words: Vec<&str> = (k..e).map(|u| self.tok(u)).collect();
+        words.push(self.tok(e).trim_end_matches('s'));
+        Some((words.join(" "), e + 1))
+    }
+
+    /// Whether token `t` is the stop of an initial ("E." in "Benson E. LEGG").
+    fn is_initial(&self, t: usize) -> bool {
+        self.tok(t) == "."
+            && t > 0
+            && self.tok(t - 1).len() == 1
+            && self.tok(t - 1).starts_with(char::is_uppercase)
+    }
+
     /// "the HHS Office of Inspector General", "the DHS Science and Technology
     /// Directorate (S&T)": an agency's acronym written directly before
     /// another agency's full name (on one line) names the agency it belongs
@@ -379,6 +574,39 @@ mod tests {
                     "Tom Dorne org:memberOf Appalachian Regional Commission",
                 ],
                 &["Tom Dorne org:headOf Appalachian Regional Commission"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn court_panels() {
+        check(&[
+            (
+                "a panel in capitals, a senior judge and the opinion's author line",
+                "United States Court of Appeals\nFor the Ninth Circuit\n\nAppeal from the United States District Court for the District of Oregon\n\nBefore: GOULD and PAEZ, Circuit Judges, and CLIFTON, Senior Circuit Judge.\n\nPAEZ, Circuit Judge:\n\nThe district court erred.",
+                &[
+                    "Gould schema:jobTitle \"Circuit Judge\"",
+                    "Paez org:memberOf United States Court of Appeals",
+                    "Clifton schema:jobTitle \"Senior Circuit Judge\"",
+                    "Clifton org:memberOf United States Court of Appeals",
+                ],
+                &["Gould org:memberOf United States District Court for the District of Oregon"],
+            ),
+            (
+                "a chief judge heads the court; a visiting district judge is titled only",
+                "United States Court of Appeals\nFor the First Circuit\n\nBefore\nLynch, Chief Judge,\nKayatta, Circuit Judge, and Roe, United States District Judge for the District of Maine, sitting by designation.",
+                &[
+                    "Lynch org:headOf United States Court of Appeals",
+                    "Kayatta org:memberOf United States Court of Appeals",
+                    "Roe schema:jobTitle \"United States District Judge\"",
+                ],
+                &["Roe org:memberOf United States Court of Appeals"],
+            ),
+            (
+                "'Before' in running text is no panel",
+                "United States Court of Appeals\n\nBefore the hearing, Smith, Jones and Brown met with counsel.",
+                &[],
+                &["Smith schema:jobTitle \"Circuit Judge\""],
             ),
         ]);
     }
