@@ -167,6 +167,8 @@ impl Extractor {
         self.rules.apply_early(&mut ctx);
         ctx.run();
         self.rules.apply_late(&mut ctx);
+        // (after every rule, built-in or from a file: the lists they begin)
+        ctx.coordinated_lists();
         let title = doc.title.clone().or(title_text);
         resolve::resolve(&ctx.mentions, &ctx.links, &ctx.facts, title)
     }

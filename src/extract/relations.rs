@@ -695,17 +695,16 @@ impl<'a> Ctx<'a> {
             self.sentence_rules(ms);
         }
         self.doc_memo_rules();
-        self.coordinated_policies();
         self.gazetteer_parents(&groups);
     }
 
-    /// A policy a memo concerns or an agency implements, followed by others
-    /// in the same list: "in accordance with the Privacy Act of 1974 (5
+    /// A policy a memo concerns or an agency implements, or an agency a
+    /// department includes, followed by others in the same list: "in accordance with the Privacy Act of 1974 (5
     /// U.S.C. 552a), as amended by the Computer Matching and Privacy
     /// Protection Act of 1988"; "administers the A Program, the B Program and
     /// the C Program". Each listed policy gets the same fact, with its own
     /// rule id.
-    fn coordinated_policies(&mut self) {
+    pub(crate) fn coordinated_lists(&mut self) {
         let n = self.seg.tokens.len();
         let found = self.facts.len();
         for i in 0..found {
@@ -713,15 +712,24 @@ impl<'a> Ctx<'a> {
                 let f = &self.facts[i];
                 (f.subject, f.predicate, f.evidence)
             };
-            let rule = match predicate {
-                Predicate::Concerns => "rel.listed-concerns",
-                Predicate::Implements => "rel.listed-implements",
+            // the listed side: the object of a concern or a carrying out, the
+            // subject of "the Department includes A, B and C"
+            let (rule, listed, class, other) = match (predicate, &self.facts[i].object) {
+                (Predicate::Concerns, FactObject::Mention(o)) => {
+                    ("rel.listed-concerns", *o, EntityClass::Policy, subject)
+                }
+                (Predicate::Implements, FactObject::Mention(o)) => {
+                    ("rel.listed-implements", *o, EntityClass::Policy, subject)
+                }
+                (Predicate::SubOrganizationOf, FactObject::Mention(o))
+                    if self.facts[i].rule == "rel.sub-org-includes" =>
+                {
+                    ("rel.listed-sub-org", subject, EntityClass::Agency, *o)
+                }
                 _ => continue,
             };
-            let FactObject::Mention(o) = self.facts[i].object else {
-                continue;
-            };
-            if self.class(o) != EntityClass::Policy || self.mentions[o].anaphor {
+            let o = listed;
+            if self.class(o) != class || self.mentions[o].anaphor {
                 continue;
             }
             let (oa, mut k) = self.toks[o];
@@ -776,19 +784,30 @@ impl<'a> Ctx<'a> {
                 if !joined {
                     break;
                 }
-                let Some(m) = self.mention_starting_at(k, &[EntityClass::Policy]) else {
+                let Some(m) = self.mention_starting_at(k, &[class]) else {
                     break;
                 };
                 if self.mentions[m].anaphor || k >= n {
                     break;
                 }
+                // (a department is nobody's part)
+                let (s, o) = if class == EntityClass::Agency {
+                    let name = self.mentions[m]
+                        .canonical
+                        .as_deref()
+                        .unwrap_or(&self.mentions[m].name);
+                    if name.starts_with("Department") || name.starts_with("U.S. Department") {
+                        break;
+                    }
+                    (m, other)
+                } else {
+                    (other, m)
+                };
                 let exists = self.facts.iter().any(|f| {
-                    f.subject == subject
-                        && f.predicate == predicate
-                        && f.object == FactObject::Mention(m)
+                    f.subject == s && f.predicate == predicate && f.object == FactObject::Mention(o)
                 });
                 if !exists {
-                    self.fact(subject, predicate, FactObject::Mention(m), evidence, rule);
+                    self.fact(s, predicate, FactObject::Mention(o), evidence, rule);
                 }
                 k = self.toks[m].1;
             }
@@ -3167,6 +3186,15 @@ mod tests {
                     "Notice of a Matching Program dcterms:references M-19-17",
                 ],
                 &["Notice of a Matching Program mg:concerns Food Stamp Act"],
+            ),
+            (
+                "the parts a department is made of, in a list (another department is no part)",
+                "Grants\n\nThe Department of Labor comprises the Gear Administration, the Office of Bolts and the Department of Energy.",
+                &[
+                    "Gear Administration org:subOrganizationOf Department of Labor",
+                    "Office of Bolts org:subOrganizationOf Department of Labor",
+                ],
+                &["Department of Energy org:subOrganizationOf Department of Labor"],
             ),
             (
                 "policies listed after the one an agency carries out",
