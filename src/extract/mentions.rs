@@ -536,6 +536,7 @@ pub fn is_title_word(w: &str) -> bool {
 /// Words that form job titles.
 pub const TITLE_WORDS: &[&str] = &[
     "Lady",
+    "CEO",
     "President",
     "Vice",
     "Director",
@@ -644,6 +645,7 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Words that end a job title and can head it.
 pub const TITLE_HEADS: &[&str] = &[
+    "CEO",
     "President",
     "Director",
     "Secretary",
@@ -725,6 +727,10 @@ pub fn is_head_title(title: &str) -> bool {
         "country",
     ];
     let words: Vec<&str> = lower.split_whitespace().collect();
+    // a company's or an association's chief executive
+    if words.contains(&"ceo") || lower.contains("chief executive officer") {
+        return true;
+    }
     if let Some((_, before)) = words.split_last() {
         if !before.iter().any(|w| matches!(*w, "of" | "for"))
             && before.iter().any(|w| function.contains(w))
@@ -3795,6 +3801,9 @@ mod tests {
             ("Louisiana State Director", false),
             ("Executive Director", true),
             ("Secretary of State", true),
+            ("CEO", true),
+            ("President and CEO", true),
+            ("Chief Executive Officer", true),
             ("Director of the Domestic Policy Council", true),
         ] {
             assert_eq!(is_head_title(title), head, "{title}");

@@ -927,6 +927,12 @@ impl<'a> Ctx<'a> {
                         let lower_title =
                             comma && !cap && w != "of" && is_title_word(&upper_first(w));
                         if !((is_title_word(w) && (cap || w == "of")) || lower_title)
+                            // ("CEO of General Motors": a company's name starts
+                            // there; "Deputy Counsel to the President" is one title)
+                            || (e > start
+                                && self
+                                    .mention_starting_at(e, &[EntityClass::Organization])
+                                    .is_some())
                             || (e > start
                                 && self.text[self.seg.tokens[e - 1].span.end
                                     ..self.seg.tokens[e].span.start]
@@ -3195,6 +3201,16 @@ mod tests {
                     "Office of Bolts org:subOrganizationOf Department of Labor",
                 ],
                 &["Department of Energy org:subOrganizationOf Department of Labor"],
+            ),
+            (
+                "a company's chief executive heads it, and a company named with a title word is not cut",
+                "Notes\n\nMary Roe, CEO of General Motors, spoke. Jane Doe, Deputy Counsel to the President, spoke.",
+                &[
+                    "Mary Roe org:headOf General Motors",
+                    "Mary Roe schema:jobTitle \"CEO\"",
+                    "Jane Doe schema:jobTitle \"Deputy Counsel\"",
+                ],
+                &["Mary Roe schema:jobTitle \"CEO of General\""],
             ),
             (
                 "policies listed after the one an agency carries out",
