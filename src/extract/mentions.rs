@@ -400,6 +400,7 @@ fn tok_is_cap(s: &str) -> bool {
 
 /// Titles that, right before a capitalized pair of words, make it a person's name.
 pub const PERSON_TITLES: &[&str] = &[
+    "CEO",
     "President",
     "Director",
     "Secretary",
@@ -2732,10 +2733,33 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 && parts
                     .iter()
                     .all(|p| !is_title_word(p) && !OFFICE_WORDS.contains(p));
+            // "FROM: Jeh Charles Johnson", "By Satya Roe": a whole line's name
+            // after a sender's or an author's label, whatever its first name
+            let header_name = !all_caps
+                && n <= 4
+                && i >= 1
+                && parts
+                    .iter()
+                    .all(|p| could_be_surname(p) && !lex.is_common_word(p))
+                && (end >= toks.len()
+                    || text[toks[end - 1].span.end..toks[end].span.start].contains('\n'))
+                && {
+                    let (a, b) = (
+                        if i >= 2 { seg.tok(text, i - 2) } else { "" },
+                        seg.tok(text, i - 1),
+                    );
+                    let line_start = |k: usize| {
+                        k == 0 || text[toks[k - 1].span.end..toks[k].span.start].contains('\n')
+                    };
+                    b == ":"
+                        && matches!(a, "FROM" | "From" | "TO" | "To" | "Author" | "AUTHOR")
+                        && line_start(i - 2)
+                        || b == "By" && line_start(i - 1)
+                };
             let evidence = if all_caps {
                 first_ok || has_initial
             } else {
-                first_ok || has_initial || titled && n <= 3 || appositive_title
+                first_ok || has_initial || titled && n <= 3 || appositive_title || header_name
             };
             if name_like && last_ok && evidence {
                 let mut span = Span::new(toks[i].span.start, toks[end - 1].span.end);
@@ -2777,6 +2801,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     "person.titled"
                 } else if first_ok {
                     "person.first-name"
+                } else if header_name && !has_initial {
+                    "person.header-name"
                 } else if appositive_title && !has_initial {
                     "person.appositive-title"
                 } else {
@@ -3643,6 +3669,11 @@ mod tests {
                 "a numbered directive inside a longer name is not cut to 'Directive 501'",
                 "under the Intelligence Community Directive 501, see directive 2014/65/EU",
                 &[("Intelligence Community Directive", Memo), ("EU", Agency)],
+            ),
+            (
+                "a sender's or author's line names a person whatever the first name; so does a CEO title",
+                "FROM: Jeh Charles Johnson\nSecretary\n\nNvidia CEO Jensen Huang spoke.",
+                &[("Jeh Charles Johnson", Person), ("Nvidia", Organization), ("Jensen Huang", Person)],
             ),
             (
                 "a letterhead's city line ends the body's name",
