@@ -2953,6 +2953,15 @@ const HONORIFICS: &[&str] = &[
     "rep",
     "gov",
     "the",
+    // a party's role in a case ("Appellant Nichole M. Roe")
+    "appellant",
+    "appellee",
+    "petitioner",
+    "respondent",
+    "plaintiff",
+    "defendant",
+    "intervenor",
+    "movant",
 ];
 
 /// Whether a name ends with "Sr." (the father, not the son of the same name).
@@ -3671,9 +3680,14 @@ mod tests {
                 &[("Intelligence Community Directive", Memo), ("EU", Agency)],
             ),
             (
-                "a sender's or author's line names a person whatever the first name; so does a CEO title",
-                "FROM: Jeh Charles Johnson\nSecretary\n\nNvidia CEO Jensen Huang spoke.",
-                &[("Jeh Charles Johnson", Person), ("Nvidia", Organization), ("Jensen Huang", Person)],
+                "a sender's or author's line names a person whatever the first name; so does a CEO title; a party's role is no part of a name",
+                "FROM: Jeh Charles Johnson\nSecretary\n\nNvidia CEO Jensen Huang spoke. Appellant Nichole M. Roe appealed.",
+                &[
+                    ("Jeh Charles Johnson", Person),
+                    ("Nvidia", Organization),
+                    ("Jensen Huang", Person),
+                    ("Nichole M. Roe", Person),
+                ],
             ),
             (
                 "a letterhead's city line ends the body's name",
