@@ -781,7 +781,9 @@ impl<'a> Ctx<'a> {
                         | [",", "and", "the"]
                         | [";", "and", "the"]
                 );
-                if !joined {
+                // (a part's list runs on commas and "and" only: "; the Department
+                // of Y, including Z" is another pair)
+                if !joined || class == EntityClass::Agency && seps.contains(&";") {
                     break;
                 }
                 let Some(m) = self.mention_starting_at(k, &[class]) else {
