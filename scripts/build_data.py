@@ -166,6 +166,11 @@ def main():
             continue
         cands = sorted(g["natural"] or {strip_us(n) for n in g["names"]}, key=lambda n: (n.startswith("The "), -n.count(" of "), len(n), n))
         canon = cands[0]
+        # "Information Agency", "Tax Court", "Courts of Appeals": a name not led by its
+        # head is cut without the "U.S."/"United States" the sources write before it
+        rest = canon.split()
+        if rest[0] not in HEADS and (len(rest) == 2 or rest[0] == "Courts"):
+            canon = next((p + canon for p in ("U.S. ", "United States ") if p + canon in g["names"]), canon)
         canon_of[k] = canon
     for k in order:
         g = groups[k]

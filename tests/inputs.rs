@@ -338,7 +338,7 @@ fn saved_page_yields_the_article_only() {
         assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
     }
     for furniture in [
-        "Census Bureau",
+        "U.S. Census Bureau",
         "National Oceanic and Atmospheric Administration",
         "Patent and Trademark Office",
         "National Archives and Records Administration",

@@ -206,6 +206,36 @@ const POSSESSIVE_NAME_PARTS: &[&str] = &["Women", "Children", "Men", "People", "
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
 const FIRM_SUFFIXES: &[&str] = &["LLP", "PLLC", "L.L.P.", "LP", "Ltd", "Ltd.", "PC", "P.C."];
 
+/// The word lists of `data/name_words.tsv` (one list a line: `name<TAB>word|word|...`).
+const NAME_WORDS: &str = include_str!("../../data/name_words.tsv");
+
+/// A word list of `data/name_words.tsv` (empty when the file has no such list).
+fn name_words(list: &str) -> &'static std::collections::HashSet<&'static str> {
+    type Lists = HashMap<&'static str, std::collections::HashSet<&'static str>>;
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    static EMPTY: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            NAME_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(name, words)| {
+                    (
+                        name.trim(),
+                        words
+                            .split('|')
+                            .map(str::trim)
+                            .filter(|w| !w.is_empty())
+                            .collect(),
+                    )
+                })
+                .collect()
+        })
+        .get(list)
+        .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+}
+
 /// Whether a word heads the name of a body: an agency, a body that may be
 /// either, or an organization ("Department", "Council", "University").
 fn is_body_head(w: &str) -> bool {
@@ -1217,18 +1247,80 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 );
         return qualified.then_some(EntityClass::Memo);
     }
+    // "Unemployment Trust Fund", "State Revolving Fund", "Disaster Relief Fund": a
+    // government account or grant program, no organization (but "Legal Defense Fund" is one)
+    if (head == "Fund" || last == "Fund" && prep.is_none())
+        && words
+            .iter()
+            .any(|w| name_words("fund_account_words").contains(w))
+        && !words
+            .iter()
+            .any(|w| name_words("fund_organization_words").contains(w))
+    {
+        return None;
+    }
+    // "Jane Roe Post Office": a post office building a statute names after someone
+    if matches!(
+        words,
+        [.., "Post", "Office"] | [.., "Post", "Office", "Building"]
+    ) && !matches!(words[0], "United" | "U.S.")
+    {
+        return None;
+    }
+    // "Court for the Fort Wayne Division", "Second Division", "Western Division": a
+    // judicial district's division (a place) or a unit with no owner in its name
+    if head == "Division"
+        && (words.starts_with(&["Court", "for"])
+            || head_idx > 0
+                && words[..head_idx]
+                    .iter()
+                    .all(|w| name_words("generic_unit_words").contains(w)))
+    {
+        return None;
+    }
     // "Federal Websites and Web Services", "Emergency Medical Services": kinds of
     // service; agencies named so ("Citizenship and Immigration Services") are known
     if head == "Services" {
         return None;
     }
     if AGENCY_HEADS.contains(&head) {
+        // "Department of Economics", "Fischell Department of Bioengineering": a
+        // university's department
+        let academic = head == "Department"
+            && prep.is_some_and(|p| {
+                p + 1 < n
+                    && words[p + 1..].iter().all(|w| {
+                        name_words("academic_fields").contains(w) || matches!(*w, "and" | "&")
+                    })
+            });
+        // "Harvard University Government Department", "American Constitution Society
+        // Task Force": a non-government body's unit (not "National Science Foundation
+        // Office of ...": a government word makes it the government's)
+        let org_unit = !has_gov
+            && words[..head_idx]
+                .iter()
+                .any(|w| name_words("organization_words").contains(w));
+        if academic || org_unit {
+            return Some(EntityClass::Organization);
+        }
         return Some(EntityClass::Agency);
     }
     if BODY_HEADS.contains(&head) {
         // "National Security Institute", "National Academy of Sciences": a
         // "National" institute or academy no list knows is not the government's
-        let has_gov = has_gov
+        // "Utah State Board of Education", "Missouri Board of Law Examiners": a state's board
+        let state_board = head == "Board"
+            && (super::relations::is_us_state(words[0]) || words[..head_idx].contains(&"State"));
+        // "Wake County Board of Commissioners", "Denver City Council": a local government's
+        let local = matches!(head, "Board" | "Council")
+            && words[..head_idx]
+                .iter()
+                .any(|w| name_words("local_government_words").contains(w))
+            && !words
+                .iter()
+                .any(|w| name_words("organization_words").contains(w));
+        let state_board = state_board || local;
+        let has_gov = (has_gov || state_board)
             && !(matches!(head, "Institute" | "Institutes" | "Academy")
                 && words
                     .iter()
@@ -1425,6 +1517,17 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 || toks[a].kind == TokKind::Number)
         {
             a += 1;
+        }
+        // "U.S.-Japan Security Consultative Committee": "U.S.-" and the partner
+        // country are the name's front
+        if a == start
+            && a >= 2
+            && matches!(seg.tok(text, a - 1), "-" | "\u{2013}")
+            && matches!(seg.tok(text, a - 2), "U.S." | "US")
+            && toks[a - 2].span.end == toks[a - 1].span.start
+            && toks[a - 1].span.end == toks[a].span.start
+        {
+            a -= 2;
         }
         // "Title VI of the Civil Rights Act": the part of a law names the law
         if a > start
@@ -1914,6 +2017,26 @@ fn emit_chunk(
             return;
         }
     }
+    // "Board of Directors of the X", "X Board of Directors": X's board, named by X
+    if let Some(k) = (a..b.saturating_sub(2)).find(|&k| {
+        seg.tok(text, k) == "Board"
+            && seg.tok(text, k + 1) == "of"
+            && name_words("unnamed_boards").contains(seg.tok(text, k + 2))
+    }) {
+        let mut r = k + 3;
+        if r < b && matches!(seg.tok(text, r), "of" | "at" | "for") {
+            r += 1;
+            if r < b && seg.tok(text, r) == "the" {
+                r += 1;
+            }
+            if r < b {
+                emit_chunk(text, seg, lex, r, b, out);
+            }
+        } else if k > a && r == b {
+            emit_chunk(text, seg, lex, a, k, out);
+        }
+        return;
+    }
     // rooms and places named like offices
     if matches!(
         words.as_slice(),
@@ -1946,6 +2069,46 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
+    // "Department of Energy Liftoff", "Department of Homeland Security Activities": a
+    // known body's whole name, then capitalized words that head nothing (a program's
+    // or a report's words, a verb of a headline); the body is the name
+    if class == EntityClass::Agency && lex.lookup(&text[span.start..span.end]).is_none() {
+        let heads_nothing = |t: usize| {
+            let w = seg.tok(text, t);
+            seg.tokens[t].kind == TokKind::Word
+                && tok_is_cap(w)
+                && ![
+                    AGENCY_HEADS,
+                    BODY_HEADS,
+                    ORG_HEADS,
+                    POLICY_HEADS,
+                    MEMO_HEADS,
+                ]
+                .iter()
+                .any(|list| list.contains(&w))
+                && !is_title_word(w)
+                && !name_words("unit_heads").contains(w)
+        };
+        if let Some(k) = (a + 2..b).rev().find(|&k| {
+            lex.lookup(&text[seg.tokens[a].span.start..seg.tokens[k - 1].span.end])
+                .is_some_and(|e| lex.entries[e].class == EntityClass::Agency)
+        }) {
+            if (k..b).all(heads_nothing) {
+                emit_chunk(text, seg, lex, a, k, out);
+                return;
+            }
+        }
+    }
+    // "(2) The Fort Worth Division comprises the counties of ...": a judicial
+    // district's division, a place
+    if words.last() == Some(&"Division") && {
+        let after = text[span.end..].trim_start();
+        name_words("division_places_after")
+            .iter()
+            .any(|w| after.starts_with(w))
+    } {
+        return;
+    }
     // a leading gerund ("Regarding the ...", "Establishing ...") starts a phrase,
     // except in an act's name ("Protecting Americans from ... Act")
     let gerund_act = class == EntityClass::Policy
@@ -2040,11 +2203,22 @@ fn emit_chunk(
             m.rule = "pattern.agency-head-first";
         }
     }
+    // a body the gazetteer knows keeps the gazetteer's class, whatever its head word
+    // says ("Commodity Credit\n    Corporation" wrapped in an indented list, which the
+    // gazetteer's own match misses, is the government's corporation)
+    let body = |c: EntityClass| matches!(c, EntityClass::Agency | EntityClass::Organization);
     if let Some(e) = lex
         .lookup(surface)
         .map(|i| &lex.entries[i])
-        .filter(|e| e.class == class)
+        .filter(|e| e.class == class || body(e.class) && body(class))
     {
+        if e.class != class {
+            m.class = e.class;
+            m.rule = match e.class {
+                EntityClass::Agency => "pattern.agency-head",
+                _ => "pattern.organization-head",
+            };
+        }
         m.take_entry(e);
     }
     out.push(m);
@@ -2060,25 +2234,11 @@ enum Glue {
 }
 
 /// Titles that stand between a body's name and a person's ("... Security
-/// Secretary Mayorkas"), never the last word of a body's name.
-const GLUE_TITLES: &[&str] = &[
-    "Secretary",
-    "Director",
-    "Administrator",
-    "Commissioner",
-    "Chair",
-    "Chairman",
-    "Chairwoman",
-    "Ambassador",
-    "Adviser",
-    "Advisor",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Senator",
-    "Governor",
-    "Mayor",
-];
+/// Secretary Mayorkas"), never the last word of a body's name (`glue_titles` of
+/// `data/name_words.tsv`).
+fn is_glue_title(w: &str) -> bool {
+    name_words("glue_titles").contains(w)
+}
 
 /// Whether the words name a body by their head ("Department of Energy", "Congress").
 fn names_body(words: &[&str]) -> bool {
@@ -2114,7 +2274,7 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     let lead = (a..b)
         .take_while(|&k| is_title_word(tok(k)) && tok(k) != "of")
         .last();
-    if let Some(t) = lead.filter(|&t| GLUE_TITLES.contains(&tok(t)) && t + 3 <= b) {
+    if let Some(t) = lead.filter(|&t| is_glue_title(tok(t)) && t + 3 <= b) {
         if names_body(&words(t + 1, b)) && tok_is_cap(tok(t + 1)) {
             return Some(Glue::Join {
                 left_end: a,
@@ -2138,7 +2298,7 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         // body, then a title and a person
         if c == "and"
             && k + 2 < b
-            && (GLUE_TITLES.contains(&tok(k + 1)) || matches!(tok(k + 1), "Justice" | "Judge"))
+            && (is_glue_title(tok(k + 1)) || matches!(tok(k + 1), "Justice" | "Judge"))
             && b - k <= 5
             && (k + 2..b).all(|t| tok_is_cap(tok(t)))
             && names_body(&words(a, k))
@@ -2246,6 +2406,24 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
                 right: r,
             });
         }
+        // "President Biden and European Commission President NAME": a titled person's
+        // name, then a body's name; the body is the name (but "Bill and Melinda Gates
+        // Foundation", "Energy and Commerce Committee" are one name)
+        if k == a + 1
+            && a > 0
+            && is_glue_title(tok(a - 1))
+            && matches!(c, "and" | "with")
+            && !is_body_head(tok(a))
+            && !lex.is_common_word(tok(a))
+            && r + 2 <= b
+            && right_body
+            && is_body_head(tok(b - 1))
+        {
+            return Some(Glue::Join {
+                left_end: a,
+                right: r,
+            });
+        }
     }
     // "Office of Intelligence and Analysis of the Department": a generic parent
     if b >= a + 4
@@ -2279,10 +2457,15 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             while j + 1 < b && TITLE_MODIFIERS.contains(&tok(j)) {
                 j += 1;
             }
-            GLUE_TITLES.contains(&tok(j))
+            let title = is_glue_title(tok(j));
+            // ("... Association President and CEO NAME": titles joined by "and")
+            while title && j + 2 < b && tok(j + 1) == "and" && is_glue_title(tok(j + 2)) {
+                j += 2;
+            }
+            title
                 && !is_connector(before)
                 && !TITLE_MODIFIERS.contains(&before)
-                && !GLUE_TITLES.contains(&before)
+                && !is_glue_title(before)
                 && !matches!(
                     before,
                     "Cabinet" | "Permanent" | "Press" | "General" | "Chief"
@@ -3367,6 +3550,78 @@ mod tests {
                 "a body's name ends before 'in the' and another body",
                 "The Office of Legal Policy in the Springfield Department of Parks acted.",
                 &[("Office of Legal Policy", Agency), ("Springfield Department of Parks", Agency)],
+            ),
+            (
+                "a government fund or account is no organization; a legal defense fund is one",
+                "Grants came from the Rural Water Revolving Fund and the Harbor Relief Trust Fund, and the Springfield Legal Defense Fund sued.",
+                &[("Springfield Legal Defense Fund", Organization)],
+            ),
+            (
+                "a post office a statute names after someone is a building",
+                "The facility shall be known as the Jane Q. Roe Post Office, and the United States Post Office Department agreed.",
+                &[("United States Post Office Department", Agency)],
+            ),
+            (
+                "a judicial district's divisions are places",
+                "(2) The Springfield Division comprises the counties of Roe and Doe. Court for the Springfield Division shall be held at Springfield. The Western Division met.",
+                &[],
+            ),
+            (
+                "a board of directors is named by its body",
+                "She sat on the Board of Directors of the Springfield Housing Authority.",
+                &[("Springfield Housing Authority", Agency)],
+            ),
+            (
+                "a president and chief executive between a body and a person",
+                "Springfield Growers Association President and CEO Jane Roe said so.",
+                &[("Springfield Growers Association", Organization), ("Jane Roe", Person)],
+            ),
+            (
+                "a titled person and a body: the body alone",
+                "President Roe and European Commission President Jane Doe met.",
+                &[("European Commission", Agency), ("Jane Doe", Person)],
+            ),
+            (
+                "a state's board is the state's",
+                "The Springfield Board of Nursing Examiners and the Ohio Board of Pharmacy met.",
+                &[("Springfield Board of Nursing Examiners", Organization), ("Ohio Board of Pharmacy", Agency)],
+            ),
+            (
+                "a university's department is no agency",
+                "She taught in the Department of Economics and the Roe Department of Bioengineering.",
+                &[("Department of Economics", Organization), ("Roe Department of Bioengineering", Organization)],
+            ),
+            (
+                "a non-government body's unit is an organization's",
+                "The Springfield Bar Association Ethics Committee met.",
+                &[("Springfield Bar Association Ethics Committee", Organization)],
+            ),
+            (
+                "'U.S.-' and a partner country lead a bilateral body's name",
+                "The U.S.-Freedonia Strategic Consultative Group met.",
+                &[("U.S.-Freedonia Strategic Consultative Group", Agency)],
+            ),
+            (
+                "a known body's name, then words that head nothing: the body",
+                "The Department of Energy Liftoff report and the Department of Labor Updates page went out; the Department of Defense Education Activity runs schools.",
+                &[
+                    ("Department of Energy", Agency),
+                    ("Department of Labor", Agency),
+                    ("Department of Defense Education Activity", Agency),
+                ],
+            ),
+            (
+                "a known body wrapped over an indented line keeps the gazetteer's class",
+                "- Ensuring food gets to those who need it. In December\n    2021, USDA committed funds from the Commodity Credit\n    Corporation to help schools.",
+                &[("USDA", Agency), ("Commodity Credit\n    Corporation", Agency)],
+            ),
+            (
+                "a county's or a city's board or council is the local government's",
+                "The Roe County Board of Commissioners and the Springfield City Council met.",
+                &[
+                    ("Roe County Board of Commissioners", Agency),
+                    ("Springfield City Council", Agency),
+                ],
             ),
             (
                 "two head-final names joined by 'and'",

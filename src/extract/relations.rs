@@ -3514,7 +3514,7 @@ mod tests {
                 "Notes\n\nChristopher Wray, who heads the FBI, testified. The director of the Census Bureau, Jane Smith, spoke.",
                 &[
                     "Christopher Wray org:headOf Federal Bureau of Investigation",
-                    "Jane Smith org:headOf Census Bureau",
+                    "Jane Smith org:headOf U.S. Census Bureau",
                 ],
                 &[],
             ),

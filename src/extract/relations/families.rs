@@ -1940,7 +1940,7 @@ mod tests {
                 "date 2002-11-25\nSec. 462\n\nThere are transferred to the Director of the Office of Refugee Resettlement of the Department of Health and Human Services functions with respect to children that were vested by statute in, or performed by, the Commissioner of the Immigration and Naturalization Service. The functions of the Bureau of Labor Statistics are transferred to the Census Bureau.\n",
                 &[
                     "Immigration and Naturalization Service mg:succeededBy Office of Refugee Resettlement",
-                    "Bureau of Labor Statistics mg:succeededBy Census Bureau",
+                    "Bureau of Labor Statistics mg:succeededBy U.S. Census Bureau",
                 ],
                 &["Department of Health and Human Services mg:succeededBy Office of Refugee Resettlement"],
             ),
