@@ -275,6 +275,9 @@ const POLICY_HEADS: &[&str] = &[
     "Regulations",
     "Priorities",
     "Code",
+    // a named list an agency keeps ("Entity List", "High Risk List", "National
+    // Priorities List")
+    "List",
 ];
 const MEMO_HEADS: &[&str] = &[
     "Memorandum",

@@ -2198,37 +2198,74 @@ impl<'a> Ctx<'a> {
 
     /// A Federal Register notice's or rule's "SUMMARY: In accordance with the
     /// X Act, as amended by the Y Act, and OMB Bulletin 89-22, HUD is
-    /// issuing …": the document concerns the policies of the summary's first
-    /// sentence and builds on the memos it cites there.
+    /// issuing …", and a GAO report's first sentence under "What GAO Found"
+    /// and "Why GAO Did This Study": the document concerns the policies of
+    /// that sentence and builds on the memos it cites there.
     fn summary_policies(&mut self, doc: usize) {
         let head_end = self.text.len().min(20_000);
-        let Some(at) = self.text[..head_end]
+        let head = &self.text[..head_end];
+        let line_start = |i: usize| i == 0 || head.as_bytes()[i - 1] == b'\n';
+        let mut sentences = Vec::new();
+        // "SUMMARY: In accordance with …": the sentence the label opens
+        if let Some(at) = head
             .match_indices("SUMMARY:")
             .map(|(i, _)| i)
-            .find(|&i| i == 0 || self.text.as_bytes()[i - 1] == b'\n')
-        else {
-            return;
-        };
-        let t = self.seg.tokens.partition_point(|t| t.span.end <= at);
-        let Some(&si) = self.seg.sentence_of.get(t) else {
-            return;
-        };
-        let s = self.seg.sentences[si];
-        for m in 0..self.mentions.len() {
-            let sp = self.mentions[m].span;
-            if m == doc || self.mentions[m].anaphor || sp.start < at || sp.end > s.span.end {
-                continue;
+            .find(|&i| line_start(i))
+        {
+            let t = self.seg.tokens.partition_point(|t| t.span.end <= at);
+            if let Some(&si) = self.seg.sentence_of.get(t) {
+                sentences.push((si, "memo.summary-policy", "memo.summary-cites"));
             }
-            let (predicate, rule) = match self.class(m) {
-                EntityClass::Policy => (Predicate::Concerns, "memo.summary-policy"),
-                EntityClass::Memo => (Predicate::References, "memo.summary-cites"),
-                _ => continue,
+        }
+        // a GAO report's highlights: the first sentence under "What GAO Found"
+        // and under "Why GAO Did This Study" that runs to ten words
+        for heading in ["What GAO Found", "Why GAO Did This Study"] {
+            let Some(at) = head
+                .match_indices(heading)
+                .map(|(i, _)| i)
+                .find(|&i| line_start(i) && head[i + heading.len()..].starts_with('\n'))
+            else {
+                continue;
             };
-            let exists = self.facts.iter().any(|f| {
-                f.subject == doc && f.predicate == predicate && f.object == FactObject::Mention(m)
-            });
-            if !exists {
-                self.fact(doc, predicate, FactObject::Mention(m), s.span, rule);
+            let t = self
+                .seg
+                .tokens
+                .partition_point(|t| t.span.start < at + heading.len());
+            let first = self.seg.sentence_of.get(t).copied().unwrap_or(usize::MAX);
+            let found =
+                (first..self.seg.sentences.len().min(first.saturating_add(4))).find(|&si| {
+                    let s = self.seg.sentences[si];
+                    s.last - s.first >= 10 && s.span.start >= at + heading.len()
+                });
+            if let Some(si) = found {
+                sentences.push((si, "memo.highlights-policy", "memo.highlights-cites"));
+            }
+        }
+        for (si, policy_rule, memo_rule) in sentences {
+            let s = self.seg.sentences[si];
+            let from = self
+                .seg
+                .tokens
+                .get(s.first)
+                .map_or(s.span.start, |t| t.span.start);
+            for m in 0..self.mentions.len() {
+                let sp = self.mentions[m].span;
+                if m == doc || self.mentions[m].anaphor || sp.start < from || sp.end > s.span.end {
+                    continue;
+                }
+                let (predicate, rule) = match self.class(m) {
+                    EntityClass::Policy => (Predicate::Concerns, policy_rule),
+                    EntityClass::Memo => (Predicate::References, memo_rule),
+                    _ => continue,
+                };
+                let exists = self.facts.iter().any(|f| {
+                    f.subject == doc
+                        && f.predicate == predicate
+                        && f.object == FactObject::Mention(m)
+                });
+                if !exists {
+                    self.fact(doc, predicate, FactObject::Mention(m), s.span, rule);
+                }
             }
         }
     }
@@ -3213,6 +3250,16 @@ mod tests {
                     "Jane Doe schema:jobTitle \"Deputy Counsel\"",
                 ],
                 &["Mary Roe schema:jobTitle \"CEO of General\""],
+            ),
+            (
+                "a GAO report's highlights: the policies of the first sentence under its headings; a named list is a policy",
+                "date 2025-05-01\nGrants: DOL Should Improve Oversight\n\nReport: GAO-25-107001 | Published: 2025-05-01 | Source: U.S. Government Accountability Office\n\nWhat GAO Found\n\nThe Department of Labor oversees the Job Corps Program through regional offices and contractors.\n\nWhy GAO Did This Study\n\nSince 2019, the Job Corps Program has been on GAO's High Risk List because of safety problems.\n\nThe Workforce Innovation and Opportunity Act applies elsewhere.",
+                &[
+                    "Grants: DOL Should Improve Oversight mg:concerns Job Corps Program",
+                    "Grants: DOL Should Improve Oversight mg:concerns High Risk List",
+                    "Government Accountability Office mg:implements High Risk List",
+                ],
+                &["Grants: DOL Should Improve Oversight mg:concerns Workforce Innovation and Opportunity Act"],
             ),
             (
                 "policies listed after the one an agency carries out",
