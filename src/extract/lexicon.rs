@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::model::EntityClass;
@@ -92,6 +92,17 @@ fn join_lines(text: &str) -> std::borrow::Cow<'_, str> {
 /// "the"/"U.S."/"United States", punctuation runs as one space.
 pub fn name_key(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
+    let start = name_key_into(name, &mut s);
+    if start > 0 {
+        s.drain(..start);
+    }
+    s
+}
+
+/// Writes [`name_key`] of `name` into `s` (cleared first), but for the
+/// leading words it drops: the key is `&s[returned offset..]`.
+fn name_key_into(name: &str, s: &mut String) -> usize {
+    s.clear();
     let mut space = false;
     for c in name.chars() {
         if c.is_alphanumeric() {
@@ -111,14 +122,38 @@ pub fn name_key(name: &str) -> String {
             space = true;
         }
     }
+    let mut key: &str = s;
     for prefix in ["the ", "us ", "united states "] {
-        if let Some(rest) = s.strip_prefix(prefix) {
+        if let Some(rest) = key.strip_prefix(prefix) {
             if rest.len() > 3 {
-                s = rest.to_string();
+                key = rest;
             }
         }
     }
-    s
+    s.len() - key.len()
+}
+
+/// Calls `f` with `w` in lower case (without allocating for a short ASCII word).
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// Whether `w` in lower case is `lower` (an ASCII lower-case word), without allocating.
+pub fn lower_is(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(lower)
+    } else {
+        w.to_lowercase() == lower
+    }
 }
 
 fn parse_class(s: &str) -> Option<EntityClass> {
@@ -304,9 +339,12 @@ impl Lexicon {
             .filter(|(p, _)| p.len() >= 4)
             .collect();
         pats.sort();
+        // (a DFA: every document is scanned with both automata; it takes a few
+        // MB, but scans several times faster than the default NFA)
         let names = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(pats.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| unreachable!("gazetteer automaton: {e}"));
         let name_targets = pats.iter().map(|&(_, i)| i).collect();
@@ -315,6 +353,7 @@ impl Lexicon {
         acrs.sort();
         let acronyms = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(acrs.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| unreachable!("acronym automaton: {e}"));
         let acronym_targets = acrs.iter().map(|&(_, i)| i).collect();
@@ -343,7 +382,17 @@ impl Lexicon {
 
     /// The entry whose canonical name or alias has this key.
     pub fn lookup(&self, name: &str) -> Option<usize> {
-        self.by_key.get(&name_key(name)).copied()
+        // (asked many times per name chunk: the key is built in a reused buffer)
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        KEY.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let start = name_key_into(name, &mut s);
+                self.by_key.get(&s[start..]).copied()
+            }
+            Err(_) => self.by_key.get(&name_key(name)).copied(),
+        })
     }
 
     /// The entry with this (unambiguous) acronym.
@@ -354,7 +403,7 @@ impl Lexicon {
     /// Whether `word` is mostly written in lower case in government text ("age", "readiness"):
     /// weak name rules do not take it for a name.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        with_lower(word, |w| self.common_words.contains(w))
     }
 
     /// Whether `word` is a known first name.
@@ -402,9 +451,13 @@ impl Lexicon {
                 acronym: false,
             });
         }
+        // (the name hits are in order and disjoint, and so are the acronyms': an
+        // acronym can only overlap the first name hit that ends after its start)
+        let names = hits.len();
         for m in self.acronyms.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if !boundary(s, e) || hits.iter().any(|h| h.start < e && s < h.end) {
+            let after = hits[..names].partition_point(|h| h.end <= s);
+            if !boundary(s, e) || hits[after..names].first().is_some_and(|h| h.start < e) {
                 continue;
             }
             hits.push(LexHit {
@@ -419,15 +472,17 @@ impl Lexicon {
         // ("Homeland Security and Justice"), unless another known name follows the "and"
         let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.start).collect();
         hits.retain(|h| {
-            let surface = &text[h.start..h.end];
-            let short_alias = !h.acronym
-                && surface.split_whitespace().count() <= 2
-                && name_key(surface) != name_key(&self.entries[h.entry].canonical);
             let next = h.end + " and ".len();
             let coordinated = text[h.end..]
                 .strip_prefix(" and ")
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-            !(short_alias && coordinated && !starts.contains(&next))
+            if !coordinated || h.acronym {
+                return true;
+            }
+            let surface = &text[h.start..h.end];
+            let short_alias = surface.split_whitespace().count() <= 2
+                && name_key(surface) != name_key(&self.entries[h.entry].canonical);
+            !(short_alias && !starts.contains(&next))
         });
         hits
     }
@@ -439,11 +494,10 @@ pub fn capitalized_like(surface: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            let lower = w.to_lowercase();
-            is_connector(&lower)
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+                || with_lower(w, is_connector)
         })
 }
 

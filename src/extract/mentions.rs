@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::lexicon::{capitalized_like, is_connector, name_key, LexEntry, Lexicon};
+use super::lexicon::{
+    capitalized_like, is_connector, lower_is, name_key, with_lower, LexEntry, Lexicon,
+};
 use super::text::{Segmented, TokKind};
 use crate::model::{EntityClass, Span};
 
@@ -2104,16 +2106,17 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         // "... Children the National Emergency ...": a "the" no connector leads
         // to starts another name
         // (not after a preposition in title case: "Lowering Costs Through the ...")
-        let prev = tok(k - 1).to_lowercase();
         if c == "the"
             && k + 1 < b
             && tok_is_cap(tok(k - 1))
-            && !is_connector(&prev)
-            && !ACT_CONNECTORS.contains(&prev.as_str())
-            && !matches!(
-                prev.as_str(),
-                "through" | "toward" | "towards" | "upon" | "via" | "between" | "beyond"
-            )
+            && with_lower(tok(k - 1), |prev| {
+                !is_connector(prev)
+                    && !ACT_CONNECTORS.contains(&prev)
+                    && !matches!(
+                        prev,
+                        "through" | "toward" | "towards" | "upon" | "via" | "between" | "beyond"
+                    )
+            })
         {
             return Some(Glue::Join {
                 left_end: k,
@@ -2544,7 +2547,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         if toks[i].kind != TokKind::Word
             || !tok_is_cap(w)
             || is_title_word(w) && !is_initial(w)
-            || HONORIFICS.contains(&w.to_lowercase().as_str())
+            || HONORIFICS.iter().any(|h| lower_is(w, h))
         {
             i += 1;
             continue;
@@ -3003,8 +3006,10 @@ fn named_memos(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention
     let toks = &seg.tokens;
     for i in 1..toks.len() {
         let w = seg.tok(text, i);
-        let lw = w.to_lowercase();
-        if !matches!(lw.as_str(), "memo" | "memorandum" | "memos" | "directive") {
+        if !["memo", "memorandum", "memos", "directive"]
+            .iter()
+            .any(|m| lower_is(w, m))
+        {
             continue;
         }
         // "the Morton memo" / "Morton's memo"
