@@ -161,10 +161,6 @@ fn nn(iri: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
-fn int(v: usize) -> Literal {
-    Literal::new_typed_literal(v.to_string(), nn(format!("{XSD}integer")))
-}
-
 /// The literal for a date, typed by its precision.
 pub fn date_literal(d: &Date) -> Literal {
     Literal::new_typed_literal(d.to_string(), nn(d.datatype()))
@@ -234,6 +230,33 @@ impl QuadWriter {
                 o,
                 graph.clone(),
             ));
+        };
+        // (the IRIs every mention and relation repeats, made once)
+        let p_type = nn(format!("{RDF}type"));
+        let c_mention: Term = nn(format!("{MG}Mention")).into();
+        let c_statement: Term = nn(format!("{RDF}Statement")).into();
+        let p_mention_of = nn(format!("{MG}mentionOf"));
+        let p_start = nn(format!("{MG}start"));
+        let p_end = nn(format!("{MG}end"));
+        let p_derived = nn(format!("{PROV}wasDerivedFrom"));
+        let p_mentions = nn(format!("{SCHEMA}mentions"));
+        let p_subject = nn(format!("{RDF}subject"));
+        let p_predicate = nn(format!("{RDF}predicate"));
+        let p_object = nn(format!("{RDF}object"));
+        let p_evidence = nn(format!("{MG}evidence"));
+        let p_rule = nn(format!("{MG}rule"));
+        let integer = nn(format!("{XSD}integer"));
+        let int = |v: usize| -> Term {
+            Literal::new_typed_literal(v.to_string(), integer.clone()).into()
+        };
+        let doc_term: Term = doc_node.clone().into();
+        let quad = |s: &NamedNode, p: &NamedNode, o: Term| {
+            Quad::new(
+                NamedOrBlankNode::NamedNode(s.clone()),
+                p.clone(),
+                o,
+                graph.clone(),
+            )
         };
         let rdf_type = format!("{RDF}type");
         add(
@@ -314,23 +337,15 @@ impl QuadWriter {
             }
         }
         for (e, iri) in ex.entities.iter().zip(&iris) {
-            add(&doc_node, format!("{SCHEMA}mentions"), iri.clone().into());
+            out.push(quad(&doc_node, &p_mentions, iri.clone().into()));
             for m in &e.mentions {
                 let (start, end) = (chars.char_offset(m.start), chars.char_offset(m.end));
                 let mention = nn(format!("{}mention/{doc_key}/{start}-{end}", self.base));
-                add(
-                    &mention,
-                    rdf_type.clone(),
-                    nn(format!("{MG}Mention")).into(),
-                );
-                add(&mention, format!("{MG}mentionOf"), iri.clone().into());
-                add(&mention, format!("{MG}start"), int(start).into());
-                add(&mention, format!("{MG}end"), int(end).into());
-                add(
-                    &mention,
-                    format!("{PROV}wasDerivedFrom"),
-                    doc_node.clone().into(),
-                );
+                out.push(quad(&mention, &p_type, c_mention.clone()));
+                out.push(quad(&mention, &p_mention_of, iri.clone().into()));
+                out.push(quad(&mention, &p_start, int(start)));
+                out.push(quad(&mention, &p_end, int(end)));
+                out.push(quad(&mention, &p_derived, doc_term.clone()));
             }
         }
         for r in &ex.relations {
@@ -347,7 +362,7 @@ impl QuadWriter {
                 Object::Text(t) => Literal::new_simple_literal(t).into(),
             };
             let p = r.predicate.iri();
-            add(subject, p.clone(), object.clone());
+            out.push(quad(subject, &nn(p.clone()), object.clone()));
             let Span { start, end } = r.evidence.sentence;
             let (cs, ce) = (chars.char_offset(start), chars.char_offset(end));
             let key = format!("{doc_iri} {subject} {p} {object} {cs}");
@@ -356,28 +371,24 @@ impl QuadWriter {
                 self.base,
                 &hex_hash(key.as_bytes())[..20]
             ));
-            add(&st, rdf_type.clone(), nn(format!("{RDF}Statement")).into());
-            add(&st, format!("{RDF}subject"), subject.clone().into());
-            add(&st, format!("{RDF}predicate"), nn(p).into());
-            add(&st, format!("{RDF}object"), object);
-            add(
-                &st,
-                format!("{PROV}wasDerivedFrom"),
-                doc_node.clone().into(),
-            );
+            out.push(quad(&st, &p_type, c_statement.clone()));
+            out.push(quad(&st, &p_subject, subject.clone().into()));
+            out.push(quad(&st, &p_predicate, nn(p).into()));
+            out.push(quad(&st, &p_object, object));
+            out.push(quad(&st, &p_derived, doc_term.clone()));
             let sentence = doc.text.get(start..end).unwrap_or("");
-            add(
+            out.push(quad(
                 &st,
-                format!("{MG}evidence"),
+                &p_evidence,
                 Literal::new_simple_literal(normalize_space(sentence)).into(),
-            );
-            add(&st, format!("{MG}start"), int(cs).into());
-            add(&st, format!("{MG}end"), int(ce).into());
-            add(
+            ));
+            out.push(quad(&st, &p_start, int(cs)));
+            out.push(quad(&st, &p_end, int(ce)));
+            out.push(quad(
                 &st,
-                format!("{MG}rule"),
+                &p_rule,
                 Literal::new_simple_literal(r.evidence.rule).into(),
-            );
+            ));
         }
         out.extend(shared);
         out
@@ -479,7 +490,7 @@ mod tests {
                 "a \"quote\" \\ tab\t nl\n cr\r \u{8}\u{C}\u{1}\u{7F}\u{FFFE}\u{FFFF}\u{FFFD}",
             )
             .into(),
-            int(42).into(),
+            Literal::new_typed_literal("42", nn(format!("{XSD}integer"))).into(),
             Literal::from(true).into(),
             Literal::new_language_tagged_literal_unchecked("hi", "en").into(),
             oxigraph::model::BlankNode::new_unchecked("b1").into(),

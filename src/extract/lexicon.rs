@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::model::EntityClass;
@@ -147,12 +147,12 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
-/// Whether `w` in lower case is `lower` (an ASCII lower-case word), without allocating.
-pub fn lower_is(w: &str, lower: &str) -> bool {
+/// Whether `w` in lower case is one of `words` (ASCII lower-case words), without allocating.
+pub fn lower_in(w: &str, words: &[&str]) -> bool {
     if w.is_ascii() {
-        w.eq_ignore_ascii_case(lower)
+        words.iter().any(|l| l.eq_ignore_ascii_case(w))
     } else {
-        w.to_lowercase() == lower
+        words.contains(&w.to_lowercase().as_str())
     }
 }
 
@@ -339,12 +339,9 @@ impl Lexicon {
             .filter(|(p, _)| p.len() >= 4)
             .collect();
         pats.sort();
-        // (a DFA: every document is scanned with both automata; it takes a few
-        // MB, but scans several times faster than the default NFA)
         let names = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(pats.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| unreachable!("gazetteer automaton: {e}"));
         let name_targets = pats.iter().map(|&(_, i)| i).collect();
@@ -353,7 +350,6 @@ impl Lexicon {
         acrs.sort();
         let acronyms = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(acrs.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| unreachable!("acronym automaton: {e}"));
         let acronym_targets = acrs.iter().map(|&(_, i)| i).collect();

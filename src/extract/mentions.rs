@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lexicon::{
-    capitalized_like, is_connector, lower_is, name_key, with_lower, LexEntry, Lexicon,
+    capitalized_like, is_connector, lower_in, name_key, with_lower, LexEntry, Lexicon,
 };
 use super::text::{Segmented, TokKind};
 use crate::model::{EntityClass, Span};
@@ -2547,7 +2547,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         if toks[i].kind != TokKind::Word
             || !tok_is_cap(w)
             || is_title_word(w) && !is_initial(w)
-            || HONORIFICS.iter().any(|h| lower_is(w, h))
+            || lower_in(w, HONORIFICS)
         {
             i += 1;
             continue;
@@ -3006,10 +3006,7 @@ fn named_memos(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention
     let toks = &seg.tokens;
     for i in 1..toks.len() {
         let w = seg.tok(text, i);
-        if !["memo", "memorandum", "memos", "directive"]
-            .iter()
-            .any(|m| lower_is(w, m))
-        {
+        if !lower_in(w, &["memo", "memorandum", "memos", "directive"]) {
             continue;
         }
         // "the Morton memo" / "Morton's memo"
