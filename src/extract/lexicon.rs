@@ -36,6 +36,10 @@ pub struct LexEntry {
     pub parent: Option<String>,
 }
 
+/// The hasher of the word sets and name maps (asked at most tokens; SipHash
+/// showed in the profile). Nothing iterates them in hash order.
+pub(crate) type Fast = std::hash::BuildHasherDefault<super::relations::IntHasher>;
+
 /// A gazetteer hit in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LexHit {
@@ -54,14 +58,14 @@ pub struct LexHit {
 pub struct Lexicon {
     /// Entries.
     pub entries: Vec<LexEntry>,
-    by_key: HashMap<String, usize>,
-    by_acronym: HashMap<String, usize>,
+    by_key: HashMap<String, usize, Fast>,
+    by_acronym: HashMap<String, usize, Fast>,
     names: AhoCorasick,
     name_targets: Vec<usize>,
     acronyms: AhoCorasick,
     acronym_targets: Vec<usize>,
-    first_names: HashSet<String>,
-    common_words: HashSet<String>,
+    first_names: HashSet<String, Fast>,
+    common_words: HashSet<String, Fast>,
 }
 
 /// `text` with every line break that is not part of a blank line made a space.
@@ -270,7 +274,7 @@ impl Lexicon {
 
     fn from_raw(raws: Vec<Raw>) -> Self {
         let mut entries: Vec<LexEntry> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize, Fast> = HashMap::default();
         let mut aliases: Vec<Vec<String>> = Vec::new();
         // merge rows with the same canonical key (later files add to earlier ones)
         for raw in raws {
@@ -322,7 +326,7 @@ impl Lexicon {
         for (k, v) in ampersands {
             pattern_of.entry(k).or_insert(v);
         }
-        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        let mut by_acronym: HashMap<String, usize, Fast> = HashMap::default();
         let mut dup: HashSet<String> = HashSet::new();
         for (i, e) in entries.iter().enumerate() {
             for a in &e.acronyms {
@@ -478,7 +482,7 @@ impl Lexicon {
             let surface = &text[h.start..h.end];
             let short_alias = surface.split_whitespace().count() <= 2
                 && name_key(surface) != name_key(&self.entries[h.entry].canonical);
-            !(short_alias && !starts.contains(&next))
+            !short_alias || starts.contains(&next)
         });
         hits
     }

@@ -525,8 +525,9 @@ const PLACE_WORDS: &[&str] = &[
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
     // (a set: this is asked of most tokens by several stages)
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, super::lexicon::Fast>,
+    > = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| TITLE_WORDS.iter().copied().collect());
     words.contains(w)
         || w.len() > 1
