@@ -2282,11 +2282,12 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
     let toks = &seg.tokens;
     // candidates by the offset where they end (kept up to date as definitions are
     // added), so that finding a long form stays linear in long documents
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    type ByEnd = HashMap<usize, Vec<usize>, super::lexicon::Fast>;
+    let mut by_end: ByEnd = HashMap::default();
     for (k, m) in out.iter().enumerate() {
         by_end.entry(m.span.end).or_default().push(k);
     }
-    let push = |out: &mut Vec<Mention>, by_end: &mut HashMap<usize, Vec<usize>>, m: Mention| {
+    let push = |out: &mut Vec<Mention>, by_end: &mut ByEnd, m: Mention| {
         by_end.entry(m.span.end).or_default().push(out.len());
         out.push(m);
     };
