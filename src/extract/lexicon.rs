@@ -109,12 +109,22 @@ fn name_key_into(name: &str, s: &mut String) -> usize {
     s.clear();
     let mut space = false;
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        // (ASCII letters and digits without the Unicode tables)
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alphanumeric {
             if space && !s.is_empty() {
                 s.push(' ');
             }
             space = false;
-            s.extend(c.to_lowercase());
+            if c.is_ascii() {
+                s.push(c.to_ascii_lowercase());
+            } else {
+                s.extend(c.to_lowercase());
+            }
         } else if c == '&' {
             if !s.is_empty() {
                 s.push_str(" and");

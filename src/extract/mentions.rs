@@ -111,7 +111,12 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
             }
         }
     }
-    format!("{}:{k}", class.segment())
+    let segment = class.segment();
+    let mut key = String::with_capacity(segment.len() + 1 + k.len());
+    key.push_str(segment);
+    key.push(':');
+    key.push_str(&k);
+    key
 }
 
 /// Head words that make a capitalized name an agency.
