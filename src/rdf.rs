@@ -53,9 +53,11 @@ pub fn slug(name: &str) -> String {
 /// Hex SHA-256 of bytes.
 pub fn hex_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(64);
     for b in digest {
-        s.push_str(&format!("{b:02x}"));
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 15)]));
     }
     s
 }
@@ -159,10 +161,6 @@ fn nn(iri: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
-fn int(v: usize) -> Literal {
-    Literal::new_typed_literal(v.to_string(), nn(format!("{XSD}integer")))
-}
-
 /// The literal for a date, typed by its precision.
 pub fn date_literal(d: &Date) -> Literal {
     Literal::new_typed_literal(d.to_string(), nn(d.datatype()))
@@ -203,6 +201,24 @@ impl QuadWriter {
 
     /// All quads for `doc` and its extraction, sorted and without duplicates.
     pub fn quads(&self, doc: &Document, ex: &Extraction) -> Vec<Quad> {
+        self.nquads(doc, ex).into_iter().map(|(_, q)| q).collect()
+    }
+
+    /// [`Self::quads`], each with its N-Quads form (without the final ` .`):
+    /// the quads are sorted by it.
+    pub fn nquads(&self, doc: &Document, ex: &Extraction) -> Vec<(String, Quad)> {
+        let mut out: Vec<(String, Quad)> = self
+            .unsorted_quads(doc, ex)
+            .into_iter()
+            .map(|q| (nquad_string(&q), q))
+            .collect();
+        // (a stable sort: the order of `sort_by_cached_key(|q| q.to_string())`)
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.dedup_by(|a, b| a.1 == b.1);
+        out
+    }
+
+    fn unsorted_quads(&self, doc: &Document, ex: &Extraction) -> Vec<Quad> {
         let doc_iri = self.document_iri(doc);
         let doc_node = nn(doc_iri.clone());
         let graph = GraphName::NamedNode(doc_node.clone());
@@ -214,6 +230,33 @@ impl QuadWriter {
                 o,
                 graph.clone(),
             ));
+        };
+        // (the IRIs every mention and relation repeats, made once)
+        let p_type = nn(format!("{RDF}type"));
+        let c_mention: Term = nn(format!("{MG}Mention")).into();
+        let c_statement: Term = nn(format!("{RDF}Statement")).into();
+        let p_mention_of = nn(format!("{MG}mentionOf"));
+        let p_start = nn(format!("{MG}start"));
+        let p_end = nn(format!("{MG}end"));
+        let p_derived = nn(format!("{PROV}wasDerivedFrom"));
+        let p_mentions = nn(format!("{SCHEMA}mentions"));
+        let p_subject = nn(format!("{RDF}subject"));
+        let p_predicate = nn(format!("{RDF}predicate"));
+        let p_object = nn(format!("{RDF}object"));
+        let p_evidence = nn(format!("{MG}evidence"));
+        let p_rule = nn(format!("{MG}rule"));
+        let integer = nn(format!("{XSD}integer"));
+        let int = |v: usize| -> Term {
+            Literal::new_typed_literal(v.to_string(), integer.clone()).into()
+        };
+        let doc_term: Term = doc_node.clone().into();
+        let quad = |s: &NamedNode, p: &NamedNode, o: Term| {
+            Quad::new(
+                NamedOrBlankNode::NamedNode(s.clone()),
+                p.clone(),
+                o,
+                graph.clone(),
+            )
         };
         let rdf_type = format!("{RDF}type");
         add(
@@ -294,23 +337,15 @@ impl QuadWriter {
             }
         }
         for (e, iri) in ex.entities.iter().zip(&iris) {
-            add(&doc_node, format!("{SCHEMA}mentions"), iri.clone().into());
+            out.push(quad(&doc_node, &p_mentions, iri.clone().into()));
             for m in &e.mentions {
                 let (start, end) = (chars.char_offset(m.start), chars.char_offset(m.end));
                 let mention = nn(format!("{}mention/{doc_key}/{start}-{end}", self.base));
-                add(
-                    &mention,
-                    rdf_type.clone(),
-                    nn(format!("{MG}Mention")).into(),
-                );
-                add(&mention, format!("{MG}mentionOf"), iri.clone().into());
-                add(&mention, format!("{MG}start"), int(start).into());
-                add(&mention, format!("{MG}end"), int(end).into());
-                add(
-                    &mention,
-                    format!("{PROV}wasDerivedFrom"),
-                    doc_node.clone().into(),
-                );
+                out.push(quad(&mention, &p_type, c_mention.clone()));
+                out.push(quad(&mention, &p_mention_of, iri.clone().into()));
+                out.push(quad(&mention, &p_start, int(start)));
+                out.push(quad(&mention, &p_end, int(end)));
+                out.push(quad(&mention, &p_derived, doc_term.clone()));
             }
         }
         for r in &ex.relations {
@@ -327,7 +362,7 @@ impl QuadWriter {
                 Object::Text(t) => Literal::new_simple_literal(t).into(),
             };
             let p = r.predicate.iri();
-            add(subject, p.clone(), object.clone());
+            out.push(quad(subject, &nn(p.clone()), object.clone()));
             let Span { start, end } = r.evidence.sentence;
             let (cs, ce) = (chars.char_offset(start), chars.char_offset(end));
             let key = format!("{doc_iri} {subject} {p} {object} {cs}");
@@ -336,34 +371,103 @@ impl QuadWriter {
                 self.base,
                 &hex_hash(key.as_bytes())[..20]
             ));
-            add(&st, rdf_type.clone(), nn(format!("{RDF}Statement")).into());
-            add(&st, format!("{RDF}subject"), subject.clone().into());
-            add(&st, format!("{RDF}predicate"), nn(p).into());
-            add(&st, format!("{RDF}object"), object);
-            add(
-                &st,
-                format!("{PROV}wasDerivedFrom"),
-                doc_node.clone().into(),
-            );
+            out.push(quad(&st, &p_type, c_statement.clone()));
+            out.push(quad(&st, &p_subject, subject.clone().into()));
+            out.push(quad(&st, &p_predicate, nn(p).into()));
+            out.push(quad(&st, &p_object, object));
+            out.push(quad(&st, &p_derived, doc_term.clone()));
             let sentence = doc.text.get(start..end).unwrap_or("");
-            add(
+            out.push(quad(
                 &st,
-                format!("{MG}evidence"),
+                &p_evidence,
                 Literal::new_simple_literal(normalize_space(sentence)).into(),
-            );
-            add(&st, format!("{MG}start"), int(cs).into());
-            add(&st, format!("{MG}end"), int(ce).into());
-            add(
+            ));
+            out.push(quad(&st, &p_start, int(cs)));
+            out.push(quad(&st, &p_end, int(ce)));
+            out.push(quad(
                 &st,
-                format!("{MG}rule"),
+                &p_rule,
                 Literal::new_simple_literal(r.evidence.rule).into(),
-            );
+            ));
         }
         out.extend(shared);
-        out.sort_by_cached_key(|q| q.to_string());
-        out.dedup();
         out
     }
+}
+
+/// A quad as N-Quads writes it (its `Display` form, without the final ` .`),
+/// written without the formatting machinery for the terms this crate makes.
+pub fn nquad_string(q: &Quad) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(160);
+    match &q.subject {
+        NamedOrBlankNode::NamedNode(n) => push_iri(&mut s, n.as_str()),
+        other => {
+            let _ = write!(s, "{other}");
+        }
+    }
+    s.push(' ');
+    push_iri(&mut s, q.predicate.as_str());
+    s.push(' ');
+    match &q.object {
+        Term::NamedNode(n) => push_iri(&mut s, n.as_str()),
+        Term::Literal(l) if l.language().is_none() => {
+            push_quoted(&mut s, l.value());
+            let dt = l.datatype();
+            if dt != oxigraph::model::vocab::xsd::STRING {
+                s.push_str("^^");
+                push_iri(&mut s, dt.as_str());
+            }
+        }
+        other => {
+            let _ = write!(s, "{other}");
+        }
+    }
+    match &q.graph_name {
+        GraphName::DefaultGraph => {}
+        GraphName::NamedNode(n) => {
+            s.push(' ');
+            push_iri(&mut s, n.as_str());
+        }
+        other => {
+            let _ = write!(s, " {other}");
+        }
+    }
+    s
+}
+
+fn push_iri(s: &mut String, iri: &str) {
+    s.push('<');
+    s.push_str(iri);
+    s.push('>');
+}
+
+/// A literal's value quoted and escaped as oxrdf's `print_quoted_str` does.
+fn push_quoted(s: &mut String, value: &str) {
+    use std::fmt::Write;
+    s.push('"');
+    // (every character that is escaped is ASCII or starts with the byte 0xEF)
+    let plain = |b: u8| b >= 0x20 && !matches!(b, 0x7F | b'"' | b'\\' | 0xEF);
+    if value.bytes().all(plain) {
+        s.push_str(value);
+    } else {
+        for c in value.chars() {
+            match c {
+                '\u{8}' => s.push_str("\\b"),
+                '\t' => s.push_str("\\t"),
+                '\n' => s.push_str("\\n"),
+                '\u{C}' => s.push_str("\\f"),
+                '\r' => s.push_str("\\r"),
+                '"' => s.push_str("\\\""),
+                '\\' => s.push_str("\\\\"),
+                '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => {
+                    let _ = write!(s, "\\u{:04X}", u32::from(c));
+                }
+                _ => s.push(c),
+            }
+        }
+    }
+    s.push('"');
 }
 
 /// Collapses runs of whitespace (hard-wrapped lines) into single spaces.
@@ -374,6 +478,30 @@ pub fn normalize_space(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nquad_strings_are_the_display_form() {
+        let g = GraphName::NamedNode(nn("http://e/g"));
+        let s = NamedOrBlankNode::NamedNode(nn("http://e/s"));
+        let objects: Vec<Term> = vec![
+            nn("http://e/o").into(),
+            Literal::new_simple_literal("plain text, caf\u{e9}").into(),
+            Literal::new_simple_literal(
+                "a \"quote\" \\ tab\t nl\n cr\r \u{8}\u{C}\u{1}\u{7F}\u{FFFE}\u{FFFF}\u{FFFD}",
+            )
+            .into(),
+            Literal::new_typed_literal("42", nn(format!("{XSD}integer"))).into(),
+            Literal::from(true).into(),
+            Literal::new_language_tagged_literal_unchecked("hi", "en").into(),
+            oxigraph::model::BlankNode::new_unchecked("b1").into(),
+        ];
+        for o in objects {
+            for graph in [g.clone(), GraphName::DefaultGraph] {
+                let q = Quad::new(s.clone(), nn("http://e/p"), o.clone(), graph);
+                assert_eq!(nquad_string(&q), q.to_string());
+            }
+        }
+    }
 
     #[test]
     fn slugs() {

@@ -85,6 +85,14 @@ pub fn write_extraction_with(
                         .map_err(|e| Error::Other(e.to_string()))?;
                 }
             }
+            if rdf == RdfFormat::NQuads {
+                // (a quad's line is its sort key: written as made)
+                for (line, _) in writer.nquads(doc, ex) {
+                    out.write_all(line.as_bytes()).map_err(io)?;
+                    out.write_all(b" .\n").map_err(io)?;
+                }
+                return Ok(());
+            }
             let mut ser = ser.for_writer(&mut *out);
             for q in writer.quads(doc, ex) {
                 if rdf == RdfFormat::Turtle {

@@ -36,6 +36,10 @@ pub struct LexEntry {
     pub parent: Option<String>,
 }
 
+/// The hasher of the word sets and name maps (asked at most tokens; SipHash
+/// showed in the profile). Nothing iterates them in hash order.
+pub(crate) type Fast = std::hash::BuildHasherDefault<super::relations::IntHasher>;
+
 /// A gazetteer hit in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LexHit {
@@ -54,14 +58,14 @@ pub struct LexHit {
 pub struct Lexicon {
     /// Entries.
     pub entries: Vec<LexEntry>,
-    by_key: HashMap<String, usize>,
-    by_acronym: HashMap<String, usize>,
+    by_key: HashMap<String, usize, Fast>,
+    by_acronym: HashMap<String, usize, Fast>,
     names: AhoCorasick,
     name_targets: Vec<usize>,
     acronyms: AhoCorasick,
     acronym_targets: Vec<usize>,
-    first_names: HashSet<String>,
-    common_words: HashSet<String>,
+    first_names: HashSet<String, Fast>,
+    common_words: HashSet<String, Fast>,
 }
 
 /// `text` with every line break that is not part of a blank line made a space.
@@ -92,14 +96,35 @@ fn join_lines(text: &str) -> std::borrow::Cow<'_, str> {
 /// "the"/"U.S."/"United States", punctuation runs as one space.
 pub fn name_key(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
+    let start = name_key_into(name, &mut s);
+    if start > 0 {
+        s.drain(..start);
+    }
+    s
+}
+
+/// Writes [`name_key`] of `name` into `s` (cleared first), but for the
+/// leading words it drops: the key is `&s[returned offset..]`.
+fn name_key_into(name: &str, s: &mut String) -> usize {
+    s.clear();
     let mut space = false;
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        // (ASCII letters and digits without the Unicode tables)
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alphanumeric {
             if space && !s.is_empty() {
                 s.push(' ');
             }
             space = false;
-            s.extend(c.to_lowercase());
+            if c.is_ascii() {
+                s.push(c.to_ascii_lowercase());
+            } else {
+                s.extend(c.to_lowercase());
+            }
         } else if c == '&' {
             if !s.is_empty() {
                 s.push_str(" and");
@@ -111,14 +136,38 @@ pub fn name_key(name: &str) -> String {
             space = true;
         }
     }
+    let mut key: &str = s;
     for prefix in ["the ", "us ", "united states "] {
-        if let Some(rest) = s.strip_prefix(prefix) {
+        if let Some(rest) = key.strip_prefix(prefix) {
             if rest.len() > 3 {
-                s = rest.to_string();
+                key = rest;
             }
         }
     }
-    s
+    s.len() - key.len()
+}
+
+/// Calls `f` with `w` in lower case (without allocating for a short ASCII word).
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// Whether `w` in lower case is one of `words` (ASCII lower-case words), without allocating.
+pub fn lower_in(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|l| l.eq_ignore_ascii_case(w))
+    } else {
+        words.contains(&w.to_lowercase().as_str())
+    }
 }
 
 fn parse_class(s: &str) -> Option<EntityClass> {
@@ -235,7 +284,7 @@ impl Lexicon {
 
     fn from_raw(raws: Vec<Raw>) -> Self {
         let mut entries: Vec<LexEntry> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize, Fast> = HashMap::default();
         let mut aliases: Vec<Vec<String>> = Vec::new();
         // merge rows with the same canonical key (later files add to earlier ones)
         for raw in raws {
@@ -287,7 +336,7 @@ impl Lexicon {
         for (k, v) in ampersands {
             pattern_of.entry(k).or_insert(v);
         }
-        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        let mut by_acronym: HashMap<String, usize, Fast> = HashMap::default();
         let mut dup: HashSet<String> = HashSet::new();
         for (i, e) in entries.iter().enumerate() {
             for a in &e.acronyms {
@@ -343,7 +392,17 @@ impl Lexicon {
 
     /// The entry whose canonical name or alias has this key.
     pub fn lookup(&self, name: &str) -> Option<usize> {
-        self.by_key.get(&name_key(name)).copied()
+        // (asked many times per name chunk: the key is built in a reused buffer)
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        KEY.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let start = name_key_into(name, &mut s);
+                self.by_key.get(&s[start..]).copied()
+            }
+            Err(_) => self.by_key.get(&name_key(name)).copied(),
+        })
     }
 
     /// The entry with this (unambiguous) acronym.
@@ -354,7 +413,7 @@ impl Lexicon {
     /// Whether `word` is mostly written in lower case in government text ("age", "readiness"):
     /// weak name rules do not take it for a name.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        with_lower(word, |w| self.common_words.contains(w))
     }
 
     /// Whether `word` is a known first name.
@@ -402,9 +461,13 @@ impl Lexicon {
                 acronym: false,
             });
         }
+        // (the name hits are in order and disjoint, and so are the acronyms': an
+        // acronym can only overlap the first name hit that ends after its start)
+        let names = hits.len();
         for m in self.acronyms.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if !boundary(s, e) || hits.iter().any(|h| h.start < e && s < h.end) {
+            let after = hits[..names].partition_point(|h| h.end <= s);
+            if !boundary(s, e) || hits[after..names].first().is_some_and(|h| h.start < e) {
                 continue;
             }
             hits.push(LexHit {
@@ -419,15 +482,17 @@ impl Lexicon {
         // ("Homeland Security and Justice"), unless another known name follows the "and"
         let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.start).collect();
         hits.retain(|h| {
-            let surface = &text[h.start..h.end];
-            let short_alias = !h.acronym
-                && surface.split_whitespace().count() <= 2
-                && name_key(surface) != name_key(&self.entries[h.entry].canonical);
             let next = h.end + " and ".len();
             let coordinated = text[h.end..]
                 .strip_prefix(" and ")
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-            !(short_alias && coordinated && !starts.contains(&next))
+            if !coordinated || h.acronym {
+                return true;
+            }
+            let surface = &text[h.start..h.end];
+            let short_alias = surface.split_whitespace().count() <= 2
+                && name_key(surface) != name_key(&self.entries[h.entry].canonical);
+            !short_alias || starts.contains(&next)
         });
         hits
     }
@@ -439,11 +504,10 @@ pub fn capitalized_like(surface: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            let lower = w.to_lowercase();
-            is_connector(&lower)
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+                || with_lower(w, is_connector)
         })
 }
 

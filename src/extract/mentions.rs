@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::lexicon::{capitalized_like, is_connector, name_key, LexEntry, Lexicon};
+use super::lexicon::{
+    capitalized_like, is_connector, lower_in, name_key, with_lower, LexEntry, Lexicon,
+};
 use super::text::{Segmented, TokKind};
 use crate::model::{EntityClass, Span};
 
@@ -109,7 +111,12 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
             }
         }
     }
-    format!("{}:{k}", class.segment())
+    let segment = class.segment();
+    let mut key = String::with_capacity(segment.len() + 1 + k.len());
+    key.push_str(segment);
+    key.push(':');
+    key.push_str(&k);
+    key
 }
 
 /// Head words that make a capitalized name an agency.
@@ -557,8 +564,9 @@ const PLACE_WORDS: &[&str] = &[
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
     // (a set: this is asked of most tokens by several stages)
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, super::lexicon::Fast>,
+    > = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| TITLE_WORDS.iter().copied().collect());
     words.contains(w)
         || w.len() > 1
@@ -2311,16 +2319,17 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         // "... Children the National Emergency ...": a "the" no connector leads
         // to starts another name
         // (not after a preposition in title case: "Lowering Costs Through the ...")
-        let prev = tok(k - 1).to_lowercase();
         if c == "the"
             && k + 1 < b
             && tok_is_cap(tok(k - 1))
-            && !is_connector(&prev)
-            && !ACT_CONNECTORS.contains(&prev.as_str())
-            && !matches!(
-                prev.as_str(),
-                "through" | "toward" | "towards" | "upon" | "via" | "between" | "beyond"
-            )
+            && with_lower(tok(k - 1), |prev| {
+                !is_connector(prev)
+                    && !ACT_CONNECTORS.contains(&prev)
+                    && !matches!(
+                        prev,
+                        "through" | "toward" | "towards" | "upon" | "via" | "between" | "beyond"
+                    )
+            })
         {
             return Some(Glue::Join {
                 left_end: k,
@@ -2508,11 +2517,12 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
     let toks = &seg.tokens;
     // candidates by the offset where they end (kept up to date as definitions are
     // added), so that finding a long form stays linear in long documents
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    type ByEnd = HashMap<usize, Vec<usize>, super::lexicon::Fast>;
+    let mut by_end: ByEnd = HashMap::default();
     for (k, m) in out.iter().enumerate() {
         by_end.entry(m.span.end).or_default().push(k);
     }
-    let push = |out: &mut Vec<Mention>, by_end: &mut HashMap<usize, Vec<usize>>, m: Mention| {
+    let push = |out: &mut Vec<Mention>, by_end: &mut ByEnd, m: Mention| {
         by_end.entry(m.span.end).or_default().push(out.len());
         out.push(m);
     };
@@ -2774,7 +2784,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         if toks[i].kind != TokKind::Word
             || !tok_is_cap(w)
             || is_title_word(w) && !is_initial(w)
-            || HONORIFICS.contains(&w.to_lowercase().as_str())
+            || lower_in(w, HONORIFICS)
         {
             i += 1;
             continue;
@@ -3267,8 +3277,7 @@ fn named_memos(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention
     let toks = &seg.tokens;
     for i in 1..toks.len() {
         let w = seg.tok(text, i);
-        let lw = w.to_lowercase();
-        if !matches!(lw.as_str(), "memo" | "memorandum" | "memos" | "directive") {
+        if !lower_in(w, &["memo", "memorandum", "memos", "directive"]) {
             continue;
         }
         // "the Morton memo" / "Morton's memo"
