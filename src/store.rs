@@ -574,6 +574,26 @@ impl Store {
                         })
                         .collect();
                     joined = one_fuller(&fuller, prefix.len() + 1, tail.len()).map(nn);
+                    // several: the one the documents name far more often than
+                    // all the others together ("Mayorkas": Alejandro N.
+                    // Mayorkas in 38 documents, Ali Mayorkas in 1)
+                    if joined.is_none() && fuller.len() > 1 {
+                        let mut counted = Vec::with_capacity(fuller.len());
+                        for c in &fuller {
+                            let c = nn(c);
+                            let mut graphs = std::collections::HashSet::new();
+                            for q in self.inner.quads_for_pattern(
+                                Some(c.as_ref().into()),
+                                Some(doc_label.as_ref()),
+                                None,
+                                None,
+                            ) {
+                                graphs.insert(q.map_err(|e| self.storage_error(e))?.graph_name);
+                            }
+                            counted.push((c.into_string(), graphs.len()));
+                        }
+                        joined = dominant_fuller(&counted).map(nn);
+                    }
                 }
             }
             match joined {
@@ -930,6 +950,24 @@ fn one_fuller<'a>(candidates: &[&'a String], skip: usize, tail: usize) -> Option
         .then_some(longest)
 }
 
+/// Among several fuller people a surname alone may stand for, with the
+/// number of documents that name each: the one named by at least
+/// [`DOMINANT_MIN_DOCS`] documents and [`DOMINANT_RATIO`] times as many as all
+/// the others together (ties broken by IRI, so the choice depends only on the
+/// store's documents).
+fn dominant_fuller(candidates: &[(String, usize)]) -> Option<&str> {
+    let (best, n) = candidates
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    let others: usize = candidates.iter().map(|c| c.1).sum::<usize>() - n;
+    (*n >= DOMINANT_MIN_DOCS && *n >= DOMINANT_RATIO * others.max(1)).then_some(best.as_str())
+}
+
+/// See [`dominant_fuller`].
+const DOMINANT_MIN_DOCS: usize = 5;
+/// See [`dominant_fuller`].
+const DOMINANT_RATIO: usize = 4;
+
 fn described(quads: &[Quad]) -> Vec<NamedNode> {
     let shared = GraphName::NamedNode(nn(vocab::ENTITIES_GRAPH));
     let mut out: Vec<NamedNode> = quads
@@ -1235,6 +1273,37 @@ mod tests {
                 want.map(p),
                 "{case}"
             );
+        }
+    }
+
+    #[test]
+    fn a_surname_joins_the_dominant_fuller_person() {
+        // (case, candidates with the documents naming each, expected)
+        type Case = (
+            &'static str,
+            &'static [(&'static str, usize)],
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (
+                "one named far more often",
+                &[("ali-roe", 1), ("alejandro-roe", 38)],
+                Some("alejandro-roe"),
+            ),
+            (
+                "four times all the others together",
+                &[("a-roe", 2), ("b-roe", 2), ("c-roe", 16)],
+                Some("c-roe"),
+            ),
+            ("not four times", &[("a-roe", 3), ("c-roe", 11)], None),
+            ("too few documents", &[("a-roe", 1), ("c-roe", 4)], None),
+            ("two alike", &[("jill-roe", 30), ("joseph-roe", 30)], None),
+            ("none", &[], None),
+        ];
+        for (case, cands, want) in cases {
+            let owned: Vec<(String, usize)> =
+                cands.iter().map(|(c, n)| (c.to_string(), *n)).collect();
+            assert_eq!(dominant_fuller(&owned), *want, "{case}");
         }
     }
 
