@@ -16,10 +16,12 @@ HYGIENE="${HYGIENE:-../shared/eval/hygiene.py}"
 # ceilings (fractions, as hygiene.py prints them). Measured on this slice at
 # the commit that added the check: person_variants 0.0000, surname_only 0.0051,
 # glued 0.0046 (at 25caed0, before it: 0.067, 0.021, 0.012); on branch names
-# (presidents by surname, short first names): 0.0000, 0.0043, 0.0041. Takes about 10 s.
+# (presidents by surname, short first names): 0.0000, 0.0043, 0.0041; seventh landing
+# (a surname joins the person the documents name far more often, CEO titles, class
+# fixes): 0.0000, 0.0017, 0.0037. Takes about 10 s.
 PERSON_VARIANTS_MAX="${PERSON_VARIANTS_MAX:-0.005}"
-SURNAME_ONLY_MAX="${SURNAME_ONLY_MAX:-0.006}"
-GLUED_MAX="${GLUED_MAX:-0.006}"
+SURNAME_ONLY_MAX="${SURNAME_ONLY_MAX:-0.004}"
+GLUED_MAX="${GLUED_MAX:-0.005}"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
