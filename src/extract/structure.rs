@@ -175,14 +175,18 @@ pub fn analyze(text: &str) -> Structure {
         let lower = line.to_lowercase();
         let alone = stands_alone(text, &all, heading_end);
         let just_a_date = is_date_line(line) && !line.contains('-');
-        let address = line.starts_with("TO THE ") || line.starts_with("BY THE ");
+        // (an addressee's line: "The Honorable NAME" opens an address block)
+        let address = line.starts_with("TO THE ")
+            || line.starts_with("BY THE ")
+            || line.starts_with("The Honorable ")
+            || line.starts_with("Honorable ");
         // a paragraph of sentences is not a title
-        let sentences = line.contains(". ")
-            && line
-                .split(". ")
-                .skip(1)
-                .any(|r| r.starts_with(char::is_uppercase))
-            || line.ends_with('.') && words > 12;
+        // (not at an abbreviation: "Could Promote U.S. Leadership", "No. 5")
+        let sentences = line.match_indices(". ").any(|(k, _)| {
+            let word = line[..k].rsplit(' ').next().unwrap_or("");
+            let abbreviation = word.contains('.') || word.chars().count() <= 2;
+            !abbreviation && line[k + 2..].starts_with(char::is_uppercase)
+        }) || line.ends_with('.') && words > 12;
         if alone
             && !sentences
             && !just_a_date
@@ -826,6 +830,32 @@ mod tests {
                 .find(|(f, _)| *f == Field::Subject)
                 .map(|(_, s)| &text[s.start..s.end]);
             assert_eq!(got, Some(*want), "{name}");
+        }
+    }
+
+    #[test]
+    fn titles_with_abbreviations() {
+        // (name, text, the title line)
+        let cases = [
+            (
+                "an abbreviation inside a report's title",
+                "date 2026-03-18\nQuantum Computing: Updating the Strategy Could Promote U.S. Leadership\n\nReport: GAO-26-100001 | Published: 2026-03-18\n\nText of the report follows here.\n",
+                Some("Quantum Computing: Updating the Strategy Could Promote U.S. Leadership"),
+            ),
+            (
+                "an addressee's line is no title",
+                "The Honorable Lonnie G. Roe III\n\nSecretary, Smithsonian Institution\n\nSubject: A Review\n\nDear Secretary Roe,\n",
+                None,
+            ),
+            (
+                "two sentences are no title",
+                "date 2026-03-18\nThe agency met today. The board voted on the plan\n\nMore text.\n",
+                None,
+            ),
+        ];
+        for (name, text, want) in cases {
+            let st = analyze(text);
+            assert_eq!(st.title.map(|t| &text[t.start..t.end]), want, "{name}");
         }
     }
 
