@@ -3262,6 +3262,15 @@ mod tests {
                 &["Grants: DOL Should Improve Oversight mg:concerns Workforce Innovation and Opportunity Act"],
             ),
             (
+                "an address block's line that is a body's whole name is the body, not a title",
+                "date 2025-05-01\nA Report on Things\n\nThe Honorable Jane Roe\nRanking Member\nJoint Economic Committee\n\nText of the report.",
+                &[
+                    "Jane Roe org:memberOf Joint Economic Committee",
+                    "Jane Roe schema:jobTitle \"Ranking Member\"",
+                ],
+                &["Jane Roe schema:jobTitle \"Joint Economic Committee\""],
+            ),
+            (
                 "policies listed after the one an agency carries out",
                 "Grants\n\nThe Department of Labor administers the Job Corps Program, the Apprenticeship Program and the YouthBuild Program. The Trade Adjustment Assistance Program is elsewhere.",
                 &[

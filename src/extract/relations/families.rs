@@ -1124,12 +1124,29 @@ impl Ctx<'_> {
                 let Some(p) = self.mention_with_span(*name, &[EntityClass::Person]) else {
                     continue;
                 };
-                for t in titles {
+                // a "title" line that is a body's whole name ("Ranking Member" /
+                // "Joint Economic Committee") is the body the titles are of
+                let named: Vec<Option<usize>> = titles
+                    .iter()
+                    .map(|t| {
+                        let u = self.text[t.start..t.end].trim();
+                        let lead = self.text[t.start..t.end].len()
+                            - self.text[t.start..t.end].trim_start().len();
+                        let span = Span::new(t.start + lead, t.start + lead + u.len());
+                        self.mention_with_span(span, &AGENTS)
+                    })
+                    .collect();
+                let line_body = named.iter().flatten().next().copied();
+                for (t, named) in titles.iter().zip(&named) {
+                    if named.is_some() {
+                        continue;
+                    }
                     let title = self.text[t.start..t.end].trim().to_string();
                     // "Speaker of the House of Representatives": the body in the title line
                     let body = bodies
                         .first()
                         .copied()
+                        .or(line_body)
                         .or_else(|| self.first_in(*t, &AGENTS));
                     self.role_facts(p, title, body, ev, rule);
                 }
