@@ -285,6 +285,9 @@ const POLICY_HEADS: &[&str] = &[
     // a named list an agency keeps ("Entity List", "High Risk List", "National
     // Priorities List")
     "List",
+    // a schedule of rates or grades ("Harmonized Tariff Schedule", "General
+    // Schedule", "Executive Schedule")
+    "Schedule",
 ];
 const MEMO_HEADS: &[&str] = &[
     "Memorandum",
@@ -3954,6 +3957,14 @@ mod tests {
                     ("Nvidia", Organization),
                     ("Jensen Huang", Person),
                     ("Nichole M. Roe", Person),
+                ],
+            ),
+            (
+                "schedules of rates and grades are policies",
+                "Duties apply under the Harmonized Tariff Schedule of the United States. Employees paid under the General Schedule are covered.",
+                &[
+                    ("Harmonized Tariff Schedule of the United States", Policy),
+                    ("General Schedule", Policy),
                 ],
             ),
             (
