@@ -2202,8 +2202,7 @@ impl<'a> Ctx<'a> {
     /// and "Why GAO Did This Study": the document concerns the policies of
     /// that sentence and builds on the memos it cites there.
     fn summary_policies(&mut self, doc: usize) {
-        let head_end = self.text.len().min(20_000);
-        let head = &self.text[..head_end];
+        let head = &self.text[..floor_boundary(self.text, 20_000)];
         let line_start = |i: usize| i == 0 || head.as_bytes()[i - 1] == b'\n';
         let mut sentences = Vec::new();
         // "SUMMARY: In accordance with …": the sentence the label opens
@@ -2292,7 +2291,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or(usize::MAX)
             .min(600)
             .min(self.text.len());
-        let head = &self.text[..top];
+        let head = &self.text[..floor_boundary(self.text, top)];
         let Some(city) = head
             .match_indices("Washington, D")
             .map(|(i, _)| i)
@@ -3164,6 +3163,15 @@ fn upper_first(w: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// The largest character boundary of `text` at or before byte `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]
