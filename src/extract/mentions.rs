@@ -10,7 +10,7 @@ use regex::Regex;
 use super::lexicon::{
     capitalized_like, is_connector, lower_in, name_key, with_lower, LexEntry, Lexicon,
 };
-use super::text::{Segmented, TokKind};
+use super::text::{floor_boundary, Segmented, TokKind};
 use crate::model::{EntityClass, Span};
 
 /// A mention of an entity.
@@ -923,11 +923,7 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
             .filter(|&k| !h.acronym && AGENCY_HEADS.contains(&&text[k..h.end]))
             .filter(|_| text[h.end..].starts_with(" of "))
             .and_then(|k| {
-                let mut e = text.len().min(k + 160);
-                while !text.is_char_boundary(e) {
-                    e -= 1;
-                }
-                let window = &text[k..e];
+                let window = &text[k..floor_boundary(text, k + 160)];
                 lex.find(window)
                     .into_iter()
                     .find(|g| g.start == 0 && !g.acronym && k + g.end > h.end)
@@ -1419,12 +1415,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             }
             // "U.S. Department of Homeland Security Washington, DC 20528": a
             // letterhead's city line is not part of the body's name
-            if t == "Washington"
-                && text[toks[end].span.end..].starts_with(", D")
-                && text[toks[end].span.end + 3..]
-                    .trim_start_matches(['.', ' '])
-                    .starts_with('C')
-            {
+            if t == "Washington" && district_follows(&text[toks[end].span.end..]) {
                 break;
             }
             if kind == TokKind::Word && tok_is_cap(t) && hyphen_glued(t).is_some() {
@@ -3162,6 +3153,13 @@ const HONORIFICS: &[&str] = &[
     "intervenor",
     "movant",
 ];
+
+/// Whether the text right after "Washington" makes it the capital's address
+/// (", DC", ", D.C.", ", D. C.").
+pub(crate) fn district_follows(rest: &str) -> bool {
+    rest.strip_prefix(", D")
+        .is_some_and(|r| r.trim_start_matches(['.', ' ']).starts_with('C'))
+}
 
 /// Whether a name ends with "Sr." (the father, not the son of the same name).
 fn is_senior(name: &str) -> bool {

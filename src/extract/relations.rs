@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 use super::dates::DateMention;
 use super::lexicon::{is_connector, Lexicon};
 use super::mentions::{
-    class_key, is_head_title, is_title_word, surname, Mention, ACT_CONNECTORS, TITLE_HEADS,
+    class_key, district_follows, is_head_title, is_title_word, surname, Mention, ACT_CONNECTORS,
+    TITLE_HEADS,
 };
 use super::structure::{Field, Structure};
-use super::text::{Segmented, TokKind};
+use super::text::{floor_boundary, Segmented, TokKind};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 mod families;
@@ -510,6 +511,33 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// [`Ctx::fact`], unless the same subject, predicate and object are
+    /// already a fact (by an earlier rule, whose id it keeps).
+    fn fact_once(
+        &mut self,
+        subject: usize,
+        predicate: Predicate,
+        object: FactObject,
+        evidence: Span,
+        rule: &'static str,
+    ) {
+        let exists = self
+            .facts
+            .iter()
+            .any(|f| f.subject == subject && f.predicate == predicate && f.object == object);
+        if !exists {
+            self.fact(subject, predicate, object, evidence, rule);
+        }
+    }
+
+    /// Whether mention `m` names a department ("Department of Labor", "U.S.
+    /// Department of State"), which is no other agency's part.
+    pub(crate) fn is_department(&self, m: usize) -> bool {
+        let x = &self.mentions[m];
+        let name = x.canonical.as_deref().unwrap_or(&x.name);
+        name.starts_with("Department") || name.starts_with("U.S. Department")
+    }
+
     /// Mentions per sentence, in text order.
     fn by_sentence(&self) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.seg.sentences.len()];
@@ -705,7 +733,6 @@ impl<'a> Ctx<'a> {
     /// the C Program". Each listed policy gets the same fact, with its own
     /// rule id.
     pub(crate) fn coordinated_lists(&mut self) {
-        let n = self.seg.tokens.len();
         let found = self.facts.len();
         for i in 0..found {
             let (subject, predicate, evidence) = {
@@ -714,7 +741,7 @@ impl<'a> Ctx<'a> {
             };
             // the listed side: the object of a concern or a carrying out, the
             // subject of "the Department includes A, B and C"
-            let (rule, listed, class, other) = match (predicate, &self.facts[i].object) {
+            let (rule, o, class, other) = match (predicate, &self.facts[i].object) {
                 (Predicate::Concerns, FactObject::Mention(o)) => {
                     ("rel.listed-concerns", *o, EntityClass::Policy, subject)
                 }
@@ -728,7 +755,6 @@ impl<'a> Ctx<'a> {
                 }
                 _ => continue,
             };
-            let o = listed;
             if self.class(o) != class || self.mentions[o].anaphor {
                 continue;
             }
@@ -773,9 +799,7 @@ impl<'a> Ctx<'a> {
                         | [",", "and"]
                         | [";", "and"]
                         | [",", "as", "amended", "by"]
-                ) || matches!(
-                    seps,
-                    [",", "the"]
+                        | [",", "the"]
                         | [";", "the"]
                         | ["and", "the"]
                         | [",", "and", "the"]
@@ -789,28 +813,19 @@ impl<'a> Ctx<'a> {
                 let Some(m) = self.mention_starting_at(k, &[class]) else {
                     break;
                 };
-                if self.mentions[m].anaphor || k >= n {
+                if self.mentions[m].anaphor {
                     break;
                 }
                 // (a department is nobody's part)
                 let (s, o) = if class == EntityClass::Agency {
-                    let name = self.mentions[m]
-                        .canonical
-                        .as_deref()
-                        .unwrap_or(&self.mentions[m].name);
-                    if name.starts_with("Department") || name.starts_with("U.S. Department") {
+                    if self.is_department(m) {
                         break;
                     }
                     (m, other)
                 } else {
                     (other, m)
                 };
-                let exists = self.facts.iter().any(|f| {
-                    f.subject == s && f.predicate == predicate && f.object == FactObject::Mention(o)
-                });
-                if !exists {
-                    self.fact(s, predicate, FactObject::Mention(o), evidence, rule);
-                }
+                self.fact_once(s, predicate, FactObject::Mention(o), evidence, rule);
                 k = self.toks[m].1;
             }
         }
@@ -2257,14 +2272,7 @@ impl<'a> Ctx<'a> {
                     EntityClass::Memo => (Predicate::References, memo_rule),
                     _ => continue,
                 };
-                let exists = self.facts.iter().any(|f| {
-                    f.subject == doc
-                        && f.predicate == predicate
-                        && f.object == FactObject::Mention(m)
-                });
-                if !exists {
-                    self.fact(doc, predicate, FactObject::Mention(m), s.span, rule);
-                }
+                self.fact_once(doc, predicate, FactObject::Mention(m), s.span, rule);
             }
         }
     }
@@ -2289,17 +2297,12 @@ impl<'a> Ctx<'a> {
             .map(|(_, s)| s.start)
             .min()
             .unwrap_or(usize::MAX)
-            .min(600)
-            .min(self.text.len());
+            .min(600);
         let head = &self.text[..floor_boundary(self.text, top)];
         let Some(city) = head
-            .match_indices("Washington, D")
+            .match_indices("Washington")
             .map(|(i, _)| i)
-            .find(|&i| {
-                head[i + "Washington, D".len()..]
-                    .trim_start_matches(['.', ' '])
-                    .starts_with('C')
-            })
+            .find(|&i| district_follows(&head[i + "Washington".len()..]))
         else {
             return;
         };
@@ -3163,15 +3166,6 @@ fn upper_first(w: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// The largest character boundary of `text` at or before byte `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

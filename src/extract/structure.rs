@@ -483,11 +483,7 @@ fn caps_heading_end(text: &str, all: &[Span], i: usize) -> usize {
 /// The enacting formula of an order or proclamation in its opening ("By the
 /// authority vested in me …", "it is hereby ordered", "do hereby proclaim").
 pub fn has_order_formula(text: &str) -> bool {
-    let mut end = text.len().min(4000);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = text[..end].to_lowercase();
+    let head = text[..super::text::floor_boundary(text, 4000)].to_lowercase();
     let head = head.split_whitespace().collect::<Vec<_>>().join(" ");
     [
         "by the authority vested in me",
@@ -823,14 +819,19 @@ mod tests {
             ),
         ];
         for (name, text, want) in cases {
-            let st = analyze(text);
-            let got = st
-                .fields
-                .iter()
-                .find(|(f, _)| *f == Field::Subject)
-                .map(|(_, s)| &text[s.start..s.end]);
-            assert_eq!(got, Some(*want), "{name}");
+            let got = field_texts(text, Field::Subject);
+            assert_eq!(got.first(), Some(want), "{name}");
         }
+    }
+
+    /// The contents of a text's header fields of one kind, in order.
+    fn field_texts(text: &str, field: Field) -> Vec<&str> {
+        analyze(text)
+            .fields
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, s)| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -880,16 +881,9 @@ mod tests {
             ),
         ];
         for (name, text, want) in cases {
-            let st = analyze(text);
-            let from: Vec<&str> = st
-                .fields
-                .iter()
-                .filter(|(f, _)| *f == Field::From)
-                .map(|(_, s)| &text[s.start..s.end])
-                .collect();
-            assert_eq!(from, vec![want], "{name}");
+            assert_eq!(field_texts(text, Field::From), vec![want], "{name}");
             assert!(
-                st.fields.iter().any(|(f, _)| *f == Field::Copy),
+                !field_texts(text, Field::Copy).is_empty(),
                 "{name}: the copy field"
             );
         }

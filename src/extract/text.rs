@@ -42,6 +42,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The largest character boundary of `text` at or before byte `at` (for a
+/// window over a text's head that must not cut a character).
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);

@@ -458,8 +458,7 @@ impl Ctx<'_> {
                 || !is_acronym(a_text)
                 || !b_text.chars().any(char::is_lowercase)
                 || b_text.split_whitespace().count() < 2
-                || b_name.starts_with("Department")
-                || b_name.starts_with("U.S. Department")
+                || self.is_department(b)
                 || ma.key == mb.key
                 || self.sent(a) != self.sent(b)
                 || initials(b_text) == a_text
