@@ -660,6 +660,28 @@ fn add_anaphors(
             last = i + 2;
             noun = seg.tok(text, last);
         }
+        // "the new office", "the newly created service": a body just named
+        let mut fresh = false;
+        if i + 2 < n && det == "the" && matches!(noun, "new" | "newly") {
+            let mut k = i + 2;
+            if noun == "newly" && matches!(seg.tok(text, k), "created" | "established" | "formed") {
+                k += 1;
+            }
+            if k < n && is_body_noun(&seg.tok(text, k).to_lowercase()) {
+                last = k;
+                noun = seg.tok(text, k);
+                fresh = true;
+            }
+        }
+        // "the agency's first Director": a body's possessive refers back too
+        if det == "the"
+            && !fresh
+            && last + 1 < n
+            && seg.tokens[last + 1].kind == text::TokKind::Possessive
+            && is_body_noun(noun)
+        {
+            fresh = true;
+        }
         let lower = match noun {
             // "this PM" (a USCIS policy memorandum) is the document itself
             "PM" if det == "this" && doc_memo.is_some() => "memorandum".to_string(),
@@ -799,16 +821,56 @@ fn add_anaphors(
                         .cloned()
                 })
             }
-            "department" | "agency" | "bureau" | "office" | "administration" | "commission" => {
-                let head = noun.to_string();
-                before(&|m| {
+            body if is_body_noun(body)
+                && (fresh
+                    || matches!(
+                        body,
+                        "department"
+                            | "agency"
+                            | "bureau"
+                            | "office"
+                            | "administration"
+                            | "commission"
+                    )) =>
+            {
+                // (a lower-case head only after "new": "the office" alone is any office)
+                let head = if fresh {
+                    capitalized(noun)
+                } else {
+                    noun.to_string()
+                };
+                let fits = |m: &Mention| {
                     m.class == EntityClass::Agency
                         && !m.anaphor
                         && m.canonical
                             .as_deref()
                             .unwrap_or(&m.name)
                             .contains(head.as_str())
-                })
+                };
+                if fresh {
+                    // "the new office", "the office's": the body the text is about, not
+                    // one named in passing in the same sentence: of those named in
+                    // earlier sentences within 1,500 characters, the most named, then the nearest
+                    let sentence = seg.sentence_of.get(i).copied();
+                    let near: Vec<&Mention> = mentions_before(kept, span)
+                        .take_while(|m| span.start - m.span.end < 1500)
+                        .filter(|m| {
+                            fits(m)
+                                && seg.sentence_of.get(seg.token_at(m.span.start)).copied()
+                                    != sentence
+                        })
+                        .collect();
+                    near.iter()
+                        .enumerate()
+                        .max_by_key(|(k, m)| {
+                            let named = near.iter().filter(|o| o.key == m.key).count()
+                                + extra_counts.get(&m.key).copied().unwrap_or(0);
+                            (named, std::cmp::Reverse(*k))
+                        })
+                        .map(|(_, m)| (*m).clone())
+                } else {
+                    before(&fits)
+                }
             }
             _ => None,
         };
@@ -823,6 +885,35 @@ fn add_anaphors(
     }
     kept.extend(extra);
     kept.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// A head noun of a body's name that "the new …" can refer back with.
+fn is_body_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "department"
+            | "agency"
+            | "bureau"
+            | "office"
+            | "administration"
+            | "commission"
+            | "service"
+            | "council"
+            | "division"
+            | "center"
+            | "board"
+            | "committee"
+            | "institute"
+            | "authority"
+    )
+}
+
+/// `w` with its first letter upper-cased.
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The mentions of `kept` (sorted by start) that end before `span` starts,

@@ -33,6 +33,7 @@
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
 //! | `@Agency[ref]` | … or a reference back to one ("the Department") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
+//! | `@Agency[head=Office\|Service]` | … whose name's last word is one of these |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
@@ -267,6 +268,8 @@ enum Node {
         /// pattern's previous mention and this one (`[next]`: all of them).
         next: u8,
         prefix: Option<String>,
+        /// One of the last words its name may end with (`head=Office|Service`).
+        head: Option<Vec<String>>,
         /// Not the agency of a person's title ("the Secretary of Labor").
         untitled: bool,
         /// The document's own memo (`@doc`).
@@ -1486,6 +1489,7 @@ impl Parser<'_, '_> {
                         refs: true,
                         next: 0,
                         prefix: None,
+                        head: None,
                         untitled: false,
                         doc: true,
                         not_doc: false,
@@ -1515,6 +1519,7 @@ impl Parser<'_, '_> {
                 let mut refs = false;
                 let mut next = 0u8;
                 let mut prefix = None;
+                let mut head = None;
                 let mut untitled = false;
                 let mut not_doc = false;
                 for (k, v) in self.flags()? {
@@ -1535,10 +1540,13 @@ impl Parser<'_, '_> {
                         ("!title", None) => untitled = true,
                         ("!doc", None) => not_doc = true,
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
+                        ("head", Some(v)) if !v.is_empty() => {
+                            head = Some(v.split('|').map(|w| w.trim().to_string()).collect());
+                        }
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc` or `prefix=Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1548,6 +1556,7 @@ impl Parser<'_, '_> {
                     refs,
                     next,
                     prefix,
+                    head,
                     untitled,
                     doc: false,
                     not_doc,
@@ -1826,6 +1835,7 @@ impl Matcher<'_, '_, '_> {
                 refs,
                 next,
                 prefix,
+                head,
                 untitled,
                 doc,
                 not_doc,
@@ -1843,6 +1853,11 @@ impl Matcher<'_, '_, '_> {
                         && (*next == 0 || self.follows(m, *next, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
+                        })
+                        && head.as_deref().is_none_or(|hs| {
+                            let name = x.canonical.as_deref().unwrap_or(&x.name);
+                            let last = name.rsplit(' ').next().unwrap_or(name);
+                            hs.iter().any(|h| h == last)
                         })
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))

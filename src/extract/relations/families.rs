@@ -1338,18 +1338,22 @@ impl Ctx<'_> {
         {
             k += 1;
         }
-        // "the service's first Commissioner"
+        // "the service's first Commissioner" (the service, when it refers back to a body)
+        let mut possessor = None;
         if k + 1 < end
             && self.tok(k).starts_with(char::is_lowercase)
             && self.seg.tokens[k + 1].kind == TokKind::Possessive
         {
+            possessor = self
+                .mentions_covering(k)
+                .find(|&m| self.mentions[m].anaphor && self.class(m) == EntityClass::Agency);
             k += 2;
             while k < end && matches!(self.lower(k), "first" | "new" | "former") {
                 k += 1;
             }
         }
         // "the Obama administration's Assistant Secretary": the body comes first
-        let mut owner = None;
+        let mut owner = possessor;
         let mut title_start = None;
         if let Some(o) = self.mention_starting_at(k, &AGENTS) {
             let oe = self.toks[o].1;
@@ -1952,6 +1956,15 @@ mod tests {
     #[test]
     fn families() {
         let cases: &[Case] = &[
+            (
+                "\"the office's first Director\" heads the office the text is about, not one named in passing",
+                "date 2022-03-01\nA new office\n\nThe Department of Labor announced the creation of the Coastal Mapping Office. Jane Roe, former Deputy Director of the Tide Tables Office, will serve as the office's first Director.\n",
+                &[
+                    "Jane Roe org:headOf Coastal Mapping Office",
+                    "Jane Roe org:memberOf Tide Tables Office",
+                ],
+                &["Jane Roe org:headOf Tide Tables Office"],
+            ),
             (
                 "functions transferred by statute: the body that performed them is succeeded",
                 "date 2002-11-25\nSec. 462\n\nThere are transferred to the Director of the Office of Refugee Resettlement of the Department of Health and Human Services functions with respect to children that were vested by statute in, or performed by, the Commissioner of the Immigration and Naturalization Service. The functions of the Bureau of Labor Statistics are transferred to the Census Bureau.\n",
