@@ -2552,6 +2552,7 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         match long {
             Some(l)
                 if initials_match(acr, &l.name)
+                    || initials_match(acr, unit_stripped(&l.name))
                     || lex.lookup_acronym(acr).is_some_and(|e| {
                         Some(&lex.entries[e].canonical) == l.canonical.as_ref()
                     })
@@ -2563,8 +2564,13 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
                 m.parent = l.parent.clone();
                 push(out, &mut by_end, m);
             }
-            Some(l) if lex.lookup_acronym(acr).is_some() => {
+            Some(l)
+                if lex
+                    .lookup_acronym(acr)
+                    .is_some_and(|e| similar_names(&l.name, &lex.entries[e].canonical)) =>
+            {
                 // "Immigrations and Customs Enforcement (ICE)": a variant of a known agency
+                // (not "Office of Federal Student Aid (FSA)", another body than the list's FSA)
                 let e = &lex.entries[lex.lookup_acronym(acr).unwrap_or(0)];
                 if e.class == l.class || l.rule.starts_with("pattern") {
                     let mut long_m = l.clone();
@@ -2667,6 +2673,7 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
         m.canonical = long.canonical.clone();
         push(out, &mut by_end, m);
     }
+    abbreviation_list(text, lex, out);
     // later bare uses of a defined acronym: searched once from the first
     // definition of each (acronym, entity) pair, however often it is repeated
     let mut seen_defs: std::collections::HashSet<(String, String)> = Default::default();
@@ -2699,6 +2706,119 @@ fn acronym_definitions(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec
             }
         }
     }
+}
+
+/// A report's or rule's list of abbreviations: under a heading line
+/// "Abbreviations" (or "Acronyms", "List of Abbreviations", …), lines
+/// "ACR  Full Name" define the acronym as the full name's. A mention glued
+/// over both ("FSA Office of Federal Student Aid") is cut to the full name.
+fn abbreviation_list(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
+    const HEADINGS: [&str; 6] = [
+        "abbreviations",
+        "acronyms",
+        "abbreviations and acronyms",
+        "acronyms and abbreviations",
+        "list of abbreviations",
+        "list of acronyms",
+    ];
+    let mut offset = 0;
+    let mut lines = text.split_inclusive('\n').map(|l| {
+        let at = offset;
+        offset += l.len();
+        (at, l.trim_end())
+    });
+    while let Some((_, line)) = lines.next() {
+        if !HEADINGS.contains(&line.trim().to_lowercase().as_str()) {
+            continue;
+        }
+        let mut misses = 0;
+        for (at, line) in lines.by_ref().take(150) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            let body = line.trim_start();
+            let Some(gap) = body.find(char::is_whitespace) else {
+                misses += 1;
+                if misses > 3 {
+                    break;
+                }
+                continue;
+            };
+            let acr = &body[..gap];
+            let name = body[gap..].trim_start();
+            if !is_acronym_shape(acr) || !name.starts_with(char::is_uppercase) || name.len() > 120 {
+                misses += 1;
+                if misses > 3 {
+                    break;
+                }
+                continue;
+            }
+            misses = 0;
+            let acr_span = Span::new(at + lead, at + lead + gap);
+            let name_start = at + line.len() - name.len();
+            let name_span = Span::new(name_start, name_start + name.len());
+            // a mention over the acronym and the name: the name alone
+            for m in out.iter_mut() {
+                if m.span.start == acr_span.start && m.span.end > acr_span.end && !m.anaphor {
+                    m.span = Span::new(name_start, m.span.end.max(name_start));
+                    m.name = text[m.span.start..m.span.end].to_string();
+                    m.hint = None;
+                    match lex.lookup(&m.name) {
+                        Some(e) => m.take_entry(&lex.entries[e]),
+                        None => {
+                            m.key = class_key(m.class, &m.name);
+                            m.canonical = None;
+                            m.parent = None;
+                        }
+                    }
+                }
+            }
+            let long = out
+                .iter()
+                .filter(|m| m.span == name_span && !m.anaphor && m.class != EntityClass::Person)
+                .max_by_key(|m| m.priority)
+                .cloned();
+            let long = match long {
+                Some(l) => l,
+                None => {
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    let known = lex.lookup(name).map(|e| &lex.entries[e]);
+                    let Some(class) = known.map(|e| e.class).or_else(|| classify(&words)) else {
+                        continue;
+                    };
+                    let mut l = Mention::new(name_span, class, name, "acronym.definition", 92);
+                    if let Some(e) = known {
+                        l.take_entry(e);
+                    }
+                    out.push(l.clone());
+                    l
+                }
+            };
+            let mut m = Mention::new(acr_span, long.class, acr, "acronym.definition", 95);
+            m.key = long.key.clone();
+            m.canonical = long.canonical.clone();
+            m.parent = long.parent.clone();
+            out.push(m);
+        }
+    }
+}
+
+/// A unit's name without its leading kind ("Office of Federal Student Aid" ->
+/// "Federal Student Aid"), whose initials an acronym may spell instead.
+fn unit_stripped(name: &str) -> &str {
+    for kind in [
+        "Office of ",
+        "Bureau of ",
+        "Division of ",
+        "Office for ",
+        "Bureau for ",
+    ] {
+        if let Some(rest) = name.strip_prefix(kind) {
+            return rest.strip_prefix("the ").unwrap_or(rest);
+        }
+    }
+    name
 }
 
 /// Whether two names share most of their words ("Immigrations and Customs
@@ -3425,6 +3545,48 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.span.start..m.span.end].to_string(), m.class))
             .collect()
+    }
+
+    #[test]
+    fn a_document_defines_its_own_acronyms() {
+        // (case, text, acronym, the name its key must be the key of)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "a unit's acronym is its own, not the list's agency of that acronym",
+                "The Department of Education's Office of Federal Student Aid (FSA) cut staff. FSA said so.",
+                "FSA",
+                "Office of Federal Student Aid",
+            ),
+            (
+                "a list of abbreviations under its heading",
+                "Report\n\nAbbreviations\n\nFSA Office of Federal Student Aid\nWCB Widget Control Board\n\nThe WCB met.",
+                "WCB",
+                "Widget Control Board",
+            ),
+            (
+                "a list line glued into one name is cut at the acronym",
+                "Report\n\nAbbreviations\n\nFSA Office of Federal Student Aid\nWCB Widget Control Board\n",
+                "FSA",
+                "Office of Federal Student Aid",
+            ),
+        ];
+        let lex = Lexicon::builtin();
+        for (case, text, acr, name) in cases {
+            let seg = segment(text);
+            let ms = resolve_overlaps(find_candidates(text, &seg, &lex));
+            let key_of = |s: &str| {
+                ms.iter()
+                    .find(|m| &text[m.span.start..m.span.end] == s)
+                    .map(|m| m.key.clone())
+            };
+            assert!(key_of(name).is_some(), "{case}: {name} not found in {ms:?}");
+            assert_eq!(key_of(acr), key_of(name), "{case}");
+            assert!(
+                ms.iter()
+                    .all(|m| !text[m.span.start..m.span.end].starts_with(&format!("{acr} "))),
+                "{case}: a mention glues the acronym to its name"
+            );
+        }
     }
 
     #[test]
