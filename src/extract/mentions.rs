@@ -1718,12 +1718,14 @@ fn act_name_across(text: &str, seg: &Segmented, start: usize, end: usize) -> Opt
 pub fn could_be_surname(w: &str) -> bool {
     w.chars().count() >= 3
         && w.starts_with(char::is_uppercase)
-        && w.chars().skip(1).all(|c| {
+        && w.chars().zip(w.chars().skip(1)).all(|(prev, c)| {
             c.is_lowercase()
                 || c == '-'
                 || c == '\''
                 || c == '\u{2019}'
                 || c.is_uppercase() && w.starts_with("Mc")
+                // "O'Connell", "D’Angelo"
+                || c.is_uppercase() && matches!(prev, '\'' | '\u{2019}')
         })
         && ![
             AGENCY_HEADS,
@@ -3066,10 +3068,29 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                         && line_start(i - 2)
                         || b == "By" && line_start(i - 1)
                 };
+            // "Dawn Roe, of Ohio, to be Assistant Secretary …": a nominee's line,
+            // whatever its first name
+            let nominee = !all_caps
+                && (2..=5).contains(&n)
+                && parts.iter().all(|p| could_be_surname(p))
+                && (i == 0 || text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
+                && end + 3 < toks.len()
+                && seg.tok(text, end) == ","
+                && seg.tok(text, end + 1) == "of"
+                && (end + 2..(end + 10).min(toks.len().saturating_sub(2))).any(|c| {
+                    seg.tok(text, c) == ","
+                        && seg.tok(text, c + 1) == "to"
+                        && seg.tok(text, c + 2) == "be"
+                });
             let evidence = if all_caps {
                 first_ok || has_initial
             } else {
-                first_ok || has_initial || titled && n <= 3 || appositive_title || header_name
+                first_ok
+                    || has_initial
+                    || titled && n <= 3
+                    || appositive_title
+                    || header_name
+                    || nominee
             };
             if name_like && last_ok && evidence {
                 let mut span = Span::new(toks[i].span.start, toks[end - 1].span.end);
@@ -3113,6 +3134,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     "person.first-name"
                 } else if header_name && !has_initial {
                     "person.header-name"
+                } else if nominee && !has_initial {
+                    "person.nominee"
                 } else if appositive_title && !has_initial {
                     "person.appositive-title"
                 } else {

@@ -1804,6 +1804,12 @@ impl Ctx<'_> {
     /// headship only when the title names the body itself ("Director of the
     /// X", not "Director of Policy for the X", "Director of the X's Y
     /// Program" nor "Director of the X, Office of Y").
+    /// Whether the title at `t` follows "a" or "an".
+    fn indefinite_before(&self, t: Span) -> bool {
+        let k = self.seg.tokens.partition_point(|x| x.span.start < t.start);
+        k > 0 && matches!(self.lower(k - 1), "a" | "an")
+    }
+
     fn bio_role_facts(
         &mut self,
         p: usize,
@@ -1824,6 +1830,13 @@ impl Ctx<'_> {
             && self.tok(after) == ","
             && self.mention_starting_at(after + 1, &AGENTS).is_some();
         if complement || owned || chained {
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            if let Some(b) = body {
+                self.fact(p, Predicate::MemberOf, FactObject::Mention(b), ev, rule);
+            }
+        } else if self.indefinite_before(t) {
+            // "a Commissioner of the Parole Commission", "a managing director at
+            // W": one of several, a member and not the head
             self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
             if let Some(b) = body {
                 self.fact(p, Predicate::MemberOf, FactObject::Mention(b), ev, rule);
@@ -1956,6 +1969,18 @@ mod tests {
     #[test]
     fn families() {
         let cases: &[Case] = &[
+            (
+                "a biography's \"a Commissioner of\" is one of several: a member, not the head",
+                "date 2022-03-01\nNominees\n\nJane Roe is a Commissioner of the Federal Maritime Commission. Tom Lee is a managing director at Lazard Freres.\n",
+                &[
+                    "Jane Roe org:memberOf Federal Maritime Commission",
+                    "Tom Lee org:memberOf Lazard Freres",
+                ],
+                &[
+                    "Jane Roe org:headOf Federal Maritime Commission",
+                    "Tom Lee org:headOf Lazard Freres",
+                ],
+            ),
             (
                 "\"the office's first Director\" heads the office the text is about, not one named in passing",
                 "date 2022-03-01\nA new office\n\nThe Department of Labor announced the creation of the Coastal Mapping Office. Jane Roe, former Deputy Director of the Tide Tables Office, will serve as the office's first Director.\n",

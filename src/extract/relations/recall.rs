@@ -196,8 +196,14 @@ impl Ctx<'_> {
             if pe + 3 >= end || self.tok(pe) != "," || self.tok(pe + 1) != "of" {
                 continue;
             }
+            // ("of the District of Columbia", "of the Virgin Islands")
             let mut k = pe + 2;
-            while k < end && k < pe + 6 && self.tok(k).starts_with(char::is_uppercase) {
+            while k < end
+                && k < pe + 8
+                && (self.tok(k).starts_with(char::is_uppercase)
+                    || matches!(self.tok(k), "the" | "of")
+                        && self.tok(k + 1).starts_with(char::is_uppercase))
+            {
                 k += 1;
             }
             if k == pe + 2 || k >= end || self.tok(k) != "," {
@@ -244,7 +250,11 @@ impl Ctx<'_> {
             });
             // (the head of the body the title names: "Director of the X", not
             // "Medical Director in the Regular Corps of X")
+            // ("United States Director of the Asian Development Bank" represents the
+            // country on the bank's board and does not head it)
             let heads = !several
+                && !title.starts_with("United States")
+                && !title.starts_with("U.S.")
                 && t_end < end
                 && matches!(self.tok(t_end), "of" | ",")
                 && is_head_title(&title)
@@ -549,6 +559,21 @@ mod tests {
                     "Robin Roe Hale org:memberOf Federal Motor Carrier Safety Administration",
                 ],
                 &["Raymond Doe org:memberOf Federal Motor Carrier Safety Administration"],
+            ),
+            (
+                "a nominee whose first name is a common word, with an apostrophe in the surname, from \"the District of Columbia\"",
+                "date 2021-06-01\nNominations Sent to the Senate\n\n     Dawn Hale O’Dorne, of the District of Columbia, to be Assistant Secretary for Preparedness and Response, Department of Health and Human Services, vice Raymond Doe.\n",
+                &[
+                    "Dawn Hale O’Dorne schema:jobTitle \"Assistant Secretary for Preparedness and Response\"",
+                    "Dawn Hale O’Dorne org:memberOf Department of Health and Human Services",
+                ],
+                &["Raymond Doe org:memberOf Department of Health and Human Services"],
+            ),
+            (
+                "a country's director on a bank's board does not head the bank",
+                "date 2021-06-01\nNominations Sent to the Senate\n\n     Robin Hale, of Utah, to be United States Director of the Asian Development Bank, vice Raymond Doe.\n",
+                &["Robin Hale org:memberOf Asian Development Bank"],
+                &["Robin Hale org:headOf Asian Development Bank"],
             ),
             (
                 "a title, then the agency after a comma",
