@@ -150,6 +150,7 @@ impl Extractor {
             .find(|c| c.rule == "memo.document" && c.span.start >= c.span.end)
             .cloned();
         let mut kept = mentions::resolve_overlaps(cands);
+        chamber_committees(text, &mut kept);
         kept.extend(unplaced_doc);
         for p in mentions::resolve_overlaps(inner_policies) {
             let mut p = p;
@@ -269,6 +270,57 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         }
     }
     out
+}
+
+/// "the Committee on the Judiciary of the Senate" is the "Senate Committee on
+/// the Judiciary", not the House's committee of the same name; the document's
+/// other mentions of that name are the same chamber's when it names only one.
+fn chamber_committees(text: &str, kept: &mut [Mention]) {
+    let chamber_after = |end: usize| {
+        let rest = text[end..].trim_start();
+        let rest = rest.strip_prefix("of")?.trim_start().strip_prefix("the")?;
+        let rest = rest.trim_start();
+        let word_end = |r: &str, w: &str| {
+            r.strip_prefix(w)
+                .is_some_and(|t| !t.starts_with(|c: char| c.is_alphanumeric()))
+        };
+        if word_end(rest, "Senate") {
+            Some("Senate")
+        } else if word_end(rest, "House of Representatives") {
+            Some("House")
+        } else {
+            None
+        }
+    };
+    let is_committee = |m: &Mention| {
+        m.class == EntityClass::Agency
+            && m.canonical.is_none()
+            && (m.name.starts_with("Committee on ") || m.name.starts_with("Subcommittee on "))
+    };
+    // each committee name and the chambers the document puts it under
+    let mut chambers: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for m in kept.iter().filter(|m| is_committee(m)) {
+        if let Some(c) = chamber_after(m.span.end) {
+            let cs = chambers.entry(m.name.clone()).or_default();
+            if !cs.contains(&c) {
+                cs.push(c);
+            }
+        }
+    }
+    if chambers.is_empty() {
+        return;
+    }
+    for m in kept.iter_mut().filter(|m| is_committee(m)) {
+        let c = match chamber_after(m.span.end) {
+            Some(c) => c,
+            None => match chambers.get(&m.name).map(Vec::as_slice) {
+                Some([c]) => *c,
+                _ => continue,
+            },
+        };
+        m.name = format!("{c} {}", m.name);
+        m.key = mentions::class_key(EntityClass::Agency, &m.name);
+    }
 }
 
 /// "the Consolidated Appropriations Act, 2021": an act's year after a comma
@@ -997,6 +1049,12 @@ mod tests {
                 "date 2024-05-01\nA Report\n\nThe Honorable Gary Peters\nChairman\nCommittee on Armed Services\nHouse of Representatives\n\nText.\n",
                 EntityClass::Agency,
                 "House Committee on Armed Services",
+            ),
+            (
+                "a committee \"of the Senate\" is the Senate's, and so is its bare name later",
+                "date 2024-05-01\nSec. 5\n\nThe Secretary shall report to the Committee on Coastal Mapping of the Senate. The Committee on Coastal Mapping may ask for more.\n",
+                EntityClass::Agency,
+                "Senate Committee on Coastal Mapping",
             ),
         ];
         for (case, text, class, label) in cases {
