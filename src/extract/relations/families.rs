@@ -1494,13 +1494,52 @@ impl Ctx<'_> {
                     b += 1;
                 }
                 // "a partner at Paul Roe Group": a firm no list knows
-                if let Some(m) = self.firm_at(b, end) {
+                if let Some(m) = self.firm_at(b, end).or_else(|| self.person_as_firm(b)) {
                     body = Some(m);
                     b = self.toks[m].1;
                 }
             }
         }
         Some((span, body.or(owner), b))
+    }
+
+    /// A firm named like a person where a role's employer stands ("Head of
+    /// Risk at Morgan Stanley"): a two-word name found only by its first name,
+    /// never referred back to by a pronoun or a surname alone, is the firm's
+    /// name in the whole document.
+    fn person_as_firm(&mut self, b: usize) -> Option<usize> {
+        let m = self.mention_starting_at(b, &[EntityClass::Person])?;
+        let x = &self.mentions[m];
+        if x.rule != "person.first-name" || x.anaphor || x.name.split(' ').count() != 2 {
+            return None;
+        }
+        let key = x.key.clone();
+        let name = x.name.clone();
+        let same: Vec<usize> = (0..self.mentions.len())
+            .filter(|&o| self.mentions[o].key == key)
+            .collect();
+        // (a surname alone counts against, unless it is inside the firm's name
+        // again: "the Morgan Stanley Foundation")
+        let first = name.split(' ').next().unwrap_or("");
+        let referred_back = |o: usize| {
+            let y = &self.mentions[o];
+            y.anaphor
+                || y.name != name
+                    && !self.text[..y.span.start.min(self.text.len())]
+                        .trim_end()
+                        .ends_with(first)
+        };
+        if same.iter().any(|&o| referred_back(o)) {
+            return None;
+        }
+        let org_key = crate::extract::mentions::class_key(EntityClass::Organization, &name);
+        for o in same {
+            let y = &mut self.mentions[o];
+            y.class = EntityClass::Organization;
+            y.key = org_key.clone();
+            y.rule = "org.role-employer";
+        }
+        Some(m)
     }
 
     /// An organization named by capitalised words where a role's employer
@@ -1722,6 +1761,20 @@ impl Ctx<'_> {
                                 b += 1;
                             }
                             self.firm_at(b, end)
+                        });
+                        // "joined Morgan Stanley in 2017", "joined Roe Lee as a partner"
+                        let o = o.or_else(|| {
+                            let p = self.mention_starting_at(b, &[EntityClass::Person])?;
+                            let after = self.toks[p].1;
+                            let employer = after + 1 < end
+                                && (self.lower(after) == "in"
+                                    && self.seg.tokens[after + 1].kind == TokKind::Number
+                                    || self.lower(after) == "as");
+                            if employer {
+                                self.person_as_firm(b)
+                            } else {
+                                None
+                            }
                         });
                         (None, o)
                     }
@@ -1969,6 +2022,12 @@ mod tests {
     #[test]
     fn families() {
         let cases: &[Case] = &[
+            (
+                "a firm named like a person where a role's employer stands",
+                "date 2022-03-01\nNominees\n\nJane Roe is Head of Risk at Morgan Stanley. Tom Lee met Sean Hale.\n",
+                &["Jane Roe org:memberOf Morgan Stanley"],
+                &["Tom Lee org:memberOf Sean Hale"],
+            ),
             (
                 "a biography's \"a Commissioner of\" is one of several: a member, not the head",
                 "date 2022-03-01\nNominees\n\nJane Roe is a Commissioner of the Federal Maritime Commission. Tom Lee is a managing director at Lazard Freres.\n",
