@@ -2304,6 +2304,33 @@ impl<'a> Ctx<'a> {
             .map(|(i, _)| i)
             .find(|&i| district_follows(&head[i + "Washington".len()..]))
         else {
+            // "Department of / Veterans Affairs" right above "Date:", "From:" and
+            // "Subj:" fields whose sender is a title only: the letterhead's body
+            let first_field = self.st.fields.iter().map(|(_, s)| s.start).min();
+            let field_line = first_field.map(|f| self.text[..f].rfind('\n').map_or(0, |k| k + 1));
+            let Some(line) = field_line.filter(|&l| l <= 600) else {
+                return;
+            };
+            let body = (0..self.mentions.len())
+                .filter(|&m| {
+                    let sp = self.mentions[m].span;
+                    self.class(m) == EntityClass::Agency
+                        && !self.mentions[m].anaphor
+                        && m != doc
+                        && sp.end <= line
+                        && self.text[sp.end..line].trim().is_empty()
+                })
+                .max_by_key(|&m| self.mentions[m].span.end);
+            if let Some(a) = body {
+                let ev = Span::new(self.mentions[a].span.start, self.mentions[a].span.end);
+                self.fact(
+                    doc,
+                    Predicate::Creator,
+                    FactObject::Mention(a),
+                    ev,
+                    "memo.letterhead",
+                );
+            }
             return;
         };
         let body = (0..self.mentions.len())

@@ -95,10 +95,14 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
     let table: &[(&str, Field)] = &[
         ("memorandum for:", Field::To),
         ("memorandum for", Field::To),
+        ("memorandum to:", Field::To),
+        ("memo to:", Field::To),
+        ("memo for:", Field::To),
         ("for:", Field::To),
         ("to:", Field::To),
         ("from:", Field::From),
         ("subject:", Field::Subject),
+        ("subj:", Field::Subject),
         ("re:", Field::Subject),
         ("date:", Field::Date),
         ("release date:", Field::Date),
@@ -114,10 +118,15 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
         ("publication date:", Field::Date),
         ("published:", Field::Date),
     ];
-    table
-        .iter()
-        .find(|(p, _)| lower.starts_with(p))
-        .map(|&(p, f)| (f, p.len()))
+    table.iter().find_map(|&(p, f)| {
+        if lower.starts_with(p) {
+            return Some((f, p.len()));
+        }
+        // "Date : FEB 26 2014", "From : …" (a space before the colon)
+        let word = p.strip_suffix(':')?;
+        let rest = lower.strip_prefix(word)?;
+        rest.starts_with(" :").then_some((f, word.len() + 2))
+    })
 }
 
 /// The lines of a text with their byte spans (without the newline).
@@ -308,9 +317,41 @@ pub fn analyze(text: &str) -> Structure {
             while content_start < end && text.as_bytes()[content_start].is_ascii_whitespace() {
                 content_start += 1;
             }
+            // "subj: Open Data … (VAIQ 7423360) To: Under Secretaries": a label
+            // run into the line (a layout's columns joined) ends the field there,
+            // and starts its own
+            let mut inline = None;
+            if content_start < end {
+                let content = &text[content_start..end];
+                for label in [" To: ", " TO: ", " From: ", " FROM: "] {
+                    if let Some(k) = content.find(label).filter(|&k| k > 0) {
+                        let at = content_start + k + 1;
+                        if inline.is_none_or(|(a, _)| at < a) {
+                            inline = Some((at, label));
+                        }
+                    }
+                }
+            }
+            if let Some((at, _)) = inline {
+                end = text[..at].trim_end().len().max(content_start);
+            }
             if content_start < end {
                 st.fields.push((field, Span::new(content_start, end)));
                 st.is_memo |= field != Field::Copy;
+            }
+            if let Some((at, label)) = inline {
+                let f = if label.trim().eq_ignore_ascii_case("to:") {
+                    Field::To
+                } else {
+                    Field::From
+                };
+                let from = at + label.len() - 1;
+                let to = text[from..].find('\n').map_or(text.len(), |k| from + k);
+                let body = text[from..to].trim();
+                if !body.is_empty() {
+                    let b = from + (text[from..to].len() - text[from..to].trim_start().len());
+                    st.fields.push((f, Span::new(b, b + body.len())));
+                }
             }
             i = j;
             continue;
@@ -857,6 +898,46 @@ mod tests {
         for (name, text, want) in cases {
             let st = analyze(text);
             assert_eq!(st.title.map(|t| &text[t.start..t.end]), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn field_labels_as_scans_and_layouts_write_them() {
+        // (name, text, field, its contents)
+        let cases = [
+            (
+                "a space before the colon",
+                "Memorandum\n\nDate : FEB 26 2014\n\nFrom : Acting Assistant Secretary\n",
+                Field::From,
+                vec!["Acting Assistant Secretary"],
+            ),
+            (
+                "an abbreviated subject label",
+                "Memorandum\n\nsubj: Open Data Collection\n",
+                Field::Subject,
+                vec!["Open Data Collection"],
+            ),
+            (
+                "a label run into the subject's line ends the subject",
+                "Memorandum\n\nSubj: Open Data Collection (VAIQ 1) To: Under Secretaries\n",
+                Field::Subject,
+                vec!["Open Data Collection (VAIQ 1)"],
+            ),
+            (
+                "… and starts its own field",
+                "Memorandum\n\nSubj: Open Data Collection (VAIQ 1) To: Under Secretaries\n",
+                Field::To,
+                vec!["Under Secretaries"],
+            ),
+            (
+                "memorandum to",
+                "Agency\n\nMEMORANDUM TO: All Employees\n",
+                Field::To,
+                vec!["All Employees"],
+            ),
+        ];
+        for (name, text, field, want) in cases {
+            assert_eq!(field_texts(text, field), want, "{name}");
         }
     }
 
