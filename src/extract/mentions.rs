@@ -2312,6 +2312,28 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         {
             return Some(Glue::Title(k));
         }
+        // "NYC Department of City Planning and Chair of the City Planning
+        // Commission", "… Office of Public Engagement NAME and Senior Director for
+        // the …": a body, then "and" and a title of something else
+        if c == "and" && k + 3 < b && names_body(&words(a, k)) {
+            let mut t = k + 1;
+            while t + 1 < b && TITLE_MODIFIERS.contains(&tok(t)) {
+                t += 1;
+            }
+            if is_glue_title(tok(t)) && matches!(tok(t + 1), "of" | "for") {
+                return Some(Glue::Title(k));
+            }
+        }
+        // "Department of Health and Human Services Director of the Office of
+        // Global Affairs NAME": a known body's whole name, then a title of another
+        if k > a + 1
+            && k + 2 < b
+            && is_glue_title(c)
+            && matches!(tok(k + 1), "of" | "for")
+            && known(a, k)
+        {
+            return Some(Glue::Title(k));
+        }
         // "... Children the National Emergency ...": a "the" no connector leads
         // to starts another name
         // (not after a preposition in title case: "Lowering Costs Through the ...")
@@ -4157,6 +4179,16 @@ mod tests {
                     ("U.S. Department of Energy", Agency),
                     ("Bureau of Reclamation", Agency),
                 ],
+            ),
+            (
+                "a body, then \"and\" and a title of another body",
+                "She joined the Washington Institute for Near East Policy and Director of the Roe Program on Arab Politics.",
+                &[("Washington Institute for Near East Policy", Organization)],
+            ),
+            (
+                "a known body's name, then a title of another",
+                "The Department of Health and Human Services Director of the Office of Global Affairs spoke.",
+                &[("Department of Health and Human Services", Agency)],
             ),
             (
                 "unknown acronym defined",
