@@ -2320,7 +2320,7 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             while t + 1 < b && TITLE_MODIFIERS.contains(&tok(t)) {
                 t += 1;
             }
-            if is_glue_title(tok(t)) && matches!(tok(t + 1), "of" | "for") {
+            if is_glue_title(tok(t)) && (t + 1 == b || matches!(tok(t + 1), "of" | "for")) {
                 return Some(Glue::Title(k));
             }
         }
