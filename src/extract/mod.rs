@@ -21,6 +21,7 @@ pub mod relations;
 pub mod resolve;
 pub mod structure;
 pub mod text;
+pub mod words;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -11,6 +11,7 @@ use super::mentions::{
 };
 use super::structure::{Field, Structure};
 use super::text::{floor_boundary, Segmented, TokKind};
+use crate::extract::words::Words;
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 mod families;
@@ -154,62 +155,7 @@ const CLASSES_WITH_SHORT_NAMES: [EntityClass; 4] = [
 ];
 
 /// The states, districts and territories of the United States.
-const US_STATES: &[&str] = &[
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "West Virginia",
-    "Wisconsin",
-    "Wyoming",
-    "Puerto Rico",
-    "Guam",
-    "District of Columbia",
-    "D.C.",
-];
+static US_STATES: Words = Words::new("us_states");
 
 /// Whether a one-word name is a US state (or D.C.).
 pub(crate) fn is_us_state(w: &str) -> bool {
@@ -218,176 +164,26 @@ pub(crate) fn is_us_state(w: &str) -> bool {
 
 /// Ranks that qualify a title and may stand before the agency in it
 /// ("Acting Homeland Security Secretary").
-const RANKS: &[&str] = &[
-    "Acting",
-    "Deputy",
-    "Assistant",
-    "Associate",
-    "Under",
-    "Principal",
-    "Interim",
-];
+static RANKS: Words = Words::new("ranks");
 
-const TITLE_MODIFIERS: &[&str] = &[
-    "National",
-    "Security",
-    "Economic",
-    "Domestic",
-    "Policy",
-    "Climate",
-    "Cyber",
-    "Science",
-    "Trade",
-    "Health",
-    "Legal",
-    "Defense",
-    "Intelligence",
-    "Communications",
-    "Legislative",
-    "Public",
-    "Affairs",
-    "Cabinet",
-    "Homeland",
-];
+static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
-const IMPLEMENT_VERBS: &[&str] = &[
-    // "ICE will use the 287(g) program"
-    "use",
-    "uses",
-    "implement",
-    "implements",
-    "implemented",
-    "implementing",
-    "enforce",
-    "enforces",
-    "enforced",
-    "enforcing",
-    "administer",
-    "administers",
-    "administered",
-    "administering",
-    "adopt",
-    "adopts",
-    "adopted",
-    "adopting",
-    "carry",
-    "carries",
-    "carried",
-    "carrying",
-    "execute",
-    "executes",
-    "launch",
-    "launched",
-    "launches",
-    "operate",
-    "operates",
-    "operated",
-    "run",
-    "runs",
-    "apply",
-    "applies",
-    "applied",
-    "applying",
-];
+static IMPLEMENT_VERBS: Words = Words::new("implement_verbs");
 
 /// Verbs by which a memo's author sets out a policy.
-const SETTING_VERBS: &[&str] = &[
-    "announced",
-    "implemented",
-    "established",
-    "outlined",
-    "created",
-    "introduced",
-    "launched",
-    "expanded",
-    "adopted",
-    "unveiled",
-    "instituted",
-];
-/// Whether a lower-case word is one of `list` (a set built once: these are
-/// asked of every word of a sentence).
-fn in_set(
-    cell: &'static std::sync::OnceLock<HashSet<&'static str>>,
-    list: &'static [&'static str],
-    w: &str,
-) -> bool {
-    cell.get_or_init(|| list.iter().copied().collect())
-        .contains(w)
-}
+static SETTING_VERBS: Words = Words::new("setting_verbs");
 
 fn is_implement_verb(w: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    in_set(&SET, IMPLEMENT_VERBS, w)
+    IMPLEMENT_VERBS.contains(w)
 }
 
 fn is_replace_verb(w: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    in_set(&SET, REPLACE_VERBS, w)
+    REPLACE_VERBS.contains(w)
 }
 
-const REPLACE_VERBS: &[&str] = &[
-    "revoked",
-    "revokes",
-    "revoke",
-    "revoking",
-    "rescinded",
-    "rescinds",
-    "rescind",
-    "rescinding",
-    "superseded",
-    "supersedes",
-    "supersede",
-    "superseding",
-    "replaced",
-    "replaces",
-    "replace",
-    "replacing",
-    "repealed",
-    "repeals",
-    "repeal",
-    "vacated",
-    "withdrawn",
-    "withdraws",
-    "terminated",
-    "terminates",
-    "terminating",
-    "terminate",
-    "ending",
-    "ended",
-    "ends",
-    "overturned",
-];
-const CREATE_VERBS: &[&str] = &[
-    "created",
-    "established",
-    "founded",
-    "formed",
-    "launched",
-    "set",
-    "organized",
-    "constituted",
-    "born",
-    "stood",
-];
-const ISSUE_VERBS: &[&str] = &[
-    "issued",
-    "issues",
-    "issue",
-    "signed",
-    "signs",
-    "sign",
-    "released",
-    "releases",
-    "published",
-    "publishes",
-    "sent",
-    "wrote",
-    "authored",
-    "penned",
-    "announced",
-    "circulated",
-    "drafted",
-];
+static REPLACE_VERBS: Words = Words::new("replace_verbs");
+static CREATE_VERBS: Words = Words::new("create_verbs");
+static ISSUE_VERBS: Words = Words::new("issue_verbs");
 
 impl<'a> Ctx<'a> {
     fn tok_range(seg: &Segmented, span: Span) -> (usize, usize) {

@@ -4,6 +4,7 @@
 //! memo, order or directive.
 
 use super::dates::MONTH_NAMES;
+use crate::extract::words::Words;
 use crate::model::Span;
 
 /// A memo header field.
@@ -74,21 +75,7 @@ pub struct AddressBlock {
     pub bodies: Vec<Span>,
 }
 
-const MEMO_TITLE_WORDS: &[&str] = &[
-    "executive order",
-    "memorandum",
-    "memo ",
-    "proclamation",
-    "directive",
-    "guidance",
-    "circular",
-    "policy letter",
-    "order on",
-    "order to",
-    "order of",
-    "national security memorandum",
-    "instruction",
-];
+static MEMO_TITLE_WORDS: Words = Words::new("memo_title_words");
 
 fn field_of(line: &str) -> Option<(Field, usize)> {
     let lower = line.to_ascii_lowercase();
@@ -530,14 +517,7 @@ fn is_full_date_line(l: &str) -> bool {
 }
 
 /// Words that open a letter's closing line.
-const CLOSINGS: &[&str] = &[
-    "Sincerely",
-    "Respectfully",
-    "Best regards",
-    "Yours truly",
-    "Very truly yours",
-    "Cordially",
-];
+static CLOSINGS: Words = Words::new("closings");
 
 /// Letters written out in a document: a "Dear …:" line with a full date line
 /// at most fifteen lines above it, and the closing line after it.
