@@ -11,7 +11,10 @@ use super::lexicon::{
     capitalized_like, is_connector, lower_in, name_key, with_lower, LexEntry, Lexicon,
 };
 use super::text::{floor_boundary, Segmented, TokKind};
-use crate::extract::words::Words;
+use crate::extract::words::{
+    Words, FUNCTION_TITLE_WORDS, HEAD_TITLE_FIRST_WORDS, HEAD_TITLE_LAST_WORDS, NAME_DETERMINERS,
+    ORDER_QUALIFIERS, PLACE_PREPOSITIONS, SUBORDINATE_TITLE_WORDS, TITLE_RANK_STARTS,
+};
 use crate::model::{EntityClass, Span};
 
 /// A mention of an entity.
@@ -196,19 +199,7 @@ pub static TITLE_HEADS: Words = Words::new("title_head_words");
 /// Titles whose holder heads the body.
 pub fn is_head_title(title: &str) -> bool {
     let lower = title.to_lowercase();
-    let subordinate = [
-        "deputy",
-        "assistant",
-        "associate",
-        "vice",
-        "under",
-        "senior",
-        "special",
-        "principal",
-        "press",
-        "regional",
-        "field",
-    ];
+    let subordinate: &[&str] = &SUBORDINATE_TITLE_WORDS;
     if subordinate
         .iter()
         .any(|s| lower.split_whitespace().any(|w| w == *s))
@@ -217,20 +208,7 @@ pub fn is_head_title(title: &str) -> bool {
     }
     // a director of one function or place inside the body ("Legal Director",
     // "Louisiana State Director"), not its head (but "Secretary of State")
-    let function = [
-        "legal",
-        "state",
-        "program",
-        "policy",
-        "communications",
-        "political",
-        "legislative",
-        "finance",
-        "research",
-        "development",
-        "outreach",
-        "country",
-    ];
+    let function: &[&str] = &FUNCTION_TITLE_WORDS;
     let words: Vec<&str> = lower.split_whitespace().collect();
     // a company's or an association's chief executive
     if words.contains(&"ceo") || lower.contains("chief executive officer") {
@@ -251,39 +229,11 @@ pub fn is_head_title(title: &str) -> bool {
         .split_whitespace()
         .find(|w| !matches!(*w, "acting" | "the" | "u.s." | "federal"))
         .unwrap_or("");
-    matches!(
-        first,
-        "director"
-            | "secretary"
-            | "administrator"
-            | "commissioner"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "president"
-            | "head"
-            | "archivist"
-            | "librarian"
-            | "governor"
-            | "mayor"
-            | "commandant"
-            | "attorney"
-            | "chief"
-            | "comptroller"
-    ) && !matches!(last, "officer" | "staff" | "counsel")
+    HEAD_TITLE_FIRST_WORDS.contains(first) && !matches!(last, "officer" | "staff" | "counsel")
         // (an "attorney" at a firm is one of its lawyers; "Attorney General",
         // "U.S. Attorney" head their offices)
         && lower != "attorney"
-        || matches!(
-            last,
-            "director"
-                | "secretary"
-                | "administrator"
-                | "commissioner"
-                | "chairman"
-                | "chair"
-                | "president"
-        ) && lower.split_whitespace().count() <= 3
+        || HEAD_TITLE_LAST_WORDS.contains(last) && lower.split_whitespace().count() <= 3
 }
 
 /// A regex compiled once (the patterns are constants, checked by the tests).
@@ -698,23 +648,8 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
 
     if MEMO_HEADS.contains(&head) {
         // "Executive Order", "Secretarial Order"; not "Fraternal Order of Police"
-        let qualified = head != "Order"
-            || head_idx > 0
-                && matches!(
-                    words[head_idx - 1],
-                    "Executive"
-                        | "Secretarial"
-                        | "Administrative"
-                        | "Departmental"
-                        | "Court"
-                        | "Presidential"
-                        | "General"
-                        | "Emergency"
-                        | "Protective"
-                        | "Standing"
-                        | "Delegation"
-                        | "Management"
-                );
+        let qualified =
+            head != "Order" || head_idx > 0 && ORDER_QUALIFIERS.contains(words[head_idx - 1]);
         return qualified.then_some(EntityClass::Memo);
     }
     // "Unemployment Trust Fund", "State Revolving Fund", "Disaster Relief Fund": a
@@ -2221,24 +2156,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     let prev = seg.tok(text, i - 1);
                     // nor a place after a preposition ("in Los Angeles, the Director ...")
                     !tok_is_cap(prev)
-                        && !matches!(
-                            prev,
-                            "of" | "for"
-                                | "and"
-                                | "the"
-                                | "in"
-                                | "at"
-                                | "from"
-                                | "to"
-                                | "with"
-                                | "on"
-                                | "by"
-                                | "near"
-                                | "across"
-                                | "into"
-                                | "visit"
-                                | "visited"
-                        )
+                        && !PLACE_PREPOSITIONS.contains(prev)
                 })
                 && {
                     // ", the Secretary of ...", ", then Director ...": a determiner first
@@ -2252,19 +2170,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     let start = seg.tok(text, k.min(toks.len() - 1));
                     let strong_start = start != "General"
                         && (TITLE_HEADS.contains(&start)
-                            || matches!(
-                                start,
-                                "Acting"
-                                    | "Deputy"
-                                    | "Assistant"
-                                    | "Associate"
-                                    | "Senior"
-                                    | "Chief"
-                                    | "Principal"
-                                    | "Executive"
-                                    | "Special"
-                                    | "Under"
-                            ));
+                            || TITLE_RANK_STARTS.contains(start));
                     k > end + 1
                         && strong_start
                         && (k..(k + 3).min(toks.len()))
@@ -2674,21 +2580,7 @@ fn administrations(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Men
             continue;
         }
         let before = if i >= 2 { seg.tok(text, i - 2) } else { "" };
-        if !matches!(
-            before,
-            "the"
-                | "The"
-                | "prior"
-                | "previous"
-                | "former"
-                | "last"
-                | "this"
-                | "This"
-                | "that"
-                | "an"
-                | "entire"
-                | "current"
-        ) {
+        if !NAME_DETERMINERS.contains(before) {
             continue; // "Food and Drug Administration", "Records Administration"
         }
         if prev

@@ -11,7 +11,7 @@ use super::mentions::{
 };
 use super::structure::{Field, Structure};
 use super::text::{floor_boundary, Segmented, TokKind};
-use crate::extract::words::Words;
+use crate::extract::words::{Words, HEAD_NOUNS, MEMO_WORDS, TITLE_SMALL_WORDS, TITLE_STOPS};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 mod families;
@@ -1321,22 +1321,7 @@ impl<'a> Ctx<'a> {
                                 // "A for Director of X, B for …": a list of nominations
                                 | "for"
                         );
-                    if (of || the)
-                        && !qualified
-                        && matches!(
-                            self.lower(head_word),
-                            "head"
-                                | "chief"
-                                | "leader"
-                                | "director"
-                                | "administrator"
-                                | "commissioner"
-                                | "chair"
-                                | "chairman"
-                                | "chairwoman"
-                                | "secretary"
-                        )
-                    {
+                    if (of || the) && !qualified && HEAD_NOUNS.contains(self.lower(head_word)) {
                         self.fact(
                             p,
                             Predicate::MemberOf,
@@ -1386,23 +1371,8 @@ impl<'a> Ctx<'a> {
         while e < n && e < k + 5 {
             let w = self.tok(e);
             let title_word = is_title_word(&upper_first(w)) && w != "of" && w != "under";
-            let modifier = w.chars().all(char::is_lowercase)
-                && !matches!(
-                    w,
-                    "under"
-                        | "of"
-                        | "for"
-                        | "to"
-                        | "at"
-                        | "in"
-                        | "with"
-                        | "by"
-                        | "and"
-                        | "or"
-                        | "the"
-                )
-                && e + 1 < n
-                && {
+            let modifier =
+                w.chars().all(char::is_lowercase) && !TITLE_STOPS.contains(w) && e + 1 < n && {
                     let next = self.tok(e + 1);
                     is_title_word(&upper_first(next)) && next != "of"
                 };
@@ -1693,19 +1663,10 @@ impl<'a> Ctx<'a> {
             }
             let si = self.seg.sentence_of[i];
             // the memo word before it
-            let Some(w) = (i.saturating_sub(8)..=i).rev().find(|&t| {
-                matches!(
-                    self.lower(t),
-                    "memorandum"
-                        | "memo"
-                        | "order"
-                        | "directive"
-                        | "guidance"
-                        | "proclamation"
-                        | "circular"
-                        | "bulletin"
-                )
-            }) else {
+            let Some(w) = (i.saturating_sub(8)..=i)
+                .rev()
+                .find(|&t| MEMO_WORDS.contains(self.lower(t)))
+            else {
                 continue;
             };
             if self.seg.sentence_of[w] != si {
@@ -2932,28 +2893,7 @@ impl<'a> Ctx<'a> {
 /// Lower-case words and punctuation allowed inside a title ("Building a 21st Century Digital Government").
 fn is_title_small_word(w: &str) -> bool {
     // the prepositions inside acts' names are small words of any title
-    ACT_CONNECTORS.contains(&w)
-        || matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "of"
-                | "and"
-                | "for"
-                | "on"
-                | "in"
-                | "to"
-                | "as"
-                | "at"
-                | "or"
-                | "between"
-                | "among"
-                | "toward"
-                | "via"
-                | "—"
-                | "-"
-                | ":"
-        )
+    ACT_CONNECTORS.contains(&w) || TITLE_SMALL_WORDS.contains(w)
 }
 
 /// "director" -> "Director".

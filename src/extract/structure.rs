@@ -4,7 +4,7 @@
 //! memo, order or directive.
 
 use super::dates::MONTH_NAMES;
-use crate::extract::words::Words;
+use crate::extract::words::{Words, DANGLING_WORDS};
 use crate::model::Span;
 
 /// A memo header field.
@@ -690,27 +690,10 @@ fn subject_continues(
             .to_lowercase()
     };
     let subject = words(&text[so_far.start..so_far.end]);
-    let dangling = subject.rsplit(' ').next().is_some_and(|w| {
-        matches!(
-            w,
-            "of" | "on"
-                | "the"
-                | "and"
-                | "for"
-                | "to"
-                | "in"
-                | "with"
-                | "a"
-                | "an"
-                | "from"
-                | "by"
-                | "under"
-                | "across"
-                | "within"
-                | "between"
-                | "regarding"
-        )
-    });
+    let dangling = subject
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| DANGLING_WORDS.contains(w));
     dangling
         || title.is_some_and(|t| {
             words(&text[t.start..t.end]).contains(&format!("{subject} {}", words(line)))

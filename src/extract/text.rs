@@ -4,7 +4,7 @@
 //! Pub. L., Inc.), initials, footnote markers, headings, numbered lists and
 //! hard-wrapped lines.
 
-use crate::extract::words::Words;
+use crate::extract::words::{Words, OPEN_LINE_ENDS};
 use crate::model::Span;
 
 /// The kind of a token.
@@ -216,12 +216,10 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
     // short lines (headings, header blocks, signature lines) end their block
     let short = line.chars().count() < 48;
     let ends_open = line.ends_with([',', '-', '('])
-        || line.rsplit(' ').next().is_some_and(|w| {
-            matches!(
-                w,
-                "of" | "and" | "the" | "for" | "to" | "in" | "on" | "a" | "or" | "by" | "with"
-            )
-        });
+        || line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| OPEN_LINE_ENDS.contains(w));
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
     short && !ends_open && !first.is_lowercase()
 }

@@ -9,7 +9,7 @@ use crate::extract::dates::MONTH_NAMES;
 use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
-use crate::extract::words::Words;
+use crate::extract::words::{Words, APPOINTMENT_LEADS, ENACTMENT_LINKS, FIRST_PERSON_ACTS};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
@@ -531,19 +531,8 @@ impl Ctx<'_> {
                 continue;
             };
             // only "by", "under", "pursuant to", "the enactment of" between
-            let between_ok = (k + 2..self.toks[p].0).all(|t| {
-                matches!(
-                    self.lower(t),
-                    "by" | "under"
-                        | "pursuant"
-                        | "to"
-                        | "the"
-                        | "enactment"
-                        | "of"
-                        | "passage"
-                        | "through"
-                )
-            });
+            let between_ok =
+                (k + 2..self.toks[p].0).all(|t| ENACTMENT_LINKS.contains(self.lower(t)));
             if !between_ok {
                 continue;
             }
@@ -1190,25 +1179,7 @@ impl Ctx<'_> {
     ) -> Option<(Span, Option<usize>, usize)> {
         let mut k = k;
         // ("named as the …", "appointed acting …": the appointment, then the title)
-        while k < end
-            && matches!(
-                self.lower(k),
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "first"
-                    | "former"
-                    | "named"
-                    | "appointed"
-                    | "selected"
-                    | "designated"
-                    | "as"
-            )
-        {
+        while k < end && APPOINTMENT_LEADS.contains(self.lower(k)) {
             k += 1;
         }
         // "the service's first Commissioner"
@@ -1757,20 +1728,8 @@ impl Ctx<'_> {
                 let i_verb = (s.first..s.last.saturating_sub(1))
                     .filter(|&t| self.tok(t) == "I")
                     .find_map(|t| {
-                        (t + 1..(t + 3).min(s.last)).find(|&u| {
-                            matches!(
-                                self.lower(u),
-                                "declared"
-                                    | "ordered"
-                                    | "directed"
-                                    | "found"
-                                    | "determined"
-                                    | "signed"
-                                    | "issued"
-                                    | "established"
-                                    | "imposed"
-                            )
-                        })
+                        (t + 1..(t + 3).min(s.last))
+                            .find(|&u| FIRST_PERSON_ACTS.contains(self.lower(u)))
                     });
                 if let Some(v) = i_verb {
                     // "In Executive Order N of DATE (…), I declared"
