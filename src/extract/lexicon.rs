@@ -8,6 +8,7 @@
 //! agency, and class is one of Agency (default), Organization, Policy, Person,
 //! Memo. Only the first column is required.
 
+use crate::extract::words::CONNECTORS;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -513,24 +514,7 @@ pub fn capitalized_like(surface: &str) -> bool {
 
 /// Lower-case words allowed inside a capitalized name.
 pub fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "and"
-            | "the"
-            | "for"
-            | "on"
-            | "in"
-            | "to"
-            | "&"
-            | "de"
-            | "du"
-            | "del"
-            | "la"
-            | "at"
-            | "a"
-            | "an"
-            | "with"
-    )
+    CONNECTORS.contains(w)
 }
 
 #[cfg(test)]

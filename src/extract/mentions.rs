@@ -11,6 +11,10 @@ use super::lexicon::{
     capitalized_like, is_connector, lower_in, name_key, with_lower, LexEntry, Lexicon,
 };
 use super::text::{floor_boundary, Segmented, TokKind};
+use crate::extract::words::{
+    Words, FUNCTION_TITLE_WORDS, HEAD_TITLE_FIRST_WORDS, HEAD_TITLE_LAST_WORDS, NAME_DETERMINERS,
+    ORDER_QUALIFIERS, PLACE_PREPOSITIONS, SUBORDINATE_TITLE_WORDS, TITLE_RANK_STARTS,
+};
 use crate::model::{EntityClass, Span};
 
 /// A mention of an entity.
@@ -120,128 +124,32 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
 }
 
 /// Head words that make a capitalized name an agency.
-const AGENCY_HEADS: &[&str] = &[
-    "Department",
-    "Agency",
-    "Bureau",
-    "Office",
-    "Offices",
-    "Service",
-    "Services",
-    "Administration",
-    "Commission",
-    "Committee",
-    "Subcommittee",
-    "Court",
-    "Corps",
-    "Directorate",
-    "Division",
-    "Authority",
-    "Secretariat",
-    "Guard",
-    "Patrol",
-    "Force",
-    "Congress",
-    "Senate",
-    "Legislature",
-    "Ministry",
-    "Parliament",
-    "Cabinet",
-    "Command",
-    "Inspectorate",
-    "Taskforce",
-];
+static AGENCY_HEADS: Words = Words::new("agency_heads");
 /// Heads that are government only with a government modifier, else organizations.
-const BODY_HEADS: &[&str] = &[
-    "Council",
-    "Board",
-    "Institute",
-    "Institutes",
-    "Center",
-    "Centers",
-    "Panel",
-    "Laboratory",
-    "Group",
-    "Academy",
-];
+static BODY_HEADS: Words = Words::new("body_heads");
 /// Heads of non-government organizations.
-const ORG_HEADS: &[&str] = &[
-    "Foundation",
-    "Association",
-    "Coalition",
-    "Project",
-    "Network",
-    "Union",
-    "University",
-    "College",
-    "Society",
-    "Alliance",
-    "Fund",
-    "Times",
-    "Post",
-    "Journal",
-    "News",
-    "Inc",
-    "Inc.",
-    "Corporation",
-    "Company",
-    "LLC",
-    "Party",
-    "Federation",
-    "Institution",
-    "Church",
-    "Press",
-    "Tribune",
-    "Herald",
-    "Partnership",
-    "Forum",
-    "Caucus",
-    "Chamber",
-    "Clinic",
-    "Hospital",
-    "Trust",
-    "LLP",
-    "PLLC",
-    "School",
-];
+static ORG_HEADS: Words = Words::new("org_heads");
 /// Heads of the names of awards and decorations ("Bronze Star Medal", "Department
 /// of Justice Award for Outstanding Service"): no body, no person.
-const AWARD_WORDS: &[&str] = &["Award", "Awards", "Medal", "Prize", "Badge", "Trophy"];
+static AWARD_WORDS: Words = Words::new("award_words");
 /// Words whose possessive may stand inside a name ("Women’s Media Center",
 /// "Children’s National Hospital", "United States Attorney’s Office for …").
-const POSSESSIVE_NAME_PARTS: &[&str] = &["Women", "Children", "Men", "People", "Attorney"];
+static POSSESSIVE_NAME_PARTS: Words = Words::new("possessive_name_parts");
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
-const FIRM_SUFFIXES: &[&str] = &["LLP", "PLLC", "L.L.P.", "LP", "Ltd", "Ltd.", "PC", "P.C."];
+static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
 
-/// The word lists of `data/name_words.tsv` (one list a line: `name<TAB>word|word|...`).
-const NAME_WORDS: &str = include_str!("../../data/name_words.tsv");
-
-/// A word list of `data/name_words.tsv` (empty when the file has no such list).
-fn name_words(list: &str) -> &'static std::collections::HashSet<&'static str> {
-    type Lists = HashMap<&'static str, std::collections::HashSet<&'static str>>;
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    static EMPTY: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    LISTS
-        .get_or_init(|| {
-            NAME_WORDS
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(name, words)| {
-                    (
-                        name.trim(),
-                        words
-                            .split('|')
-                            .map(str::trim)
-                            .filter(|w| !w.is_empty())
-                            .collect(),
-                    )
-                })
-                .collect()
-        })
-        .get(list)
-        .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
-}
+/// Word lists of `data/words.toml` that decide whether a capitalized run is a
+/// body's name and of which class (each list's comment there says what it holds).
+static GLUE_TITLES: Words = Words::new("glue_titles");
+static FUND_ACCOUNT_WORDS: Words = Words::new("fund_account_words");
+static FUND_ORGANIZATION_WORDS: Words = Words::new("fund_organization_words");
+static DIVISION_PLACES_AFTER: Words = Words::new("division_places_after");
+static GENERIC_UNIT_WORDS: Words = Words::new("generic_unit_words");
+static UNNAMED_BOARDS: Words = Words::new("unnamed_boards");
+static ACADEMIC_FIELDS: Words = Words::new("academic_fields");
+static ORGANIZATION_WORDS: Words = Words::new("organization_words");
+static UNIT_HEADS: Words = Words::new("unit_heads");
+static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 
 /// Whether a word heads the name of a body: an agency, a body that may be
 /// either, or an organization ("Department", "Council", "University").
@@ -254,501 +162,44 @@ fn is_firm_suffix(w: &str) -> bool {
     FIRM_SUFFIXES.contains(&w) || matches!(w, "LLC" | "Inc" | "Inc.")
 }
 
-const POLICY_HEADS: &[&str] = &[
-    "Act",
-    "Program",
-    "Programs",
-    "Programme",
-    "Policy",
-    "Policies",
-    "Initiative",
-    "Strategy",
-    "Standard",
-    "Standards",
-    "Doctrine",
-    "Rule",
-    "Bill",
-    "Amendment",
-    "Treaty",
-    "Accord",
-    "Agreement",
-    "Framework",
-    "Plan",
-    "Protocols",
-    "Law",
-    "Reform",
-    "Compact",
-    "Regulation",
-    "Regulations",
-    "Priorities",
-    "Code",
-    // a named list an agency keeps ("Entity List", "High Risk List", "National
-    // Priorities List")
-    "List",
-    // a schedule of rates or grades ("Harmonized Tariff Schedule", "General
-    // Schedule", "Executive Schedule")
-    "Schedule",
-];
-const MEMO_HEADS: &[&str] = &[
-    "Memorandum",
-    "Memo",
-    "Directive",
-    "Order",
-    "Guidance",
-    "Circular",
-    "Proclamation",
-    "Bulletin",
-    "Letter",
-    "Opinion",
-    "Instruction",
-    "Instructions",
-];
-const GOV_MODIFIERS: &[&str] = &[
-    "Federal",
-    "U.S.",
-    "United",
-    "States",
-    "National",
-    "Interagency",
-    "White",
-    "President",
-    "Presidential",
-    "Government",
-    "Executive",
-    "Congressional",
-    "Joint",
-    "Federal-State",
-    "Advisory",
-    "President’s",
-    "President's",
-];
+static POLICY_HEADS: Words = Words::new("policy_heads");
+static MEMO_HEADS: Words = Words::new("memo_heads");
+static GOV_MODIFIERS: Words = Words::new("gov_modifiers");
 /// Capitalized words that never start a name (sentence starters and function words).
-const STARTERS: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "By",
-    "With",
-    "From",
-    "To",
-    "Under",
-    "After",
-    "Before",
-    "Since",
-    "During",
-    "Each",
-    "Every",
-    "Any",
-    "All",
-    "Our",
-    "My",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Some",
-    "Such",
-    "If",
-    "When",
-    "While",
-    "Although",
-    "But",
-    "And",
-    "Or",
-    "As",
-    "Now",
-    "Then",
-    "Today",
-    "Also",
-    "However",
-    "Moreover",
-    "Through",
-    "Specifically",
-    "Additionally",
-    "Pursuant",
-    "Whether",
-    "Within",
-    "Among",
-    "Between",
-    "Both",
-    "Neither",
-    "No",
-    "Not",
-    "Other",
-    "Local",
-    "First",
-    "Second",
-    "Third",
-    "Finally",
-    "Last",
-    "Next",
-    "Including",
-    "Per",
-    "Section",
-    "Sec",
-    "See",
-    "Notes",
-    "Subject",
-    "Title",
-    "Chapter",
-    "Part",
-    "Broadly",
-    "Ultimately",
-    "Aggressive",
-    "Tensions",
-    "Here",
-    "There",
-    "Where",
-    "What",
-    "Which",
-    "Who",
-    "Why",
-    "How",
-    "Yesterday",
-    "Tomorrow",
-    "Because",
-    "Once",
-    "Until",
-    "Upon",
-    "Without",
-    "Against",
-    "Over",
-    "Dear",
-    "Sincerely",
-    "Note",
-    "Agencies",
-    "Operation",
-    "We",
-    "I",
-    "You",
-    "He",
-    "She",
-    "It",
-    "They",
-    "Is",
-    "Are",
-];
+static STARTERS: Words = Words::new("starters");
 
 fn tok_is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// Titles that, right before a capitalized pair of words, make it a person's name.
-pub const PERSON_TITLES: &[&str] = &[
-    "CEO",
-    "President",
-    "Director",
-    "Secretary",
-    "Administrator",
-    "Commissioner",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Governor",
-    "Gov.",
-    "Mayor",
-    "Judge",
-    "Justice",
-    "Ambassador",
-    "Attorney",
-    "General",
-    "Speaker",
-    "Leader",
-    "Advisor",
-    "Adviser",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Lady",
-    "Commander",
-    "Admiral",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Lady",
-    "Minister",
-    "Counsel",
-    "Officer",
-    "Deputy",
-    "Chief",
-    "Sheriff",
-    "Lt.",
-    "Col.",
-    "Gen.",
-    "Adm.",
-    "Sgt.",
-    "Capt.",
-    "Prof.",
-    "Rev.",
-    "Hon.",
-];
+pub static PERSON_TITLES: Words = Words::new("person_titles");
 
 /// Last words of place and facility names, never of a person's name.
-const PLACE_WORDS: &[&str] = &[
-    "County",
-    "Sea",
-    "Island",
-    "Islands",
-    "River",
-    "Bay",
-    "Valley",
-    "Mountain",
-    "Mountains",
-    "Lake",
-    "Street",
-    "Avenue",
-    "Square",
-    "School",
-    "Schools",
-    "Bank",
-    "Building",
-    "Airport",
-    "Beach",
-    "City",
-    "Coast",
-    "Gulf",
-    "Ocean",
-    "Canyon",
-    "Forest",
-    "Monument",
-    "Memorial",
-    "Base",
-    "Station",
-    "Port",
-    "Harbor",
-    "Kong",
-    "Republic",
-    "Kingdom",
-    "States",
-    "Road",
-    "Highway",
-    "Dam",
-    "Hospital",
-    "Museum",
-    "Library",
-    "Plaza",
-    "Center",
-    "Mall",
-    "Village",
-    "Town",
-    "Township",
-    "Parish",
-    "District",
-    "Territory",
-    "Peninsula",
-    "Desert",
-    "Creek",
-    "Falls",
-    "Heights",
-    "Hills",
-    "Point",
-    "Strait",
-    "Channel",
-    "Week",
-    "Month",
-    "Year",
-];
+static PLACE_WORDS: Words = Words::new("place_words");
 
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
-    // (a set: this is asked of most tokens by several stages)
-    static WORDS: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, super::lexicon::Fast>,
-    > = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| TITLE_WORDS.iter().copied().collect());
-    words.contains(w)
+    TITLE_WORDS.contains(w)
         || w.len() > 1
             && w.as_bytes()[0].is_ascii_uppercase()
             && w.chars().all(|c| !c.is_lowercase())
-            && words.contains(capitalize(w).as_str())
+            && TITLE_WORDS.contains(capitalize(w).as_str())
 }
 
 /// Words that form job titles.
-pub const TITLE_WORDS: &[&str] = &[
-    "Lady",
-    "CEO",
-    "President",
-    "Vice",
-    "Director",
-    "Secretary",
-    "Administrator",
-    "Commissioner",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Chief",
-    "Deputy",
-    "Assistant",
-    "Associate",
-    "Acting",
-    "Attorney",
-    "General",
-    "Counsel",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Governor",
-    "Gov.",
-    "Mayor",
-    "Judge",
-    "Justice",
-    "Ambassador",
-    "Officer",
-    "Inspector",
-    "Comptroller",
-    "Solicitor",
-    "Surgeon",
-    "Speaker",
-    "Leader",
-    "Advisor",
-    "Adviser",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Under",
-    "Principal",
-    "Executive",
-    "Senior",
-    "Special",
-    "Press",
-    "Commander",
-    "Admiral",
-    "Archivist",
-    "Librarian",
-    "Treasurer",
-    "Controller",
-    "Head",
-    "Minister",
-    "Prime",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Sheriff",
-    "Technology",
-    "Information",
-    "Federal",
-    "U.S.",
-    "Staff",
-    "of",
-    "Field",
-    "Regional",
-    "Senate",
-    "House",
-    "Majority",
-    "Minority",
-    "Professor",
-    "Distinguished",
-    "Adjunct",
-    "Collegiate",
-    // modifiers that follow a title ("President Pro Tempore", "Speaker Emerita")
-    "Pro",
-    "Tempore",
-    "Emeritus",
-    "Emerita",
-    "Designate",
-    "Elect",
-];
+pub static TITLE_WORDS: Words = Words::new("title_words");
 
 /// Words of offices and job titles that are no one's name.
-const OFFICE_WORDS: &[&str] = &[
-    "Affairs",
-    "Campaign",
-    "Manager",
-    "Relations",
-    "Communications",
-    "Operations",
-    "Outreach",
-    "Engagement",
-    "Legislative",
-    "Public",
-    "Political",
-    "Press",
-    "Staff",
-    "Strategy",
-    "Programs",
-    "Budget",
-];
+static OFFICE_WORDS: Words = Words::new("office_words");
 
 /// Words that end a job title and can head it.
-pub const TITLE_HEADS: &[&str] = &[
-    "CEO",
-    "President",
-    "Director",
-    "Secretary",
-    "Administrator",
-    "Commissioner",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Counsel",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Governor",
-    "Gov.",
-    "Mayor",
-    "Judge",
-    "Justice",
-    "Ambassador",
-    "Officer",
-    "General",
-    "Speaker",
-    "Leader",
-    "Advisor",
-    "Adviser",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Commander",
-    "Admiral",
-    "Archivist",
-    "Librarian",
-    "Treasurer",
-    "Controller",
-    "Minister",
-    "Sheriff",
-    "Chief",
-    "Staff",
-];
+pub static TITLE_HEADS: Words = Words::new("title_head_words");
 
 /// Titles whose holder heads the body.
 pub fn is_head_title(title: &str) -> bool {
     let lower = title.to_lowercase();
-    let subordinate = [
-        "deputy",
-        "assistant",
-        "associate",
-        "vice",
-        "under",
-        "senior",
-        "special",
-        "principal",
-        "press",
-        "regional",
-        "field",
-    ];
+    let subordinate: &[&str] = &SUBORDINATE_TITLE_WORDS;
     if subordinate
         .iter()
         .any(|s| lower.split_whitespace().any(|w| w == *s))
@@ -757,20 +208,7 @@ pub fn is_head_title(title: &str) -> bool {
     }
     // a director of one function or place inside the body ("Legal Director",
     // "Louisiana State Director"), not its head (but "Secretary of State")
-    let function = [
-        "legal",
-        "state",
-        "program",
-        "policy",
-        "communications",
-        "political",
-        "legislative",
-        "finance",
-        "research",
-        "development",
-        "outreach",
-        "country",
-    ];
+    let function: &[&str] = &FUNCTION_TITLE_WORDS;
     let words: Vec<&str> = lower.split_whitespace().collect();
     // a company's or an association's chief executive
     if words.contains(&"ceo") || lower.contains("chief executive officer") {
@@ -791,39 +229,11 @@ pub fn is_head_title(title: &str) -> bool {
         .split_whitespace()
         .find(|w| !matches!(*w, "acting" | "the" | "u.s." | "federal"))
         .unwrap_or("");
-    matches!(
-        first,
-        "director"
-            | "secretary"
-            | "administrator"
-            | "commissioner"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "president"
-            | "head"
-            | "archivist"
-            | "librarian"
-            | "governor"
-            | "mayor"
-            | "commandant"
-            | "attorney"
-            | "chief"
-            | "comptroller"
-    ) && !matches!(last, "officer" | "staff" | "counsel")
+    HEAD_TITLE_FIRST_WORDS.contains(first) && !matches!(last, "officer" | "staff" | "counsel")
         // (an "attorney" at a firm is one of its lawyers; "Attorney General",
         // "U.S. Attorney" head their offices)
         && lower != "attorney"
-        || matches!(
-            last,
-            "director"
-                | "secretary"
-                | "administrator"
-                | "commissioner"
-                | "chairman"
-                | "chair"
-                | "president"
-        ) && lower.split_whitespace().count() <= 3
+        || HEAD_TITLE_LAST_WORDS.contains(last) && lower.split_whitespace().count() <= 3
 }
 
 /// A regex compiled once (the patterns are constants, checked by the tests).
@@ -1238,34 +648,15 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
 
     if MEMO_HEADS.contains(&head) {
         // "Executive Order", "Secretarial Order"; not "Fraternal Order of Police"
-        let qualified = head != "Order"
-            || head_idx > 0
-                && matches!(
-                    words[head_idx - 1],
-                    "Executive"
-                        | "Secretarial"
-                        | "Administrative"
-                        | "Departmental"
-                        | "Court"
-                        | "Presidential"
-                        | "General"
-                        | "Emergency"
-                        | "Protective"
-                        | "Standing"
-                        | "Delegation"
-                        | "Management"
-                );
+        let qualified =
+            head != "Order" || head_idx > 0 && ORDER_QUALIFIERS.contains(words[head_idx - 1]);
         return qualified.then_some(EntityClass::Memo);
     }
     // "Unemployment Trust Fund", "State Revolving Fund", "Disaster Relief Fund": a
     // government account or grant program, no organization (but "Legal Defense Fund" is one)
     if (head == "Fund" || last == "Fund" && prep.is_none())
-        && words
-            .iter()
-            .any(|w| name_words("fund_account_words").contains(w))
-        && !words
-            .iter()
-            .any(|w| name_words("fund_organization_words").contains(w))
+        && words.iter().any(|w| FUND_ACCOUNT_WORDS.contains(w))
+        && !words.iter().any(|w| FUND_ORGANIZATION_WORDS.contains(w))
     {
         return None;
     }
@@ -1284,7 +675,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
             || head_idx > 0
                 && words[..head_idx]
                     .iter()
-                    .all(|w| name_words("generic_unit_words").contains(w)))
+                    .all(|w| GENERIC_UNIT_WORDS.contains(w)))
     {
         return None;
     }
@@ -1299,9 +690,9 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         let academic = head == "Department"
             && prep.is_some_and(|p| {
                 p + 1 < n
-                    && words[p + 1..].iter().all(|w| {
-                        name_words("academic_fields").contains(w) || matches!(*w, "and" | "&")
-                    })
+                    && words[p + 1..]
+                        .iter()
+                        .all(|w| ACADEMIC_FIELDS.contains(w) || matches!(*w, "and" | "&"))
             });
         // "Harvard University Government Department", "American Constitution Society
         // Task Force": a non-government body's unit (not "National Science Foundation
@@ -1309,7 +700,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         let org_unit = !has_gov
             && words[..head_idx]
                 .iter()
-                .any(|w| name_words("organization_words").contains(w));
+                .any(|w| ORGANIZATION_WORDS.contains(w));
         if academic || org_unit {
             return Some(EntityClass::Organization);
         }
@@ -1325,10 +716,8 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         let local = matches!(head, "Board" | "Council")
             && words[..head_idx]
                 .iter()
-                .any(|w| name_words("local_government_words").contains(w))
-            && !words
-                .iter()
-                .any(|w| name_words("organization_words").contains(w));
+                .any(|w| LOCAL_GOVERNMENT_WORDS.contains(w))
+            && !words.iter().any(|w| ORGANIZATION_WORDS.contains(w));
         let state_board = state_board || local;
         let has_gov = (has_gov || state_board)
             && !(matches!(head, "Institute" | "Institutes" | "Academy")
@@ -1669,10 +1058,7 @@ fn repeated_across_break(text: &str, seg: &Segmented, start: usize, end: usize) 
 /// Lower-case words inside the names of acts that [`is_connector`] does not
 /// cover: "Protecting Americans from ...", "Fight Illicit Networks and
 /// Detect Fentanyl Act", "Stop Online Piracy Act".
-pub const ACT_CONNECTORS: &[&str] = &[
-    "from", "against", "with", "by", "through", "within", "into", "under", "after", "before",
-    "across", "over", "without", "about",
-];
+pub static ACT_CONNECTORS: Words = Words::new("act_connectors");
 
 /// When the chunk `start..end` (at least two words) continues over an [`ACT_CONNECTORS`] word into a
 /// capitalized run that ends with "Act" in the same sentence, the end of
@@ -1728,15 +1114,15 @@ pub fn could_be_surname(w: &str) -> bool {
                 || c.is_uppercase() && matches!(prev, '\'' | '\u{2019}')
         })
         && ![
-            AGENCY_HEADS,
-            POLICY_HEADS,
-            MEMO_HEADS,
-            ORG_HEADS,
-            BODY_HEADS,
-            GOV_MODIFIERS,
-            STARTERS,
-            PLACE_WORDS,
-            TITLE_WORDS,
+            &AGENCY_HEADS,
+            &POLICY_HEADS,
+            &MEMO_HEADS,
+            &ORG_HEADS,
+            &BODY_HEADS,
+            &GOV_MODIFIERS,
+            &STARTERS,
+            &PLACE_WORDS,
+            &TITLE_WORDS,
         ]
         .iter()
         .any(|list| list.contains(&w))
@@ -1745,88 +1131,7 @@ pub fn could_be_surname(w: &str) -> bool {
 
 /// Names made only of generic words ("Executive Order", "Working Group", "Task Force").
 fn is_generic(words: &[&str]) -> bool {
-    const GENERIC: &[&str] = &[
-        "Executive",
-        "Presidential",
-        "Order",
-        "Orders",
-        "Memorandum",
-        "Memoranda",
-        "Memo",
-        "Directive",
-        "Directives",
-        "Guidance",
-        "Proclamation",
-        "Circular",
-        "Final",
-        "Interim",
-        "Joint",
-        "Departmental",
-        "Working",
-        "Group",
-        "Task",
-        "Force",
-        "Steering",
-        "Committee",
-        "Advisory",
-        "Council",
-        "Board",
-        "Review",
-        "Special",
-        "Select",
-        "Standing",
-        "Interagency",
-        "Agency",
-        "Office",
-        "Department",
-        "Policy",
-        "Program",
-        "Plan",
-        "Strategy",
-        "Initiative",
-        "Act",
-        "Rule",
-        "Law",
-        "Bill",
-        "Federal",
-        "National",
-        "This",
-        "Such",
-        "New",
-        "Senior",
-        "Program",
-        "Management",
-        "Regional",
-        "Field",
-        "State",
-        "Local",
-        "Court",
-        "Courts",
-        "District",
-        "Appropriations",
-        "Acts",
-        "Policies",
-        "Programs",
-        "Standards",
-        "Standard",
-        "Framework",
-        "Agreement",
-        "Administration",
-        "Temporary",
-        "Emergency",
-        "General",
-        "Provisions",
-        "Implementation",
-        "Letter",
-        "Public",
-        "Determination",
-        "Understanding",
-        "Action",
-        "Security",
-        "Purpose",
-        "Notice",
-        "Message",
-    ];
+    static GENERIC: Words = Words::new("generic_name_words");
     words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
 }
 
@@ -1993,11 +1298,11 @@ fn emit_chunk(
         let rest: Vec<&str> = (pos + 2..b).map(|k| seg.tok(text, k)).collect();
         let headless = left.iter().all(|w| {
             ![
-                AGENCY_HEADS,
-                BODY_HEADS,
-                ORG_HEADS,
-                POLICY_HEADS,
-                MEMO_HEADS,
+                &AGENCY_HEADS,
+                &BODY_HEADS,
+                &ORG_HEADS,
+                &POLICY_HEADS,
+                &MEMO_HEADS,
             ]
             .iter()
             .any(|list| list.contains(w))
@@ -2028,7 +1333,7 @@ fn emit_chunk(
     if let Some(k) = (a..b.saturating_sub(2)).find(|&k| {
         seg.tok(text, k) == "Board"
             && seg.tok(text, k + 1) == "of"
-            && name_words("unnamed_boards").contains(seg.tok(text, k + 2))
+            && UNNAMED_BOARDS.contains(seg.tok(text, k + 2))
     }) {
         let mut r = k + 3;
         if r < b && matches!(seg.tok(text, r), "of" | "at" | "for") {
@@ -2085,16 +1390,16 @@ fn emit_chunk(
             seg.tokens[t].kind == TokKind::Word
                 && tok_is_cap(w)
                 && ![
-                    AGENCY_HEADS,
-                    BODY_HEADS,
-                    ORG_HEADS,
-                    POLICY_HEADS,
-                    MEMO_HEADS,
+                    &AGENCY_HEADS,
+                    &BODY_HEADS,
+                    &ORG_HEADS,
+                    &POLICY_HEADS,
+                    &MEMO_HEADS,
                 ]
                 .iter()
                 .any(|list| list.contains(&w))
                 && !is_title_word(w)
-                && !name_words("unit_heads").contains(w)
+                && !UNIT_HEADS.contains(w)
         };
         if let Some(k) = (a + 2..b).rev().find(|&k| {
             lex.lookup(&text[seg.tokens[a].span.start..seg.tokens[k - 1].span.end])
@@ -2110,9 +1415,7 @@ fn emit_chunk(
     // district's division, a place
     if words.last() == Some(&"Division") && {
         let after = text[span.end..].trim_start();
-        name_words("division_places_after")
-            .iter()
-            .any(|w| after.starts_with(w))
+        DIVISION_PLACES_AFTER.iter().any(|w| after.starts_with(w))
     } {
         return;
     }
@@ -2242,9 +1545,9 @@ enum Glue {
 
 /// Titles that stand between a body's name and a person's ("... Security
 /// Secretary Mayorkas"), never the last word of a body's name (`glue_titles` of
-/// `data/name_words.tsv`).
+/// `data/words.toml`).
 fn is_glue_title(w: &str) -> bool {
-    name_words("glue_titles").contains(w)
+    GLUE_TITLES.contains(w)
 }
 
 /// Whether the words name a body by their head ("Department of Energy", "Congress").
@@ -2466,20 +1769,7 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     // a title after a body's name, then at most three capitalized words of a
     // person's name (or nothing): "... Security Secretary Mayorkas"
     // ("... Technology Director Michael ...", "... Budget Acting Director Jane ...")
-    const TITLE_MODIFIERS: &[&str] = &[
-        "Acting",
-        "Deputy",
-        "Assistant",
-        "Associate",
-        "Executive",
-        "Under",
-        "Vice",
-        "Senior",
-        "Principal",
-        "Special",
-        "Managing",
-        "Interim",
-    ];
+    static TITLE_MODIFIERS: Words = Words::new("glue_title_modifiers");
     (a + 2..b)
         .find(|&k| {
             let before = tok(k - 1);
@@ -2922,7 +2212,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         if toks[i].kind != TokKind::Word
             || !tok_is_cap(w)
             || is_title_word(w) && !is_initial(w)
-            || lower_in(w, HONORIFICS)
+            || lower_in(w, &HONORIFICS)
         {
             i += 1;
             continue;
@@ -3010,24 +2300,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     let prev = seg.tok(text, i - 1);
                     // nor a place after a preposition ("in Los Angeles, the Director ...")
                     !tok_is_cap(prev)
-                        && !matches!(
-                            prev,
-                            "of" | "for"
-                                | "and"
-                                | "the"
-                                | "in"
-                                | "at"
-                                | "from"
-                                | "to"
-                                | "with"
-                                | "on"
-                                | "by"
-                                | "near"
-                                | "across"
-                                | "into"
-                                | "visit"
-                                | "visited"
-                        )
+                        && !PLACE_PREPOSITIONS.contains(prev)
                 })
                 && {
                     // ", the Secretary of ...", ", then Director ...": a determiner first
@@ -3041,19 +2314,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     let start = seg.tok(text, k.min(toks.len() - 1));
                     let strong_start = start != "General"
                         && (TITLE_HEADS.contains(&start)
-                            || matches!(
-                                start,
-                                "Acting"
-                                    | "Deputy"
-                                    | "Assistant"
-                                    | "Associate"
-                                    | "Senior"
-                                    | "Chief"
-                                    | "Principal"
-                                    | "Executive"
-                                    | "Special"
-                                    | "Under"
-                            ));
+                            || TITLE_RANK_STARTS.contains(start));
                     k > end + 1
                         && strong_start
                         && (k..(k + 3).min(toks.len()))
@@ -3296,28 +2557,7 @@ pub fn title_case_name(s: &str) -> String {
 
 /// Honorifics written before a person's name, lower-cased without their period:
 /// never part of the name.
-const HONORIFICS: &[&str] = &[
-    "honorable",
-    "honourable",
-    "hon",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "rep",
-    "gov",
-    "the",
-    // a party's role in a case ("Appellant Nichole M. Roe")
-    "appellant",
-    "appellee",
-    "petitioner",
-    "respondent",
-    "plaintiff",
-    "defendant",
-    "intervenor",
-    "movant",
-];
+static HONORIFICS: Words = Words::new("honorifics");
 
 /// Whether the text right after "Washington" makes it the capital's address
 /// (", DC", ", D.C.", ", D. C.").
@@ -3505,21 +2745,7 @@ fn administrations(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Men
             continue;
         }
         let before = if i >= 2 { seg.tok(text, i - 2) } else { "" };
-        if !matches!(
-            before,
-            "the"
-                | "The"
-                | "prior"
-                | "previous"
-                | "former"
-                | "last"
-                | "this"
-                | "This"
-                | "that"
-                | "an"
-                | "entire"
-                | "current"
-        ) {
+        if !NAME_DETERMINERS.contains(before) {
             continue; // "Food and Drug Administration", "Records Administration"
         }
         if prev

@@ -21,7 +21,9 @@ pub mod relations;
 pub mod resolve;
 pub mod structure;
 pub mod text;
+pub mod words;
 
+use crate::extract::words::NAME_TITLES;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -586,27 +588,7 @@ fn add_surnames(
         let (prev, w) = (seg.tok(text, i - 1), seg.tok(text, i));
         let t = seg.tokens[i];
         // titles that stand before people's names, not before words ("General Assembly", "Chief Economist")
-        let strong = matches!(
-            prev,
-            "President"
-                | "Secretary"
-                | "Senator"
-                | "Sen"
-                | "Representative"
-                | "Rep"
-                | "Governor"
-                | "Gov"
-                | "Mayor"
-                | "Judge"
-                | "Director"
-                | "Commissioner"
-                | "Administrator"
-                | "Chairman"
-                | "Chairwoman"
-                | "Speaker"
-                | "Leader"
-                | "Justice"
-        );
+        let strong = NAME_TITLES.contains(prev);
         let abbreviated = prev == "."
             && i >= 2
             && matches!(

@@ -70,7 +70,8 @@ use crate::error::{Error, Result};
 use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
 
 /// The built-in rule files: the path `explain` shows, and the contents.
-const BUILTIN: &[(&str, &str)] = &[
+pub(crate) const BUILTIN: &[(&str, &str)] = &[
+    ("data/words.toml", include_str!("../../data/words.toml")),
     (
         "data/rules/implements.toml",
         include_str!("../../data/rules/implements.toml"),

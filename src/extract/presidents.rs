@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use crate::extract::words::Words;
 use crate::model::Date;
 
 /// A day as (year, month, day), ordered.
@@ -100,7 +101,7 @@ pub fn in_office(surname: &str, date: Date) -> Option<&'static President> {
 /// one name, and no president before the table's first term bore it
 /// ("Roosevelt", "Johnson"). None for "Bush".
 pub fn by_surname(surname: &str) -> Option<&'static President> {
-    const EARLIER: &[&str] = &["Roosevelt", "Johnson", "Adams", "Harrison"];
+    static EARLIER: Words = Words::new("earlier_president_surnames");
     if EARLIER.contains(&surname) {
         return None;
     }

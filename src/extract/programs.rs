@@ -10,36 +10,14 @@ use regex::Regex;
 use super::dates::MONTH_NAMES;
 use super::lexicon::Lexicon;
 use super::mentions::{class_key, Mention};
+use crate::extract::words::Words;
 use crate::model::{EntityClass, Span};
 
 /// Words that open a sentence or a noun phrase but never a program's name.
-const LEADING: &[&str] = &[
-    "The", "This", "That", "These", "Those", "Its", "Their", "Our", "A", "An", "Each", "Every",
-    "Such", "Any", "All", "New", "Federal", "State", "Existing", "Current", "Under", "In", "For",
-    "Some", "Many", "Several", "Most", "Other", "Both", "Certain", "Various", "Key", "Major",
-    "Two", "Three", "Four", "Five",
-];
+static LEADING: Words = Words::new("program_leading_words");
 
 /// Head words of bodies: "the Department of Labor program" is the department's program.
-const BODY_HEADS: &[&str] = &[
-    "Department",
-    "Office",
-    "Agency",
-    "Administration",
-    "Bureau",
-    "Service",
-    "Commission",
-    "Council",
-    "Board",
-    "Committee",
-    "Congress",
-    "Senate",
-    "House",
-    "Court",
-    "Institute",
-    "University",
-    "Center",
-];
+static BODY_HEADS: Words = Words::new("program_body_heads");
 
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -11,6 +11,7 @@ use super::mentions::{
 };
 use super::structure::{Field, Structure};
 use super::text::{floor_boundary, Segmented, TokKind};
+use crate::extract::words::{Words, HEAD_NOUNS, MEMO_WORDS, TITLE_SMALL_WORDS, TITLE_STOPS};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 mod families;
@@ -154,62 +155,7 @@ const CLASSES_WITH_SHORT_NAMES: [EntityClass; 4] = [
 ];
 
 /// The states, districts and territories of the United States.
-const US_STATES: &[&str] = &[
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "West Virginia",
-    "Wisconsin",
-    "Wyoming",
-    "Puerto Rico",
-    "Guam",
-    "District of Columbia",
-    "D.C.",
-];
+static US_STATES: Words = Words::new("us_states");
 
 /// Whether a one-word name is a US state (or D.C.).
 pub(crate) fn is_us_state(w: &str) -> bool {
@@ -218,176 +164,26 @@ pub(crate) fn is_us_state(w: &str) -> bool {
 
 /// Ranks that qualify a title and may stand before the agency in it
 /// ("Acting Homeland Security Secretary").
-const RANKS: &[&str] = &[
-    "Acting",
-    "Deputy",
-    "Assistant",
-    "Associate",
-    "Under",
-    "Principal",
-    "Interim",
-];
+static RANKS: Words = Words::new("ranks");
 
-const TITLE_MODIFIERS: &[&str] = &[
-    "National",
-    "Security",
-    "Economic",
-    "Domestic",
-    "Policy",
-    "Climate",
-    "Cyber",
-    "Science",
-    "Trade",
-    "Health",
-    "Legal",
-    "Defense",
-    "Intelligence",
-    "Communications",
-    "Legislative",
-    "Public",
-    "Affairs",
-    "Cabinet",
-    "Homeland",
-];
+static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
-const IMPLEMENT_VERBS: &[&str] = &[
-    // "ICE will use the 287(g) program"
-    "use",
-    "uses",
-    "implement",
-    "implements",
-    "implemented",
-    "implementing",
-    "enforce",
-    "enforces",
-    "enforced",
-    "enforcing",
-    "administer",
-    "administers",
-    "administered",
-    "administering",
-    "adopt",
-    "adopts",
-    "adopted",
-    "adopting",
-    "carry",
-    "carries",
-    "carried",
-    "carrying",
-    "execute",
-    "executes",
-    "launch",
-    "launched",
-    "launches",
-    "operate",
-    "operates",
-    "operated",
-    "run",
-    "runs",
-    "apply",
-    "applies",
-    "applied",
-    "applying",
-];
+static IMPLEMENT_VERBS: Words = Words::new("implement_verbs");
 
 /// Verbs by which a memo's author sets out a policy.
-const SETTING_VERBS: &[&str] = &[
-    "announced",
-    "implemented",
-    "established",
-    "outlined",
-    "created",
-    "introduced",
-    "launched",
-    "expanded",
-    "adopted",
-    "unveiled",
-    "instituted",
-];
-/// Whether a lower-case word is one of `list` (a set built once: these are
-/// asked of every word of a sentence).
-fn in_set(
-    cell: &'static std::sync::OnceLock<HashSet<&'static str>>,
-    list: &'static [&'static str],
-    w: &str,
-) -> bool {
-    cell.get_or_init(|| list.iter().copied().collect())
-        .contains(w)
-}
+static SETTING_VERBS: Words = Words::new("setting_verbs");
 
 fn is_implement_verb(w: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    in_set(&SET, IMPLEMENT_VERBS, w)
+    IMPLEMENT_VERBS.contains(w)
 }
 
 fn is_replace_verb(w: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    in_set(&SET, REPLACE_VERBS, w)
+    REPLACE_VERBS.contains(w)
 }
 
-const REPLACE_VERBS: &[&str] = &[
-    "revoked",
-    "revokes",
-    "revoke",
-    "revoking",
-    "rescinded",
-    "rescinds",
-    "rescind",
-    "rescinding",
-    "superseded",
-    "supersedes",
-    "supersede",
-    "superseding",
-    "replaced",
-    "replaces",
-    "replace",
-    "replacing",
-    "repealed",
-    "repeals",
-    "repeal",
-    "vacated",
-    "withdrawn",
-    "withdraws",
-    "terminated",
-    "terminates",
-    "terminating",
-    "terminate",
-    "ending",
-    "ended",
-    "ends",
-    "overturned",
-];
-const CREATE_VERBS: &[&str] = &[
-    "created",
-    "established",
-    "founded",
-    "formed",
-    "launched",
-    "set",
-    "organized",
-    "constituted",
-    "born",
-    "stood",
-];
-const ISSUE_VERBS: &[&str] = &[
-    "issued",
-    "issues",
-    "issue",
-    "signed",
-    "signs",
-    "sign",
-    "released",
-    "releases",
-    "published",
-    "publishes",
-    "sent",
-    "wrote",
-    "authored",
-    "penned",
-    "announced",
-    "circulated",
-    "drafted",
-];
+static REPLACE_VERBS: Words = Words::new("replace_verbs");
+static CREATE_VERBS: Words = Words::new("create_verbs");
+static ISSUE_VERBS: Words = Words::new("issue_verbs");
 
 impl<'a> Ctx<'a> {
     fn tok_range(seg: &Segmented, span: Span) -> (usize, usize) {
@@ -1525,22 +1321,7 @@ impl<'a> Ctx<'a> {
                                 // "A for Director of X, B for …": a list of nominations
                                 | "for"
                         );
-                    if (of || the)
-                        && !qualified
-                        && matches!(
-                            self.lower(head_word),
-                            "head"
-                                | "chief"
-                                | "leader"
-                                | "director"
-                                | "administrator"
-                                | "commissioner"
-                                | "chair"
-                                | "chairman"
-                                | "chairwoman"
-                                | "secretary"
-                        )
-                    {
+                    if (of || the) && !qualified && HEAD_NOUNS.contains(self.lower(head_word)) {
                         self.fact(
                             p,
                             Predicate::MemberOf,
@@ -1590,23 +1371,8 @@ impl<'a> Ctx<'a> {
         while e < n && e < k + 5 {
             let w = self.tok(e);
             let title_word = is_title_word(&upper_first(w)) && w != "of" && w != "under";
-            let modifier = w.chars().all(char::is_lowercase)
-                && !matches!(
-                    w,
-                    "under"
-                        | "of"
-                        | "for"
-                        | "to"
-                        | "at"
-                        | "in"
-                        | "with"
-                        | "by"
-                        | "and"
-                        | "or"
-                        | "the"
-                )
-                && e + 1 < n
-                && {
+            let modifier =
+                w.chars().all(char::is_lowercase) && !TITLE_STOPS.contains(w) && e + 1 < n && {
                     let next = self.tok(e + 1);
                     is_title_word(&upper_first(next)) && next != "of"
                 };
@@ -1897,19 +1663,10 @@ impl<'a> Ctx<'a> {
             }
             let si = self.seg.sentence_of[i];
             // the memo word before it
-            let Some(w) = (i.saturating_sub(8)..=i).rev().find(|&t| {
-                matches!(
-                    self.lower(t),
-                    "memorandum"
-                        | "memo"
-                        | "order"
-                        | "directive"
-                        | "guidance"
-                        | "proclamation"
-                        | "circular"
-                        | "bulletin"
-                )
-            }) else {
+            let Some(w) = (i.saturating_sub(8)..=i)
+                .rev()
+                .find(|&t| MEMO_WORDS.contains(self.lower(t)))
+            else {
                 continue;
             };
             if self.seg.sentence_of[w] != si {
@@ -3163,28 +2920,7 @@ impl<'a> Ctx<'a> {
 /// Lower-case words and punctuation allowed inside a title ("Building a 21st Century Digital Government").
 fn is_title_small_word(w: &str) -> bool {
     // the prepositions inside acts' names are small words of any title
-    ACT_CONNECTORS.contains(&w)
-        || matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "of"
-                | "and"
-                | "for"
-                | "on"
-                | "in"
-                | "to"
-                | "as"
-                | "at"
-                | "or"
-                | "between"
-                | "among"
-                | "toward"
-                | "via"
-                | "—"
-                | "-"
-                | ":"
-        )
+    ACT_CONNECTORS.contains(&w) || TITLE_SMALL_WORDS.contains(w)
 }
 
 /// "director" -> "Director".

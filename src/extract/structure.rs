@@ -4,6 +4,7 @@
 //! memo, order or directive.
 
 use super::dates::MONTH_NAMES;
+use crate::extract::words::{Words, DANGLING_WORDS};
 use crate::model::Span;
 
 /// A memo header field.
@@ -74,21 +75,7 @@ pub struct AddressBlock {
     pub bodies: Vec<Span>,
 }
 
-const MEMO_TITLE_WORDS: &[&str] = &[
-    "executive order",
-    "memorandum",
-    "memo ",
-    "proclamation",
-    "directive",
-    "guidance",
-    "circular",
-    "policy letter",
-    "order on",
-    "order to",
-    "order of",
-    "national security memorandum",
-    "instruction",
-];
+static MEMO_TITLE_WORDS: Words = Words::new("memo_title_words");
 
 fn field_of(line: &str) -> Option<(Field, usize)> {
     let lower = line.to_ascii_lowercase();
@@ -571,14 +558,7 @@ fn is_full_date_line(l: &str) -> bool {
 }
 
 /// Words that open a letter's closing line.
-const CLOSINGS: &[&str] = &[
-    "Sincerely",
-    "Respectfully",
-    "Best regards",
-    "Yours truly",
-    "Very truly yours",
-    "Cordially",
-];
+static CLOSINGS: Words = Words::new("closings");
 
 /// Letters written out in a document: a "Dear …:" line with a full date line
 /// at most fifteen lines above it, and the closing line after it.
@@ -751,27 +731,10 @@ fn subject_continues(
             .to_lowercase()
     };
     let subject = words(&text[so_far.start..so_far.end]);
-    let dangling = subject.rsplit(' ').next().is_some_and(|w| {
-        matches!(
-            w,
-            "of" | "on"
-                | "the"
-                | "and"
-                | "for"
-                | "to"
-                | "in"
-                | "with"
-                | "a"
-                | "an"
-                | "from"
-                | "by"
-                | "under"
-                | "across"
-                | "within"
-                | "between"
-                | "regarding"
-        )
-    });
+    let dangling = subject
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| DANGLING_WORDS.contains(w));
     dangling
         || title.is_some_and(|t| {
             words(&text[t.start..t.end]).contains(&format!("{subject} {}", words(line)))

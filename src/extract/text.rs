@@ -4,6 +4,7 @@
 //! Pub. L., Inc.), initials, footnote markers, headings, numbered lists and
 //! hard-wrapped lines.
 
+use crate::extract::words::{Words, OPEN_LINE_ENDS};
 use crate::model::Span;
 
 /// The kind of a token.
@@ -29,14 +30,7 @@ pub struct Token {
 }
 
 /// Abbreviations whose trailing period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "No", "Nos", "Sec", "Secs", "Pub", "Inc", "Corp",
-    "Co", "Ltd", "Gen", "Gov", "Sen", "Sens", "Rep", "Reps", "Rev", "Hon", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Art", "Vol", "pp", "vs", "v",
-    "al", "Stat", "Fed", "Reg", "Ch", "Cl", "Para", "Dept", "Adm", "Lt", "Col", "Capt", "Sgt",
-    "Cmdr", "Prof", "Supp", "Cir", "Cong", "Sess", "Res", "Amdt", "approx", "e.g", "i.e", "cf",
-    "Assoc", "Admin",
-];
+static ABBREVIATIONS: Words = Words::new("abbreviations");
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -222,12 +216,10 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
     // short lines (headings, header blocks, signature lines) end their block
     let short = line.chars().count() < 48;
     let ends_open = line.ends_with([',', '-', '('])
-        || line.rsplit(' ').next().is_some_and(|w| {
-            matches!(
-                w,
-                "of" | "and" | "the" | "for" | "to" | "in" | "on" | "a" | "or" | "by" | "with"
-            )
-        });
+        || line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| OPEN_LINE_ENDS.contains(w));
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
     short && !ends_open && !first.is_lowercase()
 }

@@ -9,6 +9,7 @@ use crate::extract::dates::MONTH_NAMES;
 use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
+use crate::extract::words::{Words, APPOINTMENT_LEADS, ENACTMENT_LINKS, FIRST_PERSON_ACTS};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
@@ -30,148 +31,28 @@ const COVER_ANY: u8 = 8;
 
 /// Words that head a job title in running text, in lower case
 /// ("managing director", "partner", "adjunct professor of law").
-const ROLE_HEADS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "administrator",
-    "ambassador",
-    "analyst",
-    "assistant",
-    "attorney",
-    "captain",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairwoman",
-    "chief",
-    "colonel",
-    "commander",
-    "commissioner",
-    "coordinator",
-    "counsel",
-    "counselor",
-    "deputy",
-    "director",
-    "economist",
-    "editor",
-    "fellow",
-    "founder",
-    "general",
-    "governor",
-    "head",
-    "inspector",
-    "judge",
-    "justice",
-    "lead",
-    "lecturer",
-    "manager",
-    "mayor",
-    "officer",
-    "partner",
-    "president",
-    "principal",
-    "professor",
-    "representative",
-    "scholar",
-    "secretary",
-    "senator",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "superintendent",
-    "treasurer",
-    "trustee",
-];
+static ROLE_HEADS: Words = Words::new("role_heads");
 
 /// Lower-case words that modify a job title ("managing director", "adjunct professor").
-const ROLE_MODIFIERS: &[&str] = &[
-    "acting",
-    "adjunct",
-    "assistant",
-    "associate",
-    "chief",
-    "deputy",
-    "executive",
-    "general",
-    "managing",
-    "principal",
-    "senior",
-    "special",
-    "visiting",
-    "vice",
-];
+static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
 /// Verbs by which a document says what it is about ("This memorandum provides …").
-const CONCERN_VERBS: &[&str] = &[
-    "provides",
-    "implements",
-    "establishes",
-    "sets",
-    "updates",
-    "describes",
-    "addresses",
-    "outlines",
-    "issues",
-    "clarifies",
-    "rescinds",
-    "revises",
-    "amends",
-    "explains",
-    "concerns",
-    "announces",
-];
+static CONCERN_VERBS: Words = Words::new("concern_verbs_near");
 
 /// First words of the names of units inside a body.
-const UNIT_HEADS: &[&str] = &[
-    "Office",
-    "Bureau",
-    "Division",
-    "Directorate",
-    "Center",
-    "Branch",
-];
+static UNIT_HEADS: Words = Words::new("unit_first_words");
 
 /// Words that never start or continue a job title.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "her", "his", "in", "its", "of", "on", "or", "that",
-    "the", "their", "to", "which", "who", "with",
-];
+static FUNCTION_WORDS: Words = Words::new("function_words");
 
 /// Adverbs between a subject and its verb ("She previously served as …").
-const BIO_ADVERBS: &[&str] = &[
-    "also",
-    "currently",
-    "formerly",
-    "later",
-    "most",
-    "now",
-    "previously",
-    "recently",
-    "subsequently",
-    "then",
-];
+static BIO_ADVERBS: Words = Words::new("bio_adverbs");
 
 /// Verbs that make an order its author's ("signed", "issued", "with").
-const AUTHOR_LINKS: &[&str] = &["signed", "issued", "with", "through", "via", "his", "her"];
+static AUTHOR_LINKS: Words = Words::new("author_links");
 
 /// Words that say an order was undone rather than made.
-const UNDOING: &[&str] = &[
-    "revoke",
-    "revoked",
-    "revokes",
-    "revoking",
-    "rescind",
-    "rescinded",
-    "rescinds",
-    "repeal",
-    "repealed",
-    "reversed",
-    "overturned",
-    "terminated",
-    "replaced",
-    "amended",
-    "amends",
-];
+static UNDOING: Words = Words::new("undoing");
 
 fn is_role_head(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -650,19 +531,8 @@ impl Ctx<'_> {
                 continue;
             };
             // only "by", "under", "pursuant to", "the enactment of" between
-            let between_ok = (k + 2..self.toks[p].0).all(|t| {
-                matches!(
-                    self.lower(t),
-                    "by" | "under"
-                        | "pursuant"
-                        | "to"
-                        | "the"
-                        | "enactment"
-                        | "of"
-                        | "passage"
-                        | "through"
-                )
-            });
+            let between_ok =
+                (k + 2..self.toks[p].0).all(|t| ENACTMENT_LINKS.contains(self.lower(t)));
             if !between_ok {
                 continue;
             }
@@ -928,15 +798,7 @@ impl Ctx<'_> {
     /// "the agencies (USDA, DOE and DOT) issued reforms to their NEPA
     /// procedures", "USDA, DOE and DOT have updated their FOIA regulations".
     fn agency_lists_implement(&mut self) {
-        const VERBS: &[&str] = &[
-            "issued",
-            "adopted",
-            "finalized",
-            "updated",
-            "revised",
-            "implemented",
-            "published",
-        ];
+        static VERBS: Words = Words::new("list_update_verbs");
         let rule = "rel.implements-agency-list";
         for si in 0..self.seg.sentences.len() {
             let s = self.seg.sentences[si];
@@ -1317,25 +1179,7 @@ impl Ctx<'_> {
     ) -> Option<(Span, Option<usize>, usize)> {
         let mut k = k;
         // ("named as the …", "appointed acting …": the appointment, then the title)
-        while k < end
-            && matches!(
-                self.lower(k),
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "first"
-                    | "former"
-                    | "named"
-                    | "appointed"
-                    | "selected"
-                    | "designated"
-                    | "as"
-            )
-        {
+        while k < end && APPOINTMENT_LEADS.contains(self.lower(k)) {
             k += 1;
         }
         // "the service's first Commissioner" (the service, when it refers back to a body)
@@ -1954,20 +1798,8 @@ impl Ctx<'_> {
                 let i_verb = (s.first..s.last.saturating_sub(1))
                     .filter(|&t| self.tok(t) == "I")
                     .find_map(|t| {
-                        (t + 1..(t + 3).min(s.last)).find(|&u| {
-                            matches!(
-                                self.lower(u),
-                                "declared"
-                                    | "ordered"
-                                    | "directed"
-                                    | "found"
-                                    | "determined"
-                                    | "signed"
-                                    | "issued"
-                                    | "established"
-                                    | "imposed"
-                            )
-                        })
+                        (t + 1..(t + 3).min(s.last))
+                            .find(|&u| FIRST_PERSON_ACTS.contains(self.lower(u)))
                     });
                 if let Some(v) = i_verb {
                     // "In Executive Order N of DATE (…), I declared"

@@ -9,6 +9,7 @@ use super::families::{is_whole_title, AGENTS};
 use super::{Ctx, FactObject};
 use crate::extract::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
 use crate::extract::text::TokKind;
+use crate::extract::words::Words;
 use crate::model::{EntityClass, Predicate, Span};
 
 /// Whether a mention's surface text is an acronym: "HHS", "DHS", "S&T".
@@ -415,18 +416,7 @@ impl Ctx<'_> {
     /// Judge", "United States District Judge", "Chief Judge", "Justices"),
     /// in the singular, and the token after it.
     fn judge_title_at(&self, k: usize, stop: usize) -> Option<(String, usize)> {
-        const QUALIFIERS: &[&str] = &[
-            "United",
-            "States",
-            "U.S.",
-            "Senior",
-            "Chief",
-            "Circuit",
-            "District",
-            "Associate",
-            "Bankruptcy",
-            "Magistrate",
-        ];
+        static QUALIFIERS: Words = Words::new("judge_qualifiers");
         let mut e = k;
         while e < stop && e < k + 5 && QUALIFIERS.contains(&self.tok(e)) {
             e += 1;
