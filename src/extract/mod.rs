@@ -153,6 +153,7 @@ impl Extractor {
             .cloned();
         let mut kept = mentions::resolve_overlaps(cands);
         chamber_committees(text, &mut kept);
+        presidents_bodies(text, lex, &mut kept);
         kept.extend(unplaced_doc);
         for p in mentions::resolve_overlaps(inner_policies) {
             let mut p = p;
@@ -322,6 +323,47 @@ fn chamber_committees(text: &str, kept: &mut [Mention]) {
         };
         m.name = format!("{c} {}", m.name);
         m.key = mentions::class_key(EntityClass::Agency, &m.name);
+    }
+}
+
+/// "the President’s Intelligence Advisory Board", "President's Council of
+/// Advisors on …": the possessive is the front of the body's name, not the
+/// President's own mention.
+fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
+    let mut fronts: Vec<Span> = Vec::new();
+    for m in kept.iter_mut() {
+        if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
+            || m.anaphor
+            || m.canonical.is_some()
+            || !m
+                .name
+                .split(' ')
+                .any(|w| matches!(w, "Council" | "Committee" | "Commission" | "Board"))
+        {
+            continue;
+        }
+        let before = &text[..m.span.start];
+        let Some(front) = ["President’s ", "President's "]
+            .iter()
+            .find(|f| before.ends_with(**f))
+        else {
+            continue;
+        };
+        let start = m.span.start - front.len();
+        fronts.push(Span::new(start, m.span.start));
+        m.span = Span::new(start, m.span.end);
+        m.name = format!("{front}{}", m.name);
+        match lex.lookup(&m.name) {
+            Some(e) => {
+                m.class = lex.entries[e].class;
+                m.take_entry(&lex.entries[e]);
+            }
+            None => m.key = mentions::class_key(m.class, &m.name),
+        }
+    }
+    if !fronts.is_empty() {
+        // (a mention of "President" inside a name's new front is no longer one)
+        kept.retain(|m| !fronts.iter().any(|f| f.contains(m.span)));
     }
 }
 
@@ -1037,6 +1079,12 @@ mod tests {
                 "date 2024-05-01\nSec. 5\n\nThe Secretary shall report to the Committee on Coastal Mapping of the Senate. The Committee on Coastal Mapping may ask for more.\n",
                 EntityClass::Agency,
                 "Senate Committee on Coastal Mapping",
+            ),
+            (
+                "\"the President’s … Board\": the possessive is the front of the body's name",
+                "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Advisory Board.\n",
+                EntityClass::Agency,
+                "President’s Tide Tables Advisory Board",
             ),
         ];
         for (case, text, class, label) in cases {
