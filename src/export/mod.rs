@@ -41,6 +41,7 @@ mod graphml;
 mod html;
 mod mermaid;
 mod rdf;
+mod read;
 
 pub use graph::{DocumentInfo, Edge, EvidenceInfo, ExportGraph, Node};
 
@@ -198,7 +199,7 @@ pub fn export(
     if format.is_rdf() {
         return rdf::write(store, format, options, out);
     }
-    let graph = graph::build(store, options)?;
+    let graph = graph::build(store, options, format == ExportFormat::Html)?;
     write_graph(&graph, format, out)?;
     Ok(ExportSummary {
         nodes: graph.node_count(),
