@@ -295,7 +295,7 @@ fn catalog(reader: &Reader, scope: Option<&BTreeSet<String>>, details: bool) -> 
     }
     if details {
         cat.documents = match scope {
-            None => reader.documents(None)?,
+            None => reader.documents(None, true)?,
             Some(scope) => {
                 let mut refs = scope.clone();
                 for node in cat.nodes.values() {
@@ -304,7 +304,7 @@ fn catalog(reader: &Reader, scope: Option<&BTreeSet<String>>, details: bool) -> 
                 for edge in cat.edges.values() {
                     refs.extend(edge.evidence.iter().map(|e| e.document.clone()));
                 }
-                reader.documents(Some(&refs))?
+                reader.documents(Some(&refs), true)?
             }
         };
     }
@@ -463,7 +463,7 @@ pub(crate) fn build(store: &Store, options: &ExportOptions, details: bool) -> Re
     let details = details || options.document.is_some() || options.construct.is_some();
     let reader = Reader::new(store)?;
     let document = match &options.document {
-        Some(doc) => Some(resolve_document(&reader.documents(None)?, doc)?),
+        Some(doc) => Some(resolve_document(&reader.documents(None, false)?, doc)?),
         None => None,
     };
     let (cat, nodes, edges) = match &options.construct {
@@ -525,7 +525,7 @@ fn assemble(
 
 /// The IRI of the document `wanted` names (its IRI, source, or file name).
 pub(crate) fn find_document(store: &Store, wanted: &str) -> Result<String> {
-    resolve_document(&Reader::new(store)?.documents(None)?, wanted)
+    resolve_document(&Reader::new(store)?.documents(None, false)?, wanted)
 }
 
 fn resolve_document(documents: &BTreeMap<String, DocumentInfo>, wanted: &str) -> Result<String> {

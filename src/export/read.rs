@@ -194,6 +194,8 @@ pub(crate) struct Reader<'a> {
     joined: HashMap<String, Vec<String>>,
     /// whether the default graph holds anything
     default_graph: bool,
+    /// the documents, once read
+    documents: std::cell::OnceCell<BTreeSet<String>>,
 }
 
 impl<'a> Reader<'a> {
@@ -242,6 +244,7 @@ impl<'a> Reader<'a> {
             same,
             joined,
             default_graph,
+            documents: std::cell::OnceCell::new(),
         })
     }
 
@@ -376,35 +379,52 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    /// The documents (`mg:Document`, of `keys`), with their title, source
-    /// and date (the first of each when there are several).
-    pub(crate) fn documents(
-        &self,
-        keys: Option<&BTreeSet<String>>,
-    ) -> Result<BTreeMap<String, DocumentInfo>> {
-        let mut out = BTreeMap::new();
-        if keys.is_some_and(|k| k.is_empty()) {
-            return Ok(out);
+    /// Every document (`mg:Document`), read once.
+    fn typed_documents(&self) -> Result<&BTreeSet<String>> {
+        if let Some(docs) = self.documents.get() {
+            return Ok(docs);
         }
         let mut docs = BTreeSet::new();
         let query = format!(
-            "SELECT ?d WHERE {{ {} {} }}",
-            values("d", keys),
+            "SELECT ?d WHERE {{ {} }}",
             in_graphs(&format!("?d <{RDF}type> <{MG}Document>"))
         );
-        self.select(&query, |row| {
-            if let Some(d) = subject_of(row[0].as_ref()) {
-                if keys.is_none_or(|keys| keys.contains(&d)) {
-                    docs.insert(d);
-                }
-            }
-        })?;
+        self.select(&query, |row| docs.extend(subject_of(row[0].as_ref())))?;
+        Ok(self.documents.get_or_init(|| docs))
+    }
+
+    /// The documents (`mg:Document`, of `keys`), with their title, source
+    /// and date (the first of each when there are several; only the source
+    /// without `all`).
+    pub(crate) fn documents(
+        &self,
+        keys: Option<&BTreeSet<String>>,
+        all: bool,
+    ) -> Result<BTreeMap<String, DocumentInfo>> {
+        let mut out = BTreeMap::new();
+        // (the documents are read whole and filtered here: a `VALUES` block
+        // joined with a pattern of two constants is very slow)
+        let docs: BTreeSet<String> = match keys {
+            Some(keys) => self
+                .typed_documents()?
+                .iter()
+                .filter(|d| keys.contains(*d))
+                .cloned()
+                .collect(),
+            None => self.typed_documents()?.clone(),
+        };
+        if docs.is_empty() {
+            return Ok(out);
+        }
         // (one query per property: a query joining two VALUES blocks is slow)
         let mut props: [BTreeMap<String, BTreeSet<String>>; 3] = Default::default();
         for (map, prop) in props.iter_mut().zip(["title", "source", "date"]) {
+            if !all && prop != "source" {
+                continue;
+            }
             let query = format!(
                 "SELECT ?d ?v WHERE {{ {} {} }}",
-                values("d", Some(&docs)),
+                values("d", keys.map(|_| &docs)),
                 in_graphs(&format!("?d <{DCTERMS}{prop}> ?v"))
             );
             self.select(&query, |row| {
