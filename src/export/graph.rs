@@ -1,10 +1,14 @@
 //! Reads the entity graph from the store into a `petgraph` graph and filters it.
 //!
-//! Reading walks the quads of every graph (the union of the documents'
-//! graphs; the ontology graph is skipped) by predicate, so each entity,
-//! relation and evidence sentence is seen once however many documents repeat
-//! it. Nodes are added in IRI order and edges in (source, predicate, target)
-//! order, which is the order every writer follows.
+//! Reading ([`super::read`]) sees every graph but the ontology's, so each
+//! entity, relation and evidence sentence is seen once however many
+//! documents repeat it. A filter first finds the entities it can draw
+//! through the store's indexes (the document's mentions, a class, the
+//! neighbourhood of an entity walked level by level), then only those are
+//! read, and the filter is applied again to what was read, so the result is
+//! what filtering the whole graph gives. Nodes are added in IRI order and
+//! edges in (source, predicate, target) order, which is the order every
+//! writer follows.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
@@ -33,7 +37,8 @@ pub struct Node {
     /// Literal-valued facts ("dates": `dcterms:issued`, `schema:foundingDate`,
     /// `schema:jobTitle`, `mg:defunct`, ...) as (prefixed predicate, value), sorted.
     pub attributes: Vec<(String, String)>,
-    /// The IRIs of the documents that mention it, sorted.
+    /// The IRIs of the documents that mention it, sorted (empty when the
+    /// export draws no documents: every format but HTML, without `--document`).
     pub documents: Vec<String>,
 }
 
@@ -69,7 +74,9 @@ pub struct Edge {
     pub predicate: String,
     /// The predicate's prefixed name (`org:memberOf`), used as the edge label.
     pub label: String,
-    /// The evidence sentences, sorted (document, offset, text).
+    /// The evidence sentences, sorted (document, offset, text). When the
+    /// export draws only their number (every format but HTML), these are
+    /// blank entries, one per sentence.
     pub evidence: Vec<EvidenceInfo>,
     /// The IRIs of the named graphs (documents) asserting it, sorted.
     pub graphs: Vec<String>,
@@ -94,7 +101,9 @@ pub struct DocumentInfo {
 pub struct ExportGraph {
     /// The graph.
     pub graph: StableDiGraph<Node, Edge>,
-    /// The store's documents by IRI.
+    /// The documents by IRI: those the nodes and the evidence refer to (and
+    /// for an unfiltered export, every document of the store). Empty when the
+    /// export draws no documents (every format but HTML).
     pub documents: BTreeMap<String, DocumentInfo>,
 }
 

@@ -4,7 +4,9 @@
 //! the relations among them, without the document, mention and evidence
 //! plumbing) is read from the union of the store's graphs into a `petgraph`
 //! graph, filtered ([`ExportOptions`]), and written by one small writer per
-//! format:
+//! format. A filtered export reads only what it can draw (the entities a
+//! filter keeps, found through the store's indexes, and their relations),
+//! and draws the same bytes as the whole graph filtered:
 //!
 //! | format | module | reader |
 //! |---|---|---|
