@@ -4,7 +4,9 @@
 //! the relations among them, without the document, mention and evidence
 //! plumbing) is read from the union of the store's graphs into a `petgraph`
 //! graph, filtered ([`ExportOptions`]), and written by one small writer per
-//! format:
+//! format. A filtered export reads only what it can draw (the entities a
+//! filter keeps, found through the store's indexes, and their relations),
+//! and draws the same bytes as the whole graph filtered:
 //!
 //! | format | module | reader |
 //! |---|---|---|
@@ -41,6 +43,7 @@ mod graphml;
 mod html;
 mod mermaid;
 mod rdf;
+mod read;
 
 pub use graph::{DocumentInfo, Edge, EvidenceInfo, ExportGraph, Node};
 
@@ -198,7 +201,7 @@ pub fn export(
     if format.is_rdf() {
         return rdf::write(store, format, options, out);
     }
-    let graph = graph::build(store, options)?;
+    let graph = graph::build(store, options, format == ExportFormat::Html)?;
     write_graph(&graph, format, out)?;
     Ok(ExportSummary {
         nodes: graph.node_count(),
