@@ -92,7 +92,6 @@ impl Ctx<'_> {
         self.bio_roles();
         self.orders_with_author();
         self.header_sender_titles();
-        self.cited_by_author();
         self.founded_by_act();
         self.hereby_established();
         self.program_lists();
@@ -476,33 +475,6 @@ impl Ctx<'_> {
                 let line = Span::new(after, line_end);
                 let body = self.first_in(line, &AGENTS);
                 self.role_facts(p, title.to_string(), body, span, "person.header-from-title");
-            }
-        }
-    }
-
-    /// "see CRS Report R41241, A Review of Its Statutory History, by Jane Doe":
-    /// a cited work's author.
-    fn cited_by_author(&mut self) {
-        for m in self.named(EntityClass::Memo) {
-            if Some(m) == self.doc_memo {
-                continue;
-            }
-            let (_, mb) = self.toks[m];
-            let si = self.seg.sentence_of[self.toks[m].0];
-            let last = self.seg.sentences[si].last;
-            let by = (mb..(mb + 30).min(last.saturating_sub(1)))
-                .take_while(|&t| t == mb || self.cov(t) & COVER_MEMO == 0)
-                .find(|&t| t > mb && self.tok(t - 1) == "," && self.lower(t) == "by");
-            let Some(by) = by else { continue };
-            if let Some(p) = self.mention_starting_at(by + 1, &[EntityClass::Person]) {
-                let ev = self.seg.sentences[si].span;
-                self.fact(
-                    m,
-                    Predicate::Creator,
-                    FactObject::Mention(p),
-                    ev,
-                    "memo.cited-by-author",
-                );
             }
         }
     }
@@ -1918,12 +1890,9 @@ mod tests {
                 &["Executive Order 13807 dcterms:creator Joseph Biden"],
             ),
             (
-                "cited reports and their authors; a GAO number is GAO's",
+                "a GAO number is GAO's (the cited report's author: memo.cited-by-author in data/rules/memos.toml)",
                 "date 2026-01-01\nFor more, see CRS Report R41241, A Review of the Agency, by Julie M. Lawhorn. See GAO, Disaster Aid: Gaps, GAO-24-106755 (Washington, D.C.: Feb. 22, 2024).\n",
-                &[
-                    "CRS Report R41241 dcterms:creator Julie M. Lawhorn",
-                    "GAO-24-106755 dcterms:creator Government Accountability Office",
-                ],
+                &["GAO-24-106755 dcterms:creator Government Accountability Office"],
                 &[],
             ),
             (
