@@ -36,9 +36,6 @@ static ROLE_HEADS: Words = Words::new("role_heads");
 /// Lower-case words that modify a job title ("managing director", "adjunct professor").
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
-/// Verbs by which a document says what it is about ("This memorandum provides …").
-static CONCERN_VERBS: Words = Words::new("concern_verbs_near");
-
 /// First words of the names of units inside a body.
 static UNIT_HEADS: Words = Words::new("unit_first_words");
 
@@ -101,7 +98,6 @@ impl Ctx<'_> {
         self.closing_roles();
         self.cited_title_policies();
         self.office_chains();
-        self.this_document_concerns();
         self.letter_facts();
         self.short_form_titles();
     }
@@ -257,43 +253,6 @@ impl Ctx<'_> {
                     FactObject::Mention(to),
                     ev,
                     "memo.letter-yours",
-                );
-            }
-        }
-    }
-
-    /// "This memorandum provides guidance under the Federal Information
-    /// Security Modernization Act": the policies the document says it is about.
-    fn this_document_concerns(&mut self) {
-        let Some(doc) = self.doc_memo else { return };
-        let key = self.mentions[doc].key.clone();
-        let refs: Vec<usize> = (0..self.mentions.len())
-            .filter(|&m| {
-                self.mentions[m].anaphor
-                    && self.mentions[m].key == key
-                    && self.text[self.mentions[m].span.start..].starts_with("This ")
-            })
-            .collect();
-        for r in refs {
-            let (_, e) = self.toks[r];
-            let si = self.seg.sentence_of[self.toks[r].0];
-            let s = self.seg.sentences[si];
-            let Some(v) =
-                (e..(e + 3).min(s.last)).find(|&t| CONCERN_VERBS.contains(&self.lower(t)))
-            else {
-                continue;
-            };
-            let policies: Vec<usize> = (v + 1..s.last)
-                .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-                .filter(|&p| !self.mentions[p].anaphor)
-                .collect();
-            for p in policies {
-                self.fact(
-                    doc,
-                    Predicate::Concerns,
-                    FactObject::Mention(p),
-                    s.span,
-                    "memo.this-document-concerns",
                 );
             }
         }
@@ -1917,12 +1876,6 @@ mod tests {
                 "date 2016-04-15\nQuestions go to the Office of Program Audits, Federal Transit Administration. Copies went to the Office of Personnel Management, U.S. Customs and Border Protection.\n",
                 &["Office of Program Audits org:subOrganizationOf Federal Transit Administration"],
                 &["Office of Personnel Management org:subOrganizationOf Customs and Border Protection"],
-            ),
-            (
-                "what the document says it is about",
-                "date 2016-11-04\nM-17-98\n\nMEMORANDUM FOR HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nSUBJECT: Guidance\n\nThis memorandum provides guidance under the Federal Information Security Modernization Act of 2014.\n",
-                &["M-17-98 mg:concerns Federal Information Security Modernization Act of 2014"],
-                &[],
             ),
             (
                 "abbreviated titles and titles before a surname",
