@@ -30,6 +30,7 @@
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
 //! | `%date`, `%date[full]` | a date (`[full]`: not a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
+//! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
 //! | `@Agency[ref]` | … or a reference back to one ("the Department") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
@@ -285,6 +286,8 @@ enum Node {
     },
     Start,
     End,
+    /// Any number of tokens, up to the end of the sentence (`%gap`).
+    Gap,
     Group {
         alts: Vec<Vec<Node>>,
         cap: Option<usize>,
@@ -1366,8 +1369,8 @@ impl Parser<'_, '_> {
             _ => return Ok(node),
         };
         self.bump();
-        if matches!(node, Node::Start | Node::End) {
-            return Err(self.err("`%start` and `%end` cannot repeat"));
+        if matches!(node, Node::Start | Node::End | Node::Gap) {
+            return Err(self.err("`%start`, `%end` and `%gap` cannot repeat"));
         }
         Ok(Node::Repeat {
             node: Box::new(node),
@@ -1457,6 +1460,7 @@ impl Parser<'_, '_> {
                     "poss" => TokTest::Poss,
                     "start" => return Ok(Node::Start),
                     "end" => return Ok(Node::End),
+                    "gap" => return Ok(Node::Gap),
                     "date" => {
                         let flags = self.flags()?;
                         let mut full = false;
@@ -1475,7 +1479,7 @@ impl Parser<'_, '_> {
                     _ => {
                         self.pos = at;
                         return Err(self.err(format!(
-                            "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start or %end"
+                            "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start, %end or %gap"
                         )));
                     }
                 };
@@ -1664,7 +1668,7 @@ fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
             f.words.extend(lists[*l].iter().cloned());
             false
         }
-        Node::Tok(..) => return None,
+        Node::Tok(..) | Node::Gap => return None,
         Node::Mention { classes, .. } => {
             f.classes = *classes;
             false
@@ -1831,6 +1835,7 @@ impl Matcher<'_, '_, '_> {
             }
             Node::Start => pos == self.first && k(self, pos, caps),
             Node::End => pos >= self.last && k(self, pos, caps),
+            Node::Gap => (pos..=self.limit.max(pos)).any(|p| k(self, p, caps)),
             Node::Mention {
                 classes,
                 refs,

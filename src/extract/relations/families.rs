@@ -36,9 +36,6 @@ static ROLE_HEADS: Words = Words::new("role_heads");
 /// Lower-case words that modify a job title ("managing director", "adjunct professor").
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
-/// Verbs by which a document says what it is about ("This memorandum provides …").
-static CONCERN_VERBS: Words = Words::new("concern_verbs_near");
-
 /// First words of the names of units inside a body.
 static UNIT_HEADS: Words = Words::new("unit_first_words");
 
@@ -92,7 +89,6 @@ impl Ctx<'_> {
         self.bio_roles();
         self.orders_with_author();
         self.header_sender_titles();
-        self.cited_by_author();
         self.founded_by_act();
         self.hereby_established();
         self.program_lists();
@@ -102,7 +98,6 @@ impl Ctx<'_> {
         self.closing_roles();
         self.cited_title_policies();
         self.office_chains();
-        self.this_document_concerns();
         self.letter_facts();
         self.short_form_titles();
     }
@@ -258,43 +253,6 @@ impl Ctx<'_> {
                     FactObject::Mention(to),
                     ev,
                     "memo.letter-yours",
-                );
-            }
-        }
-    }
-
-    /// "This memorandum provides guidance under the Federal Information
-    /// Security Modernization Act": the policies the document says it is about.
-    fn this_document_concerns(&mut self) {
-        let Some(doc) = self.doc_memo else { return };
-        let key = self.mentions[doc].key.clone();
-        let refs: Vec<usize> = (0..self.mentions.len())
-            .filter(|&m| {
-                self.mentions[m].anaphor
-                    && self.mentions[m].key == key
-                    && self.text[self.mentions[m].span.start..].starts_with("This ")
-            })
-            .collect();
-        for r in refs {
-            let (_, e) = self.toks[r];
-            let si = self.seg.sentence_of[self.toks[r].0];
-            let s = self.seg.sentences[si];
-            let Some(v) =
-                (e..(e + 3).min(s.last)).find(|&t| CONCERN_VERBS.contains(&self.lower(t)))
-            else {
-                continue;
-            };
-            let policies: Vec<usize> = (v + 1..s.last)
-                .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-                .filter(|&p| !self.mentions[p].anaphor)
-                .collect();
-            for p in policies {
-                self.fact(
-                    doc,
-                    Predicate::Concerns,
-                    FactObject::Mention(p),
-                    s.span,
-                    "memo.this-document-concerns",
                 );
             }
         }
@@ -476,33 +434,6 @@ impl Ctx<'_> {
                 let line = Span::new(after, line_end);
                 let body = self.first_in(line, &AGENTS);
                 self.role_facts(p, title.to_string(), body, span, "person.header-from-title");
-            }
-        }
-    }
-
-    /// "see CRS Report R41241, A Review of Its Statutory History, by Jane Doe":
-    /// a cited work's author.
-    fn cited_by_author(&mut self) {
-        for m in self.named(EntityClass::Memo) {
-            if Some(m) == self.doc_memo {
-                continue;
-            }
-            let (_, mb) = self.toks[m];
-            let si = self.seg.sentence_of[self.toks[m].0];
-            let last = self.seg.sentences[si].last;
-            let by = (mb..(mb + 30).min(last.saturating_sub(1)))
-                .take_while(|&t| t == mb || self.cov(t) & COVER_MEMO == 0)
-                .find(|&t| t > mb && self.tok(t - 1) == "," && self.lower(t) == "by");
-            let Some(by) = by else { continue };
-            if let Some(p) = self.mention_starting_at(by + 1, &[EntityClass::Person]) {
-                let ev = self.seg.sentences[si].span;
-                self.fact(
-                    m,
-                    Predicate::Creator,
-                    FactObject::Mention(p),
-                    ev,
-                    "memo.cited-by-author",
-                );
             }
         }
     }
@@ -2015,12 +1946,9 @@ mod tests {
                 &["Executive Order 13807 dcterms:creator Joseph Biden"],
             ),
             (
-                "cited reports and their authors; a GAO number is GAO's",
+                "a GAO number is GAO's (the cited report's author: memo.cited-by-author in data/rules/memos.toml)",
                 "date 2026-01-01\nFor more, see CRS Report R41241, A Review of the Agency, by Julie M. Lawhorn. See GAO, Disaster Aid: Gaps, GAO-24-106755 (Washington, D.C.: Feb. 22, 2024).\n",
-                &[
-                    "CRS Report R41241 dcterms:creator Julie M. Lawhorn",
-                    "GAO-24-106755 dcterms:creator Government Accountability Office",
-                ],
+                &["GAO-24-106755 dcterms:creator Government Accountability Office"],
                 &[],
             ),
             (
@@ -2045,12 +1973,6 @@ mod tests {
                 "date 2016-04-15\nQuestions go to the Office of Program Audits, Federal Transit Administration. Copies went to the Office of Personnel Management, U.S. Customs and Border Protection.\n",
                 &["Office of Program Audits org:subOrganizationOf Federal Transit Administration"],
                 &["Office of Personnel Management org:subOrganizationOf Customs and Border Protection"],
-            ),
-            (
-                "what the document says it is about",
-                "date 2016-11-04\nM-17-98\n\nMEMORANDUM FOR HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nSUBJECT: Guidance\n\nThis memorandum provides guidance under the Federal Information Security Modernization Act of 2014.\n",
-                &["M-17-98 mg:concerns Federal Information Security Modernization Act of 2014"],
-                &[],
             ),
             (
                 "abbreviated titles and titles before a surname",
