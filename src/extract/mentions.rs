@@ -256,6 +256,8 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<pm>(?P<pmn>PM-\d{3}-\d{4}(?:\.\d{1,2})?))
              | (?P<pa>(?:Policy\s+Alert\s+)?(?P<pan>PA-\d{4}-\d{1,3}))
              | (?P<fp>(?:Policy\s+)?(?P<fpn>FP\s?\d{3}-\d{2,3}-\d{1,2}))
+             | (?P<bod>(?P<bodkind>Binding\s+Operational\s+Directive|Emergency\s+Directive|BOD|ED)
+                  \s+(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
              | (?P<dir>(?P<dirkind>Operating\s+Policies\s+and\s+Procedures\s+Memorandum|Policy\s+Memorandum|Policy\s+Directive
                   |Directive|Instruction|Bulletin|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
                   \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
@@ -562,6 +564,14 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
         } else if let Some(n) = c.name("fpn") {
             // "FEMA Policy FP 104-009-2"
             format!("FP {}", n.as_str().trim_start_matches("FP").trim())
+        } else if let (Some(kind), Some(n)) = (c.name("bodkind"), c.name("bodn")) {
+            // CISA's directives: "BOD 22-01" is "Binding Operational Directive 22-01"
+            let kind = match kind.as_str() {
+                "BOD" => "Binding Operational Directive".to_string(),
+                "ED" => "Emergency Directive".to_string(),
+                k => k.split_whitespace().collect::<Vec<_>>().join(" "),
+            };
+            format!("{kind} {}", n.as_str())
         } else if let (Some(kind), Some(n)) = (c.name("dirkind"), c.name("dirn")) {
             // part of a longer name ("Intelligence Community Directive 501"), a
             // heading ("... and Adjust Instruction 22") or an EU reference ("Directive 2014/65/EU")
@@ -3415,6 +3425,15 @@ mod tests {
                 "a known body's name, then a title of another",
                 "The Department of Health and Human Services Director of the Office of Global Affairs spoke.",
                 &[("Department of Health and Human Services", Agency)],
+            ),
+            (
+                "CISA's directives by number, spelled out or short",
+                "Agencies met BOD 22-01 and Binding Operational Directive 19-02 and Emergency Directive 21-01.",
+                &[
+                    ("BOD 22-01", Memo),
+                    ("Binding Operational Directive 19-02", Memo),
+                    ("Emergency Directive 21-01", Memo),
+                ],
             ),
             (
                 "unknown acronym defined",
