@@ -151,6 +151,7 @@ impl Extractor {
             .iter()
             .find(|c| c.rule == "memo.document" && c.span.start >= c.span.end)
             .cloned();
+        drop_headlines(&mut cands);
         let mut kept = mentions::resolve_overlaps(cands);
         chamber_committees(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
@@ -273,6 +274,35 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         }
     }
     out
+}
+
+/// A press release's headline read as a name by its head word ("Justice
+/// Department Announces New Policy on Corporate Compliance", "Department of
+/// Energy Releases Clean Energy Rule …"): a sentence, not a policy or a body.
+fn drop_headlines(kept: &mut Vec<Mention>) {
+    const VERBS: [&str; 12] = [
+        "Announces",
+        "Unveils",
+        "Releases",
+        "Launches",
+        "Signs",
+        "Celebrates",
+        "Applauds",
+        "Welcomes",
+        "Urges",
+        "Finalizes",
+        "Proposes",
+        "Outlines",
+    ];
+    kept.retain(|m| {
+        !(m.canonical.is_none()
+            && matches!(
+                m.class,
+                EntityClass::Policy | EntityClass::Agency | EntityClass::Organization
+            )
+            && m.rule.starts_with("pattern.")
+            && m.name.split(' ').skip(1).any(|w| VERBS.contains(&w)))
+    });
 }
 
 /// "the Committee on the Judiciary of the Senate" is the "Senate Committee on
@@ -1017,6 +1047,33 @@ fn is_statute_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_is_no_name() {
+        // (case, text, the word no entity's label may hold)
+        let cases = [
+            (
+                "a press release's headline with a policy's head word",
+                "date 2023-03-14\nJustice Department Announces New Policy on Corporate Compliance\n\nWASHINGTON – The Justice Department today announced revisions to its Corporate Enforcement Policy.\n",
+                "Announces",
+            ),
+            (
+                "an agency's name then a verb of a headline",
+                "date 2023-03-14\nNews\n\nDepartment of Energy Releases Clean Energy Rule for New Federal Buildings\n\nThe rule is final.\n",
+                "Releases",
+            ),
+        ];
+        for (case, text, word) in cases {
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+            assert!(
+                ex.entities
+                    .iter()
+                    .all(|e| !e.label.split(' ').any(|w| w == word)),
+                "{case}: {:?}",
+                ex.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
+            );
+        }
+    }
 
     #[test]
     fn postal_address_lines() {
