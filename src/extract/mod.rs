@@ -927,18 +927,7 @@ fn add_anaphors(
                         .cloned()
                 })
             }
-            body if is_body_noun(body)
-                && (fresh
-                    || matches!(
-                        body,
-                        "department"
-                            | "agency"
-                            | "bureau"
-                            | "office"
-                            | "administration"
-                            | "commission"
-                    )) =>
-            {
+            body if is_body_noun(body) && (fresh || BODY_NOUNS[..6].contains(&body)) => {
                 // (a lower-case head only after "new": "the office" alone is any office)
                 let head = if fresh {
                     capitalized(noun)
@@ -993,25 +982,28 @@ fn add_anaphors(
     kept.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
-/// A head noun of a body's name that "the new …" can refer back with.
+/// Head nouns of bodies' names that "the new …" or a possessive ("the
+/// office's") refers back with; the first six also alone and capitalised
+/// ("the Department").
+const BODY_NOUNS: [&str; 14] = [
+    "department",
+    "agency",
+    "bureau",
+    "office",
+    "administration",
+    "commission",
+    "service",
+    "council",
+    "division",
+    "center",
+    "board",
+    "committee",
+    "institute",
+    "authority",
+];
+
 fn is_body_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "department"
-            | "agency"
-            | "bureau"
-            | "office"
-            | "administration"
-            | "commission"
-            | "service"
-            | "council"
-            | "division"
-            | "center"
-            | "board"
-            | "committee"
-            | "institute"
-            | "authority"
-    )
+    BODY_NOUNS.contains(&w)
 }
 
 /// `w` with its first letter upper-cased.

@@ -2047,65 +2047,44 @@ impl<'a> Ctx<'a> {
         {
             return;
         }
-        let top = self
-            .st
-            .fields
-            .iter()
-            .map(|(_, s)| s.start)
-            .min()
-            .unwrap_or(usize::MAX)
-            .min(600);
+        let first_field = self.st.fields.iter().map(|(_, s)| s.start).min();
+        let top = first_field.unwrap_or(usize::MAX).min(600);
         let head = &self.text[..floor_boundary(self.text, top)];
-        let Some(city) = head
+        let city = head
             .match_indices("Washington")
             .map(|(i, _)| i)
-            .find(|&i| district_follows(&head[i + "Washington".len()..]))
-        else {
-            // "Department of / Veterans Affairs" right above "Date:", "From:" and
-            // "Subj:" fields whose sender is a title only: the letterhead's body
-            let first_field = self.st.fields.iter().map(|(_, s)| s.start).min();
-            let field_line = first_field.map(|f| self.text[..f].rfind('\n').map_or(0, |k| k + 1));
-            let Some(line) = field_line.filter(|&l| l <= 600) else {
-                return;
-            };
-            let body = (0..self.mentions.len())
-                .filter(|&m| {
-                    let sp = self.mentions[m].span;
-                    self.class(m) == EntityClass::Agency
-                        && !self.mentions[m].anaphor
-                        && m != doc
-                        && sp.end <= line
-                        && self.text[sp.end..line].trim().is_empty()
-                })
-                .max_by_key(|&m| self.mentions[m].span.end);
-            if let Some(a) = body {
-                let ev = Span::new(self.mentions[a].span.start, self.mentions[a].span.end);
-                self.fact(
-                    doc,
-                    Predicate::Creator,
-                    FactObject::Mention(a),
-                    ev,
-                    "memo.letterhead",
-                );
-            }
-            return;
+            .find(|&i| district_follows(&head[i + "Washington".len()..]));
+        // the body's name ends on the city's line or the line above it; with no
+        // city, right above "Date:", "From:" and "Subj:" fields whose sender is a
+        // title only ("Department of / Veterans Affairs")
+        let anchor = match city {
+            Some(c) => c,
+            None => match first_field.map(|f| self.text[..f].rfind('\n').map_or(0, |k| k + 1)) {
+                Some(line) if line <= 600 => line,
+                _ => return,
+            },
         };
+        let text = self.text;
         let body = (0..self.mentions.len())
             .filter(|&m| {
                 let sp = self.mentions[m].span;
+                let gap = &text[sp.end.min(anchor)..anchor];
                 self.class(m) == EntityClass::Agency
                     && !self.mentions[m].anaphor
                     && m != doc
-                    && sp.end <= city
-                    && city - sp.end <= 80
-                    && self.text[sp.end..city].matches('\n').count() <= 1
+                    && sp.end <= anchor
+                    && match city {
+                        Some(_) => anchor - sp.end <= 80 && gap.matches('\n').count() <= 1,
+                        None => gap.trim().is_empty(),
+                    }
             })
             .max_by_key(|&m| self.mentions[m].span.end);
         if let Some(a) = body {
-            let line_end = self.text[city..]
-                .find('\n')
-                .map_or(self.text.len(), |k| city + k);
-            let ev = Span::new(self.mentions[a].span.start, line_end);
+            let end = match city {
+                Some(c) => text[c..].find('\n').map_or(text.len(), |k| c + k),
+                None => self.mentions[a].span.end,
+            };
+            let ev = Span::new(self.mentions[a].span.start, end);
             self.fact(
                 doc,
                 Predicate::Creator,
