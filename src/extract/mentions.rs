@@ -3463,6 +3463,11 @@ mod tests {
                 "person:walter ellison",
             ),
             (
+                "a knight's \"Sir\" goes",
+                "Sir Walter Ellison",
+                "person:walter ellison",
+            ),
+            (
                 "a suffix goes",
                 "Walter J. Ellison Jr.",
                 "person:walter ellison",
