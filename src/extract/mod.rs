@@ -153,6 +153,7 @@ impl Extractor {
             .cloned();
         drop_headlines(&mut cands);
         let mut kept = mentions::resolve_overlaps(cands);
+        listed_names(text, lex, &mut kept);
         chamber_committees(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
         kept.extend(unplaced_doc);
@@ -303,6 +304,94 @@ fn drop_headlines(kept: &mut Vec<Mention>) {
             && m.rule.starts_with("pattern.")
             && m.name.split(' ').skip(1).any(|w| VERBS.contains(&w)))
     });
+}
+
+/// "Committee on Banking, Housing, and Urban Affairs", "Council on Sports,
+/// Fitness, & Nutrition": a committee's or council's name goes on over a list
+/// of capitalised subjects closed by "and" or "&" (not over people: "…,
+/// Senator Roe, and Senator Doe").
+fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let word = r"\p{Lu}[\p{L}’'-]*";
+        regex::Regex::new(&format!(
+            r"^(?:,\s+{word}(?:\s+{word}){{0,3}})+,?\s+(?:and|&)\s+{word}(?:\s+{word}){{0,3}}"
+        ))
+        .unwrap_or_else(|e| unreachable!("listed names regex: {e}"))
+    });
+    let mut grown: Vec<Span> = Vec::new();
+    for m in kept.iter_mut() {
+        let listed_head = m.name.split(' ').collect::<Vec<_>>().windows(3).any(|w| {
+            matches!(
+                w[0],
+                "Committee" | "Subcommittee" | "Council" | "Commission" | "Caucus"
+            ) && w[1] == "on"
+                && w[2].starts_with(char::is_uppercase)
+        });
+        if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
+            || m.anaphor
+            || !listed_head
+            || m.canonical.is_some()
+        {
+            continue;
+        }
+        let Some(x) = re.find(&text[m.span.end..]) else {
+            continue;
+        };
+        const HEADS: [&str; 16] = [
+            "Committee",
+            "Subcommittee",
+            "Council",
+            "Commission",
+            "Foundation",
+            "Administration",
+            "Department",
+            "Agency",
+            "Office",
+            "Bureau",
+            "Service",
+            "Institute",
+            "Association",
+            "Center",
+            "University",
+            "Board",
+        ];
+        // (a list holding another name's head word is a list of names: "…
+        // Council on Rural Development, Farm and Wilderness Foundation")
+        let list = x.as_str();
+        let words: Vec<&str> = list
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words
+            .iter()
+            .any(|w| *w == "The" || HEADS.contains(w) || mentions::is_title_word(w))
+        {
+            continue;
+        }
+        let end = m.span.end + list.len();
+        grown.push(Span::new(m.span.end, end));
+        m.span = Span::new(m.span.start, end);
+        m.name = text[m.span.start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        match lex.lookup(&m.name) {
+            Some(e) => {
+                m.class = lex.entries[e].class;
+                m.take_entry(&lex.entries[e]);
+            }
+            None => m.key = class_key(m.class, &m.name),
+        }
+    }
+    if !grown.is_empty() {
+        // (the words of the list are no mentions of their own)
+        kept.retain(|m| {
+            !grown
+                .iter()
+                .any(|g| g.contains(m.span) && g.start < m.span.start)
+        });
+    }
 }
 
 /// "the Committee on the Judiciary of the Senate" is the "Senate Committee on
@@ -1041,6 +1130,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_list_of_names_is_no_name() {
+        let text = "date 2024-05-01\nGrants\n\nThe Vermont Council on Rural Development, Farm and Wilderness Foundation, and others met.\n";
+        let ex = Extractor::new().extract(&Document::from_text("t.txt", text));
+        assert!(
+            ex.entities
+                .iter()
+                .all(|e| !e.label.contains("Development, Farm")),
+            "{:?}",
+            ex.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn a_headline_is_no_name() {
         // (case, text, the word no entity's label may hold)
         let cases = [
@@ -1128,6 +1230,12 @@ mod tests {
                 "date 2024-05-01\nSec. 5\n\nThe Secretary shall report to the Committee on Coastal Mapping of the Senate. The Committee on Coastal Mapping may ask for more.\n",
                 EntityClass::Agency,
                 "Senate Committee on Coastal Mapping",
+            ),
+            (
+                "a committee's name goes on over a list of subjects closed by \"and\"",
+                "date 2024-05-01\nHearing\n\nShe testified before the Committee on Tides, Maps, and Coastal Surveys on Monday.\n",
+                EntityClass::Agency,
+                "Committee on Tides, Maps, and Coastal Surveys",
             ),
             (
                 "\"the President’s … Board\": the possessive is the front of the body's name",
