@@ -6,30 +6,14 @@
 //! edges with the same evidence counts.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::examples_store;
+
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::path::PathBuf;
 
 use memograph::export::{export, ExportFormat, ExportOptions};
-use memograph::ingest::{ingest, IngestOptions};
-use memograph::input::{documents, InputOptions};
-use memograph::{EntityClass, Extractor, Store};
+use memograph::{EntityClass, Store};
 use serde_json::Value;
-
-fn build_store() -> Store {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let store = Store::memory().unwrap();
-    let docs = documents([root.join("data/examples")], InputOptions::default());
-    let summary = ingest(
-        &store,
-        &Extractor::new(),
-        docs,
-        &IngestOptions::default(),
-        |_| {},
-    )
-    .unwrap();
-    assert_eq!(summary.failed, 0);
-    store
-}
 
 /// A drawn graph: node data by IRI, edges as (source IRI, predicate, target IRI) -> evidence count.
 #[derive(Debug, PartialEq)]
@@ -105,7 +89,7 @@ fn neighbourhood(g: &Drawn, seeds: &[String], depth: usize) -> BTreeSet<String> 
 
 #[test]
 fn filtered_exports_equal_the_full_export_filtered() {
-    let store = build_store();
+    let store = examples_store();
     let full = draw(&store, &ExportOptions::default());
     assert!(full.nodes.len() > 20 && full.edges.len() > 10, "{full:?}");
 

@@ -9,17 +9,14 @@
 //! starting with `#` are comments.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::{examples_store, root};
+
 use std::path::{Path, PathBuf};
 
-use memograph::ingest::{ingest, IngestOptions};
-use memograph::input::{documents, InputOptions};
 use memograph::query::display_term;
-use memograph::{Extractor, Store};
+use memograph::Store;
 use oxigraph::sparql::QueryResults;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn norm(s: &str) -> String {
     s.split_whitespace()
@@ -43,25 +40,6 @@ fn cell_matches(pattern: &str, value: &str) -> bool {
 
 fn row_matches(expected: &[&str], row: &[String]) -> bool {
     expected.len() <= row.len() && expected.iter().zip(row).all(|(p, v)| cell_matches(p, v))
-}
-
-fn build_store() -> Store {
-    let store = Store::memory().unwrap();
-    let docs = documents([root().join("data/examples")], InputOptions::default());
-    let summary = ingest(
-        &store,
-        &Extractor::new(),
-        docs,
-        &IngestOptions::default(),
-        |_| {},
-    )
-    .unwrap();
-    assert_eq!(summary.failed, 0);
-    assert_eq!(
-        summary.documents, 3,
-        "data/examples holds the three dev documents"
-    );
-    store
 }
 
 fn rows(store: &Store, query: &str) -> Result<Vec<Vec<String>>, String> {
@@ -133,7 +111,7 @@ fn there_are_at_least_eight_documented_queries() {
 
 #[test]
 fn example_queries_return_their_expected_rows() {
-    let store = build_store();
+    let store = examples_store();
     let mut failures = Vec::new();
     for file in query_files() {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -172,7 +150,7 @@ fn example_queries_return_their_expected_rows() {
 
 #[test]
 fn documents_carry_dates_and_sources() {
-    let store = build_store();
+    let store = examples_store();
     let docs = store.documents().unwrap();
     let dates: Vec<Option<&str>> = docs.iter().map(|d| d.date.as_deref()).collect();
     assert_eq!(

@@ -498,8 +498,20 @@ pub(crate) fn build(store: &Store, options: &ExportOptions, details: bool) -> Re
         }
     };
     let mut out = assemble(nodes, edges, cat.documents);
-    if let Some(doc) = &document {
-        restrict_to_document(&mut out, doc, &cat.facts);
+    narrow(&mut out, document.as_deref(), &cat.facts, options)?;
+    Ok(out)
+}
+
+/// The filters applied to the graph as read: the document's own part, the
+/// classes asked for, then the neighbourhood (the same for every reader).
+fn narrow(
+    out: &mut ExportGraph,
+    document: Option<&str>,
+    facts: &BTreeMap<(String, String, String), BTreeSet<String>>,
+    options: &ExportOptions,
+) -> Result<()> {
+    if let Some(doc) = document {
+        restrict_to_document(out, doc, facts);
     }
     if !options.types.is_empty() {
         let keep: BTreeSet<&str> = options.types.iter().map(|c| c.name()).collect();
@@ -507,9 +519,9 @@ pub(crate) fn build(store: &Store, options: &ExportOptions, details: bool) -> Re
             .retain_nodes(|g, i| keep.contains(g[i].class.as_str()));
     }
     if let Some(around) = &options.around {
-        neighbourhood(&mut out, around, options.depth)?;
+        neighbourhood(out, around, options.depth)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 type EdgeMap = BTreeMap<(String, String, String), Edge>;
@@ -982,17 +994,7 @@ pub(crate) mod whole {
             None => (cat.nodes.clone(), cat.edges.clone()),
         };
         let mut out = assemble(nodes, edges, cat.documents.clone());
-        if let Some(doc) = &document {
-            restrict_to_document(&mut out, doc, &cat.facts);
-        }
-        if !options.types.is_empty() {
-            let keep: BTreeSet<&str> = options.types.iter().map(|c| c.name()).collect();
-            out.graph
-                .retain_nodes(|g, i| keep.contains(g[i].class.as_str()));
-        }
-        if let Some(around) = &options.around {
-            neighbourhood(&mut out, around, options.depth)?;
-        }
+        narrow(&mut out, document.as_deref(), &cat.facts, options)?;
         Ok(out)
     }
 }

@@ -560,6 +560,21 @@ impl<'a> Reader<'a> {
         self.same.contains_key(key)
     }
 
+    /// A query body binding `?st ?s ?k ?o` to the reified statements whose
+    /// subject is one of `keys` or drawn as one of them (all without keys),
+    /// `?k` the index of the predicate in `iris`.
+    fn statements_where(&self, keys: Option<&BTreeSet<String>>, iris: &[String]) -> String {
+        let group = self.group(keys);
+        let restrict = values("s", group.as_ref());
+        format!(
+            "{restrict} {} {}",
+            in_graphs(&format!(
+                "?st <{RDF}subject> ?s . ?st <{RDF}predicate> ?p . ?st <{RDF}object> ?o"
+            )),
+            choice("p", "k", iris, !restrict.is_empty()),
+        )
+    }
+
     /// The number of reified statements of each relation as stored (subject
     /// and object not yet drawn as their nodes) whose subject is one of
     /// `keys` or drawn as one of them (all without keys): counted in the
@@ -572,15 +587,10 @@ impl<'a> Reader<'a> {
         if keys.is_some_and(|k| k.is_empty()) {
             return Ok(());
         }
-        let group = self.group(keys);
         let iris = predicate_iris();
-        let restrict = values("s", group.as_ref());
         let query = format!(
-            "SELECT ?s ?k ?o (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {restrict} {} {} }} GROUP BY ?s ?k ?o",
-            in_graphs(&format!(
-                "?st <{RDF}subject> ?s . ?st <{RDF}predicate> ?p . ?st <{RDF}object> ?o"
-            )),
-            choice("p", "k", &iris, !restrict.is_empty()),
+            "SELECT ?s ?k ?o (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {} }} GROUP BY ?s ?k ?o",
+            self.statements_where(keys, &iris)
         );
         self.select(&query, |row| {
             let (Some(s), Some(k), Some(o), Some(n)) = (
@@ -615,15 +625,10 @@ impl<'a> Reader<'a> {
         if keys.is_some_and(|k| k.is_empty()) {
             return Ok(());
         }
-        let group = self.group(keys);
         let iris = predicate_iris();
-        let restrict = values("s", group.as_ref());
         let query = format!(
-            "SELECT ?st ?s ?k ?o WHERE {{ {restrict} {} {} }}",
-            in_graphs(&format!(
-                "?st <{RDF}subject> ?s . ?st <{RDF}predicate> ?p . ?st <{RDF}object> ?o"
-            )),
-            choice("p", "k", &iris, !restrict.is_empty()),
+            "SELECT ?st ?s ?k ?o WHERE {{ {} }}",
+            self.statements_where(keys, &iris)
         );
         let mut statements: Vec<(NamedOrBlankNode, EdgeKey)> = Vec::new();
         let mut seen = HashSet::new();
