@@ -2052,7 +2052,7 @@ fn abbreviation_list(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         (at, l.trim_end())
     });
     while let Some((_, line)) = lines.next() {
-        if !HEADINGS.contains(&line.trim().to_lowercase().as_str()) {
+        if !HEADINGS.iter().any(|h| line.trim().eq_ignore_ascii_case(h)) {
             continue;
         }
         let mut misses = 0;

@@ -321,6 +321,14 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
     });
     let mut grown: Vec<Span> = Vec::new();
     for m in kept.iter_mut() {
+        // (the cheap tests first: this runs over every mention of every document)
+        if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
+            || m.anaphor
+            || m.canonical.is_some()
+            || !m.name.contains(" on ")
+        {
+            continue;
+        }
         let listed_head = m.name.split(' ').collect::<Vec<_>>().windows(3).any(|w| {
             matches!(
                 w[0],
@@ -328,11 +336,7 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
             ) && w[1] == "on"
                 && w[2].starts_with(char::is_uppercase)
         });
-        if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
-            || m.anaphor
-            || !listed_head
-            || m.canonical.is_some()
-        {
+        if !listed_head {
             continue;
         }
         let Some(x) = re.find(&text[m.span.end..]) else {
