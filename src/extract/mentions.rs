@@ -195,6 +195,9 @@ static OFFICE_WORDS: Words = Words::new("office_words");
 
 /// Words that end a job title and can head it.
 pub static TITLE_HEADS: Words = Words::new("title_head_words");
+/// Titles of a seat or a post in a non-government body ("Trustee of the X
+/// Foundation"), which no name starts with.
+static SEAT_TITLES: Words = Words::new("seat_titles");
 
 /// Titles whose holder heads the body.
 pub fn is_head_title(title: &str) -> bool {
@@ -363,15 +366,28 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         let e = &lex.entries[h.entry];
         // "the Homeland Security committee": a congressional committee named after
         // the agency's field, not the agency
+        // (any case: "the House Homeland Security Committee"), or a committee's
+        // or council's subject ("Committee on Homeland Security", "Council on …")
         let rest = &text[h.end..];
         let panel = ["committee", "committees", "subcommittee", "panel", "caucus"]
             .iter()
             .any(|w| {
                 rest.strip_prefix(' ')
-                    .and_then(|r| r.strip_prefix(w))
-                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+                    .and_then(|r| r.get(..w.len()).filter(|p| p.eq_ignore_ascii_case(w)))
+                    .is_some_and(|_| !rest[1 + w.len()..].starts_with(char::is_alphanumeric))
             });
-        if panel && !h.acronym && text[h.start..h.end] != e.canonical {
+        let subject = text[..h.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.strip_suffix("on").or_else(|| b.strip_suffix("for")))
+            .and_then(|b| b.strip_suffix(' '))
+            .and_then(|b| b.rsplit([' ', '\n']).next())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "Committee" | "Subcommittee" | "Council" | "Commission" | "Caucus" | "Panel"
+                )
+            });
+        if (panel || subject) && !h.acronym && text[h.start..h.end] != e.canonical {
             continue;
         }
         let surface = text[h.start..h.end].replace('\n', " ");
@@ -834,6 +850,20 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 end += 1;
                 continue;
             }
+            // "Committee on Veterans’ Affairs": a plural's possessive inside a name
+            if kind == TokKind::Punct
+                && matches!(t, "'" | "\u{2019}")
+                && toks[end - 1].span.end == toks[end].span.start
+                && seg.tok(text, end - 1).ends_with('s')
+                && end + 1 < toks.len()
+                && toks[end].span.end + 1 == toks[end + 1].span.start
+                && toks[end + 1].kind == TokKind::Word
+                && tok_is_cap(seg.tok(text, end + 1))
+                && seg.sentence_of[end + 1] == seg.sentence_of[start]
+            {
+                end += 1;
+                continue;
+            }
             if (kind == TokKind::Word && tok_is_cap(t)) || (kind == TokKind::Number && end > start)
             {
                 end += 1;
@@ -1284,7 +1314,8 @@ fn emit_chunk(
     if let Some(pos) = (a + 1..b.saturating_sub(2)).find(|&k| {
         matches!(seg.tok(text, k), "for" | "of" | "to" | "at")
             && seg.tok(text, k + 1) == "the"
-            && TITLE_HEADS.contains(&seg.tok(text, k - 1))
+            && (TITLE_HEADS.contains(&seg.tok(text, k - 1))
+                || SEAT_TITLES.contains(&seg.tok(text, k - 1)))
             && (a..k).all(|t| {
                 let w = seg.tok(text, t);
                 !AGENCY_HEADS.contains(&w)
@@ -1490,9 +1521,13 @@ fn emit_chunk(
         };
         // "White House Office of Management and Budget": the name ends with a
         // known agency's whole name, which the modifier's would cut ("White House Office")
+        // (not a committee's subject: "Senate Committee on Veterans' Affairs")
         let ends_known = surface.match_indices(' ').any(|(k, _)| {
-            lex.lookup(&surface[k + 1..])
-                .is_some_and(|e| lex.entries[e].class == EntityClass::Agency)
+            !surface[..k].ends_with(" on")
+                && !surface[..k].ends_with(" for")
+                && lex
+                    .lookup(&surface[k + 1..])
+                    .is_some_and(|e| lex.entries[e].class == EntityClass::Agency)
         });
         if let Some(h) = lex
             .find(surface)
@@ -1506,6 +1541,27 @@ fn emit_chunk(
                 m.rule = "pattern.agency-modifier";
                 m.hint = Some(inner.canonical.clone());
             }
+        }
+    }
+    // "House Committee on Energy and Commerce", "House Armed Services Committee":
+    // the House's committee ("House" alone is no name the gazetteer can hold)
+    if class == EntityClass::Agency
+        && m.priority < 82
+        && words.len() > 2
+        && words[0] == "House"
+        && (matches!(
+            words[words.len() - 1],
+            "Committee" | "Subcommittee" | "Caucus"
+        ) || words
+            .iter()
+            .any(|w| matches!(*w, "Committee" | "Subcommittee"))
+            && words.contains(&"on"))
+        && lex.lookup(surface).is_none()
+    {
+        if let Some(e) = lex.lookup("House of Representatives") {
+            m.priority = 82;
+            m.rule = "pattern.agency-modifier";
+            m.hint = Some(lex.entries[e].canonical.clone());
         }
     }
     if class == EntityClass::Agency
@@ -3304,6 +3360,22 @@ mod tests {
                 &[
                     ("Georgetown University", Organization),
                     ("University of North Carolina at Chapel Hill", Organization),
+                ],
+            ),
+            (
+                "a committee named after an agency's field is the committee",
+                "The House Committee on Homeland Security and the Senate Committee on Veterans’ Affairs met.",
+                &[
+                    ("House Committee on Homeland Security", Agency),
+                    ("Senate Committee on Veterans’ Affairs", Agency),
+                ],
+            ),
+            (
+                "a seat's title before 'of the' is no part of the body's name",
+                "She is a Trustee of the Ardent Foundation and a Fellow of the Royal Society.",
+                &[
+                    ("Ardent Foundation", Organization),
+                    ("Royal Society", Organization),
                 ],
             ),
             (

@@ -32,7 +32,7 @@
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
-//! | `@Agency[ref]` | … or a reference back to one ("the Department") |
+//! | `@Agency[ref]` | … or a reference back to one ("the Department", a person's surname or an opening "She") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
 //! | `@Agency[head=Office\|Service]` | … whose name's last word is one of these |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
@@ -73,6 +73,10 @@ use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
 /// The built-in rule files: the path `explain` shows, and the contents.
 pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("data/words.toml", include_str!("../../data/words.toml")),
+    (
+        "data/rules/recall-bios.toml",
+        include_str!("../../data/rules/recall-bios.toml"),
+    ),
     (
         "data/rules/implements.toml",
         include_str!("../../data/rules/implements.toml"),
@@ -1855,7 +1859,7 @@ impl Matcher<'_, '_, '_> {
                 for &m in view.starting(pos) {
                     let x = &ctx.mentions[m];
                     let fits = class_bit(x.class) & classes != 0
-                        && (!x.anaphor || *refs && x.rule.starts_with("anaphor"))
+                        && (!x.anaphor || *refs && refers_back(x))
                         && (*next == 0 || self.follows(m, *next, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
@@ -2011,6 +2015,12 @@ impl Matcher<'_, '_, '_> {
             TokTest::Any => true,
         }
     }
+}
+
+/// Whether a short form refers back to a name for `[ref]`: "the Department",
+/// a person's surname alone or a pronoun that starts a sentence ("She").
+fn refers_back(m: &Mention) -> bool {
+    m.rule.starts_with("anaphor") || matches!(m.rule, "person.surname" | "person.pronoun")
 }
 
 /// Whether a mention is a name or a reference back ("the Department"), not

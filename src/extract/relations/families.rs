@@ -1885,6 +1885,15 @@ mod tests {
                 &["Jane Roe org:headOf Department of Labor"],
             ),
             (
+                "a House committee belongs to the House, named after an agency's field or not",
+                "Hearing notes\n\nThe House Committee on Homeland Security and the House Armed Services Committee met.\n",
+                &[
+                    "House Committee on Homeland Security org:subOrganizationOf House of Representatives",
+                    "House Armed Services Committee org:subOrganizationOf House of Representatives",
+                ],
+                &["House Committee on Homeland Security org:subOrganizationOf Department of Homeland Security"],
+            ),
+            (
                 "an address block: titles, the committee chain under its chamber, the addressees",
                 "date 2024-05-01\nBorder Security: Actions Needed\n\nReport: GAO-24-100001 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Gary Peters\nChairman\nCommittee on Homeland Security and Governmental Affairs\nUnited States Senate\n\nWe reviewed the program.\n",
                 &[
