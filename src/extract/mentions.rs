@@ -668,7 +668,9 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return None;
     }
     // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
-    if POLICY_HEADS.contains(&head) && head_idx > 0 {
+    // "Clean Air Act Amendments of 1990": a law amending an act
+    let act_amendments = head == "Amendments" && head_idx > 0 && words[head_idx - 1] == "Act";
+    if (POLICY_HEADS.contains(&head) || act_amendments) && head_idx > 0 {
         return Some(EntityClass::Policy);
     }
 
@@ -875,6 +877,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 // "Protecting Americans from Foreign Adversary ... Act": an act's
                 // name may hold lower-case words a chunk otherwise stops at
                 end = act_end;
+            } else if t == "to"
+                && matches!(seg.tok(text, end - 1), "Act" | "Law")
+                && end - start > 1
+            {
+                // "Inflation Reduction Act to Make Homes …", "Bipartisan
+                // Infrastructure Law to Boost …": a law's name ends before its purpose
+                break;
             } else if (kind == TokKind::Word && is_connector(t) || t == "&")
                 && end + 1 < toks.len()
                 // ("the Directorate of Science and Technology an Office for …": an
@@ -3368,6 +3377,14 @@ mod tests {
                 &[
                     ("House Committee on Homeland Security", Agency),
                     ("Senate Committee on Veterans’ Affairs", Agency),
+                ],
+            ),
+            (
+                "a law's name ends before its purpose; an act's amendments are a law",
+                "The Inflation Reduction Act to Make Homes Efficient and the Clean Air Act Amendments of 1990 apply.",
+                &[
+                    ("Inflation Reduction Act", Policy),
+                    ("Clean Air Act Amendments of 1990", Policy),
                 ],
             ),
             (
