@@ -390,6 +390,19 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         if (panel || subject) && !h.acronym && text[h.start..h.end] != e.canonical {
             continue;
         }
+        // "Centers for Medicare & Medicaid Services", "National WIC Association": a
+        // program without a head word of its own, inside a longer capitalised name
+        // (an acronym only after a capitalised word: a glossary line puts the name after it)
+        if e.class == EntityClass::Policy
+            && text[h.start..].starts_with(char::is_uppercase)
+            && inside_capitalised_run(text, h.start, h.end, !h.acronym)
+        {
+            let surface = &text[h.start..h.end];
+            let last = surface.rsplit(' ').next().unwrap_or(surface);
+            if !POLICY_HEADS.contains(&last) {
+                continue;
+            }
+        }
         let surface = text[h.start..h.end].replace('\n', " ");
         let mut m = Mention::new(
             Span::new(h.start, h.end),
@@ -404,6 +417,30 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         );
         m.take_entry(e);
         out.push(m);
+    }
+}
+
+/// Whether `start..end` sits inside a run of capitalised words on its line: a
+/// capitalised word right after it (when `after_too`), or right before it (not
+/// a sentence starter such as "This"; or "for" or "of" after a capitalised
+/// word); not across "and" ("Medicare and Medicaid" are two).
+fn inside_capitalised_run(text: &str, start: usize, end: usize, after_too: bool) -> bool {
+    let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let after = text[end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', '\n', ',', '.', ';', ':', ')']).next());
+    if after_too && after.is_some_and(cap) {
+        return true;
+    }
+    let mut words = text[..start]
+        .strip_suffix(' ')
+        .unwrap_or("")
+        .rsplit(' ')
+        .take_while(|w| !w.contains('\n') && !w.is_empty());
+    match words.next() {
+        Some(w) if cap(w) => !STARTERS.contains(&w),
+        Some("for" | "of") => words.next().is_some_and(cap),
+        _ => false,
     }
 }
 
@@ -3377,6 +3414,16 @@ mod tests {
                 &[
                     ("House Committee on Homeland Security", Agency),
                     ("Senate Committee on Veterans’ Affairs", Agency),
+                ],
+            ),
+            (
+                "a program without a head word is a name alone, not inside a body's name",
+                "Medicare and Medicaid pay; the National WIC Association and the Centers for Medicare & Medicaid Services agree.",
+                &[
+                    ("Medicare", Policy),
+                    ("Medicaid", Policy),
+                    ("National WIC Association", Organization),
+                    ("Centers for Medicare & Medicaid Services", Agency),
                 ],
             ),
             (
