@@ -78,6 +78,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/recall-bios.toml"),
     ),
     (
+        "data/rules/recall-units.toml",
+        include_str!("../../data/rules/recall-units.toml"),
+    ),
+    (
         "data/rules/implements.toml",
         include_str!("../../data/rules/implements.toml"),
     ),
