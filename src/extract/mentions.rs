@@ -1716,6 +1716,28 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     }
     for k in a + 1..b {
         let c = tok(k);
+        // "House Committee on Oversight for Chairman Jane Roe", "… on the Judiciary
+        // for Ranking Member John Doe": a body, then whom a letter went to
+        if c == "for"
+            && k + 2 < b
+            && (is_glue_title(tok(k + 1)) || tok(k + 1) == "Ranking")
+            && names_body(&words(a, k))
+        {
+            return Some(Glue::Title(k));
+        }
+        // "Subcommittee on Homeland Security of the Committee on Appropriations": a
+        // subcommittee, then the committee it belongs to
+        if c == "of"
+            && k + 3 < b
+            && tok(k + 1) == "the"
+            && tok(k + 2) == "Committee"
+            && (a..k).any(|t| tok(t) == "Subcommittee")
+        {
+            return Some(Glue::Join {
+                left_end: k,
+                right: k + 2,
+            });
+        }
         // "… Court of Appeals for the Second Circuit and Justice Thurgood Roe": a
         // body, then a title and a person
         if c == "and"
@@ -1741,11 +1763,15 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         }
         // "Department of Health and Human Services Director of the Office of
         // Global Affairs NAME": a known body's whole name, then a title of another
+        // (any body before an executive's abbreviated title: "… Business SVP for
+        // Advocacy NAME")
         if k > a + 1
             && k + 2 < b
             && is_glue_title(c)
             && matches!(tok(k + 1), "of" | "for")
-            && known(a, k)
+            && (known(a, k)
+                || matches!(c, "SVP" | "EVP" | "VP" | "CFO" | "COO" | "CTO" | "CIO")
+                    && names_body(&words(a, k)))
         {
             return Some(Glue::Title(k));
         }
@@ -3414,6 +3440,24 @@ mod tests {
                 &[
                     ("House Committee on Homeland Security", Agency),
                     ("Senate Committee on Veterans’ Affairs", Agency),
+                ],
+            ),
+            (
+                "a body's name ends before 'for' and an addressee's title, or an executive's abbreviated title",
+                "The House Committee on Oversight for Chairman Jane Roe wrote. Ardent Business Federation SVP for Advocacy John Doe agreed.",
+                &[
+                    ("House Committee on Oversight", Agency),
+                    ("Jane Roe", Person),
+                    ("Ardent Business Federation", Organization),
+                    ("John Doe", Person),
+                ],
+            ),
+            (
+                "a subcommittee and the committee it belongs to are two names",
+                "The Subcommittee on Defense of the Committee on Armed Services met.",
+                &[
+                    ("Subcommittee on Defense", Agency),
+                    ("Committee on Armed Services", Agency),
                 ],
             ),
             (
