@@ -1725,6 +1725,20 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         {
             return Some(Glue::Title(k));
         }
+        // "Committee on Ways and Means Subcommittee on Health": a committee, then
+        // its subcommittee
+        if c == "Subcommittee"
+            && k > a + 2
+            && k + 2 < b
+            && tok(k + 1) == "on"
+            && (a..k).any(|t| tok(t) == "Committee")
+            && names_body(&words(a, k))
+        {
+            return Some(Glue::Join {
+                left_end: k,
+                right: k,
+            });
+        }
         // "Subcommittee on Homeland Security of the Committee on Appropriations": a
         // subcommittee, then the committee it belongs to
         if c == "of"
@@ -3454,10 +3468,12 @@ mod tests {
             ),
             (
                 "a subcommittee and the committee it belongs to are two names",
-                "The Subcommittee on Defense of the Committee on Armed Services met.",
+                "The Subcommittee on Defense of the Committee on Armed Services met. The Committee on Ways and Means Subcommittee on Health met.",
                 &[
                     ("Subcommittee on Defense", Agency),
                     ("Committee on Armed Services", Agency),
+                    ("Committee on Ways and Means", Agency),
+                    ("Subcommittee on Health", Agency),
                 ],
             ),
             (
