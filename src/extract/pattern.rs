@@ -82,6 +82,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/recall-units.toml"),
     ),
     (
+        "data/rules/recall-memos.toml",
+        include_str!("../../data/rules/recall-memos.toml"),
+    ),
+    (
         "data/rules/implements.toml",
         include_str!("../../data/rules/implements.toml"),
     ),
