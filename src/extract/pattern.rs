@@ -39,6 +39,7 @@
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
+//! | `@Memo[date=d]` | … whose name holds a date that is not a bare year, captured as `d` |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
@@ -230,6 +231,9 @@ pub struct Rule {
     /// Sentences from which the rule must yield nothing (with their lines).
     pub counter_examples: Vec<(String, usize)>,
     action: Action,
+    /// The captures whose extent is the evidence of its facts (`evidence =
+    /// ["from", "to"]`), rather than the sentence.
+    evidence: Option<(usize, usize)>,
     /// Capture names, by slot.
     captures: Vec<(String, CapKind)>,
 }
@@ -278,6 +282,9 @@ enum Node {
         doc: bool,
         /// Not the mention that names the document (its title).
         not_doc: bool,
+        /// A capture for the first date inside its name that is not a bare
+        /// year (`date=d`): a mention without one does not match.
+        dated: Option<usize>,
         cap: Option<usize>,
     },
     Date {
@@ -392,6 +399,10 @@ struct RuleDef {
     mention: Option<Spanned<MentionDef>>,
     #[serde(default)]
     alias: Option<Spanned<AliasDef>>,
+    /// The captures whose extent is a fact's evidence (from the start of
+    /// the first to the end of the second), rather than the sentence's.
+    #[serde(default)]
+    evidence: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     examples: Vec<Spanned<ExampleDef>>,
     #[serde(default)]
@@ -761,6 +772,24 @@ impl RuleSet {
         } else {
             return Err(src.err(id_at, "no action"));
         };
+        let evidence = match &r.evidence {
+            None => None,
+            Some(e) => {
+                let at = e.span().start;
+                match &e.get_ref()[..] {
+                    [from, to] if matches!(action, Action::Facts(_)) => {
+                        Some((cap(from, at)?.0, cap(to, at)?.0))
+                    }
+                    [_, _] => return Err(src.err(at, "only a fact rule takes `evidence`")),
+                    _ => {
+                        return Err(src.err(
+                            at,
+                            "`evidence` names two captures: `evidence = [\"from\", \"to\"]`",
+                        ))
+                    }
+                }
+            }
+        };
         let examples = r
             .examples
             .iter()
@@ -786,6 +815,7 @@ impl RuleSet {
             examples,
             counter_examples,
             action,
+            evidence,
             captures,
         });
         for (nodes, _) in compiled {
@@ -1007,6 +1037,18 @@ impl RuleSet {
             let rule = &self.rules[ri];
             match &rule.action {
                 Action::Facts(acts) => {
+                    // (the extent of two captures, when the rule names them)
+                    let ev = match rule.evidence.map(|(a, b)| (caps[a], caps[b])) {
+                        Some((Some(a), Some(b))) => {
+                            let (a, b) = (val_span(ctx, a), val_span(ctx, b));
+                            if a.start < a.end && b.start < b.end {
+                                Span::new(a.start.min(b.start), a.end.max(b.end))
+                            } else {
+                                ev
+                            }
+                        }
+                        _ => ev,
+                    };
                     for f in acts {
                         let s = match f.subject {
                             Some(c) => match caps[c] {
@@ -1134,6 +1176,17 @@ fn val_tokens(ctx: &Ctx<'_>, v: Val) -> (usize, usize) {
         Val::Span(a, b) => (a, b),
         Val::Mention(m) => ctx.toks[m],
         Val::Date(_) => (0, 0),
+    }
+}
+
+/// The extent of a captured value: a mention's span, or its tokens'.
+fn val_span(ctx: &Ctx<'_>, v: Val) -> Span {
+    match v {
+        Val::Mention(m) => ctx.mentions[m].span,
+        v => {
+            let (a, b) = val_tokens(ctx, v);
+            tok_span(ctx, a, b)
+        }
     }
 }
 
@@ -1498,6 +1551,7 @@ impl Parser<'_, '_> {
                         untitled: false,
                         doc: true,
                         not_doc: false,
+                        dated: None,
                         cap,
                     });
                 }
@@ -1527,6 +1581,7 @@ impl Parser<'_, '_> {
                 let mut head = None;
                 let mut untitled = false;
                 let mut not_doc = false;
+                let mut dated = None;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1544,6 +1599,20 @@ impl Parser<'_, '_> {
                         }
                         ("!title", None) => untitled = true,
                         ("!doc", None) => not_doc = true,
+                        ("date", Some(v))
+                            if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                                && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                        {
+                            let (slot, new) = self.slot(&v);
+                            if new {
+                                self.captures[slot].1 = CapKind::Date;
+                            } else if self.captures[slot].1 != CapKind::Date {
+                                self.pos = at;
+                                return Err(self
+                                    .err(format!("the capture `{v}` holds two kinds of things")));
+                            }
+                            dated = Some(slot);
+                        }
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         ("head", Some(v)) if !v.is_empty() => {
                             head = Some(v.split('|').map(|w| w.trim().to_string()).collect());
@@ -1551,7 +1620,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1565,6 +1634,7 @@ impl Parser<'_, '_> {
                     untitled,
                     doc: false,
                     not_doc,
+                    dated,
                     cap,
                 }
             }
@@ -1765,6 +1835,15 @@ impl<'c, 'a> View<'c, 'a> {
         self.last_start.set((t, a, b));
         &self.order[a..b]
     }
+    /// The first date inside `span` that is not a bare year.
+    fn date_within(&self, span: Span) -> Option<DateMention> {
+        let i = self.dates.partition_point(|d| d.span.start < span.start);
+        self.dates[i..]
+            .iter()
+            .take_while(|d| d.span.start < span.end)
+            .find(|d| span.contains(d.span) && !d.bare_year)
+            .copied()
+    }
     /// The date starting at token `t`.
     fn date_at(&self, t: usize) -> Option<DateMention> {
         let at = self.ctx.seg.tokens.get(t)?.span.start;
@@ -1845,6 +1924,7 @@ impl Matcher<'_, '_, '_> {
                 untitled,
                 doc,
                 not_doc,
+                dated,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1868,9 +1948,23 @@ impl Matcher<'_, '_, '_> {
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))
                         && !(*not_doc && ctx.doc_memo == Some(m));
-                    if fits && self.with_mention(*cap, m, caps, k) {
+                    if !fits {
+                        continue;
+                    }
+                    let Some(c) = *dated else {
+                        if self.with_mention(*cap, m, caps, k) {
+                            return true;
+                        }
+                        continue;
+                    };
+                    let Some(d) = view.date_within(x.span) else {
+                        continue;
+                    };
+                    let old = caps[c].replace(Val::Date(d.date));
+                    if self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
+                    caps[c] = old;
                 }
                 false
             }

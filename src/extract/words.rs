@@ -132,9 +132,6 @@ pub static NAME_DETERMINERS: Words = Words::new("name_determiners");
 /// Napolitano"; not "General Assembly", "Chief Economist").
 pub static NAME_TITLES: Words = Words::new("name_titles");
 
-/// Lower-case heads of a title whose holder heads the body ("the head of X", "director of X").
-pub static HEAD_NOUNS: Words = Words::new("head_nouns");
-
 /// Lower-case words that end a job title read forward.
 pub static TITLE_STOPS: Words = Words::new("title_stops");
 
