@@ -96,7 +96,6 @@ impl Ctx<'_> {
         self.agency_lists_implement();
         self.orders_by_number();
         self.closing_roles();
-        self.cited_title_policies();
         self.office_chains();
         self.letter_facts();
         self.short_form_titles();
@@ -307,53 +306,6 @@ impl Ctx<'_> {
                 ev,
                 "org.office-chain",
             );
-        }
-    }
-
-    /// "Executive Order 14210 of February 11, 2025 (Implementing the
-    /// President's … Workforce Optimization Initiative)": the policies a cited
-    /// order's title in parentheses names are what that order concerns.
-    fn cited_title_policies(&mut self) {
-        let n = self.seg.tokens.len();
-        for m in self.named(EntityClass::Memo) {
-            if Some(m) == self.doc_memo {
-                continue;
-            }
-            let (_, mut k) = self.toks[m];
-            // "of February 11, 2025" when the mention does not hold it
-            if k < n && self.lower(k) == "of" {
-                if let Some(d) = self.date_at(k + 1) {
-                    k = self
-                        .seg
-                        .tokens
-                        .partition_point(|t| t.span.end <= d.span.end);
-                }
-            }
-            if k >= n || self.tok(k) != "(" {
-                continue;
-            }
-            let Some(close) = (k + 1..(k + 60).min(n)).find(|&t| self.tok(t) == ")") else {
-                continue;
-            };
-            let inside = Span::new(
-                self.seg.tokens[k].span.end,
-                self.seg.tokens[close].span.start,
-            );
-            let ev = Span::new(self.mentions[m].span.start, self.seg.tokens[close].span.end);
-            let policies: Vec<usize> = (k + 1..close)
-                .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-                // (not the title itself, read as a policy by its head word "Amendment")
-                .filter(|&p| inside.contains(self.mentions[p].span) && self.toks[p].0 != k + 1)
-                .collect();
-            for p in policies {
-                self.fact(
-                    m,
-                    Predicate::Concerns,
-                    FactObject::Mention(p),
-                    ev,
-                    "memo.cited-title-policy",
-                );
-            }
         }
     }
 
