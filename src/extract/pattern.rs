@@ -28,7 +28,7 @@
 //! | `!x` | one token that `x` (a word, quoted word, list or class) does not match |
 //! | `_` | any one token |
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
-//! | `%date`, `%date[full]` | a date (`[full]`: not a bare year) |
+//! | `%date`, `%date[full]`, `%date[year]` | a date (`[full]`: not a bare year; `[year]`: a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
@@ -40,6 +40,7 @@
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@Memo[date=d]` | … whose name holds a date that is not a bare year, captured as `d` |
+//! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
@@ -285,10 +286,16 @@ enum Node {
         /// A capture for the first date inside its name that is not a bare
         /// year (`date=d`): a mention without one does not match.
         dated: Option<usize>,
+        /// A capture for the year that ends its name, an act's ("… Act of
+        /// 1965", from 1776 to 2100: `year=y`), or (`!year`) no such number.
+        year: Option<usize>,
+        no_year: bool,
         cap: Option<usize>,
     },
     Date {
         full: bool,
+        /// Only a bare year (`%date[year]`).
+        bare: bool,
         cap: Option<usize>,
     },
     Start,
@@ -1170,6 +1177,14 @@ fn parse_predicate(s: &str) -> Option<Predicate> {
         .find(|p| p.curie() == s || local(p.curie()).eq_ignore_ascii_case(s))
 }
 
+/// The number that ends a name with " of " in it ("Public Works Act of 1965").
+fn name_year(name: &str) -> Option<i32> {
+    name.rsplit(' ')
+        .next()
+        .filter(|_| name.contains(" of "))
+        .and_then(|y| y.parse().ok())
+}
+
 /// The token range a capture covers.
 fn val_tokens(ctx: &Ctx<'_>, v: Val) -> (usize, usize) {
     match v {
@@ -1517,17 +1532,20 @@ impl Parser<'_, '_> {
                     "date" => {
                         let flags = self.flags()?;
                         let mut full = false;
+                        let mut bare = false;
                         for (k, _) in flags {
                             match k.as_str() {
                                 "full" => full = true,
+                                "year" => bare = true,
                                 _ => {
                                     self.pos = at;
-                                    return Err(self
-                                        .err(format!("unknown date flag `{k}`; expected `full`")));
+                                    return Err(self.err(format!(
+                                        "unknown date flag `{k}`; expected `full` or `year`"
+                                    )));
                                 }
                             }
                         }
-                        return Ok(Node::Date { full, cap });
+                        return Ok(Node::Date { full, bare, cap });
                     }
                     _ => {
                         self.pos = at;
@@ -1552,6 +1570,8 @@ impl Parser<'_, '_> {
                         doc: true,
                         not_doc: false,
                         dated: None,
+                        year: None,
+                        no_year: false,
                         cap,
                     });
                 }
@@ -1582,6 +1602,8 @@ impl Parser<'_, '_> {
                 let mut untitled = false;
                 let mut not_doc = false;
                 let mut dated = None;
+                let mut year = None;
+                let mut no_year = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1599,7 +1621,8 @@ impl Parser<'_, '_> {
                         }
                         ("!title", None) => untitled = true,
                         ("!doc", None) => not_doc = true,
-                        ("date", Some(v))
+                        ("!year", None) => no_year = true,
+                        (which @ ("date" | "year"), Some(v))
                             if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
                                 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
                         {
@@ -1611,7 +1634,11 @@ impl Parser<'_, '_> {
                                 return Err(self
                                     .err(format!("the capture `{v}` holds two kinds of things")));
                             }
-                            dated = Some(slot);
+                            if which == "date" {
+                                dated = Some(slot);
+                            } else {
+                                year = Some(slot);
+                            }
                         }
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         ("head", Some(v)) if !v.is_empty() => {
@@ -1620,7 +1647,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1635,6 +1662,8 @@ impl Parser<'_, '_> {
                     doc: false,
                     not_doc,
                     dated,
+                    year,
+                    no_year,
                     cap,
                 }
             }
@@ -1925,6 +1954,8 @@ impl Matcher<'_, '_, '_> {
                 doc,
                 not_doc,
                 dated,
+                year,
+                no_year,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1947,8 +1978,25 @@ impl Matcher<'_, '_, '_> {
                         })
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))
-                        && !(*not_doc && ctx.doc_memo == Some(m));
+                        && !(*not_doc && ctx.doc_memo == Some(m))
+                        && !(*no_year && name_year(&x.name).is_some());
                     if !fits {
+                        continue;
+                    }
+                    if let Some(c) = *year {
+                        let Some(y) = name_year(&x.name).filter(|y| (1776..=2100).contains(y))
+                        else {
+                            continue;
+                        };
+                        let old = caps[c].replace(Val::Date(Date {
+                            year: y,
+                            month: None,
+                            day: None,
+                        }));
+                        if self.with_mention(*cap, m, caps, k) {
+                            return true;
+                        }
+                        caps[c] = old;
                         continue;
                     }
                     let Some(c) = *dated else {
@@ -1968,8 +2016,12 @@ impl Matcher<'_, '_, '_> {
                 }
                 false
             }
-            Node::Date { full, cap } => {
-                let Some(d) = self.view.date_at(pos).filter(|d| !(*full && d.bare_year)) else {
+            Node::Date { full, bare, cap } => {
+                let Some(d) =
+                    self.view
+                        .date_at(pos)
+                        .filter(|d| if d.bare_year { !*full } else { !*bare })
+                else {
                     return false;
                 };
                 if pos >= self.last {

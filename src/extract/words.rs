@@ -142,10 +142,6 @@ pub static MEMO_WORDS: Words = Words::new("memo_kind_words");
 /// Government"), besides the connectors of acts' names.
 pub static TITLE_SMALL_WORDS: Words = Words::new("title_small_words");
 
-/// Words that may stand between a body and the act that created it ("by", "under", "pursuant to",
-/// "the enactment of").
-pub static ENACTMENT_LINKS: Words = Words::new("enactment_links");
-
 /// Words between a person and the title they are named to ("named as the …", "appointed acting
 /// …").
 pub static APPOINTMENT_LEADS: Words = Words::new("appointment_leads");

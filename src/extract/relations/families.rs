@@ -4,13 +4,13 @@
 //! previously served as …", "She is Head of … at …", "NAME, Nominee for …"),
 //! and presidents' orders cited with their author.
 
-use super::{upper_first, Ctx, FactObject, CREATE_VERBS};
+use super::{upper_first, Ctx, FactObject};
 use crate::extract::dates::MONTH_NAMES;
 use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
-use crate::extract::words::{Words, APPOINTMENT_LEADS, ENACTMENT_LINKS, FIRST_PERSON_ACTS};
-use crate::model::{Date, EntityClass, Predicate, Span};
+use crate::extract::words::{Words, APPOINTMENT_LEADS, FIRST_PERSON_ACTS};
+use crate::model::{EntityClass, Predicate, Span};
 
 pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
 
@@ -89,7 +89,6 @@ impl Ctx<'_> {
         self.bio_roles();
         self.orders_with_author();
         self.header_sender_titles();
-        self.founded_by_act();
         self.hereby_established();
         self.program_lists();
         self.transferred_functions();
@@ -386,68 +385,6 @@ impl Ctx<'_> {
                 let line = Span::new(after, line_end);
                 let body = self.first_in(line, &AGENTS);
                 self.role_facts(p, title.to_string(), body, span, "person.header-from-title");
-            }
-        }
-    }
-
-    /// "The EDA was created by the Public Works Act of 1965": an agency's
-    /// founding year from the act that created it.
-    fn founded_by_act(&mut self) {
-        for a in self.named(EntityClass::Agency) {
-            let (_, mut k) = self.toks[a];
-            let n = self.seg.tokens.len();
-            // "(EDA)"
-            if k + 2 < n && self.tok(k) == "(" && self.tok(k + 2) == ")" {
-                k += 3;
-            }
-            if k + 2 >= n
-                || !matches!(self.lower(k), "was" | "were")
-                || !CREATE_VERBS.contains(&self.lower(k + 1))
-            {
-                continue;
-            }
-            let si = self.seg.sentence_of[k];
-            let last = self.seg.sentences[si].last;
-            let Some(p) = (k + 2..(k + 10).min(last))
-                .find_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-            else {
-                continue;
-            };
-            // only "by", "under", "pursuant to", "the enactment of" between
-            let between_ok =
-                (k + 2..self.toks[p].0).all(|t| ENACTMENT_LINKS.contains(self.lower(t)));
-            if !between_ok {
-                continue;
-            }
-            let (_, mut e) = self.toks[p];
-            if e + 2 < last && self.tok(e) == "(" && self.tok(e + 2) == ")" {
-                e += 3;
-            }
-            let name = &self.mentions[p].name;
-            let year = name
-                .rsplit(' ')
-                .next()
-                .filter(|_| name.contains(" of "))
-                .and_then(|y| y.parse::<i32>().ok())
-                .or_else(|| {
-                    (e + 1 < last && self.lower(e) == "of")
-                        .then(|| self.tok(e + 1).parse::<i32>().ok())
-                        .flatten()
-                });
-            if let Some(year) = year.filter(|y| (1776..=2100).contains(y)) {
-                let ev = self.seg.sentences[si].span;
-                let date = Date {
-                    year,
-                    month: None,
-                    day: None,
-                };
-                self.fact(
-                    a,
-                    Predicate::FoundingDate,
-                    FactObject::Date(date),
-                    ev,
-                    "org.founded-by-act",
-                );
             }
         }
     }
@@ -1954,12 +1891,6 @@ mod tests {
                 // (the first sentence's unit is lost today: the name chunker reads
                 // "Justice an Office of …" as one name, which the gazetteer hit wins)
                 &["Office of Rural Affairs org:subOrganizationOf Department of Agriculture"],
-                &[],
-            ),
-            (
-                "an agency created by an act of a year",
-                "date 2020-01-01\nThe Federal Housing Finance Agency (FHFA) was created by the Housing and Economic Recovery Act of 2008 to oversee lenders.\n",
-                &["Federal Housing Finance Agency schema:foundingDate 2008"],
                 &[],
             ),
             (
