@@ -39,6 +39,8 @@
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
+//! | `@Agency[first=Office\|Bureau]`, `[!first=…]`, `[!known]` | … whose name as written starts (or does not start) with one of these words; … that the gazetteer does not know |
+//! | `!@Agency\|Organization` | no mention of those classes starts here (consumes nothing) |
 //! | `@Memo[date=d]` | … whose name holds a date that is not a bare year, captured as `d` |
 //! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
@@ -290,8 +292,15 @@ enum Node {
         /// 1965", from 1776 to 2100: `year=y`), or (`!year`) no such number.
         year: Option<usize>,
         no_year: bool,
+        /// One of the first words its name (as written) may start with
+        /// (`first=Office|Bureau`), or (`!first=`) may not.
+        first: Option<(Vec<String>, bool)>,
+        /// Not a body the gazetteer knows (`!known`).
+        unknown: bool,
         cap: Option<usize>,
     },
+    /// No mention of the classes starts here (`!@Agency`; consumes nothing).
+    NoMention(u8),
     Date {
         full: bool,
         /// Only a bare year (`%date[year]`).
@@ -1489,9 +1498,16 @@ impl Parser<'_, '_> {
             }
             '!' => match self.atom(None)? {
                 Node::Tok(t, false) => Node::Tok(t, true),
+                Node::Mention {
+                    classes,
+                    doc: false,
+                    ..
+                } => Node::NoMention(classes),
                 _ => {
                     self.pos = at;
-                    return Err(self.err("`!` applies to one token: a word, a list or %class"));
+                    return Err(self.err(
+                        "`!` applies to one token (a word, a list or %class) or to `@Class`",
+                    ));
                 }
             },
             '"' | '\'' => {
@@ -1572,6 +1588,8 @@ impl Parser<'_, '_> {
                         dated: None,
                         year: None,
                         no_year: false,
+                        first: None,
+                        unknown: false,
                         cap,
                     });
                 }
@@ -1604,6 +1622,8 @@ impl Parser<'_, '_> {
                 let mut dated = None;
                 let mut year = None;
                 let mut no_year = false;
+                let mut first = None;
+                let mut unknown = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1622,6 +1642,11 @@ impl Parser<'_, '_> {
                         ("!title", None) => untitled = true,
                         ("!doc", None) => not_doc = true,
                         ("!year", None) => no_year = true,
+                        ("!known", None) => unknown = true,
+                        (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
+                            let words = v.split('|').map(|w| w.trim().to_string()).collect();
+                            first = Some((words, f == "!first"));
+                        }
                         (which @ ("date" | "year"), Some(v))
                             if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
                                 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
@@ -1647,7 +1672,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1664,6 +1689,8 @@ impl Parser<'_, '_> {
                     dated,
                     year,
                     no_year,
+                    first,
+                    unknown,
                     cap,
                 }
             }
@@ -1776,7 +1803,7 @@ fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
             f.date = true;
             false
         }
-        Node::Start | Node::End => true,
+        Node::Start | Node::End | Node::NoMention(_) => true,
         Node::Group { alts, .. } => {
             let mut nullable = false;
             for alt in alts {
@@ -1942,6 +1969,16 @@ impl Matcher<'_, '_, '_> {
                 pos < self.limit && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
             }
             Node::Start => pos == self.first && k(self, pos, caps),
+            Node::NoMention(classes) => {
+                let ctx = self.view.ctx;
+                let starts = pos < self.last
+                    && self
+                        .view
+                        .starting(pos)
+                        .iter()
+                        .any(|&m| class_bit(ctx.mentions[m].class) & classes != 0);
+                !starts && k(self, pos, caps)
+            }
             Node::End => pos >= self.last && k(self, pos, caps),
             Node::Gap => (pos..=self.limit.max(pos)).any(|p| k(self, p, caps)),
             Node::Mention {
@@ -1956,6 +1993,8 @@ impl Matcher<'_, '_, '_> {
                 dated,
                 year,
                 no_year,
+                first,
+                unknown,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1979,7 +2018,12 @@ impl Matcher<'_, '_, '_> {
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))
                         && !(*not_doc && ctx.doc_memo == Some(m))
-                        && !(*no_year && name_year(&x.name).is_some());
+                        && !(*no_year && name_year(&x.name).is_some())
+                        && first.as_ref().is_none_or(|(ws, neg)| {
+                            let w = x.name.split_whitespace().next().unwrap_or("");
+                            ws.iter().any(|f| f == w) != *neg
+                        })
+                        && !(*unknown && x.canonical.is_some());
                     if !fits {
                         continue;
                     }

@@ -36,9 +36,6 @@ static ROLE_HEADS: Words = Words::new("role_heads");
 /// Lower-case words that modify a job title ("managing director", "adjunct professor").
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
-/// First words of the names of units inside a body.
-static UNIT_HEADS: Words = Words::new("unit_first_words");
-
 /// Words that never start or continue a job title.
 static FUNCTION_WORDS: Words = Words::new("function_words");
 
@@ -95,7 +92,6 @@ impl Ctx<'_> {
         self.agency_lists_implement();
         self.orders_by_number();
         self.closing_roles();
-        self.office_chains();
         self.letter_facts();
         self.short_form_titles();
     }
@@ -253,58 +249,6 @@ impl Ctx<'_> {
                     "memo.letter-yours",
                 );
             }
-        }
-    }
-
-    /// "Office of Administration, HUD", "Debt Management Center, Department of
-    /// Veterans Affairs": a unit named before the body it belongs to, in
-    /// addresses, signatures and agency fields.
-    fn office_chains(&mut self) {
-        let n = self.seg.tokens.len();
-        for a in self.named(EntityClass::Agency) {
-            let first = self.mentions[a]
-                .name
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            // (a body the gazetteer knows has its parent from there, or none: "Office
-            // of Personnel Management, U.S. Customs and Border Protection" is a list)
-            if !UNIT_HEADS.contains(&first) || self.mentions[a].canonical.is_some() {
-                continue;
-            }
-            let (_, e) = self.toks[a];
-            if e + 1 >= n || self.tok(e) != "," {
-                continue;
-            }
-            let Some(b) = self.mention_starting_at(e + 1, &[EntityClass::Agency]) else {
-                continue;
-            };
-            let parent_first = self.mentions[b]
-                .name
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            // a list goes on after the second name; a unit after a unit is a list too
-            let be = self.toks[b].1;
-            let list_goes_on = be < n
-                && (self.lower(be) == "and"
-                    || self.tok(be) == ","
-                        && (be + 1 < n && self.lower(be + 1) == "and"
-                            || self.mention_starting_at(be + 1, &AGENTS).is_some()));
-            if UNIT_HEADS.contains(&parent_first)
-                || list_goes_on
-                || e > 0 && self.lower(self.toks[a].0.saturating_sub(1)) == "and"
-            {
-                continue;
-            }
-            let ev = Span::new(self.mentions[a].span.start, self.mentions[b].span.end);
-            self.fact(
-                a,
-                Predicate::SubOrganizationOf,
-                FactObject::Mention(b),
-                ev,
-                "org.office-chain",
-            );
         }
     }
 
@@ -1856,12 +1800,6 @@ mod tests {
                     "March 5, 2007 letter dcterms:references February 27, 2007 letter",
                 ],
                 &[],
-            ),
-            (
-                "a unit named before its body; a list of known agencies is no chain",
-                "date 2016-04-15\nQuestions go to the Office of Program Audits, Federal Transit Administration. Copies went to the Office of Personnel Management, U.S. Customs and Border Protection.\n",
-                &["Office of Program Audits org:subOrganizationOf Federal Transit Administration"],
-                &["Office of Personnel Management org:subOrganizationOf Customs and Border Protection"],
             ),
             (
                 "abbreviated titles and titles before a surname",
