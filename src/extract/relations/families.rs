@@ -88,7 +88,6 @@ impl Ctx<'_> {
         self.header_sender_titles();
         self.hereby_established();
         self.program_lists();
-        self.transferred_functions();
         self.agency_lists_implement();
         self.orders_by_number();
         self.closing_roles();
@@ -496,62 +495,6 @@ impl Ctx<'_> {
                     Predicate::Implements,
                     FactObject::Mention(i),
                     ev,
-                    rule,
-                );
-            }
-        }
-    }
-
-    /// Functions transferred by statute: "There are transferred to the
-    /// Director of the Office of X … functions … that were vested in, or
-    /// performed by, the Commissioner of Y", "the functions of the Y are
-    /// transferred to the X": Y is succeeded by X.
-    fn transferred_functions(&mut self) {
-        let rule = "org.functions-transferred";
-        for si in 0..self.seg.sentences.len() {
-            let s = self.seg.sentences[si];
-            let Some(t) = (s.first..s.last.saturating_sub(2))
-                .find(|&t| self.is(t, "transferred") && self.is(t + 1, "to"))
-            else {
-                continue;
-            };
-            // the receiving body: the first agency after "to", past a title
-            let Some(to) = (t + 2..(t + 12).min(s.last))
-                .find_map(|k| self.mention_starting_at(k, &[EntityClass::Agency]))
-            else {
-                continue;
-            };
-            let (_, to_end) = self.toks[to];
-            let to_key = self.mentions[to].key.clone();
-            let mut from = Vec::new();
-            for k in s.first..s.last {
-                let Some(y) = self.mention_starting_at(k, &[EntityClass::Agency]) else {
-                    continue;
-                };
-                // (not the receiver, nor its parent right after it: "… of the Department of Y")
-                if self.mentions[y].key == to_key || k >= to_end && k <= to_end + 2 {
-                    continue;
-                }
-                // "… vested in, or performed by, [the Commissioner of] Y" after
-                // the receiver, or "the functions of [the] Y"
-                let performed = k > to_end
-                    && (to_end..k)
-                        .any(|c| matches!(self.lower(c), "performed" | "vested" | "exercised"));
-                let functions_of = (k.saturating_sub(3)..k).any(|c| self.lower(c) == "functions")
-                    && matches!(self.lower(k - 1), "of" | "the");
-                // (a department that hands over some functions lives on)
-                let cue =
-                    (performed || functions_of) && !self.mentions[y].name.starts_with("Department");
-                if cue {
-                    from.push(y);
-                }
-            }
-            for y in from {
-                self.fact(
-                    y,
-                    Predicate::SucceededBy,
-                    FactObject::Mention(to),
-                    s.span,
                     rule,
                 );
             }
@@ -1644,15 +1587,6 @@ mod tests {
                     "Jane Roe org:memberOf Tide Tables Office",
                 ],
                 &["Jane Roe org:headOf Tide Tables Office"],
-            ),
-            (
-                "functions transferred by statute: the body that performed them is succeeded",
-                "date 2002-11-25\nSec. 462\n\nThere are transferred to the Director of the Office of Refugee Resettlement of the Department of Health and Human Services functions with respect to children that were vested by statute in, or performed by, the Commissioner of the Immigration and Naturalization Service. The functions of the Bureau of Labor Statistics are transferred to the Census Bureau.\n",
-                &[
-                    "Immigration and Naturalization Service mg:succeededBy Office of Refugee Resettlement",
-                    "Bureau of Labor Statistics mg:succeededBy U.S. Census Bureau",
-                ],
-                &["Department of Health and Human Services mg:succeededBy Office of Refugee Resettlement"],
             ),
             (
                 "\"your\" letters were written by the letter's addressee; a signed one keeps its signer",
