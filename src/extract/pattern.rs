@@ -28,7 +28,7 @@
 //! | `!x` | one token that `x` (a word, quoted word, list or class) does not match |
 //! | `_` | any one token |
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
-//! | `%date`, `%date[full]` | a date (`[full]`: not a bare year) |
+//! | `%date`, `%date[full]`, `%date[year]` | a date (`[full]`: not a bare year; `[year]`: a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
@@ -39,6 +39,10 @@
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
+//! | `@Agency[first=Office\|Bureau]`, `[!first=…]`, `[!known]` | … whose name as written starts (or does not start) with one of these words; … that the gazetteer does not know |
+//! | `!@Agency\|Organization` | no mention of those classes starts here (consumes nothing) |
+//! | `@Memo[date=d]` | … whose name holds a date that is not a bare year, captured as `d` |
+//! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
@@ -242,6 +246,9 @@ pub struct Rule {
     /// Sentences from which the rule must yield nothing (with their lines).
     pub counter_examples: Vec<(String, usize)>,
     action: Action,
+    /// The captures whose extent is the evidence of its facts (`evidence =
+    /// ["from", "to"]`), rather than the sentence.
+    evidence: Option<(usize, usize)>,
     /// Capture names, by slot.
     captures: Vec<(String, CapKind)>,
 }
@@ -290,10 +297,26 @@ enum Node {
         doc: bool,
         /// Not the mention that names the document (its title).
         not_doc: bool,
+        /// A capture for the first date inside its name that is not a bare
+        /// year (`date=d`): a mention without one does not match.
+        dated: Option<usize>,
+        /// A capture for the year that ends its name, an act's ("… Act of
+        /// 1965", from 1776 to 2100: `year=y`), or (`!year`) no such number.
+        year: Option<usize>,
+        no_year: bool,
+        /// One of the first words its name (as written) may start with
+        /// (`first=Office|Bureau`), or (`!first=`) may not.
+        first: Option<(Vec<String>, bool)>,
+        /// Not a body the gazetteer knows (`!known`).
+        unknown: bool,
         cap: Option<usize>,
     },
+    /// No mention of the classes starts here (`!@Agency`; consumes nothing).
+    NoMention(u8),
     Date {
         full: bool,
+        /// Only a bare year (`%date[year]`).
+        bare: bool,
         cap: Option<usize>,
     },
     Start,
@@ -404,6 +427,10 @@ struct RuleDef {
     mention: Option<Spanned<MentionDef>>,
     #[serde(default)]
     alias: Option<Spanned<AliasDef>>,
+    /// The captures whose extent is a fact's evidence (from the start of
+    /// the first to the end of the second), rather than the sentence's.
+    #[serde(default)]
+    evidence: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     examples: Vec<Spanned<ExampleDef>>,
     #[serde(default)]
@@ -773,6 +800,24 @@ impl RuleSet {
         } else {
             return Err(src.err(id_at, "no action"));
         };
+        let evidence = match &r.evidence {
+            None => None,
+            Some(e) => {
+                let at = e.span().start;
+                match &e.get_ref()[..] {
+                    [from, to] if matches!(action, Action::Facts(_)) => {
+                        Some((cap(from, at)?.0, cap(to, at)?.0))
+                    }
+                    [_, _] => return Err(src.err(at, "only a fact rule takes `evidence`")),
+                    _ => {
+                        return Err(src.err(
+                            at,
+                            "`evidence` names two captures: `evidence = [\"from\", \"to\"]`",
+                        ))
+                    }
+                }
+            }
+        };
         let examples = r
             .examples
             .iter()
@@ -798,6 +843,7 @@ impl RuleSet {
             examples,
             counter_examples,
             action,
+            evidence,
             captures,
         });
         for (nodes, _) in compiled {
@@ -1019,6 +1065,18 @@ impl RuleSet {
             let rule = &self.rules[ri];
             match &rule.action {
                 Action::Facts(acts) => {
+                    // (the extent of two captures, when the rule names them)
+                    let ev = match rule.evidence.map(|(a, b)| (caps[a], caps[b])) {
+                        Some((Some(a), Some(b))) => {
+                            let (a, b) = (val_span(ctx, a), val_span(ctx, b));
+                            if a.start < a.end && b.start < b.end {
+                                Span::new(a.start.min(b.start), a.end.max(b.end))
+                            } else {
+                                ev
+                            }
+                        }
+                        _ => ev,
+                    };
                     for f in acts {
                         let s = match f.subject {
                             Some(c) => match caps[c] {
@@ -1140,12 +1198,31 @@ fn parse_predicate(s: &str) -> Option<Predicate> {
         .find(|p| p.curie() == s || local(p.curie()).eq_ignore_ascii_case(s))
 }
 
+/// The number that ends a name with " of " in it ("Public Works Act of 1965").
+fn name_year(name: &str) -> Option<i32> {
+    name.rsplit(' ')
+        .next()
+        .filter(|_| name.contains(" of "))
+        .and_then(|y| y.parse().ok())
+}
+
 /// The token range a capture covers.
 fn val_tokens(ctx: &Ctx<'_>, v: Val) -> (usize, usize) {
     match v {
         Val::Span(a, b) => (a, b),
         Val::Mention(m) => ctx.toks[m],
         Val::Date(_) => (0, 0),
+    }
+}
+
+/// The extent of a captured value: a mention's span, or its tokens'.
+fn val_span(ctx: &Ctx<'_>, v: Val) -> Span {
+    match v {
+        Val::Mention(m) => ctx.mentions[m].span,
+        v => {
+            let (a, b) = val_tokens(ctx, v);
+            tok_span(ctx, a, b)
+        }
     }
 }
 
@@ -1433,9 +1510,16 @@ impl Parser<'_, '_> {
             }
             '!' => match self.atom(None)? {
                 Node::Tok(t, false) => Node::Tok(t, true),
+                Node::Mention {
+                    classes,
+                    doc: false,
+                    ..
+                } => Node::NoMention(classes),
                 _ => {
                     self.pos = at;
-                    return Err(self.err("`!` applies to one token: a word, a list or %class"));
+                    return Err(self.err(
+                        "`!` applies to one token (a word, a list or %class) or to `@Class`",
+                    ));
                 }
             },
             '"' | '\'' => {
@@ -1476,17 +1560,20 @@ impl Parser<'_, '_> {
                     "date" => {
                         let flags = self.flags()?;
                         let mut full = false;
+                        let mut bare = false;
                         for (k, _) in flags {
                             match k.as_str() {
                                 "full" => full = true,
+                                "year" => bare = true,
                                 _ => {
                                     self.pos = at;
-                                    return Err(self
-                                        .err(format!("unknown date flag `{k}`; expected `full`")));
+                                    return Err(self.err(format!(
+                                        "unknown date flag `{k}`; expected `full` or `year`"
+                                    )));
                                 }
                             }
                         }
-                        return Ok(Node::Date { full, cap });
+                        return Ok(Node::Date { full, bare, cap });
                     }
                     _ => {
                         self.pos = at;
@@ -1510,6 +1597,11 @@ impl Parser<'_, '_> {
                         untitled: false,
                         doc: true,
                         not_doc: false,
+                        dated: None,
+                        year: None,
+                        no_year: false,
+                        first: None,
+                        unknown: false,
                         cap,
                     });
                 }
@@ -1539,6 +1631,11 @@ impl Parser<'_, '_> {
                 let mut head = None;
                 let mut untitled = false;
                 let mut not_doc = false;
+                let mut dated = None;
+                let mut year = None;
+                let mut no_year = false;
+                let mut first = None;
+                let mut unknown = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1556,6 +1653,30 @@ impl Parser<'_, '_> {
                         }
                         ("!title", None) => untitled = true,
                         ("!doc", None) => not_doc = true,
+                        ("!year", None) => no_year = true,
+                        ("!known", None) => unknown = true,
+                        (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
+                            let words = v.split('|').map(|w| w.trim().to_string()).collect();
+                            first = Some((words, f == "!first"));
+                        }
+                        (which @ ("date" | "year"), Some(v))
+                            if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                                && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                        {
+                            let (slot, new) = self.slot(&v);
+                            if new {
+                                self.captures[slot].1 = CapKind::Date;
+                            } else if self.captures[slot].1 != CapKind::Date {
+                                self.pos = at;
+                                return Err(self
+                                    .err(format!("the capture `{v}` holds two kinds of things")));
+                            }
+                            if which == "date" {
+                                dated = Some(slot);
+                            } else {
+                                year = Some(slot);
+                            }
+                        }
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
                         ("head", Some(v)) if !v.is_empty() => {
                             head = Some(v.split('|').map(|w| w.trim().to_string()).collect());
@@ -1563,7 +1684,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1577,6 +1698,11 @@ impl Parser<'_, '_> {
                     untitled,
                     doc: false,
                     not_doc,
+                    dated,
+                    year,
+                    no_year,
+                    first,
+                    unknown,
                     cap,
                 }
             }
@@ -1689,7 +1815,7 @@ fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
             f.date = true;
             false
         }
-        Node::Start | Node::End => true,
+        Node::Start | Node::End | Node::NoMention(_) => true,
         Node::Group { alts, .. } => {
             let mut nullable = false;
             for alt in alts {
@@ -1777,6 +1903,15 @@ impl<'c, 'a> View<'c, 'a> {
         self.last_start.set((t, a, b));
         &self.order[a..b]
     }
+    /// The first date inside `span` that is not a bare year.
+    fn date_within(&self, span: Span) -> Option<DateMention> {
+        let i = self.dates.partition_point(|d| d.span.start < span.start);
+        self.dates[i..]
+            .iter()
+            .take_while(|d| d.span.start < span.end)
+            .find(|d| span.contains(d.span) && !d.bare_year)
+            .copied()
+    }
     /// The date starting at token `t`.
     fn date_at(&self, t: usize) -> Option<DateMention> {
         let at = self.ctx.seg.tokens.get(t)?.span.start;
@@ -1846,6 +1981,16 @@ impl Matcher<'_, '_, '_> {
                 pos < self.limit && self.tok_test(test, pos) != *neg && k(self, pos + 1, caps)
             }
             Node::Start => pos == self.first && k(self, pos, caps),
+            Node::NoMention(classes) => {
+                let ctx = self.view.ctx;
+                let starts = pos < self.last
+                    && self
+                        .view
+                        .starting(pos)
+                        .iter()
+                        .any(|&m| class_bit(ctx.mentions[m].class) & classes != 0);
+                !starts && k(self, pos, caps)
+            }
             Node::End => pos >= self.last && k(self, pos, caps),
             Node::Gap => (pos..=self.limit.max(pos)).any(|p| k(self, p, caps)),
             Node::Mention {
@@ -1857,6 +2002,11 @@ impl Matcher<'_, '_, '_> {
                 untitled,
                 doc,
                 not_doc,
+                dated,
+                year,
+                no_year,
+                first,
+                unknown,
                 cap,
             } => {
                 if pos >= self.last {
@@ -1879,15 +2029,55 @@ impl Matcher<'_, '_, '_> {
                         })
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))
-                        && !(*not_doc && ctx.doc_memo == Some(m));
-                    if fits && self.with_mention(*cap, m, caps, k) {
+                        && !(*not_doc && ctx.doc_memo == Some(m))
+                        && !(*no_year && name_year(&x.name).is_some())
+                        && first.as_ref().is_none_or(|(ws, neg)| {
+                            let w = x.name.split_whitespace().next().unwrap_or("");
+                            ws.iter().any(|f| f == w) != *neg
+                        })
+                        && !(*unknown && x.canonical.is_some());
+                    if !fits {
+                        continue;
+                    }
+                    if let Some(c) = *year {
+                        let Some(y) = name_year(&x.name).filter(|y| (1776..=2100).contains(y))
+                        else {
+                            continue;
+                        };
+                        let old = caps[c].replace(Val::Date(Date {
+                            year: y,
+                            month: None,
+                            day: None,
+                        }));
+                        if self.with_mention(*cap, m, caps, k) {
+                            return true;
+                        }
+                        caps[c] = old;
+                        continue;
+                    }
+                    let Some(c) = *dated else {
+                        if self.with_mention(*cap, m, caps, k) {
+                            return true;
+                        }
+                        continue;
+                    };
+                    let Some(d) = view.date_within(x.span) else {
+                        continue;
+                    };
+                    let old = caps[c].replace(Val::Date(d.date));
+                    if self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
+                    caps[c] = old;
                 }
                 false
             }
-            Node::Date { full, cap } => {
-                let Some(d) = self.view.date_at(pos).filter(|d| !(*full && d.bare_year)) else {
+            Node::Date { full, bare, cap } => {
+                let Some(d) =
+                    self.view
+                        .date_at(pos)
+                        .filter(|d| if d.bare_year { !*full } else { !*bare })
+                else {
                     return false;
                 };
                 if pos >= self.last {

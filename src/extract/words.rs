@@ -132,9 +132,6 @@ pub static NAME_DETERMINERS: Words = Words::new("name_determiners");
 /// Napolitano"; not "General Assembly", "Chief Economist").
 pub static NAME_TITLES: Words = Words::new("name_titles");
 
-/// Lower-case heads of a title whose holder heads the body ("the head of X", "director of X").
-pub static HEAD_NOUNS: Words = Words::new("head_nouns");
-
 /// Lower-case words that end a job title read forward.
 pub static TITLE_STOPS: Words = Words::new("title_stops");
 
@@ -144,10 +141,6 @@ pub static MEMO_WORDS: Words = Words::new("memo_kind_words");
 /// Lower-case words and punctuation allowed inside a title ("Building a 21st Century Digital
 /// Government"), besides the connectors of acts' names.
 pub static TITLE_SMALL_WORDS: Words = Words::new("title_small_words");
-
-/// Words that may stand between a body and the act that created it ("by", "under", "pursuant to",
-/// "the enactment of").
-pub static ENACTMENT_LINKS: Words = Words::new("enactment_links");
 
 /// Words between a person and the title they are named to ("named as the …", "appointed acting
 /// …").

@@ -4,13 +4,13 @@
 //! previously served as …", "She is Head of … at …", "NAME, Nominee for …"),
 //! and presidents' orders cited with their author.
 
-use super::{upper_first, Ctx, FactObject, CREATE_VERBS};
+use super::{upper_first, Ctx, FactObject};
 use crate::extract::dates::MONTH_NAMES;
 use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
-use crate::extract::words::{Words, APPOINTMENT_LEADS, ENACTMENT_LINKS, FIRST_PERSON_ACTS};
-use crate::model::{Date, EntityClass, Predicate, Span};
+use crate::extract::words::{Words, APPOINTMENT_LEADS, FIRST_PERSON_ACTS};
+use crate::model::{EntityClass, Predicate, Span};
 
 pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
 
@@ -35,9 +35,6 @@ static ROLE_HEADS: Words = Words::new("role_heads");
 
 /// Lower-case words that modify a job title ("managing director", "adjunct professor").
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
-
-/// First words of the names of units inside a body.
-static UNIT_HEADS: Words = Words::new("unit_first_words");
 
 /// Words that never start or continue a job title.
 static FUNCTION_WORDS: Words = Words::new("function_words");
@@ -89,15 +86,11 @@ impl Ctx<'_> {
         self.bio_roles();
         self.orders_with_author();
         self.header_sender_titles();
-        self.founded_by_act();
         self.hereby_established();
         self.program_lists();
-        self.transferred_functions();
         self.agency_lists_implement();
         self.orders_by_number();
         self.closing_roles();
-        self.cited_title_policies();
-        self.office_chains();
         self.letter_facts();
         self.short_form_titles();
     }
@@ -258,105 +251,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// "Office of Administration, HUD", "Debt Management Center, Department of
-    /// Veterans Affairs": a unit named before the body it belongs to, in
-    /// addresses, signatures and agency fields.
-    fn office_chains(&mut self) {
-        let n = self.seg.tokens.len();
-        for a in self.named(EntityClass::Agency) {
-            let first = self.mentions[a]
-                .name
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            // (a body the gazetteer knows has its parent from there, or none: "Office
-            // of Personnel Management, U.S. Customs and Border Protection" is a list)
-            if !UNIT_HEADS.contains(&first) || self.mentions[a].canonical.is_some() {
-                continue;
-            }
-            let (_, e) = self.toks[a];
-            if e + 1 >= n || self.tok(e) != "," {
-                continue;
-            }
-            let Some(b) = self.mention_starting_at(e + 1, &[EntityClass::Agency]) else {
-                continue;
-            };
-            let parent_first = self.mentions[b]
-                .name
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            // a list goes on after the second name; a unit after a unit is a list too
-            let be = self.toks[b].1;
-            let list_goes_on = be < n
-                && (self.lower(be) == "and"
-                    || self.tok(be) == ","
-                        && (be + 1 < n && self.lower(be + 1) == "and"
-                            || self.mention_starting_at(be + 1, &AGENTS).is_some()));
-            if UNIT_HEADS.contains(&parent_first)
-                || list_goes_on
-                || e > 0 && self.lower(self.toks[a].0.saturating_sub(1)) == "and"
-            {
-                continue;
-            }
-            let ev = Span::new(self.mentions[a].span.start, self.mentions[b].span.end);
-            self.fact(
-                a,
-                Predicate::SubOrganizationOf,
-                FactObject::Mention(b),
-                ev,
-                "org.office-chain",
-            );
-        }
-    }
-
-    /// "Executive Order 14210 of February 11, 2025 (Implementing the
-    /// President's … Workforce Optimization Initiative)": the policies a cited
-    /// order's title in parentheses names are what that order concerns.
-    fn cited_title_policies(&mut self) {
-        let n = self.seg.tokens.len();
-        for m in self.named(EntityClass::Memo) {
-            if Some(m) == self.doc_memo {
-                continue;
-            }
-            let (_, mut k) = self.toks[m];
-            // "of February 11, 2025" when the mention does not hold it
-            if k < n && self.lower(k) == "of" {
-                if let Some(d) = self.date_at(k + 1) {
-                    k = self
-                        .seg
-                        .tokens
-                        .partition_point(|t| t.span.end <= d.span.end);
-                }
-            }
-            if k >= n || self.tok(k) != "(" {
-                continue;
-            }
-            let Some(close) = (k + 1..(k + 60).min(n)).find(|&t| self.tok(t) == ")") else {
-                continue;
-            };
-            let inside = Span::new(
-                self.seg.tokens[k].span.end,
-                self.seg.tokens[close].span.start,
-            );
-            let ev = Span::new(self.mentions[m].span.start, self.seg.tokens[close].span.end);
-            let policies: Vec<usize> = (k + 1..close)
-                .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-                // (not the title itself, read as a policy by its head word "Amendment")
-                .filter(|&p| inside.contains(self.mentions[p].span) && self.toks[p].0 != k + 1)
-                .collect();
-            for p in policies {
-                self.fact(
-                    m,
-                    Predicate::Concerns,
-                    FactObject::Mention(p),
-                    ev,
-                    "memo.cited-title-policy",
-                );
-            }
-        }
-    }
-
     /// A letter's closing: "Sincerely," / "NAME" / "United States Senator":
     /// the signer's title and the body its line names.
     fn closing_roles(&mut self) {
@@ -434,68 +328,6 @@ impl Ctx<'_> {
                 let line = Span::new(after, line_end);
                 let body = self.first_in(line, &AGENTS);
                 self.role_facts(p, title.to_string(), body, span, "person.header-from-title");
-            }
-        }
-    }
-
-    /// "The EDA was created by the Public Works Act of 1965": an agency's
-    /// founding year from the act that created it.
-    fn founded_by_act(&mut self) {
-        for a in self.named(EntityClass::Agency) {
-            let (_, mut k) = self.toks[a];
-            let n = self.seg.tokens.len();
-            // "(EDA)"
-            if k + 2 < n && self.tok(k) == "(" && self.tok(k + 2) == ")" {
-                k += 3;
-            }
-            if k + 2 >= n
-                || !matches!(self.lower(k), "was" | "were")
-                || !CREATE_VERBS.contains(&self.lower(k + 1))
-            {
-                continue;
-            }
-            let si = self.seg.sentence_of[k];
-            let last = self.seg.sentences[si].last;
-            let Some(p) = (k + 2..(k + 10).min(last))
-                .find_map(|t| self.mention_starting_at(t, &[EntityClass::Policy]))
-            else {
-                continue;
-            };
-            // only "by", "under", "pursuant to", "the enactment of" between
-            let between_ok =
-                (k + 2..self.toks[p].0).all(|t| ENACTMENT_LINKS.contains(self.lower(t)));
-            if !between_ok {
-                continue;
-            }
-            let (_, mut e) = self.toks[p];
-            if e + 2 < last && self.tok(e) == "(" && self.tok(e + 2) == ")" {
-                e += 3;
-            }
-            let name = &self.mentions[p].name;
-            let year = name
-                .rsplit(' ')
-                .next()
-                .filter(|_| name.contains(" of "))
-                .and_then(|y| y.parse::<i32>().ok())
-                .or_else(|| {
-                    (e + 1 < last && self.lower(e) == "of")
-                        .then(|| self.tok(e + 1).parse::<i32>().ok())
-                        .flatten()
-                });
-            if let Some(year) = year.filter(|y| (1776..=2100).contains(y)) {
-                let ev = self.seg.sentences[si].span;
-                let date = Date {
-                    year,
-                    month: None,
-                    day: None,
-                };
-                self.fact(
-                    a,
-                    Predicate::FoundingDate,
-                    FactObject::Date(date),
-                    ev,
-                    "org.founded-by-act",
-                );
             }
         }
     }
@@ -663,62 +495,6 @@ impl Ctx<'_> {
                     Predicate::Implements,
                     FactObject::Mention(i),
                     ev,
-                    rule,
-                );
-            }
-        }
-    }
-
-    /// Functions transferred by statute: "There are transferred to the
-    /// Director of the Office of X … functions … that were vested in, or
-    /// performed by, the Commissioner of Y", "the functions of the Y are
-    /// transferred to the X": Y is succeeded by X.
-    fn transferred_functions(&mut self) {
-        let rule = "org.functions-transferred";
-        for si in 0..self.seg.sentences.len() {
-            let s = self.seg.sentences[si];
-            let Some(t) = (s.first..s.last.saturating_sub(2))
-                .find(|&t| self.is(t, "transferred") && self.is(t + 1, "to"))
-            else {
-                continue;
-            };
-            // the receiving body: the first agency after "to", past a title
-            let Some(to) = (t + 2..(t + 12).min(s.last))
-                .find_map(|k| self.mention_starting_at(k, &[EntityClass::Agency]))
-            else {
-                continue;
-            };
-            let (_, to_end) = self.toks[to];
-            let to_key = self.mentions[to].key.clone();
-            let mut from = Vec::new();
-            for k in s.first..s.last {
-                let Some(y) = self.mention_starting_at(k, &[EntityClass::Agency]) else {
-                    continue;
-                };
-                // (not the receiver, nor its parent right after it: "… of the Department of Y")
-                if self.mentions[y].key == to_key || k >= to_end && k <= to_end + 2 {
-                    continue;
-                }
-                // "… vested in, or performed by, [the Commissioner of] Y" after
-                // the receiver, or "the functions of [the] Y"
-                let performed = k > to_end
-                    && (to_end..k)
-                        .any(|c| matches!(self.lower(c), "performed" | "vested" | "exercised"));
-                let functions_of = (k.saturating_sub(3)..k).any(|c| self.lower(c) == "functions")
-                    && matches!(self.lower(k - 1), "of" | "the");
-                // (a department that hands over some functions lives on)
-                let cue =
-                    (performed || functions_of) && !self.mentions[y].name.starts_with("Department");
-                if cue {
-                    from.push(y);
-                }
-            }
-            for y in from {
-                self.fact(
-                    y,
-                    Predicate::SucceededBy,
-                    FactObject::Mention(to),
-                    s.span,
                     rule,
                 );
             }
@@ -1813,15 +1589,6 @@ mod tests {
                 &["Jane Roe org:headOf Tide Tables Office"],
             ),
             (
-                "functions transferred by statute: the body that performed them is succeeded",
-                "date 2002-11-25\nSec. 462\n\nThere are transferred to the Director of the Office of Refugee Resettlement of the Department of Health and Human Services functions with respect to children that were vested by statute in, or performed by, the Commissioner of the Immigration and Naturalization Service. The functions of the Bureau of Labor Statistics are transferred to the Census Bureau.\n",
-                &[
-                    "Immigration and Naturalization Service mg:succeededBy Office of Refugee Resettlement",
-                    "Bureau of Labor Statistics mg:succeededBy U.S. Census Bureau",
-                ],
-                &["Department of Health and Human Services mg:succeededBy Office of Refugee Resettlement"],
-            ),
-            (
                 "\"your\" letters were written by the letter's addressee; a signed one keeps its signer",
                 "date 2007-03-01\nLetters\n\nMarch 1, 2007\n\nThe Honorable Jane Roe\nUnited States Senate\n\nDear Senator Roe:\n\nThank you for your January 5, 2007 and January 23, 2007 letters concerning tunnels.\n\nSincerely,\n\nTom Lee\n",
                 &[
@@ -1978,12 +1745,6 @@ mod tests {
                 &[],
             ),
             (
-                "a unit named before its body; a list of known agencies is no chain",
-                "date 2016-04-15\nQuestions go to the Office of Program Audits, Federal Transit Administration. Copies went to the Office of Personnel Management, U.S. Customs and Border Protection.\n",
-                &["Office of Program Audits org:subOrganizationOf Federal Transit Administration"],
-                &["Office of Personnel Management org:subOrganizationOf Customs and Border Protection"],
-            ),
-            (
                 "abbreviated titles and titles before a surname",
                 "date 2007-03-06\nIn a letter to Sen. Diane Roberts, the plan was unveiled. Later, Michael Chertoff wrote back. Roberts thanked DHS Assistant Secretary Chertoff.\n",
                 &[
@@ -2011,12 +1772,6 @@ mod tests {
                 // (the first sentence's unit is lost today: the name chunker reads
                 // "Justice an Office of …" as one name, which the gazetteer hit wins)
                 &["Office of Rural Affairs org:subOrganizationOf Department of Agriculture"],
-                &[],
-            ),
-            (
-                "an agency created by an act of a year",
-                "date 2020-01-01\nThe Federal Housing Finance Agency (FHFA) was created by the Housing and Economic Recovery Act of 2008 to oversee lenders.\n",
-                &["Federal Housing Finance Agency schema:foundingDate 2008"],
                 &[],
             ),
             (
