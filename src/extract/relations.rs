@@ -746,6 +746,17 @@ impl<'a> Ctx<'a> {
                                 && self
                                     .mention_starting_at(e, &[EntityClass::Organization])
                                     .is_some())
+                            // (", a Justice Department lawyer": a body's name, no title)
+                            || self
+                                .mention_starting_at(e, &[EntityClass::Agency])
+                                .is_some_and(|m| {
+                                    let end = self.toks[m].1;
+                                    end > e + 1
+                                        && matches!(
+                                            self.tok(end - 1),
+                                            "Department" | "Agency" | "Service" | "Bureau"
+                                        )
+                                })
                             || (e > start
                                 && self.text[self.seg.tokens[e - 1].span.end
                                     ..self.seg.tokens[e].span.start]
