@@ -927,8 +927,11 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 // article right after a name starts another body; "for a …" and
                 // "Achieving a Better Life Experience Act" go on)
                 && !(matches!(t, "a" | "an")
-                    && (end + 1..(end + 7).min(toks.len()))
-                        .take_while(|&k| tok_is_cap(seg.tok(text, k)))
+                    && (end + 1..(end + 9).min(toks.len()))
+                        .take_while(|&k| {
+                            let w = seg.tok(text, k);
+                            tok_is_cap(w) || matches!(w, "and" | "of" | "for" | "the" | "&")
+                        })
                         .any(|k| is_body_head(seg.tok(text, k))))
             {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
@@ -3464,6 +3467,14 @@ mod tests {
                     ("Jane Roe", Person),
                     ("Ardent Business Federation", Organization),
                     ("John Doe", Person),
+                ],
+            ),
+            (
+                "an article after a body's name starts another body, 'and' inside it or not",
+                "There is established in the Department of Labor a Coastal Mapping and Tide Tables Service.",
+                &[
+                    ("Department of Labor", Agency),
+                    ("Coastal Mapping and Tide Tables Service", Agency),
                 ],
             ),
             (
