@@ -762,10 +762,16 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         // "Harvard University Government Department", "American Constitution Society
         // Task Force": a non-government body's unit (not "National Science Foundation
         // Office of ...": a government word makes it the government's)
+        // (or of one after "of": "Executive Committee of the Michigan Judges’
+        // Association"; and a law firm's "Law Offices")
         let org_unit = !has_gov
-            && words[..head_idx]
+            && (words[..head_idx]
                 .iter()
-                .any(|w| ORGANIZATION_WORDS.contains(w));
+                .any(|w| ORGANIZATION_WORDS.contains(w))
+                || prep.is_some() && ORGANIZATION_WORDS.contains(&last)
+                || matches!(head, "Office" | "Offices")
+                    && head_idx > 0
+                    && words[head_idx - 1] == "Law");
         if academic || org_unit {
             return Some(EntityClass::Organization);
         }
@@ -3475,6 +3481,14 @@ mod tests {
                 &[
                     ("Department of Labor", Agency),
                     ("Coastal Mapping and Tide Tables Service", Agency),
+                ],
+            ),
+            (
+                "an embassy is the government's; a firm's law offices are not",
+                "The U.S. Embassy in London replied. Roe Law Offices filed a brief.",
+                &[
+                    ("U.S. Embassy", Agency),
+                    ("Roe Law Offices", Organization),
                 ],
             ),
             (
