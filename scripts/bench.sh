@@ -22,8 +22,14 @@
 #      full pipeline and NER components only, and compares words/s with memograph's
 #      extraction (criterion bench `extract/whitehouse` on the very same slice) and
 #      with memograph ingest of that slice end to end;
-#   6. prints a Markdown table of all figures (also saved to $OUT/results.md,
-#      raw figures in $OUT/results.json).
+#   6. side by side, in one run (issue 15): `memograph extract --threads 1` on the
+#      spaCy slice, as N-Quads and as JSON (median of EXTRACT_RUNS runs, process
+#      start-up measured on a one-line input and subtracted), against spaCy's NER
+#      words/s; and full-corpus `memograph ingest` against oxigraph's bulk load of
+#      the same N-Quads, run alternately SIDE_RUNS times each (medians, load
+#      average noted with each run);
+#   7. prints the side-by-side table, then a Markdown table of all figures (both
+#      saved to $OUT/results.md, raw figures in $OUT/results.json).
 #
 # Python parts run in a virtualenv at target/bench-venv, created on first use:
 #   python3 -m venv target/bench-venv
@@ -33,10 +39,13 @@
 # Environment:
 #   MEMOGRAPH_PERF_CORPUS  corpus folder (default: ../shared/perf-corpus next to the repo)
 #   BENCH_OUT              work/output folder (default: target/bench); stores go there
-#   SPACY_MB               size of the spaCy comparison slice in MB of text (default 1)
+#   SPACY_MB               size of the spaCy comparison slice in MB of text (default 5)
+#   EXTRACT_RUNS           runs of each extract timing (default 3)
+#   SIDE_RUNS              alternate runs of ingest and of oxigraph's bulk load (default 2)
 #   QUERY_RUNS             runs per query (default 5)
 #   QUERY_TIMEOUT          seconds before a query run is abandoned and reported as a timeout (default 30)
 #   SKIP_SCALING=1         only the full corpus, no 1/4 and 1/2 runs
+#   SKIP_QUERIES=1         no query timings;  SPACY_FULL=0  spaCy's NER-only pipeline alone
 #   SKIP_SPACY=1           no spaCy comparison;  SKIP_OXIGRAPH=1  no bulk-loader comparison
 #   SKIP_CRITERION=1       no criterion run (the extraction-only ratio is then omitted)
 set -euo pipefail
@@ -45,7 +54,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CORPUS=${MEMOGRAPH_PERF_CORPUS:-$ROOT/../shared/perf-corpus}
 OUT=${BENCH_OUT:-$ROOT/target/bench}
 VENV=$ROOT/target/bench-venv
-SPACY_MB=${SPACY_MB:-1}
+SPACY_MB=${SPACY_MB:-5}
+EXTRACT_RUNS=${EXTRACT_RUNS:-3}
+SIDE_RUNS=${SIDE_RUNS:-2}
 QUERY_RUNS=${QUERY_RUNS:-5}
 BIN=$OUT/bin/memograph   # a private copy: the shared target/ may be rebuilt during the run
 QUERY_TIMEOUT=${QUERY_TIMEOUT:-30}
@@ -161,6 +172,7 @@ ingest_run full "${FILES[@]}"
 FULL_STORE=$OUT/store-full
 
 # ---------------------------------------------------------------- 3. queries
+if [ "${SKIP_QUERIES:-0}" != 1 ]; then
 log "queries on the full store ($QUERY_RUNS runs each, median)"
 # median_time CMD...: median wall-clock seconds of QUERY_RUNS runs (output discarded),
 # or "null" when a run takes longer than QUERY_TIMEOUT seconds (then no more runs)
@@ -227,6 +239,7 @@ if [ -s "$OUT/served.json" ]; then
 for k, v in json.load(open(sys.argv[1])).items():
     print("  %s: %.0f ms (%d rows)" % (k, v["seconds"] * 1000, v["rows"]), file=sys.stderr)' "$OUT/served.json"
 fi
+fi  # SKIP_QUERIES
 
 # ---------------------------------------------------------------- 4. oxigraph bulk loader
 if [ "${SKIP_OXIGRAPH:-0}" != 1 ]; then
@@ -275,13 +288,60 @@ EOF
     est=$ROOT/target/criterion/extract/whitehouse/new/estimates.json
     [ -f "$est" ] && rec criterion_extract_ns "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mean"]["point_estimate"])' "$est")"
   fi
-  log "spaCy pipeline (full) on the slice"
-  rec spacy_full "$("$PY" "$ROOT/scripts/spacy_baseline.py" "$SPACY_SLICE")"
+  if [ "${SPACY_FULL:-1}" != 0 ]; then
+    log "spaCy pipeline (full) on the slice"
+    rec spacy_full "$("$PY" "$ROOT/scripts/spacy_baseline.py" "$SPACY_SLICE")"
+  fi
   log "spaCy pipeline (NER components only) on the slice"
   rec spacy_ner_only "$("$PY" "$ROOT/scripts/spacy_baseline.py" --ner-only "$SPACY_SLICE")"
 fi
 
-# ---------------------------------------------------------------- 6. table
+# ---------------------------------------------------------------- 6. side by side (issue 15)
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+# median_of CMD...: median wall-clock seconds of EXTRACT_RUNS runs (output discarded)
+median_of() {
+  local times=() t0 t1
+  for _ in $(seq "$EXTRACT_RUNS"); do
+    t0=$(now); "$@" > /dev/null; t1=$(now)
+    times+=("$(elapsed "$t0" "$t1")")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+if [ "${SKIP_SPACY:-0}" != 1 ]; then
+  log "extract --threads 1 on the spaCy slice (N-Quads and JSON, $EXTRACT_RUNS runs each, median)"
+  TINY=$OUT/tiny.jsonl
+  head -n 1 "$SPACY_SLICE" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); r["text"]="The Department of Labor."; print(json.dumps(r))' > "$TINY"
+  start=$(median_of "$BIN" extract --threads 1 --format nquads "$TINY")
+  la=$(loadavg)
+  t_nq=$(median_of "$BIN" extract --threads 1 --format nquads "$SPACY_SLICE")
+  t_js=$(median_of "$BIN" extract --threads 1 --format json "$SPACY_SLICE")
+  rec extract_slice "$(printf '{"startup": %s, "nquads": %s, "json": %s, "load": %s}' "$start" "$t_nq" "$t_js" "$la")"
+  echo "  start-up $start s; nquads $t_nq s; json $t_js s (load $la)" >&2
+fi
+if [ "${SKIP_OXIGRAPH:-0}" != 1 ] && [ -s "$OUT/full.nq" ]; then
+  log "full corpus: memograph ingest and oxigraph bulk_load, alternately ($SIDE_RUNS runs each)"
+  side=()
+  for i in $(seq "$SIDE_RUNS"); do
+    la=$(loadavg)
+    ox=$("$PY" "$ROOT/scripts/oxigraph_load.py" "$OUT/full.nq" "$OUT/store-oxigraph")
+    rm -rf "$OUT/store-oxigraph"
+    echo "  oxigraph load $i: $(jget "$ox" seconds) s (load $la)" >&2
+    la2=$(loadavg)
+    store=$OUT/store-side tfile=$OUT/time-side.txt
+    rm -rf "$store"
+    t0=$(now)
+    /usr/bin/time -v -o "$tfile" "$BIN" ingest --store "$store" "${FILES[@]}" > /dev/null 2>&1 || die "ingest failed"
+    t1=$(now)
+    secs=$(elapsed "$t0" "$t1")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tfile")
+    rm -rf "$store"
+    echo "  memograph ingest $i: $secs s, peak RSS $rss kB (load $la2)" >&2
+    side+=("$(printf '{"oxigraph": %s, "oxigraph_load": %s, "ingest": %s, "ingest_rss_kb": %s, "ingest_load": %s}' "$(jget "$ox" seconds)" "$la" "$secs" "$rss" "$la2")")
+  done
+  rec side_by_side "[$(IFS=,; echo "${side[*]}")]"
+fi
+
+# ---------------------------------------------------------------- 7. tables
 render_table() {
 python3 - "$RESULTS.tmp" "$RESULTS" "$OUT/results.md" <<'EOF'
 import json, platform, subprocess, sys
@@ -290,6 +350,34 @@ for line in open(sys.argv[1]):
     r.update(json.loads(line))
 json.dump(r, open(sys.argv[2], "w"), indent=2)
 rows, lines = [], []
+import statistics
+side = []
+def srow(what, value):
+    side.append(f"| {what} | {value} |")
+sl, ex = r.get("spacy_slice"), r.get("extract_slice")
+ner = (r.get("spacy_ner_only") or r.get("spacy_full") or {}).get("ner_words_per_s")
+if sl and ex:
+    w, mbt = sl["words"], sl["text_bytes"] / 1e6
+    net = lambda t: max(t - ex["startup"], 1e-9)
+    wps = w / net(ex["nquads"])
+    srow(f"`memograph extract --threads 1 --format nquads` ({mbt:.1f} MB slice, start-up subtracted)",
+         f"{wps/1000:,.0f} k words/s (about {mbt/net(ex['nquads']):.1f} MB/s)")
+    srow("the same with `--format json`",
+         f"{w/net(ex['json'])/1000:,.0f} k words/s ({'no slower' if ex['json'] <= ex['nquads'] * 1.02 else 'SLOWER'} than N-Quads)")
+    if ner:
+        srow("spaCy `en_core_web_sm`, NER components only, `nlp.pipe`", f"{ner/1000:,.1f} k words/s")
+        srow("ratio (goal 300x)", f"**{wps/ner:,.0f}x**")
+    else:
+        srow("spaCy `en_core_web_sm`", "not measured (SKIP_SPACY=1 or model missing)")
+sb = r.get("side_by_side")
+if sb:
+    ox = statistics.median(x["oxigraph"] for x in sb)
+    ing = statistics.median(x["ingest"] for x in sb)
+    rss = max(x["ingest_rss_kb"] for x in sb)
+    loads = ", ".join(f"{x['oxigraph_load']:.1f}/{x['ingest_load']:.1f}" for x in sb)
+    srow(f"full corpus `memograph ingest` vs `oxigraph` bulk load of the same N-Quads (median of {len(sb)} alternate runs each; load average {loads})",
+         f"{ing:.1f} s vs {ox:.1f} s: **{ox/ing:.2f}x** the store's own bulk load (goal ≥ 1.0); peak RSS {rss/1024:.0f} MiB")
+
 def row(what, value, target="", ok=None):
     mark = "" if ok is None else (" ✅" if ok else " ❌")
     rows.append(f"| {what} | {value} | {target}{mark} |")
@@ -365,8 +453,10 @@ try:
     cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 except OSError:
     cpu = "?"
-out = [f"Machine: {platform.machine()}, {cpu} cores, Linux {platform.release()}", "",
-       "| measure | value | target |", "| --- | ---: | --- |"] + rows
+out = [f"Machine: {platform.machine()}, {cpu} cores, Linux {platform.release()}", ""]
+if side:
+    out += ["| measure | figure |", "| --- | --- |"] + side + [""]
+out += ["| measure | value | target |", "| --- | ---: | --- |"] + rows
 text = "\n".join(out)
 open(sys.argv[3], "w").write(text + "\n")
 print(text)

@@ -1,20 +1,23 @@
 //! The ingest pipeline: a reader thread streams documents, worker threads
-//! extract them in parallel, and ONE writer (the calling thread) stores each
-//! document in its own transaction, in input order (so the store's content
-//! does not depend on the number of threads).
+//! extract them in parallel and build each document's graph (its quads and
+//! their fingerprint), and ONE writer (the calling thread) only stores them, in
+//! input order (so the store's content does not depend on the number of
+//! threads). New documents go to oxigraph's bulk loader, which sorts and
+//! writes each batch on a thread of its own while the next one is gathered;
+//! its commits are atomic, so each document is stored whole or not at all.
 //!
 //! Memory stays bounded: at most [`IngestOptions::window`] documents are in
 //! flight between the reader and the writer.
 
 use std::collections::BTreeMap;
 
-use oxigraph::model::Quad;
+use oxigraph::model::NamedNode;
 
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::model::{Document, Extraction};
 use crate::rdf::QuadWriter;
-use crate::store::{PutOutcome, Store};
+use crate::store::{BatchOptions, PreparedGraph, PutOutcome, Store};
 
 /// How [`ingest`] runs.
 #[derive(Debug, Clone)]
@@ -25,8 +28,8 @@ pub struct IngestOptions {
     pub window: usize,
     /// Base of instance IRIs.
     pub base: String,
-    /// New documents are bulk-loaded in atomic batches of about this many quads.
-    pub batch_quads: usize,
+    /// How new documents are bulk-loaded (batch and commit sizes).
+    pub batch: BatchOptions,
 }
 
 impl Default for IngestOptions {
@@ -34,11 +37,18 @@ impl Default for IngestOptions {
         let threads = default_threads();
         Self {
             threads,
-            window: 4 * threads + 4,
+            window: default_window(threads),
             base: crate::vocab::DEFAULT_BASE.to_string(),
-            batch_quads: crate::store::BATCH_QUADS,
+            batch: BatchOptions::default(),
         }
     }
+}
+
+/// The default number of documents in flight for `threads` extraction
+/// threads: enough for the workers to go on while the writer waits for the
+/// bulk loader (a few seconds per batch).
+pub fn default_window(threads: usize) -> usize {
+    32 * threads.max(1) + 4
 }
 
 /// The number of cores (at least 1).
@@ -97,7 +107,9 @@ pub struct Summary {
 struct Prepared {
     source: String,
     iri: String,
-    quads: Vec<Quad>,
+    graph: PreparedGraph,
+    /// Quads of the document (the fingerprint not counted).
+    triples: usize,
     entities: usize,
     relations: usize,
     bytes: usize,
@@ -136,28 +148,36 @@ where
     let prepare = |item: Result<Document>| -> Result<Prepared> {
         let doc = item?;
         let ex = extract_one(extractor, &doc)?;
-        let quads =
-            crate::input::guarded(|| writer.quads(&doc, &ex)).map_err(|what| Error::Input {
-                path: doc.source.clone(),
-                message: format!(
-                    "could not build the document's graph (a bug: please report it): {what}"
-                ),
-            })?;
+        let iri = writer.document_iri(&doc);
+        let built = crate::input::guarded(|| {
+            let graph = NamedNode::new(&iri).map_err(|e| format!("bad document IRI {iri}: {e}"))?;
+            let nquads = writer.nquads(&doc, &ex);
+            let triples = nquads.len();
+            Ok::<_, String>((PreparedGraph::from_nquads(graph, nquads), triples))
+        })
+        .and_then(|r| r);
+        let (graph, triples) = built.map_err(|what| Error::Input {
+            path: doc.source.clone(),
+            message: format!(
+                "could not build the document's graph (a bug: please report it): {what}"
+            ),
+        })?;
         Ok(Prepared {
-            iri: writer.document_iri(&doc),
+            iri,
             source: doc.source,
             entities: ex.entities.len(),
             relations: ex.relations.len(),
             bytes: doc.text.len(),
-            quads,
+            graph,
+            triples,
         })
     };
-    let mut batch = store.batch_writer(options.batch_quads);
+    let mut batch = store.batch_writer_with(options.batch);
     par_map_ordered(docs, options.threads, options.window, prepare, |item| {
         match item {
             Ok(p) => {
-                let triples = p.quads.len();
-                let outcome = batch.put_document(&p.iri, p.quads)?;
+                let triples = p.triples;
+                let outcome = batch.put_prepared(p.graph)?;
                 summary.documents += 1;
                 match outcome {
                     PutOutcome::Added => summary.added += 1,

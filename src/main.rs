@@ -335,10 +335,11 @@ fn ingest_options(args: &ExtractionArgs) -> IngestOptions {
     let mut options = IngestOptions::default();
     if let Some(n) = args.threads {
         options.threads = n.max(1);
-        options.window = 4 * options.threads + 4;
+        options.window = ingest::default_window(options.threads);
     }
     if let Some(n) = args.batch_quads {
-        options.batch_quads = n.max(1);
+        options.batch.batch_quads = n.max(1);
+        options.batch.commit_quads = n.max(1);
     }
     options
 }
