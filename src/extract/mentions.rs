@@ -762,7 +762,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         // "Harvard University Government Department", "American Constitution Society
         // Task Force": a non-government body's unit (not "National Science Foundation
         // Office of ...": a government word makes it the government's)
-        // (or of one after "of": "Executive Committee of the Michigan Judges’
+        // (or of one after "of": "Ethics Committee of the Ardent County Bar
         // Association"; and a law firm's "Law Offices")
         let org_unit = !has_gov
             && (words[..head_idx]
