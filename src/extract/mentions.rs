@@ -1224,10 +1224,12 @@ pub fn could_be_surname(w: &str) -> bool {
         && !is_generic(&[w])
 }
 
-/// Names made only of generic words ("Executive Order", "Working Group", "Task Force").
+/// Names made only of generic words ("Executive Order", "Working Group", "Task Force");
+/// not a committee named by its subject ("Committee on Appropriations").
 fn is_generic(words: &[&str]) -> bool {
     static GENERIC: Words = Words::new("generic_name_words");
-    words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
+    !matches!(words, ["Committee" | "Subcommittee", "on", _, ..])
+        && words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
 }
 
 fn is_month(w: &str) -> bool {
@@ -3492,13 +3494,14 @@ mod tests {
                 ],
             ),
             (
-                "a subcommittee and the committee it belongs to are two names",
-                "The Subcommittee on Defense of the Committee on Armed Services met. The Committee on Ways and Means Subcommittee on Health met.",
+                "a subcommittee and the committee it belongs to are two names; a committee named by a generic subject is a name",
+                "The Subcommittee on Defense of the Committee on Armed Services met. The Committee on Ways and Means Subcommittee on Health met. The Committee on Appropriations met.",
                 &[
                     ("Subcommittee on Defense", Agency),
                     ("Committee on Armed Services", Agency),
                     ("Committee on Ways and Means", Agency),
                     ("Subcommittee on Health", Agency),
+                    ("Committee on Appropriations", Agency),
                 ],
             ),
             (
