@@ -2605,6 +2605,15 @@ impl<'a> Ctx<'a> {
                             continue;
                         }
                         let gap: Vec<&str> = (prev_end..self.toks[o].0).map(w_at).collect();
+                        // "The Economic Development Administration (EDA) administers …":
+                        // the subject's own acronym in parentheses
+                        let own_acronym = gap.as_slice() == ["("]
+                            && self.mentions[o].key == self.mentions[m].key
+                            && w_at(self.toks[o].1) == ")";
+                        if own_acronym {
+                            prev_end = self.toks[o].1 + 1;
+                            continue;
+                        }
                         if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) {
                             blocked = true;
                             break;
@@ -3250,6 +3259,12 @@ mod tests {
                     "Customs and Border Protection mg:implements Migrant Protection Protocols",
                     "Immigration and Customs Enforcement mg:implements Migrant Protection Protocols",
                 ],
+                &[],
+            ),
+            (
+                "an agency's own acronym in parentheses before its verb",
+                "Notes\n\nThe Small Business Administration (SBA) operates the Disaster Loan Program. The Department of Labor (DOL) and CBP run nothing.",
+                &["Small Business Administration mg:implements Disaster Loan Program"],
                 &[],
             ),
             (
