@@ -2039,36 +2039,36 @@ impl Matcher<'_, '_, '_> {
                     if !fits {
                         continue;
                     }
-                    if let Some(c) = *year {
-                        let Some(y) = name_year(&x.name).filter(|y| (1776..=2100).contains(y))
-                        else {
-                            continue;
-                        };
-                        let old = caps[c].replace(Val::Date(Date {
-                            year: y,
-                            month: None,
-                            day: None,
-                        }));
-                        if self.with_mention(*cap, m, caps, k) {
-                            return true;
+                    // the year ending its name (`year=`) or the date inside it
+                    // (`date=`), captured with the mention
+                    let date = match (*year, *dated) {
+                        (Some(c), _) => {
+                            let Some(y) = name_year(&x.name).filter(|y| (1776..=2100).contains(y))
+                            else {
+                                continue;
+                            };
+                            let date = Date {
+                                year: y,
+                                month: None,
+                                day: None,
+                            };
+                            Some((c, date))
                         }
-                        caps[c] = old;
-                        continue;
-                    }
-                    let Some(c) = *dated else {
-                        if self.with_mention(*cap, m, caps, k) {
-                            return true;
+                        (None, Some(c)) => {
+                            let Some(d) = view.date_within(x.span) else {
+                                continue;
+                            };
+                            Some((c, d.date))
                         }
-                        continue;
+                        (None, None) => None,
                     };
-                    let Some(d) = view.date_within(x.span) else {
-                        continue;
-                    };
-                    let old = caps[c].replace(Val::Date(d.date));
+                    let old = date.map(|(c, d)| (c, caps[c].replace(Val::Date(d))));
                     if self.with_mention(*cap, m, caps, k) {
                         return true;
                     }
-                    caps[c] = old;
+                    if let Some((c, o)) = old {
+                        caps[c] = o;
+                    }
                 }
                 false
             }
