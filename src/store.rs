@@ -899,9 +899,7 @@ impl PreparedGraph {
         let mut hasher = sha2::Sha256::new();
         let mut line = String::new();
         for q in &mut out {
-            if q.graph_name != gname && q.graph_name != entities {
-                q.graph_name = gname.clone();
-            }
+            rehome(q, &gname, &entities);
             line.clear();
             // (written into one reused buffer: no string per quad)
             use std::fmt::Write as _;
@@ -921,8 +919,7 @@ impl PreparedGraph {
         let mut out = Vec::with_capacity(nquads.len() + 1);
         let mut hasher = sha2::Sha256::new();
         for (line, mut q) in nquads {
-            if q.graph_name != gname && q.graph_name != entities {
-                q.graph_name = gname.clone();
+            if rehome(&mut q, &gname, &entities) {
                 hasher.update(crate::rdf::nquad_string(&q).as_bytes());
             } else {
                 hasher.update(line.as_bytes());
@@ -964,6 +961,16 @@ impl PreparedGraph {
     pub fn quads(&self) -> &[Quad] {
         &self.quads
     }
+}
+
+/// Puts a quad in the document's graph `gname` unless it is there or in the
+/// shared `entities` graph; whether it moved.
+fn rehome(q: &mut Quad, gname: &GraphName, entities: &GraphName) -> bool {
+    let moved = q.graph_name != *gname && q.graph_name != *entities;
+    if moved {
+        q.graph_name = gname.clone();
+    }
+    moved
 }
 
 /// Stores documents in input order, bulk-loading new ones in atomic batches
