@@ -287,7 +287,38 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     named_memos(text, seg, lex, &mut out);
     administrations(text, seg, lex, &mut out);
     quoted_policies(text, lex, &mut out);
+    public_laws(text, &mut out);
     out
+}
+
+/// "Public Law 117-78", "Pub. L. No. 116-136", "P.L. 89-136": a law by its
+/// number, one entity however it is written ("Public Law 117-78").
+fn public_laws(text: &str, out: &mut Vec<Mention>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(
+        &RE,
+        r"(?-u:\b)(?:(?P<kind>Public|Private)\s+Laws?(?:\s+No\.)?|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.)\s*(?P<congress>[1-9][0-9]{0,2})\s?[-\x{2013}\x{2011}]\s?(?P<number>[1-9][0-9]{0,3})(?-u:\b)",
+    );
+    for c in re.captures_iter(text) {
+        let (Some(all), Some(congress), Some(number)) =
+            (c.get(0), c.name("congress"), c.name("number"))
+        else {
+            continue;
+        };
+        // (a section's number goes on: "Public Law 117-78-1" is no law's)
+        if text[all.end()..].starts_with(['-', '\u{2013}']) {
+            continue;
+        }
+        let kind = c.name("kind").map_or("Public", |k| k.as_str());
+        let name = format!("{kind} Law {}-{}", congress.as_str(), number.as_str());
+        out.push(Mention::new(
+            Span::new(all.start(), all.end()),
+            EntityClass::Policy,
+            name,
+            "pattern.public-law",
+            96,
+        ));
+    }
 }
 
 /// "the “zero tolerance” policy", "the \"Remain in Mexico\" program": a quoted
@@ -1285,6 +1316,25 @@ fn emit_chunk(
     b: usize,
     out: &mut Vec<Mention>,
 ) {
+    // "the UHRPA and Public Law 117-78": a law by its number is named by
+    // `public_laws`; what comes before its connector is a name of its own
+    if b >= a + 2
+        && seg.tok(text, b - 1) == "Law"
+        && matches!(seg.tok(text, b - 2), "Public" | "Private")
+        && seg
+            .tokens
+            .get(b)
+            .is_some_and(|t| t.kind == TokKind::Number || seg.tok(text, b) == "No")
+    {
+        let mut end = b - 2;
+        if end > a && matches!(seg.tok(text, end - 1), "and" | "or" | ",") {
+            end -= 1;
+        }
+        if end > a {
+            emit_chunk(text, seg, lex, a, end, out);
+        }
+        return;
+    }
     // "RFA Regulatory Flexibility Act", "MIT Massachusetts Institute of
     // Technology": a glossary's acronym before the name it stands for is no part of it
     if b >= a + 3 {

@@ -155,6 +155,7 @@ impl Extractor {
         let mut kept = mentions::resolve_overlaps(cands);
         listed_names(text, lex, &mut kept);
         chamber_committees(text, &mut kept);
+        public_law_aliases(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
         kept.extend(unplaced_doc);
         for p in mentions::resolve_overlaps(inner_policies) {
@@ -487,6 +488,84 @@ fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
     if !fronts.is_empty() {
         // (a mention of "President" inside a name's new front is no longer one)
         kept.retain(|m| !fronts.iter().any(|f| f.contains(m.span)));
+    }
+}
+
+/// "the Uyghur Human Rights Policy Act of 2020 (Public Law 116-145)", "the
+/// PWEDA (PWEDA; P.L. 89-136)": the number in parentheses after an act names
+/// the act (an alternative label of one entity).
+fn public_law_aliases(text: &str, kept: &mut [Mention]) {
+    for i in 1..kept.len() {
+        if kept[i].rule != "pattern.public-law" {
+            continue;
+        }
+        let start = kept[i].span.start;
+        let Some(open) = text[..start].rfind('(') else {
+            continue;
+        };
+        // nothing in the parentheses before the number but an acronym: "(PWEDA; P.L. 89-136)"
+        let inner = text[open + 1..start].trim();
+        let inner_ok = inner.is_empty()
+            || inner.len() <= 16
+                && inner.ends_with([';', ','])
+                && inner[..inner.len() - 1]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'));
+        if !inner_ok {
+            continue;
+        }
+        // (between the act and the parenthesis: nothing, a comma, or its acronym and
+        // year, "Economic Development Reauthorization Act (EDRA) of 2024 (P.L. 118-272)")
+        let joins = |between: &str| {
+            let mut rest = between.trim_start();
+            if let Some(r) = rest.strip_prefix('(') {
+                let Some((acr, r)) = r.split_once(')') else {
+                    return false;
+                };
+                if !acr.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+                    return false;
+                }
+                rest = r.trim_start();
+            }
+            if let Some(r) = rest.strip_prefix("of ") {
+                let year = r.trim_end();
+                if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+                rest = "";
+            }
+            matches!(rest.trim(), "" | ",")
+        };
+        let act = (0..i).rev().take(4).find(|&j| {
+            let m = &kept[j];
+            m.span.end <= open
+                && m.class == EntityClass::Policy
+                && !m.anaphor
+                && m.rule != "pattern.public-law"
+                && joins(&text[m.span.end..open])
+        });
+        if let Some(j) = act {
+            let (key, canonical) = (kept[j].key.clone(), kept[j].canonical.clone());
+            let m = &mut kept[i];
+            m.key = key;
+            m.canonical = canonical;
+            m.priority = 60;
+        }
+    }
+    // the same number elsewhere in the document ("Referenced Legislation: P.L. 118-272")
+    let named: HashMap<String, (String, Option<String>)> = kept
+        .iter()
+        .filter(|m| m.rule == "pattern.public-law" && m.priority == 60)
+        .map(|m| (m.name.clone(), (m.key.clone(), m.canonical.clone())))
+        .collect();
+    for m in kept.iter_mut() {
+        if m.rule == "pattern.public-law" && m.priority != 60 {
+            if let Some((key, canonical)) = named.get(&m.name) {
+                m.key.clone_from(key);
+                m.canonical.clone_from(canonical);
+                m.priority = 60;
+            }
+        }
     }
 }
 
@@ -1198,6 +1277,69 @@ mod tests {
         ];
         for (name, line, want) in cases {
             assert_eq!(ends_with_postal_address(line), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn laws_by_number() {
+        // (case, text, a Policy's label, one of its altLabels or "", a label no entity may have)
+        let cases: &[(&str, &str, &str, &str, &str)] = &[
+            (
+                "a law by its number, however it is written, is one entity",
+                "date 2024-05-01\nSec. 5\n\nSee Pub. L. No. 117-78 and P.L. 117-78 and Public Law\n117-78.\n",
+                "Public Law 117-78",
+                "",
+                "Public Law",
+            ),
+            (
+                "a number after a connector is no part of the name before it",
+                "date 2024-05-01\nSec. 5\n\nThe functions vested by the CRIME Act and Public Law 117-78 are delegated.\n",
+                "Public Law 117-78",
+                "",
+                "CRIME Act and Public Law",
+            ),
+            (
+                "the number in parentheses after an act names the act",
+                "date 2024-05-01\nSec. 5\n\nThe Tide Charts Act of 2020 (Public Law 116-145) applies.\n",
+                "Tide Charts Act of 2020",
+                "Public Law 116-145",
+                "Public Law 116-145",
+            ),
+            (
+                "after its acronym and year too, and the same number elsewhere is the act",
+                "date 2024-05-01\nReferenced Legislation: P.L. 118-272\n\nThe Tide Charts Reauthorization Act (TCRA) of 2024 (P.L. 118-272) applies.\n",
+                "Tide Charts Reauthorization Act",
+                "Public Law 118-272",
+                "Public Law 118-272",
+            ),
+            (
+                "a division of a law is not the act it names",
+                "date 2024-05-01\nSec. 5\n\nThe Tide Charts Act (Division J of Public Law 118-50) (the “TC Act”) applies.\n",
+                "Tide Charts Act",
+                "TC Act",
+                "",
+            ),
+        ];
+        for (case, text, label, alt, not) in cases {
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", *text));
+            let labels = ex
+                .entities
+                .iter()
+                .map(|e| (&e.label, &e.alt_labels))
+                .collect::<Vec<_>>();
+            let e = ex
+                .entities
+                .iter()
+                .find(|e| e.class == EntityClass::Policy && e.label == *label);
+            assert!(e.is_some(), "{case}: {labels:#?}");
+            assert!(
+                alt.is_empty() || e.is_some_and(|e| e.alt_labels.iter().any(|a| a == alt)),
+                "{case}: {labels:#?}"
+            );
+            assert!(
+                not.is_empty() || ex.entities.iter().all(|e| e.label != *not),
+                "{case}: {labels:#?}"
+            );
         }
     }
 

@@ -489,6 +489,8 @@ impl<'a> Ctx<'a> {
                         && self.class(m) == class
                         && !self.mentions[m].anaphor
                         && m != short
+                        // ("… Act (Division J of Public Law 118-50) (the “SHIP Act”)": the act's)
+                        && self.mentions[m].rule != "pattern.public-law"
                 })
                 .max_by_key(|&m| self.toks[m].1);
             if let Some(long) = long {
@@ -2497,7 +2499,15 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some(&(_, b)) = body_ref.iter().find(|(k, _)| *k == num) {
-                self.links.push((b, c, Some(EntityClass::Memo)));
+                // ("the E-Government Act of 2002 [8]" … "[8] Pub. L. No. 107-347": a law)
+                let class = if self.class(b) == EntityClass::Policy
+                    && self.class(c) == EntityClass::Policy
+                {
+                    EntityClass::Policy
+                } else {
+                    EntityClass::Memo
+                };
+                self.links.push((b, c, Some(class)));
             }
         }
     }

@@ -137,10 +137,14 @@ pub fn resolve(
                     .max_by_key(|s| (s.split_whitespace().count(), s.len()))
                     .cloned()
                     .unwrap_or_default(),
+                // (an act's name, not its number: "Public Law 86-463" is its altLabel)
                 _ => names
                     .iter()
                     .filter(|s| s.chars().any(char::is_lowercase))
-                    .max_by_key(|s| (s.len(), std::cmp::Reverse((*s).clone())))
+                    .max_by_key(|s| {
+                        let number = s.starts_with("Public Law ") || s.starts_with("Private Law ");
+                        (!number, s.len(), std::cmp::Reverse((*s).clone()))
+                    })
                     .or_else(|| names.iter().next())
                     .cloned()
                     .unwrap_or_default(),
