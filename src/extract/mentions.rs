@@ -125,6 +125,8 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
 
 /// Head words that make a capitalized name an agency.
 static AGENCY_HEADS: Words = Words::new("agency_heads");
+static TITLE_DEPARTMENTS: Words = Words::new("title_departments");
+static FEDERAL_TITLE_PREFIXES: Words = Words::new("federal_title_prefixes");
 /// Heads that are government only with a government modifier, else organizations.
 static BODY_HEADS: Words = Words::new("body_heads");
 /// Heads of non-government organizations.
@@ -288,7 +290,63 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     administrations(text, seg, lex, &mut out);
     quoted_policies(text, lex, &mut out);
     public_laws(text, &mut out);
+    department_heads(text, seg, lex, &mut out);
     out
+}
+
+/// "the Secretary of Labor", "Assistant Secretary of State": the department a
+/// head's title names is a mention of it ("Texas Secretary of State" or "the
+/// Secretary of State for Foreign Affairs" names none).
+fn department_heads(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let n = seg.tokens.len();
+    for i in 1..n.saturating_sub(2) {
+        if !matches!(seg.tok(text, i), "Secretary" | "Secretaries") || seg.tok(text, i + 1) != "of"
+        {
+            continue;
+        }
+        let prev = seg.tok(text, i - 1);
+        if prev.starts_with(char::is_uppercase) && !FEDERAL_TITLE_PREFIXES.contains(prev) {
+            continue;
+        }
+        let mut a = i + 2;
+        if seg.tok(text, a) == "the" {
+            a += 1;
+        }
+        let Some((dept, b)) = TITLE_DEPARTMENTS.iter().find_map(|d| {
+            let words: Vec<&str> = d.split(' ').collect();
+            let b = a + words.len();
+            (b <= n
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| seg.tok(text, a + k) == *w))
+            .then_some((*d, b))
+        }) else {
+            continue;
+        };
+        // ("Secretary of State for Foreign Affairs", "Secretary of State of Texas")
+        if b < n && matches!(seg.tok(text, b), "for" | "of") {
+            continue;
+        }
+        let name = format!(
+            "Department of {}{dept}",
+            if dept == "Interior" { "the " } else { "" }
+        );
+        let Some(e) = lex.lookup(&name).map(|k| &lex.entries[k]) else {
+            continue;
+        };
+        let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
+        // (named by the canonical name: "Labor" is no label of the department)
+        let mut m = Mention::new(
+            span,
+            EntityClass::Agency,
+            &e.canonical,
+            "title.department",
+            40,
+        );
+        m.take_entry(e);
+        out.push(m);
+    }
 }
 
 /// "Public Law 117-78", "Pub. L. No. 116-136", "P.L. 89-136": a law by its
@@ -3100,6 +3158,11 @@ mod tests {
         );
         let cases: &[Case] = &[
             (
+                "a head's title names its department; a state's or a foreign secretary's none",
+                "The Secretary of Labor met the Texas Secretary of State and the Secretary of State for Foreign Affairs.",
+                &[("Labor", Agency)],
+            ),
+            (
                 "a kind of service is no agency",
                 "Agencies must secure Federal Websites and Web Services and fund Emergency Medical Services.",
                 &[],
@@ -3640,7 +3703,10 @@ mod tests {
             (
                 "an act for a fiscal year keeps its year",
                 "the National Defense Authorization Act for Fiscal Year 2022 (Public Law 117-81)",
-                &[("National Defense Authorization Act for Fiscal Year 2022", Policy)],
+                &[
+                    ("National Defense Authorization Act for Fiscal Year 2022", Policy),
+                    ("Public Law 117-81", Policy),
+                ],
             ),
             (
                 "presidential directives by their short names",

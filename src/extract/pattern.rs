@@ -130,6 +130,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/documents.toml"),
     ),
     (
+        "data/rules/delegations.toml",
+        include_str!("../../data/rules/delegations.toml"),
+    ),
+    (
         "data/rules/carry-out.toml",
         include_str!("../../data/rules/carry-out.toml"),
     ),

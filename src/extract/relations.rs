@@ -428,6 +428,14 @@ impl<'a> Ctx<'a> {
         names.dedup();
         for name in names {
             if let Some(a) = self.agency_for(&name, span, "memo.header-to-caps") {
+                let known = self.facts.iter().any(|f| {
+                    f.subject == doc
+                        && f.predicate == Predicate::AddressedTo
+                        && matches!(f.object, FactObject::Mention(o) if self.mentions[o].key == self.mentions[a].key)
+                });
+                if known {
+                    continue;
+                }
                 self.fact(
                     doc,
                     Predicate::AddressedTo,
@@ -710,8 +718,13 @@ impl<'a> Ctx<'a> {
                             ga - 2
                         };
                         if of > 0 && TITLE_HEADS.contains(&self.tok(of - 1)) {
+                            // "Deputy Secretary of State NAME": the rank is the title's
+                            let mut first = of - 1;
+                            while first > 0 && RANKS.contains(self.tok(first - 1)) {
+                                first -= 1;
+                            }
                             let span = Span::new(
-                                self.seg.tokens[of - 1].span.start,
+                                self.seg.tokens[first].span.start,
                                 self.seg.tokens[a - 1].span.end,
                             );
                             title = Some((span, self.text[span.start..span.end].to_string()));
@@ -827,6 +840,20 @@ impl<'a> Ctx<'a> {
                                 f,
                                 &[EntityClass::Agency, EntityClass::Organization],
                             );
+                            // "NAME, Secretary of Labor NAME2": the title is the next person's
+                            let after = agency.map_or(e, |ag| self.toks[ag].1);
+                            let same_line = after < self.seg.tokens.len()
+                                && !self.text[self.seg.tokens[after - 1].span.end
+                                    ..self.seg.tokens[after].span.start]
+                                    .contains('\n');
+                            if same_line
+                                && self
+                                    .mention_starting_at(after, &[EntityClass::Person])
+                                    .is_some()
+                            {
+                                title = None;
+                                agency = None;
+                            }
                         }
                     }
                 }
@@ -1863,13 +1890,11 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Field::To => {
-                    let mut addressed = false;
                     for m in inside {
                         if matches!(
                             self.class(m),
                             EntityClass::Person | EntityClass::Agency | EntityClass::Organization
                         ) {
-                            addressed = true;
                             self.fact(
                                 doc,
                                 Predicate::AddressedTo,
@@ -1879,9 +1904,9 @@ impl<'a> Ctx<'a> {
                             );
                         }
                     }
-                    if !addressed {
-                        self.addressees_in_caps(doc, span);
-                    }
+                    // ("THE SECRETARY OF STATE / THE SECRETARY OF THE TREASURY": the
+                    // titles name departments the gazetteer's hits in the field miss)
+                    self.addressees_in_caps(doc, span);
                 }
                 Field::Subject => {
                     for m in inside {
@@ -2937,6 +2962,31 @@ mod tests {
     #[test]
     fn relations() {
         let cases: &[Case] = &[
+            (
+                "a department named by its head's title; a deputy is no head; a title before the next name is that person's",
+                "Notes\n\nWe met Deputy Secretary of Labor Ann Roe and Second Gentleman Carl Doe, Secretary of Energy Mary Poe. The Secretary of Commerce shall implement the Tide Charts Act.",
+                &[
+                    "Ann Roe org:memberOf Department of Labor",
+                    "Ann Roe schema:jobTitle \"Deputy Secretary of Labor\"",
+                    "Mary Poe org:headOf Department of Energy",
+                    "Department of Commerce mg:implements Tide Charts Act",
+                ],
+                &[
+                    "Ann Roe org:headOf Department of Labor",
+                    "Carl Doe org:headOf Department of Energy",
+                    "Carl Doe org:memberOf Department of Energy",
+                ],
+            ),
+            (
+                "a memo's header addresses the departments its heads' titles name",
+                "date 2023-12-07\nMemorandum on Tides\n\nMEMORANDUM FOR THE SECRETARY OF STATE\n               THE SECRETARY OF THE TREASURY\n               THE ATTORNEY GENERAL\n\nSUBJECT: Tides\n\nText.\n",
+                &[
+                    "Memorandum on Tides mg:addressedTo Department of State",
+                    "Memorandum on Tides mg:addressedTo Department of the Treasury",
+                    "Memorandum on Tides mg:addressedTo Department of Justice",
+                ],
+                &[],
+            ),
             (
                 "a Federal Register summary's first sentence: the policies it concerns and the memos it builds on",
                 "date 2019-03-01\nNotice of a Matching Program\n\nAGENCY: Social Security Administration.\n\nSUMMARY: Under the Social Security Act, as amended by the Bipartisan Budget Act of 2015, and OMB Memorandum M-19-17, the agency gives notice. The Food Stamp Act is unchanged.\n\nSUPPLEMENTARY INFORMATION: None.",
