@@ -126,6 +126,7 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
 /// Head words that make a capitalized name an agency.
 static AGENCY_HEADS: Words = Words::new("agency_heads");
 static TITLE_DEPARTMENTS: Words = Words::new("title_departments");
+static LISTED_DEPARTMENTS: Words = Words::new("listed_departments");
 static FEDERAL_TITLE_PREFIXES: Words = Words::new("federal_title_prefixes");
 /// Heads that are government only with a government modifier, else organizations.
 static BODY_HEADS: Words = Words::new("body_heads");
@@ -291,7 +292,94 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     quoted_policies(text, lex, &mut out);
     public_laws(text, &mut out);
     department_heads(text, seg, lex, &mut out);
+    listed_departments(text, seg, lex, &mut out);
     out
+}
+
+/// The department of `list` whose words start at token `a` (the longest), and
+/// the token after them.
+fn department_at(
+    text: &str,
+    seg: &Segmented,
+    list: &Words,
+    a: usize,
+) -> Option<(&'static str, usize)> {
+    let n = seg.tokens.len();
+    list.iter()
+        .filter_map(|d| {
+            let b = a + d.split(' ').count();
+            (b <= n
+                && d.split(' ')
+                    .enumerate()
+                    .all(|(k, w)| seg.tok(text, a + k) == w))
+            .then_some((*d, b))
+        })
+        .max_by_key(|&(_, b)| b)
+}
+
+/// The gazetteer's department named "Department of {words}" (or "of the").
+fn department_entry<'l>(lex: &'l Lexicon, words: &str) -> Option<&'l LexEntry> {
+    lex.lookup(&format!("Department of {words}"))
+        .or_else(|| lex.lookup(&format!("Department of the {words}")))
+        .map(|k| &lex.entries[k])
+        .filter(|e| e.class == EntityClass::Agency)
+}
+
+/// "the Departments of Commerce, Labor, and the Treasury", "the Secretaries of
+/// State and Homeland Security": every department of the list is a mention.
+fn listed_departments(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let n = seg.tokens.len();
+    for i in 0..n.saturating_sub(3) {
+        if !matches!(seg.tok(text, i), "Departments" | "Secretaries")
+            || seg.tok(text, i + 1) != "of"
+        {
+            continue;
+        }
+        let mut k = i + 2;
+        let mut found = Vec::new();
+        loop {
+            if k < n && seg.tok(text, k) == "the" {
+                k += 1;
+            }
+            let Some((dept, b)) = department_at(text, seg, &LISTED_DEPARTMENTS, k) else {
+                break;
+            };
+            let Some(e) = department_entry(lex, dept) else {
+                break;
+            };
+            found.push((
+                Span::new(seg.tokens[k].span.start, seg.tokens[b - 1].span.end),
+                e,
+            ));
+            // ", ", "and", ", and", "or"
+            let mut c = b;
+            if c < n && seg.tok(text, c) == "," {
+                c += 1;
+            }
+            if c < n && matches!(seg.tok(text, c), "and" | "or") {
+                c += 1;
+            }
+            if c == b {
+                break;
+            }
+            k = c;
+        }
+        // (a plural names two at least: "the Departments of State" is no list)
+        if found.len() < 2 {
+            continue;
+        }
+        for (span, e) in found {
+            let mut m = Mention::new(
+                span,
+                EntityClass::Agency,
+                &e.canonical,
+                "list.departments",
+                45,
+            );
+            m.take_entry(e);
+            out.push(m);
+        }
+    }
 }
 
 /// "the Secretary of Labor", "Assistant Secretary of State": the department a
@@ -312,27 +400,14 @@ fn department_heads(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Me
         if seg.tok(text, a) == "the" {
             a += 1;
         }
-        let Some((dept, b)) = TITLE_DEPARTMENTS.iter().find_map(|d| {
-            let words: Vec<&str> = d.split(' ').collect();
-            let b = a + words.len();
-            (b <= n
-                && words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| seg.tok(text, a + k) == *w))
-            .then_some((*d, b))
-        }) else {
+        let Some((dept, b)) = department_at(text, seg, &TITLE_DEPARTMENTS, a) else {
             continue;
         };
         // ("Secretary of State for Foreign Affairs", "Secretary of State of Texas")
         if b < n && matches!(seg.tok(text, b), "for" | "of") {
             continue;
         }
-        let name = format!(
-            "Department of {}{dept}",
-            if dept == "Interior" { "the " } else { "" }
-        );
-        let Some(e) = lex.lookup(&name).map(|k| &lex.entries[k]) else {
+        let Some(e) = department_entry(lex, dept) else {
             continue;
         };
         let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
@@ -3161,6 +3236,11 @@ mod tests {
                 "a head's title names its department; a state's or a foreign secretary's none",
                 "The Secretary of Labor met the Texas Secretary of State and the Secretary of State for Foreign Affairs.",
                 &[("Labor", Agency)],
+            ),
+            (
+                "every department a plural names, none after a lone one",
+                "The Departments of Commerce, Labor, and the Treasury agreed, as did the Departments of State staff.",
+                &[("Commerce", Agency), ("Labor", Agency), ("Treasury", Agency)],
             ),
             (
                 "a kind of service is no agency",

@@ -79,6 +79,13 @@ static MEMO_TITLE_WORDS: Words = Words::new("memo_title_words");
 
 fn field_of(line: &str) -> Option<(Field, usize)> {
     let lower = line.to_ascii_lowercase();
+    // (an addressee label is capitalised: "shall take appropriate action\nto:"
+    // ends a sentence's line, it opens no field)
+    if line.starts_with(|c: char| c.is_lowercase())
+        && (lower.starts_with("to:") || lower.starts_with("for:"))
+    {
+        return None;
+    }
     let table: &[(&str, Field)] = &[
         ("memorandum for:", Field::To),
         ("memorandum for", Field::To),
@@ -226,6 +233,9 @@ pub fn analyze(text: &str) -> Structure {
             }
         }
     }
+    // an order without a title line in its text ("By the authority vested in
+    // me …" first, its title given with the document)
+    st.is_memo |= has_order_formula(text);
     // header fields in the first 60 lines
     let mut i = 0;
     while i < all.len().min(60) {
@@ -290,9 +300,18 @@ pub fn analyze(text: &str) -> Structure {
                     j += 1;
                     continue;
                 }
+                // (after a blank line, a line of prose opens the body: "This
+                // memorandum reaffirms and supplements the principles …")
+                let words = l.split_whitespace().count();
+                let lower_words = l
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .count();
+                let prose = words >= 6 && lower_words * 2 >= words;
                 if field_of(l).is_some()
                     || l.len() > 100
                     || (field != Field::From && field != Field::To && blank_run > 0 && !continued)
+                    || (blank_run > 0 && prose)
                 {
                     break;
                 }
@@ -902,6 +921,20 @@ mod tests {
         for (name, text, field, want) in cases {
             assert_eq!(field_texts(text, field), want, "{name}");
         }
+    }
+
+    #[test]
+    fn fields_and_orders_in_running_text() {
+        // a sentence's line ending "to:" opens no field, and its list stays out of the header
+        let text = "MEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nThis memorandum sets out the principles that every agency shall apply to its work.\n\nSec. 2.  (a)  The Secretary shall take appropriate action\nto:\n\n(i)   seek the reversal of the rules; and\n";
+        assert_eq!(
+            field_texts(text, Field::To),
+            vec!["THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES"]
+        );
+        // an order whose text opens with its formula (its title given with the document)
+        let order = "By the authority vested in me as President by the Constitution and the\nlaws of the United States of America, it is hereby ordered:\n\nSection 1.  Purpose.  Text of the order.\n";
+        assert!(analyze(order).is_memo);
+        assert!(!analyze("Notes on the week\n\nThe agency met twice.\n").is_memo);
     }
 
     #[test]
