@@ -2978,6 +2978,18 @@ mod tests {
                 ],
             ),
             (
+                "a post taken ('was sworn in as', 'has been named'), and a qualified membership of two bodies",
+                "Notes\n\nSusan Park was sworn in as Administrator of the Small Business Administration. Tom Reed has been named Director of the Office of Personnel Management. Linda Moore is also an active member of the Forum of Tide Women and the Chart Leadership Council.",
+                &[
+                    "Susan Park org:headOf Small Business Administration",
+                    "Tom Reed org:headOf Office of Personnel Management",
+                    "Tom Reed schema:jobTitle \"Director\"",
+                    "Linda Moore org:memberOf Forum of Tide Women",
+                    "Linda Moore org:memberOf Chart Leadership Council",
+                ],
+                &[],
+            ),
+            (
                 "a memo's header addresses the departments its heads' titles name",
                 "date 2023-12-07\nMemorandum on Tides\n\nMEMORANDUM FOR THE SECRETARY OF STATE\n               THE SECRETARY OF THE TREASURY\n               THE ATTORNEY GENERAL\n\nSUBJECT: Tides\n\nText.\n",
                 &[

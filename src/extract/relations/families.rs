@@ -41,6 +41,8 @@ static FUNCTION_WORDS: Words = Words::new("function_words");
 
 /// Adverbs between a subject and its verb ("She previously served as …").
 static BIO_ADVERBS: Words = Words::new("bio_adverbs");
+static APPOINTMENT_PARTICIPLES: Words = Words::new("appointment_participles");
+static MEMBER_QUALIFIERS: Words = Words::new("member_qualifiers");
 
 /// Verbs that make an order its author's ("signed", "issued", "with").
 static AUTHOR_LINKS: Words = Words::new("author_links");
@@ -1278,7 +1280,33 @@ impl Ctx<'_> {
                 while after_verb < end && BIO_ADVERBS.contains(&self.lower(after_verb)) {
                     after_verb += 1;
                 }
+                // "was appointed as the Deputy Administrator of …", "has been named
+                // Director of …", "was sworn in as …": the post taken
+                let appointed = |at: usize| {
+                    let mut r = at;
+                    if r < end && APPOINTMENT_PARTICIPLES.contains(self.lower(r)) {
+                        r += 1;
+                        if r < end && self.lower(r - 1) == "sworn" && self.lower(r) == "in" {
+                            r += 1;
+                        }
+                        if r < end && self.lower(r) == "as" {
+                            r += 1;
+                        } else if r + 1 < end && self.lower(r) == "to" && self.lower(r + 1) == "be"
+                        {
+                            r += 2;
+                        }
+                        Some(r)
+                    } else {
+                        None
+                    }
+                };
                 let (role_from, org) = match v {
+                    "was" | "is" if appointed(after_verb).is_some() => {
+                        (appointed(after_verb), None)
+                    }
+                    "has" | "had" if self.lower(k + 1) == "been" && appointed(k + 2).is_some() => {
+                        (appointed(k + 2), None)
+                    }
                     "is" | "was" | "became" | "remains" => (Some(after_verb), None),
                     "has" | "had" if self.lower(k + 1) == "been" => (Some(k + 2), None),
                     "has" | "had" | "will"
@@ -1362,11 +1390,26 @@ impl Ctx<'_> {
             while a < end && matches!(self.lower(a), "a" | "an") {
                 a += 1;
             }
+            // "an active member of", "a founding board member of"
+            if a > k {
+                while a < end && MEMBER_QUALIFIERS.contains(self.lower(a)) {
+                    a += 1;
+                }
+            }
             let after = if a + 1 < end && self.lower(a) == "member" && self.lower(a + 1) == "of" {
                 match self.body_at(a + 2) {
                     Some(o) => {
                         self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
-                        self.toks[o].1
+                        // "… member of the X and the Y": both bodies
+                        let mut last = self.toks[o].1;
+                        while last + 1 < end && self.lower(last) == "and" {
+                            let Some(o2) = self.body_at(last + 1) else {
+                                break;
+                            };
+                            self.fact(p, Predicate::MemberOf, FactObject::Mention(o2), ev, rule);
+                            last = self.toks[o2].1;
+                        }
+                        last
                     }
                     None => break,
                 }
