@@ -134,6 +134,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/delegations.toml"),
     ),
     (
+        "data/rules/statements.toml",
+        include_str!("../../data/rules/statements.toml"),
+    ),
+    (
         "data/rules/carry-out.toml",
         include_str!("../../data/rules/carry-out.toml"),
     ),
