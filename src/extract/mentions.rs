@@ -126,6 +126,7 @@ pub fn class_key(class: EntityClass, name: &str) -> String {
 /// Head words that make a capitalized name an agency.
 static AGENCY_HEADS: Words = Words::new("agency_heads");
 static TITLE_DEPARTMENTS: Words = Words::new("title_departments");
+static BIO_NAME_VERBS: Words = Words::new("bio_name_verbs");
 static LISTED_DEPARTMENTS: Words = Words::new("listed_departments");
 static FEDERAL_TITLE_PREFIXES: Words = Words::new("federal_title_prefixes");
 /// Heads that are government only with a government modifier, else organizations.
@@ -2711,6 +2712,29 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                         && seg.tok(text, c + 1) == "to"
                         && seg.tok(text, c + 2) == "be"
                 });
+            // "Orelia Roe has served as …" at a sentence's start: a biography's subject
+            let bio_subject = !all_caps
+                && (2..=3).contains(&n)
+                && parts
+                    .iter()
+                    .all(|p| could_be_surname(p) && !lex.is_common_word(p))
+                && (i == 0 || seg.sentence_of[i - 1] != seg.sentence_of[i])
+                && end + 1 < toks.len()
+                && {
+                    let two = format!("{} {}", seg.tok(text, end), seg.tok(text, end + 1));
+                    BIO_NAME_VERBS.contains(two.as_str())
+                }
+                // (not the surnames of a fuller name: "Fiona Whelan Prine … Whelan Prine
+                // received …")
+                && {
+                    let name = &text[toks[i].span.start..toks[end - 1].span.end];
+                    !text.match_indices(name).any(|(k, _)| {
+                        text[..k]
+                            .strip_suffix(' ')
+                            .and_then(|b| b.rsplit([' ', '\n']).next())
+                            .is_some_and(tok_is_cap)
+                    })
+                };
             let evidence = if all_caps {
                 first_ok || has_initial
             } else {
@@ -2720,6 +2744,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     || appositive_title
                     || header_name
                     || nominee
+                    || bio_subject
             };
             if name_like && last_ok && evidence {
                 let mut span = Span::new(toks[i].span.start, toks[end - 1].span.end);
@@ -2767,6 +2792,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     "person.nominee"
                 } else if appositive_title && !has_initial {
                     "person.appositive-title"
+                } else if bio_subject && !has_initial {
+                    "person.bio-subject"
                 } else {
                     "person.initial"
                 };

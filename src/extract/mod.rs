@@ -1360,6 +1360,12 @@ mod tests {
                 "Ur Doejaddou",
             ),
             (
+                "a biography's subject the first-name list lacks, not the surnames of a fuller name",
+                "date 2021-04-12\nNominations\n\nOrelia Doemerchant has served as Chief Deputy Attorney General of New York. Fiona Whelan Prine is a lawyer. Whelan Prine received her citizenship in 2004.\n",
+                EntityClass::Person,
+                "Orelia Doemerchant",
+            ),
+            (
                 "an author written surname first",
                 "date 2026-04-15\nA Report on Things\n\nAuthor: Lawhorn, Julie M.\n\nText.\n",
                 EntityClass::Person,
