@@ -34,7 +34,9 @@
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
 //! | `@Agency[ref]` | … or a reference back to one ("the Department", a person's surname or an opening "She") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
-//! | `@Agency[head=Office\|Service]` | … whose name's last word is one of these |
+//! | `@Agency[head=Office\|Service]`, `@Policy[head=$list]` | … whose name's last word is one of these (of the list: in lower case) |
+//! | `@Agency[ref=the]` | … or a reference back the anaphora stage resolved ("the Department"; not a surname or pronoun) |
+//! | `@Agency[same=a]` | … of the same entity as the mention captured as `a` (its acronym) |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
@@ -45,6 +47,8 @@
 //! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
+//! | `(?= x )`, `(?! x )` | a match of `x` starts here, or none does (consumes nothing; keeps no captures) |
+//! | `(?<= x )`, `(?<! x )` | a match of `x` within the sentence ends here, or none does |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
 //! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
@@ -289,8 +293,14 @@ enum Node {
         /// pattern's previous mention and this one (`[next]`: all of them).
         next: u8,
         prefix: Option<String>,
-        /// One of the last words its name may end with (`head=Office|Service`).
-        head: Option<Vec<String>>,
+        /// One of the last words its name may end with (`head=Office|Service`,
+        /// or a word list compared in lower case: `head=$program_heads`).
+        head: Option<Head>,
+        /// Of references back, only those the anaphora stage resolved
+        /// ("the Department"), not a surname or a pronoun (`ref=the`).
+        refs_the: bool,
+        /// The same entity (key) as the mention of that capture (`same=agency`).
+        same: Option<usize>,
         /// Not the agency of a person's title ("the Secretary of Labor").
         untitled: bool,
         /// The document's own memo (`@doc`).
@@ -337,6 +347,21 @@ enum Node {
         node: Box<Node>,
         max: usize,
     },
+    /// A look around, consuming nothing: whether a match of `node` starts
+    /// here (`(?= x)`, `(?! x)`) or ends here (`(?<= x)`, `(?<! x)`).
+    Look {
+        node: Box<Node>,
+        ahead: bool,
+        neg: bool,
+    },
+}
+
+/// The last words a mention's name may end with.
+#[derive(Debug, Clone)]
+enum Head {
+    Words(Vec<String>),
+    /// A word list, compared in lower case.
+    List(usize),
 }
 
 /// A compiled pattern of a rule.
@@ -1458,8 +1483,11 @@ impl Parser<'_, '_> {
             _ => return Ok(node),
         };
         self.bump();
-        if matches!(node, Node::Start | Node::End | Node::Gap) {
-            return Err(self.err("`%start`, `%end` and `%gap` cannot repeat"));
+        if matches!(
+            node,
+            Node::Start | Node::End | Node::Gap | Node::Look { .. }
+        ) {
+            return Err(self.err("`%start`, `%end`, `%gap` and a look-around cannot repeat"));
         }
         Ok(Node::Repeat {
             node: Box::new(node),
@@ -1496,6 +1524,36 @@ impl Parser<'_, '_> {
             return Err(self.err("expected an element"));
         };
         Ok(match c {
+            '(' if self.s[self.pos..].starts_with('?') => {
+                let rest = &self.s[self.pos..];
+                let (ahead, neg, len) = if rest.starts_with("?=") {
+                    (true, false, 2)
+                } else if rest.starts_with("?!") {
+                    (true, true, 2)
+                } else if rest.starts_with("?<=") {
+                    (false, false, 3)
+                } else if rest.starts_with("?<!") {
+                    (false, true, 3)
+                } else {
+                    self.pos = at;
+                    return Err(self.err("expected `(?=`, `(?!`, `(?<=` or `(?<!`"));
+                };
+                self.pos += len;
+                let alts = self.alternatives()?;
+                if self.bump() != Some(')') {
+                    self.pos = at;
+                    return Err(self.err("`(` without `)`"));
+                }
+                if alts.iter().any(Vec::is_empty) {
+                    self.pos = at;
+                    return Err(self.err("an empty look-around"));
+                }
+                Node::Look {
+                    node: Box::new(Node::Group { alts, cap: None }),
+                    ahead,
+                    neg,
+                }
+            }
             '(' => {
                 let alts = self.alternatives()?;
                 if self.bump() != Some(')') {
@@ -1594,6 +1652,8 @@ impl Parser<'_, '_> {
                         next: 0,
                         prefix: None,
                         head: None,
+                        refs_the: false,
+                        same: None,
                         untitled: false,
                         doc: true,
                         not_doc: false,
@@ -1626,6 +1686,8 @@ impl Parser<'_, '_> {
                     }
                 }
                 let mut refs = false;
+                let mut refs_the = false;
+                let mut same = None;
                 let mut next = 0u8;
                 let mut prefix = None;
                 let mut head = None;
@@ -1639,6 +1701,20 @@ impl Parser<'_, '_> {
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
+                        ("ref", Some(v)) if v == "the" => refs_the = true,
+                        ("same", Some(v)) => {
+                            match self.captures.iter().position(|(c, _)| *c == v) {
+                                Some(slot) if self.captures[slot].1 == CapKind::Mention => {
+                                    same = Some(slot);
+                                }
+                                _ => {
+                                    self.pos = at;
+                                    return Err(self.err(format!(
+                                        "`same={v}` names no mention captured before it"
+                                    )));
+                                }
+                            }
+                        }
                         ("next", None) => next = ALL_CLASSES,
                         ("next", Some(v)) if !v.is_empty() => {
                             for c in v.split('|') {
@@ -1678,13 +1754,23 @@ impl Parser<'_, '_> {
                             }
                         }
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
+                        ("head", Some(v)) if v.starts_with('$') => match self.lists.get(&v[1..]) {
+                            Some(&l) => head = Some(Head::List(l)),
+                            None => {
+                                self.pos = at;
+                                return Err(self
+                                    .err(format!("no word list `{v}` (define it under [lists])")));
+                            }
+                        },
                         ("head", Some(v)) if !v.is_empty() => {
-                            head = Some(v.split('|').map(|w| w.trim().to_string()).collect());
+                            head = Some(Head::Words(
+                                v.split('|').map(|w| w.trim().to_string()).collect(),
+                            ));
                         }
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1695,6 +1781,8 @@ impl Parser<'_, '_> {
                     next,
                     prefix,
                     head,
+                    refs_the,
+                    same,
                     untitled,
                     doc: false,
                     not_doc,
@@ -1815,7 +1903,7 @@ fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
             f.date = true;
             false
         }
-        Node::Start | Node::End | Node::NoMention(_) => true,
+        Node::Start | Node::End | Node::NoMention(_) | Node::Look { .. } => true,
         Node::Group { alts, .. } => {
             let mut nullable = false;
             for alt in alts {
@@ -1999,6 +2087,8 @@ impl Matcher<'_, '_, '_> {
                 next,
                 prefix,
                 head,
+                refs_the,
+                same,
                 untitled,
                 doc,
                 not_doc,
@@ -2017,15 +2107,23 @@ impl Matcher<'_, '_, '_> {
                 for &m in view.starting(pos) {
                     let x = &ctx.mentions[m];
                     let fits = class_bit(x.class) & classes != 0
-                        && (!x.anaphor || *refs && refers_back(x))
+                        && (!x.anaphor
+                            || *refs && refers_back(x)
+                            || *refs_the && x.rule.starts_with("anaphor"))
+                        && same.is_none_or(|c| {
+                            matches!(caps[c], Some(Val::Mention(s)) if ctx.mentions[s].key == x.key)
+                        })
                         && (*next == 0 || self.follows(m, *next, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
                         })
-                        && head.as_deref().is_none_or(|hs| {
+                        && head.as_ref().is_none_or(|h| {
                             let name = x.canonical.as_deref().unwrap_or(&x.name);
                             let last = name.rsplit(' ').next().unwrap_or(name);
-                            hs.iter().any(|h| h == last)
+                            match h {
+                                Head::Words(hs) => hs.iter().any(|h| h == last),
+                                Head::List(l) => self.set.lists[*l].contains(&last.to_lowercase()),
+                            }
                         })
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))
@@ -2106,6 +2204,22 @@ impl Matcher<'_, '_, '_> {
                 false
             }
             Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
+            Node::Look { node, ahead, neg } => {
+                // (captures inside are not kept)
+                let mut scratch = caps.clone();
+                let outer = self.limit;
+                let found = if *ahead {
+                    self.limit = self.last;
+                    self.one(node, pos, &mut scratch, &mut |_, _, _| true)
+                } else {
+                    self.limit = pos;
+                    (self.first..=pos)
+                        .rev()
+                        .any(|p| self.one(node, p, &mut scratch, &mut |_, end, _| end == pos))
+                };
+                self.limit = outer;
+                found != *neg && k(self, pos, caps)
+            }
             Node::Width { node, max } => {
                 let outer = self.limit;
                 self.limit = outer.min(pos + max);
@@ -2529,6 +2643,31 @@ mod tests {
                 "ok",
             ),
             (
+                "an unknown look-around",
+                rule("a:@Agency (?< of ) b:@Agency", sub),
+                "4:22: expected `(?=`, `(?!`, `(?<=` or `(?<!`",
+            ),
+            (
+                "a repeated look-around",
+                rule("a:@Agency (?! of )* b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "same= before its capture",
+                rule("a:@Agency[same=b] of b:@Agency", sub),
+                "4:14: `same=b` names no mention captured before it",
+            ),
+            (
+                "head= of an unknown list",
+                rule("a:@Agency[head=$nolist] of b:@Agency", sub),
+                "4:14: no word list `$nolist`",
+            ),
+            (
+                "look-arounds, ref=the, same= and head=$list",
+                "[lists]\nheads = [\"office\"]\n[[rule]]\nid = \"t.x\"\npattern = \"(?<! , which !,{0,64} ) a:@Agency[head=$heads] ( '(' @Agency[ref=the,same=a] ')' )? (?= runs | operates ) _ b:@Policy\"\nfact = { subject = \"a\", predicate = \"mg:implements\", object = \"b\" }\n".into(),
+                "ok",
+            ),
+            (
                 "a valid rule",
                 rule("a:@Agency , part of the? b:@Agency", sub),
                 "ok",
@@ -2617,6 +2756,18 @@ mod tests {
             ("a mention", "a:@Agency was abolished", Some(&[]), true),
             ("a token class", "%cap a:@Agency", None, false),
             ("a gap first", "_{0,2} a:@Agency", None, false),
+            (
+                "a look-behind first",
+                "(?<! , which ) a:@Agency runs",
+                Some(&[]),
+                true,
+            ),
+            (
+                "a look-ahead, then a word",
+                "(?! former ) ex a:@Agency",
+                Some(&["ex"]),
+                false,
+            ),
         ];
         for &(case, pattern, words, by_agency) in cases {
             let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");

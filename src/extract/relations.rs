@@ -168,14 +168,8 @@ static RANKS: Words = Words::new("ranks");
 
 static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
-static IMPLEMENT_VERBS: Words = Words::new("implement_verbs");
-
 /// Verbs by which a memo's author sets out a policy.
 static SETTING_VERBS: Words = Words::new("setting_verbs");
-
-fn is_implement_verb(w: &str) -> bool {
-    IMPLEMENT_VERBS.contains(w)
-}
 
 fn is_replace_verb(w: &str) -> bool {
     REPLACE_VERBS.contains(w)
@@ -2551,112 +2545,14 @@ impl<'a> Ctx<'a> {
             .filter(|&m| !self.mentions[m].anaphor || self.mentions[m].rule.starts_with("anaphor"))
             .collect();
 
-        for (ix, &m) in real.iter().enumerate() {
-            let (ma, mb) = self.toks[m];
+        for &m in &real {
             let cls = self.class(m);
             // memo dates
             // (a date inside the name: data/rules/memos.toml, memo.date-in-name)
             if cls == EntityClass::Memo && Some(m) != self.doc_memo && !self.mentions[m].anaphor {
                 self.issued_after(m, ev, "rel.memo-date");
             }
-            // implements: AGENCY ... implement|enforce ... POLICY (not the agency
-            // of a person's title: "the Secretary of Homeland Security, issued ...")
-            if matches!(cls, EntityClass::Agency | EntityClass::Organization)
-                && !self.mentions[m].anaphor
-                && !self.in_title(m)
-            {
-                let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
-                    is_implement_verb(w_at(t))
-                        && !(w_at(t) == "carry"
-                            || w_at(t) == "carried"
-                            || w_at(t) == "carrying"
-                            || w_at(t) == "carries")
-                        || (matches!(w_at(t), "carry" | "carries" | "carried" | "carrying")
-                            && w_at(t + 1) == "out")
-                });
-                // an agent inside a relative clause (", which is part of the DOL,")
-                // is not the subject of the verb after the clause
-                let in_relative_clause = (sentence.first..ma)
-                    .rev()
-                    .find(|&t| w_at(t) == ",")
-                    .is_some_and(|c| matches!(w_at(c + 1), "which" | "who"));
-                // "The Wage and Hour Division, which is part of the DOL, enforces
-                // ...": the clause after the subject is transparent
-                let verb = verb.filter(|_| !in_relative_clause);
-                let clause = verb.and_then(|v| {
-                    (w_at(mb) == ","
-                        && matches!(w_at(mb + 1), "which" | "who")
-                        && w_at(v - 1) == ",")
-                        .then_some(v)
-                });
-                if let Some(v) = verb {
-                    // another agent before the verb blocks, unless coordinated:
-                    // "CBP and ICE enforce ..."
-                    let mut prev_end = mb;
-                    let mut blocked = false;
-                    for &o in &real[ix + 1..] {
-                        if self.toks[o].0 >= v || clause.is_some() {
-                            break;
-                        }
-                        if !matches!(
-                            self.class(o),
-                            EntityClass::Agency | EntityClass::Organization | EntityClass::Person
-                        ) {
-                            continue;
-                        }
-                        let gap: Vec<&str> = (prev_end..self.toks[o].0).map(w_at).collect();
-                        // "The Economic Development Administration (EDA) administers …":
-                        // the subject's own acronym in parentheses
-                        let own_acronym = gap.as_slice() == ["("]
-                            && self.mentions[o].key == self.mentions[m].key
-                            && w_at(self.toks[o].1) == ")";
-                        if own_acronym {
-                            prev_end = self.toks[o].1 + 1;
-                            continue;
-                        }
-                        if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) {
-                            blocked = true;
-                            break;
-                        }
-                        prev_end = self.toks[o].1;
-                    }
-                    let between: Vec<&str> = (mb..v).map(w_at).collect();
-                    let clause_break = clause.is_none()
-                        && between
-                            .iter()
-                            .any(|w| matches!(*w, "." | ";" | "which" | "who" | "but"));
-                    if !blocked && !clause_break {
-                        let policy = real.iter().copied().find(|&p| {
-                            self.class(p) == EntityClass::Policy
-                                && self.toks[p].0 > v
-                                && self.toks[p].0 < v + 12
-                        });
-                        // "uses" carries out a program, not a law whose funds it spends
-                        let using = matches!(w_at(v), "use" | "uses");
-                        let program = |p: usize| {
-                            let name = self.mentions[p]
-                                .canonical
-                                .as_deref()
-                                .unwrap_or(&self.mentions[p].name);
-                            name.rsplit(' ').next().is_some_and(|w| {
-                                matches!(
-                                    w.to_lowercase().as_str(),
-                                    "program" | "programs" | "initiative" | "protocols" | "system"
-                                )
-                            }) && self.toks[p].0 <= v + 3
-                        };
-                        if let Some(p) = policy.filter(|&p| !using || program(p)) {
-                            self.fact(
-                                m,
-                                Predicate::Implements,
-                                FactObject::Mention(p),
-                                ev,
-                                "rel.implements-verb",
-                            );
-                        }
-                    }
-                }
-            }
+            // (implements, "CBP and ICE enforce the X Act": data/rules/carry-out.toml, rel.implements-verb)
         }
         // "X is hereby revoked": the document (or memo in focus) replaces X
         for (i, w) in words.iter().enumerate() {
