@@ -47,9 +47,9 @@
 //! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
-//! | `(?= x )`, `(?! x )` | a match of `x` starts here, or none does (consumes nothing; keeps no captures) |
+//! | `(?= x )`, `(?! x )` | a match of `x` starts here, or none does (consumes nothing; a positive one keeps its captures) |
 //! | `(?<= x )`, `(?<! x )` | a match of `x` within the sentence ends here, or none does |
-//! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
+//! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated (`*`, `+`: at most 16 times), bounded (at most 255) |
 //! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
@@ -341,6 +341,9 @@ enum Node {
         node: Box<Node>,
         min: usize,
         max: usize,
+        /// The node always covers one token and captures nothing: matched
+        /// in a loop, not one level deeper per repetition.
+        flat: bool,
     },
     /// A node that covers at most `max` tokens.
     Width {
@@ -353,7 +356,46 @@ enum Node {
         node: Box<Node>,
         ahead: bool,
         neg: bool,
+        /// A positive look-around with captures: the pattern goes on from
+        /// inside each of its matches (else it is tested, then left).
+        keep: bool,
+        /// It has captures inside.
+        inner: bool,
     },
+}
+
+/// Whether a node always covers exactly one token and captures nothing: a
+/// token test, or a group of alternatives that are each look-arounds and one
+/// such node.
+fn one_token(n: &Node) -> bool {
+    match n {
+        Node::Tok(..) => true,
+        Node::Group { alts, cap: None } => alts.iter().all(|a| match a.split_last() {
+            Some((last, looks)) => {
+                one_token(last)
+                    && looks
+                        .iter()
+                        .all(|l| matches!(l, Node::Look { keep: false, .. }))
+            }
+            None => false,
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a node captures something.
+fn captures_in(n: &Node) -> bool {
+    match n {
+        Node::Mention {
+            cap, dated, year, ..
+        } => cap.is_some() || dated.is_some() || year.is_some(),
+        Node::Date { cap, .. } => cap.is_some(),
+        Node::Group { alts, cap } => cap.is_some() || alts.iter().flatten().any(captures_in),
+        Node::Repeat { node, .. } | Node::Width { node, .. } | Node::Look { node, .. } => {
+            captures_in(node)
+        }
+        _ => false,
+    }
 }
 
 /// The last words a mention's name may end with.
@@ -1047,6 +1089,7 @@ impl RuleSet {
                         limit: s.last,
                         steps: 0,
                         depth: 0,
+                        behind: None,
                     };
                     // (one more slot: the pattern's last mention so far)
                     caps.clear();
@@ -1474,8 +1517,8 @@ impl Parser<'_, '_> {
                 let (Some(a), Some(b)) = (a, b) else {
                     return Err(self.err("expected `{n}`, `{m,n}` or `{,n}`"));
                 };
-                if a > b || b > 64 || b == 0 {
-                    return Err(self.err("a repetition is `{m,n}` with m <= n <= 64, n >= 1"));
+                if a > b || b > 255 || b == 0 {
+                    return Err(self.err("a repetition is `{m,n}` with m <= n <= 255, n >= 1"));
                 }
                 self.pos += close;
                 (a, b)
@@ -1490,6 +1533,7 @@ impl Parser<'_, '_> {
             return Err(self.err("`%start`, `%end`, `%gap` and a look-around cannot repeat"));
         }
         Ok(Node::Repeat {
+            flat: one_token(&node),
             node: Box::new(node),
             min,
             max,
@@ -1548,8 +1592,12 @@ impl Parser<'_, '_> {
                     self.pos = at;
                     return Err(self.err("an empty look-around"));
                 }
+                let node = Node::Group { alts, cap: None };
+                let inner = captures_in(&node);
                 Node::Look {
-                    node: Box::new(Node::Group { alts, cap: None }),
+                    keep: !neg && inner,
+                    inner,
+                    node: Box::new(node),
                     ahead,
                     neg,
                 }
@@ -2018,6 +2066,8 @@ struct Matcher<'m, 'c, 'a> {
     limit: usize,
     steps: usize,
     depth: usize,
+    /// Inside a look-behind: where it ends, the end of what look-aheads see.
+    behind: Option<usize>,
 }
 
 type Caps = Vec<Option<Val>>;
@@ -2203,22 +2253,99 @@ impl Matcher<'_, '_, '_> {
                 }
                 false
             }
-            Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
-            Node::Look { node, ahead, neg } => {
-                // (captures inside are not kept)
-                let mut scratch = caps.clone();
+            Node::Repeat {
+                node,
+                min,
+                max,
+                flat: true,
+            } => {
+                // (the longest run first, as the recursive match would)
+                let mut n = 0;
+                while n < *max
+                    && pos + n < self.limit
+                    && self.one(node, pos + n, caps, &mut |_, end, _| end == pos + n + 1)
+                {
+                    n += 1;
+                }
+                (*min..=n).rev().any(|c| k(self, pos + c, caps))
+            }
+            Node::Repeat { node, min, max, .. } => self.rep(node, *min, *max, 0, pos, caps, k),
+            Node::Look {
+                node,
+                ahead,
+                neg,
+                keep,
+                inner,
+            } => {
                 let outer = self.limit;
-                let found = if *ahead {
-                    self.limit = self.last;
-                    self.one(node, pos, &mut scratch, &mut |_, _, _| true)
+                // (a look-behind whose body starts with `%start` can only start there)
+                let (lo, hi) = if *ahead {
+                    (pos, pos)
+                } else if matches!(&**node, Node::Group { alts, .. }
+                    if alts.iter().all(|a| matches!(a.first(), Some(Node::Start))))
+                {
+                    (self.first, self.first)
                 } else {
-                    self.limit = pos;
-                    (self.first..=pos)
-                        .rev()
-                        .any(|p| self.one(node, p, &mut scratch, &mut |_, end, _| end == pos))
+                    (self.first, pos)
                 };
-                self.limit = outer;
-                found != *neg && k(self, pos, caps)
+                let starts = (lo..=hi).rev();
+                self.limit = if *ahead {
+                    self.behind.unwrap_or(self.last)
+                } else {
+                    pos
+                };
+                let was_behind = self.behind;
+                if !*ahead {
+                    self.behind = Some(pos);
+                }
+                let found = if *neg || !*keep {
+                    // (tested, then left: it keeps no captures; without any
+                    // inside, only the slot of the last mention can change)
+                    let ahead = *ahead;
+                    let test = |m: &mut Self, caps: &mut Caps| {
+                        starts
+                            .clone()
+                            .any(|p| m.one(node, p, caps, &mut |_, end, _| ahead || end == pos))
+                    };
+                    let any = if *inner {
+                        test(self, &mut caps.clone())
+                    } else {
+                        let last = caps.last().copied().flatten();
+                        let any = test(self, caps);
+                        if let Some(l) = caps.last_mut() {
+                            *l = last;
+                        }
+                        any
+                    };
+                    self.limit = outer;
+                    self.behind = was_behind;
+                    any != *neg && k(self, pos, caps)
+                } else {
+                    // a positive one keeps its captures: the pattern goes on from
+                    // here for each of its matches
+                    let ahead = *ahead;
+                    let mut found = false;
+                    for p in starts {
+                        found = self.one(node, p, caps, &mut |m: &mut Self, end, caps| {
+                            if !ahead && end != pos {
+                                return false;
+                            }
+                            let inner = std::mem::replace(&mut m.limit, outer);
+                            let inner_behind = std::mem::replace(&mut m.behind, was_behind);
+                            let found = k(m, pos, caps);
+                            m.limit = inner;
+                            m.behind = inner_behind;
+                            found
+                        });
+                        if found {
+                            break;
+                        }
+                    }
+                    self.limit = outer;
+                    self.behind = was_behind;
+                    found
+                };
+                found
             }
             Node::Width { node, max } => {
                 let outer = self.limit;
@@ -2665,6 +2792,16 @@ mod tests {
             (
                 "look-arounds, ref=the, same= and head=$list",
                 "[lists]\nheads = [\"office\"]\n[[rule]]\nid = \"t.x\"\npattern = \"(?<! , which !,{0,64} ) a:@Agency[head=$heads] ( '(' @Agency[ref=the,same=a] ')' )? (?= runs | operates ) _ b:@Policy\"\nfact = { subject = \"a\", predicate = \"mg:implements\", object = \"b\" }\n".into(),
+                "ok",
+            ),
+            (
+                "a repetition over 255",
+                rule("a:@Agency _{0,256} b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "a repetition of 255",
+                rule("a:@Agency ( !, ){0,255} b:@Agency", sub),
                 "ok",
             ),
             (

@@ -171,10 +171,6 @@ static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 /// Verbs by which a memo's author sets out a policy.
 static SETTING_VERBS: Words = Words::new("setting_verbs");
 
-fn is_replace_verb(w: &str) -> bool {
-    REPLACE_VERBS.contains(w)
-}
-
 static REPLACE_VERBS: Words = Words::new("replace_verbs");
 static CREATE_VERBS: Words = Words::new("create_verbs");
 static ISSUE_VERBS: Words = Words::new("issue_verbs");
@@ -2531,86 +2527,19 @@ impl<'a> Ctx<'a> {
         let si = self.sent(first);
         let sentence = self.seg.sentences[si];
         let ev = sentence.span;
-        let words: Vec<&str> = (sentence.first..sentence.last)
-            .map(|t| self.lower(t))
-            .collect();
-        let w_at = |t: usize| {
-            words
-                .get(t.wrapping_sub(sentence.first))
-                .map_or("", |s| &**s)
-        };
-        let real: Vec<usize> = ms
-            .iter()
-            .copied()
-            .filter(|&m| !self.mentions[m].anaphor || self.mentions[m].rule.starts_with("anaphor"))
-            .collect();
-
-        for &m in &real {
-            let cls = self.class(m);
+        for &m in ms {
             // memo dates
             // (a date inside the name: data/rules/memos.toml, memo.date-in-name)
-            if cls == EntityClass::Memo && Some(m) != self.doc_memo && !self.mentions[m].anaphor {
+            if self.class(m) == EntityClass::Memo
+                && Some(m) != self.doc_memo
+                && !self.mentions[m].anaphor
+            {
                 self.issued_after(m, ev, "rel.memo-date");
             }
-            // (implements, "CBP and ICE enforce the X Act": data/rules/carry-out.toml, rel.implements-verb)
         }
-        // "X is hereby revoked": the document (or memo in focus) replaces X
-        for (i, w) in words.iter().enumerate() {
-            if *w == "hereby"
-                || (is_replace_verb(w) && i > 0 && matches!(words[i - 1], "is" | "are" | "be"))
-            {
-                let t = sentence.first + i;
-                let target = real.iter().copied().rfind(|&o| {
-                    matches!(self.class(o), EntityClass::Memo | EntityClass::Policy)
-                        && self.toks[o].1 <= t
-                        && Some(o) != self.doc_memo
-                        && !self.mentions[o].anaphor
-                });
-                let verb_follows = words[i..].iter().take(3).any(|w| is_replace_verb(w));
-                if let (Some(_), Some(doc), true) = (target, self.doc_memo, verb_follows) {
-                    // every memo of the subject list: not inside parentheses, not after "pursuant to"/"under"
-                    // nor what comes after "With the exception of", "except", "other than"
-                    let mut depth = 0i32;
-                    let mut list = Vec::new();
-                    let mut excepted = false;
-                    for tk in sentence.first..t {
-                        match self.tok(tk) {
-                            "(" => depth += 1,
-                            ")" => depth -= 1,
-                            _ => {}
-                        }
-                        excepted |= matches!(w_at(tk), "exception" | "except" | "excluding")
-                            || w_at(tk) == "other" && w_at(tk + 1) == "than";
-                        if depth > 0 || excepted {
-                            continue;
-                        }
-                        if matches!(w_at(tk), "pursuant" | "under" | "by" | "in") {
-                            list.clear();
-                            break;
-                        }
-                        let memo = real.iter().copied().find(|&o| {
-                            self.toks[o].0 == tk
-                                && matches!(self.class(o), EntityClass::Memo | EntityClass::Policy)
-                                && Some(o) != self.doc_memo
-                                && !self.mentions[o].anaphor
-                        });
-                        if let Some(o) = memo {
-                            list.push(o);
-                        }
-                    }
-                    for o in list {
-                        self.fact(
-                            doc,
-                            Predicate::Replaces,
-                            FactObject::Mention(o),
-                            ev,
-                            "memo.hereby-revoked",
-                        );
-                    }
-                }
-                break;
-            }
-        }
+        // (implements, "CBP and ICE enforce the X Act": data/rules/carry-out.toml,
+        // rel.implements-verb)
+        // ("X is hereby revoked": data/rules/replaces.toml, memo.hereby-revoked)
     }
 
     /// A document that is a memo: its date, and the memos it cites.
