@@ -17,7 +17,8 @@
 //! counter_examples = ["…"]
 //! ```
 //!
-//! A pattern is a sequence of elements separated by spaces:
+//! A pattern is a sequence of elements separated by spaces (or line breaks:
+//! a long pattern may be a multi-line string, `'''…'''`):
 //!
 //! | element | matches |
 //! |---|---|
@@ -711,8 +712,20 @@ impl RuleSet {
         let mut captures: Vec<(String, CapKind)> = Vec::new();
         let mut compiled = Vec::new();
         for t in &texts {
-            // the pattern's text starts after the opening quote
-            let base = t.span().start + 1;
+            // the pattern's text starts after the opening quote (or a
+            // multi-line string's three, and the line break right after them)
+            let at = t.span().start;
+            let open = src.text.get(at..).unwrap_or("");
+            let base = if open.starts_with("'''") || open.starts_with("\"\"\"") {
+                let rest = &open[3..];
+                at + 3
+                    + [("\r\n", 2), ("\n", 1)]
+                        .iter()
+                        .find(|(nl, _)| rest.starts_with(nl))
+                        .map_or(0, |(_, n)| *n)
+            } else {
+                at + 1
+            };
             let mut p = Parser {
                 src,
                 base,
@@ -2793,6 +2806,11 @@ mod tests {
                 "look-arounds, ref=the, same= and head=$list",
                 "[lists]\nheads = [\"office\"]\n[[rule]]\nid = \"t.x\"\npattern = \"(?<! , which !,{0,64} ) a:@Agency[head=$heads] ( '(' @Agency[ref=the,same=a] ')' )? (?= runs | operates ) _ b:@Policy\"\nfact = { subject = \"a\", predicate = \"mg:implements\", object = \"b\" }\n".into(),
                 "ok",
+            ),
+            (
+                "an error in a multi-line pattern",
+                "[[rule]]\nid = \"t.x\"\npattern = '''\n  a:@Agency\n  , part of @Agancy'''\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
+                "5:13: unknown class `@Agancy`",
             ),
             (
                 "a repetition over 255",
