@@ -17,6 +17,9 @@
 //! counter_examples = ["…"]
 //! ```
 //!
+//! A `[parts]` table names pieces of patterns (`of_the = "of the?"`), which
+//! any pattern uses as `%of_the`.
+//!
 //! A pattern is a sequence of elements separated by spaces (or line breaks:
 //! a long pattern may be a multi-line string, `'''…'''`):
 //!
@@ -475,6 +478,9 @@ pub struct RuleSet {
 struct FileDef {
     #[serde(default)]
     lists: BTreeMap<String, Spanned<Vec<String>>>,
+    /// Named pieces of patterns, used as `%name`.
+    #[serde(default)]
+    parts: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     rule: Vec<RuleDef>,
 }
@@ -677,9 +683,36 @@ impl RuleSet {
         for l in &mut set.lists {
             l.retain(|w| w.len() < 2 || !w.starts_with('$'));
         }
+        // every file's parts, as the lists
+        let mut parts: Parts<'_, '_> = HashMap::new();
+        for (src, def) in &files {
+            for (name, text) in &def.parts {
+                let at = text.span().start;
+                let builtin = matches!(
+                    name.as_str(),
+                    "cap"
+                        | "alpha"
+                        | "word"
+                        | "number"
+                        | "punct"
+                        | "poss"
+                        | "date"
+                        | "start"
+                        | "end"
+                        | "gap"
+                );
+                if builtin || parts.contains_key(name) {
+                    return Err(src.err(at, format!("the part `{name}` is defined twice")));
+                }
+                parts.insert(
+                    name.clone(),
+                    (src, string_base(src.text, at), text.get_ref()),
+                );
+            }
+        }
         for (src, def) in &files {
             for r in &def.rule {
-                set.add_rule(src, r, &list_ids)?;
+                set.add_rule(src, r, &list_ids, &parts)?;
             }
         }
         set.build_index();
@@ -691,6 +724,7 @@ impl RuleSet {
         src: &Source<'_>,
         r: &RuleDef,
         lists: &HashMap<String, usize>,
+        parts: &Parts<'_, '_>,
     ) -> Result<()> {
         let id_at = r.id.span().start;
         let name = r.id.get_ref().trim();
@@ -712,20 +746,7 @@ impl RuleSet {
         let mut captures: Vec<(String, CapKind)> = Vec::new();
         let mut compiled = Vec::new();
         for t in &texts {
-            // the pattern's text starts after the opening quote (or a
-            // multi-line string's three, and the line break right after them)
-            let at = t.span().start;
-            let open = src.text.get(at..).unwrap_or("");
-            let base = if open.starts_with("'''") || open.starts_with("\"\"\"") {
-                let rest = &open[3..];
-                at + 3
-                    + [("\r\n", 2), ("\n", 1)]
-                        .iter()
-                        .find(|(nl, _)| rest.starts_with(nl))
-                        .map_or(0, |(_, n)| *n)
-            } else {
-                at + 1
-            };
+            let base = string_base(src.text, t.span().start);
             let mut p = Parser {
                 src,
                 base,
@@ -733,6 +754,8 @@ impl RuleSet {
                 pos: 0,
                 lists,
                 captures: &mut captures,
+                parts,
+                nesting: 0,
             };
             let nodes = p.parse()?;
             compiled.push((nodes, t.span().start));
@@ -1336,6 +1359,28 @@ struct Parser<'p, 's> {
     pos: usize,
     lists: &'p HashMap<String, usize>,
     captures: &'p mut Vec<(String, CapKind)>,
+    parts: &'p Parts<'p, 's>,
+    /// How many parts deep this text is.
+    nesting: usize,
+}
+
+/// The parts of the rule files: name → (file, where its text starts, text).
+type Parts<'p, 's> = HashMap<String, (&'p Source<'s>, usize, &'p str)>;
+
+/// Where the text of a TOML string at `at` starts: after the opening quote,
+/// or a multi-line string's three and the line break right after them.
+fn string_base(text: &str, at: usize) -> usize {
+    let open = text.get(at..).unwrap_or("");
+    if open.starts_with("'''") || open.starts_with("\"\"\"") {
+        let rest = &open[3..];
+        at + 3
+            + [("\r\n", 2), ("\n", 1)]
+                .iter()
+                .find(|(nl, _)| rest.starts_with(nl))
+                .map_or(0, |(_, n)| *n)
+    } else {
+        at + 1
+    }
 }
 
 /// Characters with a meaning in the pattern syntax.
@@ -1695,10 +1740,45 @@ impl Parser<'_, '_> {
                         return Ok(Node::Date { full, bare, cap });
                     }
                     _ => {
-                        self.pos = at;
-                        return Err(self.err(format!(
-                            "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start, %end or %gap"
-                        )));
+                        let Some(&(src, base, text)) = self.parts.get(&name) else {
+                            self.pos = at;
+                            return Err(self.err(format!(
+                                "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start, %end, %gap or a part (under [parts])"
+                            )));
+                        };
+                        if self.nesting >= 8 {
+                            self.pos = at;
+                            return Err(self.err(format!(
+                                "the part `%{name}` is nested more than 8 deep (does it use itself?)"
+                            )));
+                        }
+                        let mut sub = Parser {
+                            src,
+                            base,
+                            s: text,
+                            pos: 0,
+                            lists: self.lists,
+                            captures: &mut *self.captures,
+                            parts: self.parts,
+                            nesting: self.nesting + 1,
+                        };
+                        let alts = sub.alternatives()?;
+                        if sub.pos < sub.s.len() {
+                            return Err(sub.err("unexpected `)`"));
+                        }
+                        if alts.iter().any(Vec::is_empty) {
+                            return Err(sub.err("an empty part"));
+                        }
+                        // (one element stands for itself: `%x{1,9}` of a token
+                        // test repeats in a loop)
+                        return Ok(match <[Vec<Node>; 1]>::try_from(alts) {
+                            Ok([mut one]) if one.len() == 1 => one.remove(0),
+                            Ok([one]) => Node::Group {
+                                alts: vec![one],
+                                cap: None,
+                            },
+                            Err(alts) => Node::Group { alts, cap: None },
+                        });
                     }
                 };
                 Node::Tok(test, false)
@@ -2811,6 +2891,31 @@ mod tests {
                 "an error in a multi-line pattern",
                 "[[rule]]\nid = \"t.x\"\npattern = '''\n  a:@Agency\n  , part of @Agancy'''\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
                 "5:13: unknown class `@Agancy`",
+            ),
+            (
+                "a part",
+                "[parts]\nof_the = \"of the?\"\n[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency , part %of_the b:@Agency\"\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"b\" }\n".into(),
+                "ok",
+            ),
+            (
+                "an unknown part",
+                rule("a:@Agency %of_the b:@Agency", sub),
+                "4:22: unknown `%of_the`",
+            ),
+            (
+                "an error inside a part",
+                "[parts]\nof_the = \"of @Agancy\"\n[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency %of_the\"\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
+                "2:14: unknown class `@Agancy`",
+            ),
+            (
+                "a part that uses itself",
+                "[parts]\nloop = \"of %loop\"\n[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency %loop\"\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
+                "2:",
+            ),
+            (
+                "a part named as a built-in",
+                "[parts]\ncap = \"of\"\n".into(),
+                "2:7: the part `cap` is defined twice",
             ),
             (
                 "a repetition over 255",
