@@ -17,7 +17,11 @@
 //! counter_examples = ["…"]
 //! ```
 //!
-//! A pattern is a sequence of elements separated by spaces:
+//! A `[parts]` table names pieces of patterns (`of_the = "of the?"`), which
+//! any pattern uses as `%of_the`.
+//!
+//! A pattern is a sequence of elements separated by spaces (or line breaks:
+//! a long pattern may be a multi-line string, `'''…'''`):
 //!
 //! | element | matches |
 //! |---|---|
@@ -34,7 +38,9 @@
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
 //! | `@Agency[ref]` | … or a reference back to one ("the Department", a person's surname or an opening "She") |
 //! | `@Agency[prefix=Department]` | … whose name starts with that word |
-//! | `@Agency[head=Office\|Service]` | … whose name's last word is one of these |
+//! | `@Agency[head=Office\|Service]`, `@Policy[head=$list]` | … whose name's last word is one of these (of the list: in lower case) |
+//! | `@Agency[ref=the]` | … or a reference back the anaphora stage resolved ("the Department"; not a surname or pronoun) |
+//! | `@Agency[same=a]` | … of the same entity as the mention captured as `a` (its acronym) |
 //! | `@Agency[next]` | … that is the first mention after the pattern's previous one (no other mention starts between) |
 //! | `@Memo[next=Person\|Memo]` | … with no mention of those classes between the pattern's previous one and it |
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
@@ -45,7 +51,9 @@
 //! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
 //! | `@doc` | the document's own memo (by name, or "this memorandum") |
 //! | `( a \| b c )` | a group of alternatives |
-//! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated, bounded |
+//! | `(?= x )`, `(?! x )` | a match of `x` starts here, or none does (consumes nothing; a positive one keeps its captures) |
+//! | `(?<= x )`, `(?<! x )` | a match of `x` within the sentence ends here, or none does |
+//! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated (`*`, `+`: at most 16 times), bounded (at most 255) |
 //! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
@@ -297,8 +305,14 @@ enum Node {
         /// pattern's previous mention and this one (`[next]`: all of them).
         next: u8,
         prefix: Option<String>,
-        /// One of the last words its name may end with (`head=Office|Service`).
-        head: Option<Vec<String>>,
+        /// One of the last words its name may end with (`head=Office|Service`,
+        /// or a word list compared in lower case: `head=$program_heads`).
+        head: Option<Head>,
+        /// Of references back, only those the anaphora stage resolved
+        /// ("the Department"), not a surname or a pronoun (`ref=the`).
+        refs_the: bool,
+        /// The same entity (key) as the mention of that capture (`same=agency`).
+        same: Option<usize>,
         /// Not the agency of a person's title ("the Secretary of Labor").
         untitled: bool,
         /// The document's own memo (`@doc`).
@@ -339,12 +353,69 @@ enum Node {
         node: Box<Node>,
         min: usize,
         max: usize,
+        /// The node always covers one token and captures nothing: matched
+        /// in a loop, not one level deeper per repetition.
+        flat: bool,
     },
     /// A node that covers at most `max` tokens.
     Width {
         node: Box<Node>,
         max: usize,
     },
+    /// A look around, consuming nothing: whether a match of `node` starts
+    /// here (`(?= x)`, `(?! x)`) or ends here (`(?<= x)`, `(?<! x)`).
+    Look {
+        node: Box<Node>,
+        ahead: bool,
+        neg: bool,
+        /// A positive look-around with captures: the pattern goes on from
+        /// inside each of its matches (else it is tested, then left).
+        keep: bool,
+        /// It has captures inside.
+        inner: bool,
+    },
+}
+
+/// Whether a node always covers exactly one token and captures nothing: a
+/// token test, or a group of alternatives that are each look-arounds and one
+/// such node.
+fn one_token(n: &Node) -> bool {
+    match n {
+        Node::Tok(..) => true,
+        Node::Group { alts, cap: None } => alts.iter().all(|a| match a.split_last() {
+            Some((last, looks)) => {
+                one_token(last)
+                    && looks
+                        .iter()
+                        .all(|l| matches!(l, Node::Look { keep: false, .. }))
+            }
+            None => false,
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a node captures something.
+fn captures_in(n: &Node) -> bool {
+    match n {
+        Node::Mention {
+            cap, dated, year, ..
+        } => cap.is_some() || dated.is_some() || year.is_some(),
+        Node::Date { cap, .. } => cap.is_some(),
+        Node::Group { alts, cap } => cap.is_some() || alts.iter().flatten().any(captures_in),
+        Node::Repeat { node, .. } | Node::Width { node, .. } | Node::Look { node, .. } => {
+            captures_in(node)
+        }
+        _ => false,
+    }
+}
+
+/// The last words a mention's name may end with.
+#[derive(Debug, Clone)]
+enum Head {
+    Words(Vec<String>),
+    /// A word list, compared in lower case.
+    List(usize),
 }
 
 /// A compiled pattern of a rule.
@@ -415,6 +486,9 @@ pub struct RuleSet {
 struct FileDef {
     #[serde(default)]
     lists: BTreeMap<String, Spanned<Vec<String>>>,
+    /// Named pieces of patterns, used as `%name`.
+    #[serde(default)]
+    parts: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     rule: Vec<RuleDef>,
 }
@@ -617,9 +691,36 @@ impl RuleSet {
         for l in &mut set.lists {
             l.retain(|w| w.len() < 2 || !w.starts_with('$'));
         }
+        // every file's parts, as the lists
+        let mut parts: Parts<'_, '_> = HashMap::new();
+        for (src, def) in &files {
+            for (name, text) in &def.parts {
+                let at = text.span().start;
+                let builtin = matches!(
+                    name.as_str(),
+                    "cap"
+                        | "alpha"
+                        | "word"
+                        | "number"
+                        | "punct"
+                        | "poss"
+                        | "date"
+                        | "start"
+                        | "end"
+                        | "gap"
+                );
+                if builtin || parts.contains_key(name) {
+                    return Err(src.err(at, format!("the part `{name}` is defined twice")));
+                }
+                parts.insert(
+                    name.clone(),
+                    (src, string_base(src.text, at), text.get_ref()),
+                );
+            }
+        }
         for (src, def) in &files {
             for r in &def.rule {
-                set.add_rule(src, r, &list_ids)?;
+                set.add_rule(src, r, &list_ids, &parts)?;
             }
         }
         set.build_index();
@@ -631,6 +732,7 @@ impl RuleSet {
         src: &Source<'_>,
         r: &RuleDef,
         lists: &HashMap<String, usize>,
+        parts: &Parts<'_, '_>,
     ) -> Result<()> {
         let id_at = r.id.span().start;
         let name = r.id.get_ref().trim();
@@ -652,8 +754,7 @@ impl RuleSet {
         let mut captures: Vec<(String, CapKind)> = Vec::new();
         let mut compiled = Vec::new();
         for t in &texts {
-            // the pattern's text starts after the opening quote
-            let base = t.span().start + 1;
+            let base = string_base(src.text, t.span().start);
             let mut p = Parser {
                 src,
                 base,
@@ -661,6 +762,8 @@ impl RuleSet {
                 pos: 0,
                 lists,
                 captures: &mut captures,
+                parts,
+                nesting: 0,
             };
             let nodes = p.parse()?;
             compiled.push((nodes, t.span().start));
@@ -1030,6 +1133,7 @@ impl RuleSet {
                         limit: s.last,
                         steps: 0,
                         depth: 0,
+                        behind: None,
                     };
                     // (one more slot: the pattern's last mention so far)
                     caps.clear();
@@ -1263,6 +1367,28 @@ struct Parser<'p, 's> {
     pos: usize,
     lists: &'p HashMap<String, usize>,
     captures: &'p mut Vec<(String, CapKind)>,
+    parts: &'p Parts<'p, 's>,
+    /// How many parts deep this text is.
+    nesting: usize,
+}
+
+/// The parts of the rule files: name → (file, where its text starts, text).
+type Parts<'p, 's> = HashMap<String, (&'p Source<'s>, usize, &'p str)>;
+
+/// Where the text of a TOML string at `at` starts: after the opening quote,
+/// or a multi-line string's three and the line break right after them.
+fn string_base(text: &str, at: usize) -> usize {
+    let open = text.get(at..).unwrap_or("");
+    if open.starts_with("'''") || open.starts_with("\"\"\"") {
+        let rest = &open[3..];
+        at + 3
+            + [("\r\n", 2), ("\n", 1)]
+                .iter()
+                .find(|(nl, _)| rest.starts_with(nl))
+                .map_or(0, |(_, n)| *n)
+    } else {
+        at + 1
+    }
 }
 
 /// Characters with a meaning in the pattern syntax.
@@ -1457,8 +1583,8 @@ impl Parser<'_, '_> {
                 let (Some(a), Some(b)) = (a, b) else {
                     return Err(self.err("expected `{n}`, `{m,n}` or `{,n}`"));
                 };
-                if a > b || b > 64 || b == 0 {
-                    return Err(self.err("a repetition is `{m,n}` with m <= n <= 64, n >= 1"));
+                if a > b || b > 255 || b == 0 {
+                    return Err(self.err("a repetition is `{m,n}` with m <= n <= 255, n >= 1"));
                 }
                 self.pos += close;
                 (a, b)
@@ -1466,10 +1592,14 @@ impl Parser<'_, '_> {
             _ => return Ok(node),
         };
         self.bump();
-        if matches!(node, Node::Start | Node::End | Node::Gap) {
-            return Err(self.err("`%start`, `%end` and `%gap` cannot repeat"));
+        if matches!(
+            node,
+            Node::Start | Node::End | Node::Gap | Node::Look { .. }
+        ) {
+            return Err(self.err("`%start`, `%end`, `%gap` and a look-around cannot repeat"));
         }
         Ok(Node::Repeat {
+            flat: one_token(&node),
             node: Box::new(node),
             min,
             max,
@@ -1504,6 +1634,40 @@ impl Parser<'_, '_> {
             return Err(self.err("expected an element"));
         };
         Ok(match c {
+            '(' if self.s[self.pos..].starts_with('?') => {
+                let rest = &self.s[self.pos..];
+                let (ahead, neg, len) = if rest.starts_with("?=") {
+                    (true, false, 2)
+                } else if rest.starts_with("?!") {
+                    (true, true, 2)
+                } else if rest.starts_with("?<=") {
+                    (false, false, 3)
+                } else if rest.starts_with("?<!") {
+                    (false, true, 3)
+                } else {
+                    self.pos = at;
+                    return Err(self.err("expected `(?=`, `(?!`, `(?<=` or `(?<!`"));
+                };
+                self.pos += len;
+                let alts = self.alternatives()?;
+                if self.bump() != Some(')') {
+                    self.pos = at;
+                    return Err(self.err("`(` without `)`"));
+                }
+                if alts.iter().any(Vec::is_empty) {
+                    self.pos = at;
+                    return Err(self.err("an empty look-around"));
+                }
+                let node = Node::Group { alts, cap: None };
+                let inner = captures_in(&node);
+                Node::Look {
+                    keep: !neg && inner,
+                    inner,
+                    node: Box::new(node),
+                    ahead,
+                    neg,
+                }
+            }
             '(' => {
                 let alts = self.alternatives()?;
                 if self.bump() != Some(')') {
@@ -1584,10 +1748,45 @@ impl Parser<'_, '_> {
                         return Ok(Node::Date { full, bare, cap });
                     }
                     _ => {
-                        self.pos = at;
-                        return Err(self.err(format!(
-                            "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start, %end or %gap"
-                        )));
+                        let Some(&(src, base, text)) = self.parts.get(&name) else {
+                            self.pos = at;
+                            return Err(self.err(format!(
+                                "unknown `%{name}`; expected %cap, %alpha, %word, %number, %punct, %poss, %date, %start, %end, %gap or a part (under [parts])"
+                            )));
+                        };
+                        if self.nesting >= 8 {
+                            self.pos = at;
+                            return Err(self.err(format!(
+                                "the part `%{name}` is nested more than 8 deep (does it use itself?)"
+                            )));
+                        }
+                        let mut sub = Parser {
+                            src,
+                            base,
+                            s: text,
+                            pos: 0,
+                            lists: self.lists,
+                            captures: &mut *self.captures,
+                            parts: self.parts,
+                            nesting: self.nesting + 1,
+                        };
+                        let alts = sub.alternatives()?;
+                        if sub.pos < sub.s.len() {
+                            return Err(sub.err("unexpected `)`"));
+                        }
+                        if alts.iter().any(Vec::is_empty) {
+                            return Err(sub.err("an empty part"));
+                        }
+                        // (one element stands for itself: `%x{1,9}` of a token
+                        // test repeats in a loop)
+                        return Ok(match <[Vec<Node>; 1]>::try_from(alts) {
+                            Ok([mut one]) if one.len() == 1 => one.remove(0),
+                            Ok([one]) => Node::Group {
+                                alts: vec![one],
+                                cap: None,
+                            },
+                            Err(alts) => Node::Group { alts, cap: None },
+                        });
                     }
                 };
                 Node::Tok(test, false)
@@ -1602,6 +1801,8 @@ impl Parser<'_, '_> {
                         next: 0,
                         prefix: None,
                         head: None,
+                        refs_the: false,
+                        same: None,
                         untitled: false,
                         doc: true,
                         not_doc: false,
@@ -1634,6 +1835,8 @@ impl Parser<'_, '_> {
                     }
                 }
                 let mut refs = false;
+                let mut refs_the = false;
+                let mut same = None;
                 let mut next = 0u8;
                 let mut prefix = None;
                 let mut head = None;
@@ -1647,6 +1850,20 @@ impl Parser<'_, '_> {
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
+                        ("ref", Some(v)) if v == "the" => refs_the = true,
+                        ("same", Some(v)) => {
+                            match self.captures.iter().position(|(c, _)| *c == v) {
+                                Some(slot) if self.captures[slot].1 == CapKind::Mention => {
+                                    same = Some(slot);
+                                }
+                                _ => {
+                                    self.pos = at;
+                                    return Err(self.err(format!(
+                                        "`same={v}` names no mention captured before it"
+                                    )));
+                                }
+                            }
+                        }
                         ("next", None) => next = ALL_CLASSES,
                         ("next", Some(v)) if !v.is_empty() => {
                             for c in v.split('|') {
@@ -1686,13 +1903,23 @@ impl Parser<'_, '_> {
                             }
                         }
                         ("prefix", Some(v)) if !v.is_empty() => prefix = Some(v),
+                        ("head", Some(v)) if v.starts_with('$') => match self.lists.get(&v[1..]) {
+                            Some(&l) => head = Some(Head::List(l)),
+                            None => {
+                                self.pos = at;
+                                return Err(self
+                                    .err(format!("no word list `{v}` (define it under [lists])")));
+                            }
+                        },
                         ("head", Some(v)) if !v.is_empty() => {
-                            head = Some(v.split('|').map(|w| w.trim().to_string()).collect());
+                            head = Some(Head::Words(
+                                v.split('|').map(|w| w.trim().to_string()).collect(),
+                            ));
                         }
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1703,6 +1930,8 @@ impl Parser<'_, '_> {
                     next,
                     prefix,
                     head,
+                    refs_the,
+                    same,
                     untitled,
                     doc: false,
                     not_doc,
@@ -1823,7 +2052,7 @@ fn first_node(n: &Node, lists: &[WordSet]) -> Option<(First, bool)> {
             f.date = true;
             false
         }
-        Node::Start | Node::End | Node::NoMention(_) => true,
+        Node::Start | Node::End | Node::NoMention(_) | Node::Look { .. } => true,
         Node::Group { alts, .. } => {
             let mut nullable = false;
             for alt in alts {
@@ -1938,6 +2167,8 @@ struct Matcher<'m, 'c, 'a> {
     limit: usize,
     steps: usize,
     depth: usize,
+    /// Inside a look-behind: where it ends, the end of what look-aheads see.
+    behind: Option<usize>,
 }
 
 type Caps = Vec<Option<Val>>;
@@ -2007,6 +2238,8 @@ impl Matcher<'_, '_, '_> {
                 next,
                 prefix,
                 head,
+                refs_the,
+                same,
                 untitled,
                 doc,
                 not_doc,
@@ -2025,15 +2258,23 @@ impl Matcher<'_, '_, '_> {
                 for &m in view.starting(pos) {
                     let x = &ctx.mentions[m];
                     let fits = class_bit(x.class) & classes != 0
-                        && (!x.anaphor || *refs && refers_back(x))
+                        && (!x.anaphor
+                            || *refs && refers_back(x)
+                            || *refs_the && x.rule.starts_with("anaphor"))
+                        && same.is_none_or(|c| {
+                            matches!(caps[c], Some(Val::Mention(s)) if ctx.mentions[s].key == x.key)
+                        })
                         && (*next == 0 || self.follows(m, *next, caps))
                         && prefix.as_deref().is_none_or(|p| {
                             x.canonical.as_deref().unwrap_or(&x.name).starts_with(p)
                         })
-                        && head.as_deref().is_none_or(|hs| {
+                        && head.as_ref().is_none_or(|h| {
                             let name = x.canonical.as_deref().unwrap_or(&x.name);
                             let last = name.rsplit(' ').next().unwrap_or(name);
-                            hs.iter().any(|h| h == last)
+                            match h {
+                                Head::Words(hs) => hs.iter().any(|h| h == last),
+                                Head::List(l) => self.set.lists[*l].contains(&last.to_lowercase()),
+                            }
                         })
                         && !(*untitled && ctx.in_title(m))
                         && (!*doc || view.doc_key == Some(x.key.as_str()))
@@ -2113,7 +2354,100 @@ impl Matcher<'_, '_, '_> {
                 }
                 false
             }
-            Node::Repeat { node, min, max } => self.rep(node, *min, *max, 0, pos, caps, k),
+            Node::Repeat {
+                node,
+                min,
+                max,
+                flat: true,
+            } => {
+                // (the longest run first, as the recursive match would)
+                let mut n = 0;
+                while n < *max
+                    && pos + n < self.limit
+                    && self.one(node, pos + n, caps, &mut |_, end, _| end == pos + n + 1)
+                {
+                    n += 1;
+                }
+                (*min..=n).rev().any(|c| k(self, pos + c, caps))
+            }
+            Node::Repeat { node, min, max, .. } => self.rep(node, *min, *max, 0, pos, caps, k),
+            Node::Look {
+                node,
+                ahead,
+                neg,
+                keep,
+                inner,
+            } => {
+                let outer = self.limit;
+                // (a look-behind whose body starts with `%start` can only start there)
+                let (lo, hi) = if *ahead {
+                    (pos, pos)
+                } else if matches!(&**node, Node::Group { alts, .. }
+                    if alts.iter().all(|a| matches!(a.first(), Some(Node::Start))))
+                {
+                    (self.first, self.first)
+                } else {
+                    (self.first, pos)
+                };
+                let starts = (lo..=hi).rev();
+                self.limit = if *ahead {
+                    self.behind.unwrap_or(self.last)
+                } else {
+                    pos
+                };
+                let was_behind = self.behind;
+                if !*ahead {
+                    self.behind = Some(pos);
+                }
+                let found = if *neg || !*keep {
+                    // (tested, then left: it keeps no captures; without any
+                    // inside, only the slot of the last mention can change)
+                    let ahead = *ahead;
+                    let test = |m: &mut Self, caps: &mut Caps| {
+                        starts
+                            .clone()
+                            .any(|p| m.one(node, p, caps, &mut |_, end, _| ahead || end == pos))
+                    };
+                    let any = if *inner {
+                        test(self, &mut caps.clone())
+                    } else {
+                        let last = caps.last().copied().flatten();
+                        let any = test(self, caps);
+                        if let Some(l) = caps.last_mut() {
+                            *l = last;
+                        }
+                        any
+                    };
+                    self.limit = outer;
+                    self.behind = was_behind;
+                    any != *neg && k(self, pos, caps)
+                } else {
+                    // a positive one keeps its captures: the pattern goes on from
+                    // here for each of its matches
+                    let ahead = *ahead;
+                    let mut found = false;
+                    for p in starts {
+                        found = self.one(node, p, caps, &mut |m: &mut Self, end, caps| {
+                            if !ahead && end != pos {
+                                return false;
+                            }
+                            let inner = std::mem::replace(&mut m.limit, outer);
+                            let inner_behind = std::mem::replace(&mut m.behind, was_behind);
+                            let found = k(m, pos, caps);
+                            m.limit = inner;
+                            m.behind = inner_behind;
+                            found
+                        });
+                        if found {
+                            break;
+                        }
+                    }
+                    self.limit = outer;
+                    self.behind = was_behind;
+                    found
+                };
+                found
+            }
             Node::Width { node, max } => {
                 let outer = self.limit;
                 self.limit = outer.min(pos + max);
@@ -2537,6 +2871,71 @@ mod tests {
                 "ok",
             ),
             (
+                "an unknown look-around",
+                rule("a:@Agency (?< of ) b:@Agency", sub),
+                "4:22: expected `(?=`, `(?!`, `(?<=` or `(?<!`",
+            ),
+            (
+                "a repeated look-around",
+                rule("a:@Agency (?! of )* b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "same= before its capture",
+                rule("a:@Agency[same=b] of b:@Agency", sub),
+                "4:14: `same=b` names no mention captured before it",
+            ),
+            (
+                "head= of an unknown list",
+                rule("a:@Agency[head=$nolist] of b:@Agency", sub),
+                "4:14: no word list `$nolist`",
+            ),
+            (
+                "look-arounds, ref=the, same= and head=$list",
+                "[lists]\nheads = [\"office\"]\n[[rule]]\nid = \"t.x\"\npattern = \"(?<! , which !,{0,64} ) a:@Agency[head=$heads] ( '(' @Agency[ref=the,same=a] ')' )? (?= runs | operates ) _ b:@Policy\"\nfact = { subject = \"a\", predicate = \"mg:implements\", object = \"b\" }\n".into(),
+                "ok",
+            ),
+            (
+                "an error in a multi-line pattern",
+                "[[rule]]\nid = \"t.x\"\npattern = '''\n  a:@Agency\n  , part of @Agancy'''\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
+                "5:13: unknown class `@Agancy`",
+            ),
+            (
+                "a part",
+                "[parts]\nof_the = \"of the?\"\n[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency , part %of_the b:@Agency\"\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"b\" }\n".into(),
+                "ok",
+            ),
+            (
+                "an unknown part",
+                rule("a:@Agency %of_the b:@Agency", sub),
+                "4:22: unknown `%of_the`",
+            ),
+            (
+                "an error inside a part",
+                "[parts]\nof_the = \"of @Agancy\"\n[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency %of_the\"\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
+                "2:14: unknown class `@Agancy`",
+            ),
+            (
+                "a part that uses itself",
+                "[parts]\nloop = \"of %loop\"\n[[rule]]\nid = \"t.x\"\npattern = \"a:@Agency %loop\"\nfact = { subject = \"a\", predicate = \"org:subOrganizationOf\", object = \"a\" }\n".into(),
+                "2:",
+            ),
+            (
+                "a part named as a built-in",
+                "[parts]\ncap = \"of\"\n".into(),
+                "2:7: the part `cap` is defined twice",
+            ),
+            (
+                "a repetition over 255",
+                rule("a:@Agency _{0,256} b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "a repetition of 255",
+                rule("a:@Agency ( !, ){0,255} b:@Agency", sub),
+                "ok",
+            ),
+            (
                 "a valid rule",
                 rule("a:@Agency , part of the? b:@Agency", sub),
                 "ok",
@@ -2625,6 +3024,18 @@ mod tests {
             ("a mention", "a:@Agency was abolished", Some(&[]), true),
             ("a token class", "%cap a:@Agency", None, false),
             ("a gap first", "_{0,2} a:@Agency", None, false),
+            (
+                "a look-behind first",
+                "(?<! , which ) a:@Agency runs",
+                Some(&[]),
+                true,
+            ),
+            (
+                "a look-ahead, then a word",
+                "(?! former ) ex a:@Agency",
+                Some(&["ex"]),
+                false,
+            ),
         ];
         for &(case, pattern, words, by_agency) in cases {
             let file = format!("[[rule]]\nid = \"t.x\"\npattern = \"{pattern}\"\nfact = {{ subject = \"a\", predicate = \"mg:defunct\", value = true }}\n");

@@ -168,18 +168,8 @@ static RANKS: Words = Words::new("ranks");
 
 static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
-static IMPLEMENT_VERBS: Words = Words::new("implement_verbs");
-
 /// Verbs by which a memo's author sets out a policy.
 static SETTING_VERBS: Words = Words::new("setting_verbs");
-
-fn is_implement_verb(w: &str) -> bool {
-    IMPLEMENT_VERBS.contains(w)
-}
-
-fn is_replace_verb(w: &str) -> bool {
-    REPLACE_VERBS.contains(w)
-}
 
 static REPLACE_VERBS: Words = Words::new("replace_verbs");
 static CREATE_VERBS: Words = Words::new("create_verbs");
@@ -2572,184 +2562,19 @@ impl<'a> Ctx<'a> {
         let si = self.sent(first);
         let sentence = self.seg.sentences[si];
         let ev = sentence.span;
-        let words: Vec<&str> = (sentence.first..sentence.last)
-            .map(|t| self.lower(t))
-            .collect();
-        let w_at = |t: usize| {
-            words
-                .get(t.wrapping_sub(sentence.first))
-                .map_or("", |s| &**s)
-        };
-        let real: Vec<usize> = ms
-            .iter()
-            .copied()
-            .filter(|&m| !self.mentions[m].anaphor || self.mentions[m].rule.starts_with("anaphor"))
-            .collect();
-
-        for (ix, &m) in real.iter().enumerate() {
-            let (ma, mb) = self.toks[m];
-            let cls = self.class(m);
+        for &m in ms {
             // memo dates
             // (a date inside the name: data/rules/memos.toml, memo.date-in-name)
-            if cls == EntityClass::Memo && Some(m) != self.doc_memo && !self.mentions[m].anaphor {
+            if self.class(m) == EntityClass::Memo
+                && Some(m) != self.doc_memo
+                && !self.mentions[m].anaphor
+            {
                 self.issued_after(m, ev, "rel.memo-date");
             }
-            // implements: AGENCY ... implement|enforce ... POLICY (not the agency
-            // of a person's title: "the Secretary of Homeland Security, issued ...")
-            if matches!(cls, EntityClass::Agency | EntityClass::Organization)
-                && !self.mentions[m].anaphor
-                && !self.in_title(m)
-            {
-                let verb = (mb..sentence.last.min(mb + 12)).find(|&t| {
-                    is_implement_verb(w_at(t))
-                        && !(w_at(t) == "carry"
-                            || w_at(t) == "carried"
-                            || w_at(t) == "carrying"
-                            || w_at(t) == "carries")
-                        || (matches!(w_at(t), "carry" | "carries" | "carried" | "carrying")
-                            && w_at(t + 1) == "out")
-                });
-                // an agent inside a relative clause (", which is part of the DOL,")
-                // is not the subject of the verb after the clause
-                let in_relative_clause = (sentence.first..ma)
-                    .rev()
-                    .find(|&t| w_at(t) == ",")
-                    .is_some_and(|c| matches!(w_at(c + 1), "which" | "who"));
-                // "The Wage and Hour Division, which is part of the DOL, enforces
-                // ...": the clause after the subject is transparent
-                let verb = verb.filter(|_| !in_relative_clause);
-                let clause = verb.and_then(|v| {
-                    (w_at(mb) == ","
-                        && matches!(w_at(mb + 1), "which" | "who")
-                        && w_at(v - 1) == ",")
-                        .then_some(v)
-                });
-                if let Some(v) = verb {
-                    // another agent before the verb blocks, unless coordinated:
-                    // "CBP and ICE enforce ..."
-                    let mut prev_end = mb;
-                    let mut blocked = false;
-                    for &o in &real[ix + 1..] {
-                        if self.toks[o].0 >= v || clause.is_some() {
-                            break;
-                        }
-                        if !matches!(
-                            self.class(o),
-                            EntityClass::Agency | EntityClass::Organization | EntityClass::Person
-                        ) {
-                            continue;
-                        }
-                        let gap: Vec<&str> = (prev_end..self.toks[o].0).map(w_at).collect();
-                        // "The Economic Development Administration (EDA) administers …":
-                        // the subject's own acronym in parentheses
-                        let own_acronym = gap.as_slice() == ["("]
-                            && self.mentions[o].key == self.mentions[m].key
-                            && w_at(self.toks[o].1) == ")";
-                        if own_acronym {
-                            prev_end = self.toks[o].1 + 1;
-                            continue;
-                        }
-                        if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) {
-                            blocked = true;
-                            break;
-                        }
-                        prev_end = self.toks[o].1;
-                    }
-                    let between: Vec<&str> = (mb..v).map(w_at).collect();
-                    let clause_break = clause.is_none()
-                        && between
-                            .iter()
-                            .any(|w| matches!(*w, "." | ";" | "which" | "who" | "but"));
-                    if !blocked && !clause_break {
-                        let policy = real.iter().copied().find(|&p| {
-                            self.class(p) == EntityClass::Policy
-                                && self.toks[p].0 > v
-                                && self.toks[p].0 < v + 12
-                        });
-                        // "uses" carries out a program, not a law whose funds it spends
-                        let using = matches!(w_at(v), "use" | "uses");
-                        let program = |p: usize| {
-                            let name = self.mentions[p]
-                                .canonical
-                                .as_deref()
-                                .unwrap_or(&self.mentions[p].name);
-                            name.rsplit(' ').next().is_some_and(|w| {
-                                matches!(
-                                    w.to_lowercase().as_str(),
-                                    "program" | "programs" | "initiative" | "protocols" | "system"
-                                )
-                            }) && self.toks[p].0 <= v + 3
-                        };
-                        if let Some(p) = policy.filter(|&p| !using || program(p)) {
-                            self.fact(
-                                m,
-                                Predicate::Implements,
-                                FactObject::Mention(p),
-                                ev,
-                                "rel.implements-verb",
-                            );
-                        }
-                    }
-                }
-            }
         }
-        // "X is hereby revoked": the document (or memo in focus) replaces X
-        for (i, w) in words.iter().enumerate() {
-            if *w == "hereby"
-                || (is_replace_verb(w) && i > 0 && matches!(words[i - 1], "is" | "are" | "be"))
-            {
-                let t = sentence.first + i;
-                let target = real.iter().copied().rfind(|&o| {
-                    matches!(self.class(o), EntityClass::Memo | EntityClass::Policy)
-                        && self.toks[o].1 <= t
-                        && Some(o) != self.doc_memo
-                        && !self.mentions[o].anaphor
-                });
-                let verb_follows = words[i..].iter().take(3).any(|w| is_replace_verb(w));
-                if let (Some(_), Some(doc), true) = (target, self.doc_memo, verb_follows) {
-                    // every memo of the subject list: not inside parentheses, not after "pursuant to"/"under"
-                    // nor what comes after "With the exception of", "except", "other than"
-                    let mut depth = 0i32;
-                    let mut list = Vec::new();
-                    let mut excepted = false;
-                    for tk in sentence.first..t {
-                        match self.tok(tk) {
-                            "(" => depth += 1,
-                            ")" => depth -= 1,
-                            _ => {}
-                        }
-                        excepted |= matches!(w_at(tk), "exception" | "except" | "excluding")
-                            || w_at(tk) == "other" && w_at(tk + 1) == "than";
-                        if depth > 0 || excepted {
-                            continue;
-                        }
-                        if matches!(w_at(tk), "pursuant" | "under" | "by" | "in") {
-                            list.clear();
-                            break;
-                        }
-                        let memo = real.iter().copied().find(|&o| {
-                            self.toks[o].0 == tk
-                                && matches!(self.class(o), EntityClass::Memo | EntityClass::Policy)
-                                && Some(o) != self.doc_memo
-                                && !self.mentions[o].anaphor
-                        });
-                        if let Some(o) = memo {
-                            list.push(o);
-                        }
-                    }
-                    for o in list {
-                        self.fact(
-                            doc,
-                            Predicate::Replaces,
-                            FactObject::Mention(o),
-                            ev,
-                            "memo.hereby-revoked",
-                        );
-                    }
-                }
-                break;
-            }
-        }
+        // (implements, "CBP and ICE enforce the X Act": data/rules/carry-out.toml,
+        // rel.implements-verb)
+        // ("X is hereby revoked": data/rules/replaces.toml, memo.hereby-revoked)
     }
 
     /// A document that is a memo: its date, and the memos it cites.
