@@ -2608,6 +2608,34 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // a title given with the document (not in its text) that names a law or
+        // program the text names too: "Memorandum on the Delegation of Functions
+        // Under the Tide Charts Act of 2020" … "the Tide Charts Act of 2020"
+        let doc_span = self.mentions[doc].span;
+        if doc_span.start >= doc_span.end {
+            let title = self.mentions[doc].name.to_lowercase();
+            let mut named: Vec<String> = Vec::new();
+            for p in self.named(EntityClass::Policy) {
+                let m = &self.mentions[p];
+                let name = m.canonical.as_deref().unwrap_or(&m.name).to_lowercase();
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if name.split(' ').count() >= 2
+                    && m.rule != "pattern.public-law"
+                    && title.contains(&name)
+                    && !named.contains(&m.key)
+                {
+                    named.push(m.key.clone());
+                    let ev = self.sentence_span(self.toks[p].0);
+                    self.fact(
+                        doc,
+                        Predicate::Concerns,
+                        FactObject::Mention(p),
+                        ev,
+                        "memo.title-names-policy",
+                    );
+                }
+            }
+        }
         for p in 0..self.mentions.len() {
             if self.mentions[p].rule == "memo.title-policy" {
                 let span = self.mentions[doc].span;
