@@ -294,6 +294,7 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     public_laws(text, &mut out);
     department_heads(text, seg, lex, &mut out);
     listed_departments(text, seg, lex, &mut out);
+    departments_among_acronyms(text, seg, lex, &mut out);
     out
 }
 
@@ -380,6 +381,54 @@ fn listed_departments(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<
             m.take_entry(e);
             out.push(m);
         }
+    }
+}
+
+/// "USDA, Commerce, DOI, and DOE": a department's one-word short name among
+/// agencies' acronyms in a list is that department.
+fn departments_among_acronyms(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let n = seg.tokens.len();
+    let is_acr = |k: usize| {
+        let w = seg.tok(text, k);
+        w.len() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && lex
+                .lookup_acronym(w)
+                .is_some_and(|e| lex.entries[e].class == EntityClass::Agency)
+    };
+    let sep = |k: usize| k < n && matches!(seg.tok(text, k), "," | "and" | "or" | "(" | ")");
+    for i in 1..n.saturating_sub(1) {
+        let w = seg.tok(text, i);
+        if w.contains(' ') || !LISTED_DEPARTMENTS.contains(w) || !sep(i - 1) || !sep(i + 1) {
+            continue;
+        }
+        // two acronyms of agencies among the list's neighbours, none but separators between
+        let mut acronyms = 0;
+        let mut k = i;
+        while k > 0 && i - k < 8 && (sep(k - 1) || is_acr(k - 1)) {
+            k -= 1;
+            acronyms += usize::from(is_acr(k));
+        }
+        let mut k = i + 1;
+        while k < n && k - i < 8 && (sep(k) || is_acr(k)) {
+            acronyms += usize::from(is_acr(k));
+            k += 1;
+        }
+        if acronyms < 2 {
+            continue;
+        }
+        let Some(e) = department_entry(lex, w) else {
+            continue;
+        };
+        let mut m = Mention::new(
+            seg.tokens[i].span,
+            EntityClass::Agency,
+            &e.canonical,
+            "list.department-among-acronyms",
+            45,
+        );
+        m.take_entry(e);
+        out.push(m);
     }
 }
 
@@ -3268,6 +3317,16 @@ mod tests {
                 "every department a plural names, none after a lone one",
                 "The Departments of Commerce, Labor, and the Treasury agreed, as did the Departments of State staff.",
                 &[("Commerce", Agency), ("Labor", Agency), ("Treasury", Agency)],
+            ),
+            (
+                "a department's short name among agencies' acronyms, not in a list of words",
+                "The agencies (USDA, Commerce, DOI, and DOE) agreed. Commerce, Labor and Energy grew.",
+                &[
+                    ("USDA", Agency),
+                    ("Commerce", Agency),
+                    ("DOI", Agency),
+                    ("DOE", Agency),
+                ],
             ),
             (
                 "a kind of service is no agency",
