@@ -327,6 +327,13 @@ fn department_entry<'l>(lex: &'l Lexicon, words: &str) -> Option<&'l LexEntry> {
         .filter(|e| e.class == EntityClass::Agency)
 }
 
+/// A mention of the gazetteer's department `e`, named by its canonical name.
+fn department_mention(span: Span, e: &LexEntry, rule: &'static str, priority: u8) -> Mention {
+    let mut m = Mention::new(span, EntityClass::Agency, &e.canonical, rule, priority);
+    m.take_entry(e);
+    m
+}
+
 /// "the Departments of Commerce, Labor, and the Treasury", "the Secretaries of
 /// State and Homeland Security": every department of the list is a mention.
 fn listed_departments(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
@@ -371,15 +378,7 @@ fn listed_departments(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<
             continue;
         }
         for (span, e) in found {
-            let mut m = Mention::new(
-                span,
-                EntityClass::Agency,
-                &e.canonical,
-                "list.departments",
-                45,
-            );
-            m.take_entry(e);
-            out.push(m);
+            out.push(department_mention(span, e, "list.departments", 45));
         }
     }
 }
@@ -420,15 +419,12 @@ fn departments_among_acronyms(text: &str, seg: &Segmented, lex: &Lexicon, out: &
         let Some(e) = department_entry(lex, w) else {
             continue;
         };
-        let mut m = Mention::new(
+        out.push(department_mention(
             seg.tokens[i].span,
-            EntityClass::Agency,
-            &e.canonical,
+            e,
             "list.department-among-acronyms",
             45,
-        );
-        m.take_entry(e);
-        out.push(m);
+        ));
     }
 }
 
@@ -462,15 +458,7 @@ fn department_heads(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Me
         };
         let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
         // (named by the canonical name: "Labor" is no label of the department)
-        let mut m = Mention::new(
-            span,
-            EntityClass::Agency,
-            &e.canonical,
-            "title.department",
-            40,
-        );
-        m.take_entry(e);
-        out.push(m);
+        out.push(department_mention(span, e, "title.department", 40));
     }
 }
 
