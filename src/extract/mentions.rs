@@ -439,7 +439,10 @@ fn department_heads(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Me
             continue;
         }
         let prev = seg.tok(text, i - 1);
-        if prev.starts_with(char::is_uppercase) && !FEDERAL_TITLE_PREFIXES.contains(prev) {
+        // ("Georgia's Secretary of State", "the state's Secretary of State")
+        if prev.starts_with(char::is_uppercase) && !FEDERAL_TITLE_PREFIXES.contains(prev)
+            || seg.tokens[i - 1].kind == TokKind::Possessive
+        {
             continue;
         }
         let mut a = i + 2;
@@ -3298,7 +3301,7 @@ mod tests {
         let cases: &[Case] = &[
             (
                 "a head's title names its department; a state's or a foreign secretary's none",
-                "The Secretary of Labor met the Texas Secretary of State and the Secretary of State for Foreign Affairs.",
+                "The Secretary of Labor met the Texas Secretary of State, Georgia's Secretary of State and the Secretary of State for Foreign Affairs.",
                 &[("Labor", Agency)],
             ),
             (
