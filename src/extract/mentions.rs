@@ -398,7 +398,7 @@ fn departments_among_acronyms(text: &str, seg: &Segmented, lex: &Lexicon, out: &
     let sep = |k: usize| k < n && matches!(seg.tok(text, k), "," | "and" | "or" | "(" | ")");
     for i in 1..n.saturating_sub(1) {
         let w = seg.tok(text, i);
-        if w.contains(' ') || !LISTED_DEPARTMENTS.contains(w) || !sep(i - 1) || !sep(i + 1) {
+        if !LISTED_DEPARTMENTS.contains(w) || !sep(i - 1) || !sep(i + 1) {
             continue;
         }
         // two acronyms of agencies among the list's neighbours, none but separators between
@@ -2753,7 +2753,11 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                         && seg.tok(text, c + 2) == "be"
                 });
             // "Orelia Roe has served as …" at a sentence's start: a biography's subject
+            // (looked for only when a first name or an initial does not decide: it
+            // reads the whole text)
             let bio_subject = !all_caps
+                && !first_ok
+                && !has_initial
                 && (2..=3).contains(&n)
                 && parts
                     .iter()

@@ -495,6 +495,9 @@ fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
 /// PWEDA (PWEDA; P.L. 89-136)": the number in parentheses after an act names
 /// the act (an alternative label of one entity).
 fn public_law_aliases(text: &str, kept: &mut [Mention]) {
+    // each number read as an act's name: the act's key and canonical name
+    let mut named: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut aliased = vec![false; kept.len()];
     for i in 1..kept.len() {
         if kept[i].rule != "pattern.public-law" {
             continue;
@@ -546,20 +549,17 @@ fn public_law_aliases(text: &str, kept: &mut [Mention]) {
         });
         if let Some(j) = act {
             let (key, canonical) = (kept[j].key.clone(), kept[j].canonical.clone());
+            named.insert(kept[i].name.clone(), (key.clone(), canonical.clone()));
             let m = &mut kept[i];
             m.key = key;
             m.canonical = canonical;
             m.priority = 60;
+            aliased[i] = true;
         }
     }
     // the same number elsewhere in the document ("Referenced Legislation: P.L. 118-272")
-    let named: HashMap<String, (String, Option<String>)> = kept
-        .iter()
-        .filter(|m| m.rule == "pattern.public-law" && m.priority == 60)
-        .map(|m| (m.name.clone(), (m.key.clone(), m.canonical.clone())))
-        .collect();
-    for m in kept.iter_mut() {
-        if m.rule == "pattern.public-law" && m.priority != 60 {
+    for (m, aliased) in kept.iter_mut().zip(aliased) {
+        if m.rule == "pattern.public-law" && !aliased {
             if let Some((key, canonical)) = named.get(&m.name) {
                 m.key.clone_from(key);
                 m.canonical.clone_from(canonical);

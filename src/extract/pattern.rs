@@ -1628,6 +1628,17 @@ impl Parser<'_, '_> {
         Ok(out)
     }
 
+    /// A group's alternatives and its closing `)`; an error points at the `(`
+    /// at `at`.
+    fn closed_alternatives(&mut self, at: usize) -> Result<Vec<Vec<Node>>> {
+        let alts = self.alternatives()?;
+        if self.bump() != Some(')') {
+            self.pos = at;
+            return Err(self.err("`(` without `)`"));
+        }
+        Ok(alts)
+    }
+
     fn atom(&mut self, cap: Option<usize>) -> Result<Node> {
         let at = self.pos;
         let Some(c) = self.bump() else {
@@ -1649,11 +1660,7 @@ impl Parser<'_, '_> {
                     return Err(self.err("expected `(?=`, `(?!`, `(?<=` or `(?<!`"));
                 };
                 self.pos += len;
-                let alts = self.alternatives()?;
-                if self.bump() != Some(')') {
-                    self.pos = at;
-                    return Err(self.err("`(` without `)`"));
-                }
+                let alts = self.closed_alternatives(at)?;
                 if alts.iter().any(Vec::is_empty) {
                     self.pos = at;
                     return Err(self.err("an empty look-around"));
@@ -1669,11 +1676,7 @@ impl Parser<'_, '_> {
                 }
             }
             '(' => {
-                let alts = self.alternatives()?;
-                if self.bump() != Some(')') {
-                    self.pos = at;
-                    return Err(self.err("`(` without `)`"));
-                }
+                let alts = self.closed_alternatives(at)?;
                 if alts.iter().all(Vec::is_empty) {
                     self.pos = at;
                     return Err(self.err("an empty group"));

@@ -208,9 +208,8 @@ pub fn analyze(text: &str) -> Structure {
             && !line.starts_with("date ")
         {
             st.title = Some(t);
-            st.is_memo = MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w))
-                || has_memo_number(line)
-                || has_order_formula(text);
+            st.is_memo =
+                MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
             // the next line after a blank one, when it is another short stand-alone title line
             let mut j = heading_end + 1;
             while j < all.len() && text[all[j].start..all[j].end].trim().is_empty() {
@@ -233,8 +232,8 @@ pub fn analyze(text: &str) -> Structure {
             }
         }
     }
-    // an order without a title line in its text ("By the authority vested in
-    // me …" first, its title given with the document)
+    // an order's formula ("By the authority vested in me …"), whether or not a
+    // title line stands in the text (its title may come with the document)
     st.is_memo |= has_order_formula(text);
     // header fields in the first 60 lines
     let mut i = 0;

@@ -421,14 +421,13 @@ impl Ctx<'_> {
                         };
                         let after = self.toks[o].1;
                         let next = self.seg.tokens.get(after);
-                        if next.is_some_and(|t| t.kind == crate::extract::text::TokKind::Possessive)
-                        {
+                        if next.is_some_and(|t| t.kind == TokKind::Possessive) {
                             k = after + 1;
                             owned = true;
                             continue;
                         }
                         let glued = next.is_some_and(|t| {
-                            t.kind == crate::extract::text::TokKind::Word
+                            t.kind == TokKind::Word
                                 && self.tok(after).starts_with(char::is_uppercase)
                         });
                         if self.class(o) == EntityClass::Agency
@@ -1382,13 +1381,13 @@ impl Ctx<'_> {
                         None
                     }
                 };
+                let taken = match v {
+                    "was" | "is" => appointed(after_verb),
+                    "has" | "had" if self.lower(k + 1) == "been" => appointed(k + 2),
+                    _ => None,
+                };
                 let (role_from, org) = match v {
-                    "was" | "is" if appointed(after_verb).is_some() => {
-                        (appointed(after_verb), None)
-                    }
-                    "has" | "had" if self.lower(k + 1) == "been" && appointed(k + 2).is_some() => {
-                        (appointed(k + 2), None)
-                    }
+                    _ if taken.is_some() => (taken, None),
                     "is" | "was" | "became" | "remains" => (Some(after_verb), None),
                     "has" | "had" if self.lower(k + 1) == "been" => (Some(k + 2), None),
                     "has" | "had" | "will"
