@@ -151,6 +151,10 @@ static DIVISION_PLACES_AFTER: Words = Words::new("division_places_after");
 static GENERIC_UNIT_WORDS: Words = Words::new("generic_unit_words");
 static UNNAMED_BOARDS: Words = Words::new("unnamed_boards");
 static ACADEMIC_FIELDS: Words = Words::new("academic_fields");
+static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
+
+/// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
+static DEGREES: Words = Words::new("degrees");
 static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
@@ -171,6 +175,35 @@ static MEMO_HEADS: Words = Words::new("memo_heads");
 static GOV_MODIFIERS: Words = Words::new("gov_modifiers");
 /// Capitalized words that never start a name (sentence starters and function words).
 static STARTERS: Words = Words::new("starters");
+
+/// Words an ordinal counts rather than names ("20th Executive Order").
+static ORDINAL_COUNTED: Words = Words::new("ordinal_counted");
+
+/// "Ph.D.", "MBA": a degree's abbreviation (not "Master" of "Master Settlement Agreement").
+fn is_degree_abbreviation(w: &str) -> bool {
+    DEGREES.contains(&w) && (w.contains('.') || w.len() <= 4)
+}
+
+/// "21st Century Cures Act", "4th Infantry Division": an ordinal number right
+/// before a capitalized word of the same sentence opens a name.
+fn ordinal_opens_name(text: &str, seg: &Segmented, i: usize) -> bool {
+    let toks = &seg.tokens;
+    let s = seg.tok(text, i);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    toks[i].kind == TokKind::Number
+        && digits > 0
+        && matches!(&s[digits..], "st" | "nd" | "rd" | "th")
+        && toks.get(i + 1).is_some_and(|n| {
+            let w = seg.tok(text, i + 1);
+            n.kind == TokKind::Word
+                && n.span.start == toks[i].span.end + 1
+                && seg.sentence_of[i + 1] == seg.sentence_of[i]
+                && tok_is_cap(w)
+                // (not "his 20th Executive Order", "the 45th Administration":
+                // a count of things named otherwise)
+                && !ORDINAL_COUNTED.contains(&w)
+        })
+}
 
 fn tok_is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
@@ -954,15 +987,41 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     if head == "Services" {
         return None;
     }
+    // "SBA Regional Offices", "Federal Pilot Community Vaccination Centers": a set
+    // of units, no one body (the lexicon's names are found by name)
+    if matches!(head, "Offices" | "Centers")
+        && prep.is_none()
+        && !(head_idx > 0 && words[head_idx - 1] == "Law")
+    {
+        return None;
+    }
     if AGENCY_HEADS.contains(&head) {
         // "Department of Economics", "Fischell Department of Bioengineering": a
         // university's department
+        // ("Department of Political Science", "Department of Urban Studies and
+        // Planning", "Department of Pharmacology of … University": a field's last
+        // word; not "Department of Science and Technology")
         let academic = head == "Department"
             && prep.is_some_and(|p| {
-                p + 1 < n
-                    && words[p + 1..]
+                let field: Vec<&str> = words[p + 1..]
+                    .iter()
+                    .copied()
+                    .take_while(|w| !matches!(*w, "of" | "at" | "in" | "for"))
+                    .collect();
+                // (not "Department of Energy Science …", "Department of Defense
+                // Science Board": a department's name and one of its bodies)
+                let department = field.first().is_some_and(|f| {
+                    LISTED_DEPARTMENTS
+                        .iter()
+                        .any(|d| d.split(' ').next() == Some(*f))
+                });
+                !field.is_empty()
+                    && !department
+                    && !field.iter().any(|w| is_body_head(w))
+                    && (field
                         .iter()
                         .all(|w| ACADEMIC_FIELDS.contains(w) || matches!(*w, "and" | "&"))
+                        || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w)))
             });
         // "Harvard University Government Department", "American Constitution Society
         // Task Force": a non-government body's unit (not "National Science Foundation
@@ -1032,7 +1091,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         let s = seg.tok(text, i);
-        if !(toks[i].kind == TokKind::Word && tok_is_cap(s)) {
+        if !(toks[i].kind == TokKind::Word && tok_is_cap(s) || ordinal_opens_name(text, seg, i)) {
             i += 1;
             continue;
         }
@@ -1143,7 +1202,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                             let w = seg.tok(text, k);
                             tok_is_cap(w) || matches!(w, "and" | "of" | "for" | "the" | "&")
                         })
-                        .any(|k| is_body_head(seg.tok(text, k))))
+                        .any(|k| {
+                            let w = seg.tok(text, k);
+                            // ("… Office of International Affairs an Assistant
+                            // Commissioner": a title after an article is no name's)
+                            is_body_head(w) || TITLE_HEADS.contains(&w)
+                        }))
             {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
                 let mut k = end;
@@ -1198,17 +1262,19 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         while a < end
             && !dear_colleague
             && (STARTERS.contains(&seg.tok(text, a))
-                // ("the First Step Act", "the Second Amendment": an ordinal inside
-                // a sentence is part of the name)
-                && !(matches!(seg.tok(text, a), "First" | "Second")
-                    && seg.sentences[seg.sentence_of[a]].first != a
+                // ("the First Step Act", "The Third Country Training Program": an
+                // ordinal inside a sentence or after an article is part of the name)
+                && !(matches!(seg.tok(text, a), "First" | "Second" | "Third")
+                    && (seg.sentences[seg.sentence_of[a]].first != a || a > start)
                     && a + 1 < end
                     && toks[a + 1].kind == TokKind::Word)
                 // ("$4.5 Billion American Rescue Plan": an amount's word)
                 || matches!(seg.tok(text, a), "Million" | "Billion" | "Trillion")
                 || is_connector(seg.tok(text, a))
                 || is_month(seg.tok(text, a))
-                || toks[a].kind == TokKind::Number)
+                // ("Ph.D. Northwestern University": a degree before its school)
+                || is_degree_abbreviation(seg.tok(text, a))
+                || toks[a].kind == TokKind::Number && !ordinal_opens_name(text, seg, a))
         {
             a += 1;
         }
@@ -1301,7 +1367,15 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 b = k;
             }
         }
-        if b > a && !after_section_number(text, seg, a) {
+        // "an M.S. in National Resource Strategy", "a degree in Homeland Security":
+        // a field of study names no body or policy
+        let field_of_study = a >= 2
+            && seg.tok(text, a - 1) == "in"
+            && (DEGREES.contains(&seg.tok(text, a - 2))
+                || a >= 3
+                    && toks[a - 2].kind == TokKind::Possessive
+                    && DEGREES.contains(&seg.tok(text, a - 3)));
+        if b > a && !after_section_number(text, seg, a) && !field_of_study {
             match split_at {
                 Some(at) if at > a && at + 1 < b => {
                     emit_chunk(text, seg, lex, a, at, out);
@@ -3473,6 +3547,46 @@ mod tests {
                 "a university's department is no agency",
                 "She taught in the Department of Economics and the Roe Department of Bioengineering.",
                 &[("Department of Economics", Organization), ("Roe Department of Bioengineering", Organization)],
+            ),
+            (
+                "a field of study's last word makes a university's department",
+                "She taught in the Department of Urban Studies and Planning and the Department of Energy Science Board met.",
+                &[("Department of Urban Studies and Planning", Organization), ("Department of Energy Science Board", Agency)],
+            ),
+            (
+                "an ordinal opens a name",
+                "The 21st Century Widgets Act moved the 4th Infantry Division.",
+                &[("21st Century Widgets Act", Policy), ("4th Infantry Division", Agency)],
+            ),
+            (
+                "an ordinal counts an executive order, it names none",
+                "It was his 20th Executive Order 14999 this year.",
+                &[("Executive Order 14999", Memo)],
+            ),
+            (
+                "an ordinal word after an article is part of the name",
+                "The Third Country Widget Program grew.",
+                &[("Third Country Widget Program", Policy)],
+            ),
+            (
+                "a set of offices is no one body",
+                "The SBA Regional Offices and the Field Offices met.",
+                &[("SBA", Agency)],
+            ),
+            (
+                "a degree is no part of a school's name, nor its field a policy",
+                "She holds a Ph.D. Springfield University and an M.S. in National Resource Strategy.",
+                &[("Springfield University", Organization)],
+            ),
+            (
+                "a title after an article ends a name",
+                "There shall be at the head of the Office of Widget Affairs an Assistant Commissioner.",
+                &[("Office of Widget Affairs", Agency)],
+            ),
+            (
+                "a Unicode hyphen joins a name's words",
+                "She studied at Winston\u{2010}Springfield State University.",
+                &[("Winston\u{2010}Springfield State University", Organization)],
             ),
             (
                 "a non-government body's unit is an organization's",

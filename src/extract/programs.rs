@@ -16,6 +16,9 @@ use crate::model::{EntityClass, Span};
 /// Words that open a sentence or a noun phrase but never a program's name.
 static LEADING: Words = Words::new("program_leading_words");
 
+/// Second words of places named "New …" ("New Orleans", "New York").
+static NEW_PLACES: Words = Words::new("new_place_words");
+
 /// Head words of bodies: "the Department of Labor program" is the department's program.
 static BODY_HEADS: Words = Words::new("program_body_heads");
 
@@ -48,7 +51,9 @@ pub fn find(text: &str, lex: &Lexicon, is_place: impl Fn(&str) -> bool) -> Vec<M
             words.drain(..=i);
         }
         while let Some(first) = words.first() {
-            if LEADING.contains(first) || first.chars().all(|ch| ch.is_lowercase()) {
+            // ("the New Orleans SEED program": a place's "New" stays)
+            let place = *first == "New" && words.get(1).is_some_and(|w| NEW_PLACES.contains(w));
+            if !place && (LEADING.contains(first) || first.chars().all(|ch| ch.is_lowercase())) {
                 start += first.len() + 1;
                 words.remove(0);
             } else {
@@ -137,6 +142,11 @@ mod tests {
             ),
             ("a state is a place", "the New Mexico program", &[]),
             ("a month is a date", "the May 2021 program", &[]),
+            (
+                "a place's New stays, a new program's goes",
+                "The New Orleans Tutor program and the New Tutor Pilot program began.",
+                &["New Orleans Tutor", "Tutor Pilot"],
+            ),
         ];
         for (case, text, want) in cases {
             let got: Vec<String> = find(text, &lex, |w| w == "New Mexico")

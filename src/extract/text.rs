@@ -69,8 +69,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 iter.next();
                 continue;
             }
-            // inner joiners: - ' ’ . & / followed by a word char
-            if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&' | '/') {
+            // inner joiners: - ‐ ‑ ' ’ . & / followed by a word char
+            if matches!(
+                d,
+                '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '.' | '&' | '/'
+            ) {
                 let next = text[j + d.len_utf8()..].chars().next();
                 if next.is_some_and(is_word_char) {
                     // possessive 's at the end of a word: split it off
@@ -377,6 +380,11 @@ mod tests {
                 "now-defunct",
                 "the now-defunct INS",
                 &["the", "now-defunct", "INS"],
+            ),
+            (
+                "unicode hyphen",
+                "Winston\u{2010}Salem State",
+                &["Winston\u{2010}Salem", "State"],
             ),
         ];
         for (name, text, want) in cases {
