@@ -176,6 +176,9 @@ static GOV_MODIFIERS: Words = Words::new("gov_modifiers");
 /// Capitalized words that never start a name (sentence starters and function words).
 static STARTERS: Words = Words::new("starters");
 
+/// Words of a title that cites an act rather than of the act's own name.
+static ACT_TITLE_WORDS: Words = Words::new("act_title_words");
+
 /// Words an ordinal counts rather than names ("20th Executive Order").
 static ORDINAL_COUNTED: Words = Words::new("ordinal_counted");
 
@@ -942,6 +945,23 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     {
         return None;
     }
+    // "Victims of Crime Act", "Department of Energy Organization Act of 1977": a
+    // name that ends with "Act" (and its year) is a law's, whatever its first words
+    // (not a title that cites one: "Implementation of the CHIPS Act", "Presidential
+    // Determination Pursuant to Section 303 of …", "Designation of Officials … to Act")
+    let act = words.iter().rposition(|w| *w == "Act").is_some_and(|k| {
+        k > 0
+            && words[k - 1] != "to"
+            && !words[..k]
+                .iter()
+                .any(|w| ACT_TITLE_WORDS.contains(w) || *w == "Act")
+            && words[k + 1..]
+                .iter()
+                .all(|w| *w == "of" || *w == "," || w.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if act {
+        return Some(EntityClass::Policy);
+    }
     // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
     // "Clean Air Act Amendments of 1990": a law amending an act
     let act_amendments = head == "Amendments" && head_idx > 0 && words[head_idx - 1] == "Act";
@@ -1289,12 +1309,24 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         {
             a -= 2;
         }
-        // "Title VI of the Civil Rights Act": the part of a law names the law
-        if a > start
+        // "Title VI of the Civil Rights Act", "title II of the …": the part of a law
+        // names the law
+        if a > 0
             && a + 3 < end
             && matches!(
                 seg.tok(text, a - 1),
-                "Title" | "Section" | "Subtitle" | "Part" | "Chapter" | "Article" | "Division"
+                "Title"
+                    | "Section"
+                    | "Subtitle"
+                    | "Part"
+                    | "Chapter"
+                    | "Article"
+                    | "Division"
+                    | "title"
+                    | "subtitle"
+                    | "part"
+                    | "chapter"
+                    | "division"
             )
             && seg.tok(text, a + 1) == "of"
             && seg.tok(text, a + 2) == "the"
@@ -3552,6 +3584,16 @@ mod tests {
                 "a field of study's last word makes a university's department",
                 "She taught in the Department of Urban Studies and Planning and the Department of Energy Science Board met.",
                 &[("Department of Urban Studies and Planning", Organization), ("Department of Energy Science Board", Agency)],
+            ),
+            (
+                "a name ending with Act is a law's, whatever its first words",
+                "It amends the Victims of Widget Theft Act and the Department of Energy Widget Act of 1977.",
+                &[("Victims of Widget Theft Act", Policy), ("Department of Energy Widget Act of 1977", Policy)],
+            ),
+            (
+                "a title that cites an act is not the act",
+                "See the Implementation of the Widget Act and the Designation of Officials of the Office of Widgets to Act.",
+                &[("Widget Act", Policy), ("Office of Widgets", Agency)],
             ),
             (
                 "an ordinal opens a name",
