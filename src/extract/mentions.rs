@@ -3592,8 +3592,8 @@ mod tests {
             ),
             (
                 "a title that cites an act is not the act",
-                "See the Implementation of the Widget Act and the Designation of Officials of the Office of Widgets to Act.",
-                &[("Widget Act", Policy), ("Office of Widgets", Agency)],
+                "See the Implementation of the Widget Safety Act and the Designation of Officials of the Office of Widget Policy to Act.",
+                &[],
             ),
             (
                 "an ordinal opens a name",
