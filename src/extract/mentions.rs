@@ -1052,7 +1052,11 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
             && (words[..head_idx]
                 .iter()
                 .any(|w| ORGANIZATION_WORDS.contains(w))
-                || prep.is_some() && ORGANIZATION_WORDS.contains(&last)
+                || prep.is_some_and(|p| {
+                    words[p + 1..]
+                        .iter()
+                        .any(|w| ORGANIZATION_WORDS.contains(w))
+                })
                 || matches!(head, "Office" | "Offices")
                     && head_idx > 0
                     && words[head_idx - 1] == "Law");
@@ -1264,6 +1268,25 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     split_at = Some(at);
                 }
                 break;
+            }
+        }
+        // "Captain with the Springfield Police Department", "Agreement with the
+        // … Agency": "with the" and a body start another name; and a law "for the"
+        // or "in the" a body ("… Settlement Act for the … Village Corporation")
+        if split_at.is_none() {
+            let joint = (a + 1..end.saturating_sub(2)).find(|&k| {
+                seg.tok(text, k + 1) == "the"
+                    && has_head(k + 2, end)
+                    && (seg.tok(text, k) == "with"
+                        || matches!(seg.tok(text, k), "for" | "in" | "to")
+                            && matches!(seg.tok(text, k - 1), "Act" | "Law" | "Plan"))
+            });
+            if let Some(k) = joint {
+                if has_head(a, k) || (a..k).any(|j| POLICY_HEADS.contains(&seg.tok(text, j))) {
+                    split_at = Some(k);
+                } else {
+                    a = k + 1;
+                }
             }
         }
 
@@ -3594,6 +3617,21 @@ mod tests {
                 "a title that cites an act is not the act",
                 "See the Implementation of the Widget Safety Act and the Designation of Officials of the Office of Widget Policy to Act.",
                 &[],
+            ),
+            (
+                "'with the' and a body start another name",
+                "He was a Captain with the Springfield Police Department.",
+                &[("Springfield Police Department", Agency)],
+            ),
+            (
+                "a law 'for the' a body is the law and the body",
+                "Land conveyed under the Native Widget Settlement Act for the Roe Village Corporation.",
+                &[("Native Widget Settlement Act", Policy), ("Roe Village Corporation", Organization)],
+            ),
+            (
+                "a department of a university is the university's",
+                "She taught in the Biology Department of the University of Springfield.",
+                &[("Biology Department of the University of Springfield", Organization)],
             ),
             (
                 "an ordinal opens a name",
