@@ -1230,7 +1230,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                             let w = seg.tok(text, k);
                             // ("… Office of International Affairs an Assistant
                             // Commissioner": a title after an article is no name's)
-                            is_body_head(w) || TITLE_HEADS.contains(&w)
+                            is_body_head(w) || TITLE_HEADS.contains(&w) || is_degree_abbreviation(w)
                         }))
             {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
@@ -1355,6 +1355,35 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             && seg.tok(text, a + 2) == "the"
         {
             a += 3;
+        }
+        // "Department of State, Foreign Operations, and Related Programs
+        // Appropriations Act", "Subcommittee on Energy and Water Development, and
+        // Related Agencies": an appropriations name lists its parts with commas
+        if a == start
+            && a >= 3
+            && seg.tok(text, a) == "Related"
+            && a + 1 < end
+            && matches!(seg.tok(text, a + 1), "Agencies" | "Programs")
+            && seg.tok(text, a - 1) == "and"
+        {
+            let sentence = seg.sentence_of[a];
+            let mut k = a - 1;
+            while k > 0 && k + 24 > a && seg.sentence_of[k - 1] == sentence {
+                let w = seg.tok(text, k - 1);
+                let part =
+                    toks[k - 1].kind == TokKind::Word && tok_is_cap(w) && !STARTERS.contains(&w)
+                        || matches!(w, "," | "and" | "of" | "on");
+                if !part {
+                    break;
+                }
+                k -= 1;
+            }
+            while k < a && !(toks[k].kind == TokKind::Word && tok_is_cap(seg.tok(text, k))) {
+                k += 1;
+            }
+            if k + 2 < a && (k..a).any(|j| seg.tok(text, j) == ",") {
+                a = k;
+            }
         }
         let mut b = end;
         while b > a
@@ -3632,6 +3661,16 @@ mod tests {
                 "a department of a university is the university's",
                 "She taught in the Biology Department of the University of Springfield.",
                 &[("Biology Department of the University of Springfield", Organization)],
+            ),
+            (
+                "an appropriations name lists its parts with commas",
+                "Funds under the Department of Widgets, Foreign Operations, and Related Programs Appropriations Act, 2022 apply.",
+                &[("Department of Widgets, Foreign Operations, and Related Programs Appropriations Act, 2022", Policy)],
+            ),
+            (
+                "a degree after 'with an' ends a school's name",
+                "He studied at the University of Springfield with an M.Phil in economics.",
+                &[("University of Springfield", Organization)],
             ),
             (
                 "an ordinal opens a name",
