@@ -1239,6 +1239,8 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 // ("the Directorate of Science and Technology an Office for …": an
                 // article right after a name starts another body; "for a …" and
                 // "Achieving a Better Life Experience Act" go on)
+                // ("University of Cambridge with an M.Phil": "with a" starts no name's part)
+                && !(t == "with" && matches!(seg.tok(text, end + 1), "a" | "an"))
                 && !(matches!(t, "a" | "an")
                     && (end + 1..(end + 9).min(toks.len()))
                         .take_while(|&k| {
@@ -1249,7 +1251,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                             let w = seg.tok(text, k);
                             // ("… Office of International Affairs an Assistant
                             // Commissioner": a title after an article is no name's)
-                            is_body_head(w) || TITLE_HEADS.contains(&w) || is_degree_abbreviation(w)
+                            is_body_head(w) || TITLE_HEADS.contains(&w)
                         }))
             {
                 // allow up to two connectors: "of the", "for the" (not "and the": a coordination)
