@@ -221,6 +221,9 @@ pub static PERSON_TITLES: Words = Words::new("person_titles");
 /// Last words of place and facility names, never of a person's name.
 static PLACE_WORDS: Words = Words::new("place_words");
 
+/// First words of places ("San", "Santa", "Los"), never of a person's name.
+static PLACE_NAME_STARTS: Words = Words::new("place_name_starts");
+
 /// Whether a word is a person title (capitalized).
 pub fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(w)
@@ -2823,19 +2826,23 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase())
             });
-            let name_like = parts.iter().all(|p| {
-                p.chars().filter(|c| c.is_alphabetic()).count() >= 1
-                    && !AGENCY_HEADS.contains(p)
-                    && !POLICY_HEADS.contains(p)
-                    && !MEMO_HEADS.contains(p)
-                    && !ORG_HEADS.contains(p)
-                    && !BODY_HEADS.contains(p)
-                    && !AWARD_WORDS.contains(p)
-                    && !GOV_MODIFIERS.contains(p)
-                    && !STARTERS.contains(p)
-                    && !PLACE_WORDS.contains(p)
-                    && lex.lookup_acronym(p).is_none()
-            });
+            // "Santa Barbara", "San Luis Obispo": a place named after a saint
+            let place = PLACE_NAME_STARTS.contains(&first)
+                || i > 0 && PLACE_NAME_STARTS.contains(&seg.tok(text, i - 1));
+            let name_like = !place
+                && parts.iter().all(|p| {
+                    p.chars().filter(|c| c.is_alphabetic()).count() >= 1
+                        && !AGENCY_HEADS.contains(p)
+                        && !POLICY_HEADS.contains(p)
+                        && !MEMO_HEADS.contains(p)
+                        && !ORG_HEADS.contains(p)
+                        && !BODY_HEADS.contains(p)
+                        && !AWARD_WORDS.contains(p)
+                        && !GOV_MODIFIERS.contains(p)
+                        && !STARTERS.contains(p)
+                        && !PLACE_WORDS.contains(p)
+                        && lex.lookup_acronym(p).is_none()
+                });
             // "L. Francis Cissna": a first initial before a known first name
             let initial_then_first = n >= 3
                 && is_initial(first)
@@ -3702,6 +3709,16 @@ mod tests {
                 "a body's own 'of the' stays in the act named after it",
                 "It was set up under the Office of the Chief Widget Officer Establishment Act of 1998.",
                 &[("Office of the Chief Widget Officer Establishment Act of 1998", Policy)],
+            ),
+            (
+                "a place named after a saint is no person",
+                "The counties of San Luis Obispo and Santa Barbara joined.",
+                &[],
+            ),
+            (
+                "a newspaper's head word makes an organization",
+                "The Springfield Gazette and the Shelbyville Sentinel reported it.",
+                &[("Springfield Gazette", Organization), ("Shelbyville Sentinel", Organization)],
             ),
             (
                 "an ordinal opens a name",

@@ -72,7 +72,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // inner joiners: - ‐ ‑ ' ’ . & / followed by a word char
             if matches!(
                 d,
-                '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '.' | '&' | '/'
+                '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2018}' | '\u{2019}' | '.' | '&' | '/'
             ) {
                 let next = text[j + d.len_utf8()..].chars().next();
                 if next.is_some_and(is_word_char) {
@@ -380,6 +380,11 @@ mod tests {
                 "now-defunct",
                 "the now-defunct INS",
                 &["the", "now-defunct", "INS"],
+            ),
+            (
+                "an okina written as a left quote",
+                "Kaiali\u{2018}i Kahele",
+                &["Kaiali\u{2018}i", "Kahele"],
             ),
             (
                 "unicode hyphen",
