@@ -1063,7 +1063,11 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                     && (field
                         .iter()
                         .all(|w| ACADEMIC_FIELDS.contains(w) || matches!(*w, "and" | "&"))
-                        || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w)))
+                        || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w))
+                        // ("Department of Entomology": a science's name; not "… Technology")
+                        || field.len() == 1
+                            && field[0].ends_with("ology")
+                            && field[0] != "Technology")
             });
         // "Harvard University Government Department", "American Constitution Society
         // Task Force": a non-government body's unit (not "National Science Foundation
@@ -3709,6 +3713,11 @@ mod tests {
                 "a body's own 'of the' stays in the act named after it",
                 "It was set up under the Office of the Chief Widget Officer Establishment Act of 1998.",
                 &[("Office of the Chief Widget Officer Establishment Act of 1998", Policy)],
+            ),
+            (
+                "a science's department is a university's",
+                "She taught in the Department of Entomology and the Department of Information Technology.",
+                &[("Department of Entomology", Organization), ("Department of Information Technology", Agency)],
             ),
             (
                 "a place named after a saint is no person",

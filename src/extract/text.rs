@@ -88,6 +88,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if d == '/' && !text[i..j].chars().all(|c| c.is_uppercase()) {
                         break;
                     }
+                    // "Intelligence.On …": a sentence's end without its space (not
+                    // "Data.gov", "U.S", "M.Phil")
+                    if d == '.'
+                        && next.is_some_and(char::is_uppercase)
+                        && text[i..j].chars().count() > 3
+                        && text[i..j].chars().skip(1).all(char::is_lowercase)
+                    {
+                        break;
+                    }
                     iter.next();
                     continue;
                 }
@@ -376,6 +385,11 @@ mod tests {
                 &["M-13-13", "and", "A-130"],
             ),
             ("domain", "Data.gov.", &["Data.gov", "."]),
+            (
+                "a sentence's end without its space",
+                "on Intelligence.On Monday",
+                &["on", "Intelligence", ".", "On", "Monday"],
+            ),
             (
                 "now-defunct",
                 "the now-defunct INS",
