@@ -736,6 +736,29 @@ impl Ctx<'_> {
         })
     }
 
+    /// The bodies coordinated after the body mention `o` before token `end`:
+    /// "… at Acme Corporation, Globex Inc. and the Roe Institute".
+    pub(super) fn bodies_after(&self, o: usize, end: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut last = self.toks[o].1;
+        loop {
+            let mut b = last;
+            if b < end && self.tok(b) == "," {
+                b += 1;
+            }
+            if b < end && self.lower(b) == "and" {
+                b += 1;
+            }
+            if b == last || b >= end {
+                break;
+            }
+            let Some(o2) = self.body_at(b) else { break };
+            out.push(o2);
+            last = self.toks[o2].1;
+        }
+        out
+    }
+
     fn mention_with_span(&self, span: Span, classes: &[EntityClass]) -> Option<usize> {
         self.starts
             .get(&span.start)?
@@ -1444,6 +1467,13 @@ impl Ctx<'_> {
                 };
                 if let Some(o) = org {
                     self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
+                    // "worked at Acme Corporation and Globex Inc.": each body (not
+                    // when a role follows the first: "served in the X as …")
+                    if role_from.is_none() {
+                        for o2 in self.bodies_after(o, end) {
+                            self.fact(p, Predicate::MemberOf, FactObject::Mention(o2), ev, rule);
+                        }
+                    }
                 }
                 if let Some(r) = role_from {
                     self.role_list(p, r, end, org, ev, rule);
@@ -1481,12 +1511,9 @@ impl Ctx<'_> {
                 match self.body_at(a + 2) {
                     Some(o) => {
                         self.fact(p, Predicate::MemberOf, FactObject::Mention(o), ev, rule);
-                        // "… member of the X and the Y": both bodies
+                        // "… member of the X, the Y and the Z": each body
                         let mut last = self.toks[o].1;
-                        while last + 1 < end && self.lower(last) == "and" {
-                            let Some(o2) = self.body_at(last + 1) else {
-                                break;
-                            };
+                        for o2 in self.bodies_after(o, end) {
                             self.fact(p, Predicate::MemberOf, FactObject::Mention(o2), ev, rule);
                             last = self.toks[o2].1;
                         }
@@ -1757,6 +1784,18 @@ mod tests {
                     "Federal Tide Council schema:foundingDate 2016-02-09",
                 ],
                 &["Department of Labor schema:foundingDate 2016-01-27"],
+            ),
+            (
+                "biographies: bodies coordinated after a verb of work or membership are each the person's",
+                "date 2021-04-12\nNominations\n\nJane Roe previously worked at Acme Corporation and the Widget Society. She is a member of the Ford Foundation, the Ardent Alliance and the Springfield Council on Tides.\n",
+                &[
+                    "Jane Roe org:memberOf Acme Corporation",
+                    "Jane Roe org:memberOf Widget Society",
+                    "Jane Roe org:memberOf Ford Foundation",
+                    "Jane Roe org:memberOf Ardent Alliance",
+                    "Jane Roe org:memberOf Springfield Council on Tides",
+                ],
+                &[],
             ),
             (
                 "biographies: a body with its article, a kind of firm, titles joined by \"and\", retiring from a body",
