@@ -16,6 +16,7 @@ Inputs (all public domain):
 Outputs:
 - data/agencies.tsv: canonical name, aliases, acronyms, parent (tab-separated, '|' inside)
 - data/first_names.txt: one capitalised first name a line
+- data/first_name_sexes.tsv: first names one sex holds ten times as often, with that sex
 Deterministic: sorted output, no timestamps.
 """
 import argparse
@@ -237,9 +238,12 @@ def main():
 
     if args.names:
         names = set()
-        for f in ("dist.male.first", "dist.female.first"):
+        # share of the population per sex (percent), for names both lists hold
+        share = {"M": collections.Counter(), "F": collections.Counter()}
+        for sex, f in (("M", "dist.male.first"), ("F", "dist.female.first")):
             for line in open(os.path.join(args.names, f), encoding="ascii"):
                 n = line.split()[0].capitalize()
+                share[sex][n] = float(line.split()[1])
                 lw = n.lower()
                 if len(n) < 3 or lower[lw] > max(5, upper[lw]):
                     continue  # a common word in government text
@@ -249,6 +253,21 @@ def main():
             for n in sorted(names):
                 fh.write(n + "\n")
         print(f"data/first_names.txt: {len(names)} names")
+        # a name's sex when one list holds it ten times as often as the other
+        # (about as many people in each: 1990 counted 48.6% men); used only to keep
+        # "she" from pointing back at a man named just before
+        sexes = {}
+        for n in names:
+            m, f = share["M"][n], share["F"][n]
+            if m >= 10 * f:
+                sexes[n] = "M"
+            elif f >= 10 * m:
+                sexes[n] = "F"
+        with open(os.path.join(ROOT, "data", "first_name_sexes.tsv"), "w", encoding="utf-8") as fh:
+            fh.write("# first names that US Census 1990 counts ten times as often for one sex, and the sex (scripts/build_data.py)\n")
+            for n in sorted(sexes):
+                fh.write(f"{n}\t{sexes[n]}\n")
+        print(f"data/first_name_sexes.tsv: {len(sexes)} names")
 
 
 if __name__ == "__main__":

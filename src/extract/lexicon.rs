@@ -23,6 +23,16 @@ const POLICIES: &str = include_str!("../../data/policies.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const FIRST_NAME_SEXES: &str = include_str!("../../data/first_name_sexes.tsv");
+
+/// The sex a first name is read as, when the Census counts it mostly for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// Read as a woman's name ("Jane").
+    Female,
+    /// Read as a man's name ("Gavin").
+    Male,
+}
 
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +76,7 @@ pub struct Lexicon {
     acronyms: AhoCorasick,
     acronym_targets: Vec<usize>,
     first_names: HashSet<String, Fast>,
+    first_name_sexes: HashMap<String, Sex, Fast>,
     common_words: HashSet<String, Fast>,
 }
 
@@ -373,6 +384,19 @@ impl Lexicon {
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .map(String::from)
             .collect();
+        let first_name_sexes = FIRST_NAME_SEXES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, sex) = l.split_once('\t')?;
+                let sex = match sex {
+                    "F" => Sex::Female,
+                    "M" => Sex::Male,
+                    _ => return None,
+                };
+                Some((name.to_string(), sex))
+            })
+            .collect();
         let common_words = COMMON_WORDS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -387,6 +411,7 @@ impl Lexicon {
             acronyms,
             acronym_targets,
             first_names,
+            first_name_sexes,
             common_words,
         }
     }
@@ -420,6 +445,12 @@ impl Lexicon {
     /// Whether `word` is a known first name.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
+    }
+
+    /// The sex the first name `word` is read as, when one sex holds it ten times
+    /// as often as the other in the Census lists.
+    pub fn first_name_sex(&self, word: &str) -> Option<Sex> {
+        self.first_name_sexes.get(word).copied()
     }
 
     /// All gazetteer hits: names (case-insensitive, but a capitalized entry must

@@ -6,6 +6,7 @@
 
 use super::{upper_first, Ctx, FactObject};
 use crate::extract::dates::MONTH_NAMES;
+use crate::extract::lexicon::Sex;
 use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
@@ -1278,6 +1279,21 @@ impl Ctx<'_> {
             }
             if matches!(self.tok(at), "She" | "He" | "she" | "he") {
                 let Some(ante) = last_person else { break };
+                // "She" does not point back at "Gavin", nor "He" at "Jane"
+                let sex = if self.lower(at) == "she" {
+                    Sex::Female
+                } else {
+                    Sex::Male
+                };
+                // (the name's first word that is no initial: "J. Robert Roe")
+                let named = self.mentions[ante]
+                    .name
+                    .split(' ')
+                    .find(|w| !w.ends_with('.'))
+                    .and_then(|w| self.lex.first_name_sex(w));
+                if named.is_some_and(|n| n != sex) {
+                    break;
+                }
                 let mut m = self.mentions[ante].clone();
                 m.span = self.seg.tokens[at].span;
                 m.anaphor = true;
@@ -1784,6 +1800,12 @@ mod tests {
                     "Federal Tide Council schema:foundingDate 2016-02-09",
                 ],
                 &["Department of Labor schema:foundingDate 2016-01-27"],
+            ),
+            (
+                "biographies: \"she\" does not point back at a man's name",
+                "date 2021-04-12\nNominations\n\nThe release thanked Robert Roe. She previously worked at the Widget Society.\n",
+                &[],
+                &["Robert Roe org:memberOf Widget Society"],
             ),
             (
                 "biographies: bodies coordinated after a verb of work or membership are each the person's",
