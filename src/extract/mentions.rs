@@ -176,6 +176,9 @@ static GOV_MODIFIERS: Words = Words::new("gov_modifiers");
 /// Capitalized words that never start a name (sentence starters and function words).
 static STARTERS: Words = Words::new("starters");
 
+/// First words of a kind of local body named without its place ("City Council").
+static GENERIC_BODY_STARTS: Words = Words::new("generic_body_starts");
+
 /// Words of parties and sports bodies: their committees are organizations.
 static PARTY_WORDS: Words = Words::new("party_words");
 
@@ -1889,6 +1892,16 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
+    // "the City Council", "the State Legislature", "County Police Department": a
+    // kind of local body with no place's name, whose city or state the text names
+    // elsewhere (or cut off); no body of its own
+    if class == EntityClass::Agency
+        && words.len() <= 3
+        && GENERIC_BODY_STARTS.contains(&words[0])
+        && lex.lookup(&text[span.start..span.end]).is_none()
+    {
+        return;
+    }
     // "Department of Energy Liftoff", "Department of Homeland Security Activities": a
     // known body's whole name, then capitalized words that head nothing (a program's
     // or a report's words, a verb of a headline); the body is the name
@@ -3718,6 +3731,11 @@ mod tests {
                 "a science's department is a university's",
                 "She taught in the Department of Entomology and the Department of Information Technology.",
                 &[("Department of Entomology", Organization), ("Department of Information Technology", Agency)],
+            ),
+            (
+                "a kind of local body without its place's name is no body",
+                "The City Council and the State Legislature met with the Springfield City Council.",
+                &[("Springfield City Council", Agency)],
             ),
             (
                 "a place named after a saint is no person",
