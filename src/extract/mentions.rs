@@ -338,6 +338,7 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     quoted_policies(text, lex, &mut out);
     public_laws(text, &mut out);
     department_heads(text, seg, lex, &mut out);
+    departments_before_secretary(text, seg, lex, &mut out);
     listed_departments(text, seg, lex, &mut out);
     departments_among_acronyms(text, seg, lex, &mut out);
     out
@@ -507,6 +508,54 @@ fn department_heads(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Me
         let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
         // (named by the canonical name: "Labor" is no label of the department)
         out.push(department_mention(span, e, "title.department", 40));
+    }
+}
+
+/// "Labor Secretary Marty Walsh", "Transportation Secretary Pete Buttigieg":
+/// the department a head's short title names before "Secretary" and a name is
+/// a mention of it. Not "State Secretary" (a foreign ministry's post), not a
+/// deputy's title ("Deputy Labor Secretary"), nor a state's ("Texas Labor
+/// Secretary", "the state's Labor Secretary").
+fn departments_before_secretary(
+    text: &str,
+    seg: &Segmented,
+    lex: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let n = seg.tokens.len();
+    for a in 0..n.saturating_sub(2) {
+        let Some((dept, b)) = department_at(text, seg, &TITLE_DEPARTMENTS, a) else {
+            continue;
+        };
+        if dept == "State"
+            || b + 1 >= n
+            || seg.tok(text, b) != "Secretary"
+            || !seg.tok(text, b + 1).starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        if a > 0 {
+            let prev = seg.tok(text, a - 1);
+            if prev.starts_with(char::is_uppercase)
+                && !matches!(
+                    prev,
+                    "The" | "Then" | "Former" | "Acting" | "U.S." | "US" | "And"
+                )
+                || seg.tokens[a - 1].kind == TokKind::Possessive
+            {
+                continue;
+            }
+        }
+        let Some(e) = department_entry(lex, dept) else {
+            continue;
+        };
+        let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
+        out.push(department_mention(
+            span,
+            e,
+            "title.department-before-secretary",
+            40,
+        ));
     }
 }
 
@@ -3510,6 +3559,17 @@ mod tests {
                 "a head's title names its department; a state's or a foreign secretary's none",
                 "The Secretary of Labor met the Texas Secretary of State, Georgia's Secretary of State and the Secretary of State for Foreign Affairs.",
                 &[("Labor", Agency)],
+            ),
+            (
+                "a head's short title names its department; a foreign, deputy's or state's title none",
+                "Labor Secretary Marty Walsh met State Secretary Jan Falk, Deputy Energy Secretary Ann Roe and Texas Labor Secretary Bo Lee.",
+                &[
+                    ("Labor", Agency),
+                    ("Marty Walsh", Person),
+                    ("Jan Falk", Person),
+                    ("Ann Roe", Person),
+                    ("Bo Lee", Person),
+                ],
             ),
             (
                 "every department a plural names, none after a lone one",

@@ -157,6 +157,14 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/established-in.toml",
         include_str!("../../data/rules/established-in.toml"),
     ),
+    (
+        "data/rules/recall-implements.toml",
+        include_str!("../../data/rules/recall-implements.toml"),
+    ),
+    (
+        "data/rules/recall-people.toml",
+        include_str!("../../data/rules/recall-people.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on
