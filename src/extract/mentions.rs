@@ -176,6 +176,9 @@ static GOV_MODIFIERS: Words = Words::new("gov_modifiers");
 /// Capitalized words that never start a name (sentence starters and function words).
 static STARTERS: Words = Words::new("starters");
 
+/// Starters that, inside a sentence, open an act's name ("the Every Student Succeeds Act").
+static ACT_NAME_STARTERS: Words = Words::new("act_name_starters");
+
 /// First words of a kind of local body named without its place ("City Council").
 static GENERIC_BODY_STARTS: Words = Words::new("generic_body_starts");
 
@@ -1293,6 +1296,36 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 // "Inflation Reduction Act to Make Homes …", "Bipartisan
                 // Infrastructure Law to Boost …": a law's name ends before its purpose
                 break;
+            } else if matches!(t, "and" | "or")
+                && matches!(
+                    seg.tok(text, end - 1),
+                    "Act" | "Law" | "Program" | "Programs" | "Plan" | "Initiative" | "Rule"
+                )
+                && end - start > 1
+                // (not "Fletcher School of Law and Diplomacy", "Center for Prevention
+                // Programs and Partnerships": a body's subject)
+                && !(start..end).any(|k| matches!(seg.tok(text, k), "of" | "for" | "on"))
+                // (and only before another policy: not "Food Law and Policy Clinic")
+                && {
+                    let run_end = (end + 1..toks.len().min(end + 12))
+                        .take_while(|&k| {
+                            seg.sentence_of[k] == seg.sentence_of[start]
+                                && toks[k].kind != TokKind::Punct
+                                && (tok_is_cap(seg.tok(text, k))
+                                    || toks[k].kind == TokKind::Number
+                                    || matches!(seg.tok(text, k), "and" | "of"))
+                        })
+                        .filter(|&k| tok_is_cap(seg.tok(text, k)))
+                        .last();
+                    run_end.is_some_and(|k| {
+                        let w = seg.tok(text, k);
+                        POLICY_HEADS.contains(&w) || w == "Programs"
+                    })
+                }
+            {
+                // "the Inflation Reduction Act and Bipartisan Infrastructure Law",
+                // "a Pilot Program and Science Programs": two policies
+                break;
             } else if (kind == TokKind::Word && is_connector(t) || t == "&")
                 && end + 1 < toks.len()
                 // ("the Directorate of Science and Technology an Office for …": an
@@ -1387,7 +1420,11 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             && (STARTERS.contains(&seg.tok(text, a))
                 // ("the First Step Act", "The Third Country Training Program": an
                 // ordinal inside a sentence or after an article is part of the name)
-                && !(matches!(seg.tok(text, a), "First" | "Second" | "Third")
+                && !((matches!(seg.tok(text, a), "First" | "Second" | "Third")
+                    // ("the Every Student Succeeds Act", "the No Surprises Act": a
+                    // starter inside a sentence opens an act's name)
+                    || ACT_NAME_STARTERS.contains(&seg.tok(text, a))
+                        && seg.tok(text, end - 1) == "Act")
                     && (seg.sentences[seg.sentence_of[a]].first != a || a > start)
                     && a + 1 < end
                     && toks[a + 1].kind == TokKind::Word)
@@ -3791,6 +3828,26 @@ mod tests {
                 "a science's department is a university's",
                 "She taught in the Department of Entomology and the Department of Information Technology.",
                 &[("Department of Entomology", Organization), ("Department of Information Technology", Agency)],
+            ),
+            (
+                "a starter inside a sentence opens an act's name",
+                "Schools follow the Every Widget Succeeds Act and the No Widget Left Behind Act.",
+                &[("Every Widget Succeeds Act", Policy), ("No Widget Left Behind Act", Policy)],
+            ),
+            (
+                "a body's subject keeps its 'Law and'",
+                "She studied at the Springfield School of Law and Diplomacy.",
+                &[("Springfield School of Law and Diplomacy", Organization)],
+            ),
+            (
+                "a field of law before a body's head stays in the body's name",
+                "She led the Springfield Food Law and Policy Clinic.",
+                &[("Springfield Food Law and Policy Clinic", Organization)],
+            ),
+            (
+                "two policies joined by 'and' are two",
+                "It funds the Widget Reduction Act and Bipartisan Widget Law and a Pilot Program and Science Programs.",
+                &[("Widget Reduction Act", Policy), ("Bipartisan Widget Law", Policy), ("Pilot Program", Policy), ("Science Programs", Policy)],
             ),
             (
                 "a kind of local body without its place's name is no body",
