@@ -1075,6 +1075,15 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     if head == "Services" {
         return None;
     }
+    // "the Commissioner and Board", "the Secretary and Board": officers and a board
+    // named by their posts, no body's name
+    if head_idx > 0
+        && words[..head_idx]
+            .iter()
+            .all(|w| TITLE_HEADS.contains(w) || matches!(*w, "and" | "&"))
+    {
+        return None;
+    }
     // "Democratic National Committee", "Brookhaven Town Republican Committee",
     // "U.S. Olympic Committee": a party's or a sport's body (not the "Democratic
     // Republic of the Congo")
@@ -3829,6 +3838,11 @@ mod tests {
                 "a science's department is a university's",
                 "She taught in the Department of Entomology and the Department of Information Technology.",
                 &[("Department of Entomology", Organization), ("Department of Information Technology", Agency)],
+            ),
+            (
+                "officers and a board named by their posts are no body",
+                "The Commissioner and Board shall act. She studied at St. Widget College.",
+                &[("St. Widget College", Organization)],
             ),
             (
                 "a starter inside a sentence opens an act's name",

@@ -120,6 +120,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 iter.next();
             }
         }
+        // "St. Francis College", "Mt. Vernon": a place's abbreviated first word
+        // keeps its dot before a capitalized word
+        if matches!(&text[i..end], "St" | "Ste" | "Mt" | "Ft")
+            && text[end..].starts_with(". ")
+            && text[end + 2..].starts_with(char::is_uppercase)
+        {
+            end += 1;
+            while iter.peek().is_some_and(|&(j, _)| j < end) {
+                iter.next();
+            }
+        }
         let kind = if c.is_ascii_digit() {
             TokKind::Number
         } else {
@@ -385,6 +396,11 @@ mod tests {
                 &["M-13-13", "and", "A-130"],
             ),
             ("domain", "Data.gov.", &["Data.gov", "."]),
+            (
+                "an abbreviated saint keeps its dot",
+                "St. Francis College",
+                &["St.", "Francis", "College"],
+            ),
             (
                 "a sentence's end without its space",
                 "on Intelligence.On Monday",
