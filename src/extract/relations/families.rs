@@ -76,6 +76,14 @@ fn is_title_phrase(title: &str, max_words: usize, small: &[&str]) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) || small.contains(w))
 }
 
+/// Words before "Senator" or "Rep." that make the title a state's or a city's
+/// ("State Sen.", "state Representative", "Assembly", "Council").
+static CHAMBER_TITLE_STOPS: Words = Words::new("chamber_title_stops");
+
+/// Words (lower case) of a sentence about a state's legislature ("legislature",
+/// "delegates"): its "Senator" or "Rep." is no member of Congress.
+static STATE_LEGISLATURE_WORDS: Words = Words::new("state_legislature_words");
+
 impl Ctx<'_> {
     /// Runs the families of this module.
     pub(super) fn families(&mut self) {
@@ -96,6 +104,107 @@ impl Ctx<'_> {
         self.closing_roles();
         self.letter_facts();
         self.short_form_titles();
+        self.chamber_titles();
+    }
+
+    /// "Senator Jane Roe", "Sen. Jane Roe", "Rep. John Doe", "Congresswoman Roe":
+    /// a member of the chamber the title names (the title is a mention of it).
+    /// Not a state's legislator ("State Sen. Roe", "Assembly Member Doe").
+    fn chamber_titles(&mut self) {
+        let people: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.class(m) == EntityClass::Person && !self.mentions[m].anaphor)
+            .collect();
+        for p in people {
+            let (a, _) = self.toks[p];
+            if a == 0 {
+                continue;
+            }
+            // the title's first token: "Senator", or "Sen" of "Sen."
+            let (t, chamber) = match self.tok(a - 1) {
+                "Senator" | "Senators" => (a - 1, "Senate"),
+                "Representative" | "Representatives" | "Congressman" | "Congresswoman" => {
+                    (a - 1, "House of Representatives")
+                }
+                "." if a >= 2
+                    && self.seg.tokens[a - 2].span.end == self.seg.tokens[a - 1].span.start =>
+                {
+                    match self.tok(a - 2) {
+                        "Sen" => (a - 2, "Senate"),
+                        "Rep" => (a - 2, "House of Representatives"),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            if t > 0 && CHAMBER_TITLE_STOPS.contains(&self.lower(t - 1)) {
+                continue;
+            }
+            // (not in a sentence about a state's legislature: "Sen. Roe, Indiana
+            // Senate Minority Leader", "members of the General Assembly")
+            let s = self.seg.sentences[self.seg.sentence_of[a]];
+            let state_legislature = (s.first..s.last).any(|k| {
+                let w = self.lower(k);
+                STATE_LEGISLATURE_WORDS.contains(&w)
+                    || matches!(w, "senate" | "house" | "assembly")
+                        && k > s.first
+                        && (self.lower(k - 1) == "state" || super::is_us_state(self.tok(k - 1)))
+            });
+            if state_legislature {
+                continue;
+            }
+            let Some(e) = self.lex.lookup(chamber) else {
+                continue;
+            };
+            let entry = &self.lex.entries[e];
+            let span = Span::new(
+                self.seg.tokens[t].span.start,
+                self.seg.tokens[a - 1].span.end,
+            );
+            let mut m = Mention::new(
+                span,
+                EntityClass::Agency,
+                &entry.canonical,
+                "title.chamber",
+                40,
+            );
+            m.take_entry(entry);
+            let c = self.add_mention(m);
+            let ev = self.sentence_span(a);
+            self.fact(
+                p,
+                Predicate::MemberOf,
+                FactObject::Mention(c),
+                ev,
+                "rel.chamber-title",
+            );
+            // "Senators Gillibrand and Schumer", "Representatives Roe, Doe and Poe"
+            if self.tok(t).ends_with('s') {
+                let mut last = self.toks[p].1;
+                loop {
+                    let mut b = last;
+                    if self.tok(b) == "," {
+                        b += 1;
+                    }
+                    if self.tok(b) == "and" {
+                        b += 1;
+                    }
+                    if b == last {
+                        break;
+                    }
+                    let Some(q) = self.mention_starting_at(b, &[EntityClass::Person]) else {
+                        break;
+                    };
+                    self.fact(
+                        q,
+                        Predicate::MemberOf,
+                        FactObject::Mention(c),
+                        ev,
+                        "rel.chamber-title",
+                    );
+                    last = self.toks[q].1;
+                }
+            }
+        }
     }
 
     /// Titles before a surname standing for a person named in full elsewhere:
@@ -1800,6 +1909,16 @@ mod tests {
                     "Federal Tide Council schema:foundingDate 2016-02-09",
                 ],
                 &["Department of Labor schema:foundingDate 2016-01-27"],
+            ),
+            (
+                "a senator or a representative is a member of the chamber; a state's is not",
+                "date 2021-04-12\nThanks\n\nThank you to Senators Jane Roe and John Doe and Rep. Mary Poe for their work. Sen. Ann Bay, Ohio Senate Minority Leader, spoke. State Sen. Tom Lee agreed.\n",
+                &[
+                    "Jane Roe org:memberOf U.S. Senate",
+                    "John Doe org:memberOf U.S. Senate",
+                    "Mary Poe org:memberOf House of Representatives",
+                ],
+                &["Ann Bay org:memberOf U.S. Senate", "Tom Lee org:memberOf U.S. Senate"],
             ),
             (
                 "biographies: \"she\" does not point back at a man's name",
