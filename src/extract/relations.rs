@@ -166,6 +166,10 @@ pub(crate) fn is_us_state(w: &str) -> bool {
 /// ("Acting Homeland Security Secretary").
 static RANKS: Words = Words::new("ranks");
 
+/// Titles that name their body, as "Title=Body" ("Comptroller General=Government
+/// Accountability Office").
+static IMPLIED_BODIES: Words = Words::new("implied_bodies");
+
 static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
 /// Verbs by which a memo's author sets out a policy.
@@ -929,8 +933,14 @@ impl<'a> Ctx<'a> {
         let t = title
             .trim_start_matches("Acting ")
             .trim_start_matches("U.S. ");
-        if t == "Attorney General" || t == "Deputy Attorney General" {
-            return self.agency_for("Department of Justice", span, "title.implied-agency");
+        // "Attorney General", "Comptroller General", "Postmaster General": a title
+        // that names its body (data/words.toml, implied_bodies)
+        if let Some(body) = IMPLIED_BODIES
+            .iter()
+            .find_map(|e| e.split_once('=').filter(|(title, _)| *title == t))
+            .map(|(_, body)| body)
+        {
+            return self.agency_for(body, span, "title.implied-agency");
         }
         if let Some(rest) = t
             .strip_prefix("Secretary of ")

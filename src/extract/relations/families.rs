@@ -1911,6 +1911,17 @@ mod tests {
                 &["Department of Labor schema:foundingDate 2016-01-27"],
             ),
             (
+                "a title that names its body: its holder is a member, and its head for a head's title",
+                "date 2021-04-12\nHearing\n\nComptroller General Gene Roe testified. Solicitor General Ann Doe argued. Postmaster General Louis Poe agreed.\n",
+                &[
+                    "Gene Roe org:headOf Government Accountability Office",
+                    "Ann Doe org:memberOf Department of Justice",
+                    "Louis Poe org:headOf U.S. Postal Service",
+                    "Louis Poe schema:jobTitle \"Postmaster General\"",
+                ],
+                &["Ann Doe org:headOf Department of Justice"],
+            ),
+            (
                 "a senator or a representative is a member of the chamber; a state's is not",
                 "date 2021-04-12\nThanks\n\nThank you to Senators Jane Roe and John Doe and Rep. Mary Poe for their work. Sen. Ann Bay, Ohio Senate Minority Leader, spoke. State Sen. Tom Lee agreed.\n",
                 &[
