@@ -182,6 +182,9 @@ static ACT_NAME_STARTERS: Words = Words::new("act_name_starters");
 /// First words of a kind of local body named without its place ("City Council").
 static GENERIC_BODY_STARTS: Words = Words::new("generic_body_starts");
 
+/// Phrases of non-government bodies' names ("Farm Bureau").
+static ORGANIZATION_PHRASES: Words = Words::new("organization_phrases");
+
 /// Words of parties and sports bodies: their committees are organizations.
 static PARTY_WORDS: Words = Words::new("party_words");
 
@@ -1092,6 +1095,22 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         .enumerate()
         .any(|(j, w)| PARTY_WORDS.contains(w) && words.get(j + 1).is_none_or(|n| *n != "Republic"));
     if party && (AGENCY_HEADS.contains(&head) || BODY_HEADS.contains(&head)) {
+        return Some(EntityClass::Organization);
+    }
+    // "Illinois Farm Bureau", "Lawyers’ Committee for Civil Rights": names of
+    // non-government bodies that a government head word ends
+    if (AGENCY_HEADS.contains(&head) || BODY_HEADS.contains(&head)) && {
+        // (a plural's apostrophe apart: "Lawyers’ Committee" is "Lawyers Committee")
+        let plain: Vec<&str> = words
+            .iter()
+            .map(|w| w.trim_end_matches(['\'', '\u{2019}']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        ORGANIZATION_PHRASES.iter().any(|p| {
+            let p: Vec<&str> = p.split(' ').collect();
+            plain.windows(p.len()).any(|w| w == p.as_slice())
+        })
+    } {
         return Some(EntityClass::Organization);
     }
     // "SBA Regional Offices", "Federal Pilot Community Vaccination Centers": a set
@@ -3823,6 +3842,11 @@ mod tests {
                 "a degree after 'with an' ends a school's name",
                 "He studied at the University of Springfield with an M.Phil in economics.",
                 &[("University of Springfield", Organization)],
+            ),
+            (
+                "a farm bureau or a lawyers' committee is an organization",
+                "The Springfield Farm Bureau and the Lawyers’ Committee for Widget Rights met.",
+                &[("Springfield Farm Bureau", Organization), ("Lawyers’ Committee for Widget Rights", Organization)],
             ),
             (
                 "a party's committee is an organization",
