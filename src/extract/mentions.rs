@@ -1421,7 +1421,10 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && has_head(k + 2, end)
                     && (seg.tok(text, k) == "with"
                         || matches!(seg.tok(text, k), "for" | "in" | "to")
-                            && matches!(seg.tok(text, k - 1), "Act" | "Law" | "Plan"))
+                            && matches!(
+                                seg.tok(text, k - 1),
+                                "Act" | "Law" | "Plan" | "Program" | "Programs" | "Strategy"
+                            ))
             });
             if let Some(k) = joint {
                 if has_head(a, k) || (a..k).any(|j| POLICY_HEADS.contains(&seg.tok(text, j))) {
@@ -1593,9 +1596,21 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         // "Harvard Law School in Boston", "Chamber of Commerce in Japan": a
         // place after a body's name is no part of it
         if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| seg.tok(text, k) == "in") {
-            if has_head(a, k) && !has_head(k + 1, b) && b - k <= 4 {
+            // (and after a program's: "Federal Defender Program in Atlanta")
+            let program = matches!(seg.tok(text, k - 1), "Program" | "Programs");
+            if (has_head(a, k) || program) && !has_head(k + 1, b) && b - k <= 4 {
                 b = k;
             }
+        }
+        // "National Energy Strategy to the President": a report's addressee is no
+        // part of its name
+        if let Some(k) = (a + 2..b.saturating_sub(2)).find(|&k| {
+            seg.tok(text, k) == "to"
+                && seg.tok(text, k + 1) == "the"
+                && seg.tok(text, k + 2) == "President"
+                && POLICY_HEADS.contains(&seg.tok(text, k - 1))
+        }) {
+            b = k;
         }
         // "an M.S. in National Resource Strategy", "a degree in Homeland Security":
         // a field of study names no body or policy
@@ -3842,6 +3857,16 @@ mod tests {
                 "a degree after 'with an' ends a school's name",
                 "He studied at the University of Springfield with an M.Phil in economics.",
                 &[("University of Springfield", Organization)],
+            ),
+            (
+                "a program's place, body or addressee is no part of its name",
+                "The Federal Widget Program in Springfield and the Widget Leader Program in the Office of Widget Affairs sent the National Widget Strategy to the President.",
+                &[
+                    ("Federal Widget Program", Policy),
+                    ("Widget Leader Program", Policy),
+                    ("Office of Widget Affairs", Agency),
+                    ("National Widget Strategy", Policy),
+                ],
             ),
             (
                 "a farm bureau or a lawyers' committee is an organization",
