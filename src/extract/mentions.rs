@@ -195,7 +195,7 @@ static ACT_TITLE_WORDS: Words = Words::new("act_title_words");
 static ORDINAL_COUNTED: Words = Words::new("ordinal_counted");
 
 /// "Ph.D.", "MBA": a degree's abbreviation (not "Master" of "Master Settlement Agreement").
-fn is_degree_abbreviation(w: &str) -> bool {
+pub(crate) fn is_degree_abbreviation(w: &str) -> bool {
     DEGREES.contains(&w) && (w.contains('.') || w.len() <= 4)
 }
 
@@ -2951,6 +2951,14 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             }
             if end > i
                 && (is_title_word(t) && !is_initial(t)
+                    // ("Rob Roe MD", "Ann Doe Ph.D.": a degree after the name)
+                    // (not initials that read as one: "Frances M.D. Gulland")
+                    || is_degree_abbreviation(t)
+                        && !toks.get(end + 1).is_some_and(|n| {
+                            n.kind == TokKind::Word
+                                && tok_is_cap(seg.tok(text, end + 1))
+                                && !is_degree_abbreviation(seg.tok(text, end + 1))
+                        })
                     || t.ends_with("ing") && t.len() > 5
                     || matches!(
                         t.trim_end_matches('.'),
@@ -3917,6 +3925,11 @@ mod tests {
                 "a kind of local body without its place's name is no body",
                 "The City Council and the State Legislature met with the Springfield City Council.",
                 &[("Springfield City Council", Agency)],
+            ),
+            (
+                "a degree after a name is no part of it",
+                "The panel heard Robert Roe MD and Ann Doe Ph.D. on Monday.",
+                &[("Robert Roe", Person), ("Ann Doe", Person)],
             ),
             (
                 "a place named after a saint is no person",

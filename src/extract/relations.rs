@@ -728,6 +728,13 @@ impl<'a> Ctx<'a> {
                 }
             }
             // right: "Sylvia M. Burwell, Director" or a title on the next line of a header block
+            // (after a degree: "Rob Roe MD, CEO of …")
+            let mut b = b;
+            while b < self.seg.tokens.len()
+                && crate::extract::mentions::is_degree_abbreviation(self.tok(b))
+            {
+                b += 1;
+            }
             if title.is_none() && b < self.seg.tokens.len() {
                 let gap =
                     &self.text[self.seg.tokens[b - 1].span.end..self.seg.tokens[b].span.start];
