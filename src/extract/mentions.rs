@@ -1075,9 +1075,10 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     // "Democratic National Committee", "Brookhaven Town Republican Committee",
     // "U.S. Olympic Committee": a party's or a sport's body (not the "Democratic
     // Republic of the Congo")
-    let party = words.iter().enumerate().any(|(j, w)| {
-        PARTY_WORDS.contains(w) && !words.get(j + 1).is_some_and(|n| *n == "Republic")
-    });
+    let party = words
+        .iter()
+        .enumerate()
+        .any(|(j, w)| PARTY_WORDS.contains(w) && words.get(j + 1).is_none_or(|n| *n != "Republic"));
     if party && (AGENCY_HEADS.contains(&head) || BODY_HEADS.contains(&head)) {
         return Some(EntityClass::Organization);
     }
