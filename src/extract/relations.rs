@@ -539,12 +539,60 @@ impl<'a> Ctx<'a> {
         self.memo_names();
         self.families();
         self.recall_families();
+        self.report_staff();
         let groups = self.by_sentence();
         for ms in &groups {
             self.sentence_rules(ms);
         }
         self.doc_memo_rules();
         self.gazetteer_parents(&groups);
+    }
+
+    /// A GAO report's own staff (a document that gives a "@gao.gov" address):
+    /// the people its contact lines name ("For more information, contact Jane
+    /// Roe at (202) 512-0000 or roej@gao.gov", "GAO Contact: Jane Roe,
+    /// roej@gao.gov") and its acknowledgments list ("In addition to the contact
+    /// named above, John Doe (Assistant Director) and Mary Poe made key
+    /// contributions to this report") are members of GAO.
+    fn report_staff(&mut self) {
+        if !self.text.contains("@gao.gov") {
+            return;
+        }
+        let Some(gao) = (0..self.mentions.len()).find(|&m| {
+            let x = &self.mentions[m];
+            x.class == EntityClass::Agency
+                && !x.anaphor
+                && matches!(
+                    x.canonical.as_deref().unwrap_or(&x.name),
+                    "Government Accountability Office" | "U.S. Government Accountability Office"
+                )
+        }) else {
+            return;
+        };
+        let persons = self.named(EntityClass::Person);
+        for si in 0..self.seg.sentences.len() {
+            let span = self.seg.sentences[si].span;
+            let said = &self.text[span.start..span.end];
+            let staff = said.contains("@gao.gov")
+                || (said.contains("contributions to this report")
+                    || said.contains("contributing to this report")
+                    || said.contains("contributors to this report"))
+                    && !said.contains("are listed in");
+            if !staff {
+                continue;
+            }
+            for &p in &persons {
+                if span.contains(self.mentions[p].span) {
+                    self.fact_once(
+                        p,
+                        Predicate::MemberOf,
+                        FactObject::Mention(gao),
+                        span,
+                        "person.report-staff",
+                    );
+                }
+            }
+        }
     }
 
     /// A policy a memo concerns or an agency implements, or an agency a
@@ -3447,6 +3495,52 @@ mod revoked_list_tests {
             "By the authority vested in me as President, it is hereby ordered:\n\nSection 1.  (a)  All property of the following persons are blocked and may not be transferred, paid, or withdrawn:\n(i)  any person named in Executive Order 13901;\n(ii)  any person named by the Secretary.\n",
         );
         assert!(blocked.is_empty(), "{blocked:?}");
+    }
+}
+
+#[cfg(test)]
+mod report_staff_tests {
+    use crate::model::{Document, EntityClass, Object, Predicate};
+    use crate::Extractor;
+
+    /// Who is a member of which body, as labels.
+    fn members(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text("report.txt", text);
+        let ex = Extractor::new().extract(&doc);
+        let mut out: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::MemberOf)
+            .filter_map(|r| match r.object {
+                Object::Entity(o) if ex.entities[r.subject].class == EntityClass::Person => Some((
+                    ex.entities[r.subject].label.clone(),
+                    ex.entities[o].label.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_gao_reports_contacts_and_contributors_are_its_staff() {
+        let text = "Widget Safety: Agencies Should Count Widgets\n\nGAO reviewed widget safety.\n\nFor more information, contact Maria Lopez at (202) 512-0000 or lopezm@gao.gov.\n\nIn addition to the contact named above, John Smith (Assistant Director) and Mary Jones made key contributions to this report.\n\nWe met with Peter Brown of the Springfield Widget Council.\n";
+        let got = members(text);
+        let gao = "Government Accountability Office".to_string();
+        for name in ["Maria Lopez", "John Smith", "Mary Jones"] {
+            assert!(
+                got.contains(&(name.to_string(), gao.clone())),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(p, b)| p == "Peter Brown" && *b == gao),
+            "{got:?}"
+        );
+        // no "@gao.gov" address: not GAO's own report
+        let other = members(&text.replace("lopezm@gao.gov", "lopezm@example.org"));
+        assert!(!other.iter().any(|(_, b)| *b == gao), "{other:?}");
     }
 }
 
