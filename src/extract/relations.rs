@@ -173,6 +173,52 @@ static SETTING_VERBS: Words = Words::new("setting_verbs");
 
 static REPLACE_VERBS: Words = Words::new("replace_verbs");
 
+/// A GAO staff member's post right after the name: "(Assistant Director)",
+/// ", Managing Director,", "(Analyst in Charge)"; its last word one of a
+/// post's (not a nickname in parentheses: "(K.F.)").
+fn staff_title(after: &str) -> Option<String> {
+    const POSTS: &[&str] = &[
+        "Director",
+        "Analyst",
+        "Charge",
+        "Analyst-in-Charge",
+        "Attorney",
+        "Counsel",
+        "Economist",
+        "Manager",
+        "Specialist",
+        "Auditor",
+        "Scientist",
+        "Statistician",
+        "Advisor",
+        "Adviser",
+        "Investigator",
+        "Engineer",
+        "Editor",
+        "Lead",
+        "Comptroller",
+        "Officer",
+    ];
+    let (inner, close) = if let Some(rest) = after.strip_prefix(" (") {
+        (rest, ')')
+    } else if let Some(rest) = after.strip_prefix(", ") {
+        (rest, ',')
+    } else {
+        return None;
+    };
+    let end = inner.find([close, ';', ',', '(', ')', '\n'])?;
+    let title = inner[..end].trim();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let ok = !words.is_empty()
+        && words.len() <= 5
+        && title.starts_with(|c: char| c.is_uppercase())
+        && !title.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '.')
+        && words.last().is_some_and(|w| {
+            POSTS.contains(w) || w.strip_prefix("Co-").is_some_and(|w| POSTS.contains(&w))
+        });
+    ok.then(|| title.to_string())
+}
+
 /// A list item's marker: "(1)", "(ii)", "a.", "-", "*", "•".
 fn is_item_marker(w: &str) -> bool {
     let inner = w.trim_start_matches('(').trim_end_matches([')', '.']);
@@ -590,6 +636,16 @@ impl<'a> Ctx<'a> {
                         span,
                         "person.report-staff",
                     );
+                    let after = &self.text[self.mentions[p].span.end..span.end];
+                    if let Some(title) = staff_title(after) {
+                        self.fact_once(
+                            p,
+                            Predicate::JobTitle,
+                            FactObject::Text(title),
+                            span,
+                            "person.report-staff-title",
+                        );
+                    }
                 }
             }
         }
@@ -3537,6 +3593,17 @@ mod report_staff_tests {
         assert!(
             !got.iter().any(|(p, b)| p == "Peter Brown" && *b == gao),
             "{got:?}"
+        );
+        let doc = Document::from_text("report.txt", text);
+        let ex = Extractor::new().extract(&doc);
+        assert!(
+            ex.relations
+                .iter()
+                .any(|r| r.predicate == Predicate::JobTitle
+                    && ex.entities[r.subject].label == "John Smith"
+                    && r.object == Object::Text("Assistant Director".into())),
+            "{:?}",
+            ex.relations
         );
         // no "@gao.gov" address: not GAO's own report
         let other = members(&text.replace("lopezm@gao.gov", "lopezm@example.org"));
