@@ -176,6 +176,77 @@ static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 static SETTING_VERBS: Words = Words::new("setting_verbs");
 
 static REPLACE_VERBS: Words = Words::new("replace_verbs");
+
+/// A GAO staff member's post right after the name: "(Assistant Director)",
+/// ", Managing Director,", "(Analyst in Charge)"; its last word one of a
+/// post's (not a nickname in parentheses: "(K.F.)").
+fn staff_title(after: &str) -> Option<String> {
+    const POSTS: &[&str] = &[
+        "Director",
+        "Analyst",
+        "Charge",
+        "Analyst-in-Charge",
+        "Attorney",
+        "Counsel",
+        "Economist",
+        "Manager",
+        "Specialist",
+        "Auditor",
+        "Scientist",
+        "Statistician",
+        "Advisor",
+        "Adviser",
+        "Investigator",
+        "Engineer",
+        "Editor",
+        "Lead",
+        "Comptroller",
+        "Officer",
+    ];
+    let (inner, close) = if let Some(rest) = after.strip_prefix(" (") {
+        (rest, ')')
+    } else if let Some(rest) = after.strip_prefix(", ") {
+        (rest, ',')
+    } else {
+        return None;
+    };
+    let end = inner.find([close, ';', ',', '(', ')', '\n'])?;
+    let title = inner[..end].trim();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let ok = !words.is_empty()
+        && words.len() <= 5
+        && title.starts_with(|c: char| c.is_uppercase())
+        && !title.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '.')
+        && words.last().is_some_and(|w| {
+            POSTS.contains(w) || w.strip_prefix("Co-").is_some_and(|w| POSTS.contains(&w))
+        });
+    ok.then(|| title.to_string())
+}
+
+/// A list item's marker: "(1)", "(ii)", "a.", "-", "*", "•".
+fn is_item_marker(w: &str) -> bool {
+    let inner = w.trim_start_matches('(').trim_end_matches([')', '.']);
+    (w.starts_with('(') && w.ends_with(')') || w.ends_with('.'))
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| c.is_ascii_alphanumeric())
+        || matches!(w, "-" | "*" | "\u{2022}")
+}
+
+/// Where the list item starting at `start` ends: at a blank line, or at a
+/// line that opens with another item's marker.
+fn item_end(text: &str, start: usize) -> usize {
+    let mut line = start;
+    while let Some(i) = text[line..].find('\n') {
+        let next = line + i + 1;
+        let rest = text[next..].trim_start_matches([' ', '\t']);
+        if rest.starts_with('\n') || is_item_marker(rest.split_whitespace().next().unwrap_or("")) {
+            return line + i;
+        }
+        line = next;
+    }
+    text.len()
+}
 static CREATE_VERBS: Words = Words::new("create_verbs");
 static ISSUE_VERBS: Words = Words::new("issue_verbs");
 
@@ -518,12 +589,70 @@ impl<'a> Ctx<'a> {
         self.memo_names();
         self.families();
         self.recall_families();
+        self.report_staff();
         let groups = self.by_sentence();
         for ms in &groups {
             self.sentence_rules(ms);
         }
         self.doc_memo_rules();
         self.gazetteer_parents(&groups);
+    }
+
+    /// A GAO report's own staff (a document that gives a "@gao.gov" address):
+    /// the people its contact lines name ("For more information, contact Jane
+    /// Roe at (202) 512-0000 or roej@gao.gov", "GAO Contact: Jane Roe,
+    /// roej@gao.gov") and its acknowledgments list ("In addition to the contact
+    /// named above, John Doe (Assistant Director) and Mary Poe made key
+    /// contributions to this report") are members of GAO.
+    fn report_staff(&mut self) {
+        if !self.text.contains("@gao.gov") {
+            return;
+        }
+        let Some(gao) = (0..self.mentions.len()).find(|&m| {
+            let x = &self.mentions[m];
+            x.class == EntityClass::Agency
+                && !x.anaphor
+                && matches!(
+                    x.canonical.as_deref().unwrap_or(&x.name),
+                    "Government Accountability Office" | "U.S. Government Accountability Office"
+                )
+        }) else {
+            return;
+        };
+        let persons = self.named(EntityClass::Person);
+        for si in 0..self.seg.sentences.len() {
+            let span = self.seg.sentences[si].span;
+            let said = &self.text[span.start..span.end];
+            let staff = said.contains("@gao.gov")
+                || (said.contains("contributions to this report")
+                    || said.contains("contributing to this report")
+                    || said.contains("contributors to this report"))
+                    && !said.contains("are listed in");
+            if !staff {
+                continue;
+            }
+            for &p in &persons {
+                if span.contains(self.mentions[p].span) {
+                    self.fact_once(
+                        p,
+                        Predicate::MemberOf,
+                        FactObject::Mention(gao),
+                        span,
+                        "person.report-staff",
+                    );
+                    let after = &self.text[self.mentions[p].span.end..span.end];
+                    if let Some(title) = staff_title(after) {
+                        self.fact_once(
+                            p,
+                            Predicate::JobTitle,
+                            FactObject::Text(title),
+                            span,
+                            "person.report-staff-title",
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// A policy a memo concerns or an agency implements, or an agency a
@@ -2131,47 +2260,68 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// "The following Presidential documents are revoked:" then one paragraph per
-    /// document ("(1)  Executive Order 13767 of January 25, 2017 (…)."): the
-    /// document replaces each memo that opens an item.
+    /// "The following Presidential documents are revoked:" then the list: one
+    /// paragraph or line per document, each opened by a marker ("(1)  Executive
+    /// Order 13767 of January 25, 2017 (…).", "- Executive Order 13985 …",
+    /// "(ii)   Executive Order 13583 …;"): the document replaces each memo that
+    /// opens an item; or, right after the colon, the memos themselves ("…
+    /// are revoked: Executive Order 1 (…), Executive Order 2 (…), and
+    /// Memorandum of May 1, 2020 (…)."): each memo of the list, not one inside
+    /// a title's parentheses.
     fn revoked_lists(&mut self, doc: usize) {
         let text = self.text;
         for si in 0..self.seg.sentences.len() {
             let sentence = self.seg.sentences[si].span;
             let said = &text[sentence.start..sentence.end];
-            if !said.trim_end().ends_with(':') {
+            let Some(colon) = said.find(':') else {
+                continue;
+            };
+            // "the following … are (hereby) revoked:"
+            let lower = said[..colon].to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let Some(following) = words.iter().position(|&w| w == "following") else {
+                continue;
+            };
+            let revoked = (following + 1..words.len()).any(|i| {
+                matches!(words[i], "is" | "are" | "be")
+                    && match words.get(i + 1) {
+                        Some(&"hereby") => {
+                            words.get(i + 2).is_some_and(|w| REPLACE_VERBS.contains(w))
+                        }
+                        Some(w) => REPLACE_VERBS.contains(w),
+                        None => false,
+                    }
+            });
+            if !revoked {
                 continue;
             }
-            let lower = said.to_lowercase();
-            if !lower.contains("following")
-                || !lower
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| REPLACE_VERBS.contains(&w))
-            {
+            let after = sentence.start + colon + 1;
+            let rest = &text[after..];
+            let first = after + (rest.len() - rest.trim_start().len());
+            if first >= text.len() {
                 continue;
             }
-            let mut at = sentence.end;
-            for _ in 0..50 {
-                // the next paragraph
+            let first_word = text[first..].split_whitespace().next().unwrap_or("");
+            if !is_item_marker(first_word) {
+                self.revoked_inline_list(doc, sentence.start, first);
+                continue;
+            }
+            let mut at = first;
+            for _ in 0..200 {
+                // the next item
                 let rest = &text[at..];
-                let skip = rest.len() - rest.trim_start().len();
-                let start = at + skip;
+                let start = at + (rest.len() - rest.trim_start().len());
                 if start >= text.len() {
                     break;
                 }
-                let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
-                let para = &text[start..end];
-                let marker = para.split_whitespace().next().is_some_and(|w| {
-                    let inner = w.trim_start_matches('(').trim_end_matches([')', '.']);
-                    (w.starts_with('(') && w.ends_with(')') || w.ends_with('.'))
-                        && !inner.is_empty()
-                        && inner.len() <= 4
-                        && inner.chars().all(|c| c.is_ascii_alphanumeric())
-                        || matches!(w, "-" | "*" | "\u{2022}")
-                });
-                if !marker {
+                let word = text[start..].split_whitespace().next().unwrap_or("");
+                if !is_item_marker(word) || word.to_lowercase().starts_with("sec") {
                     break;
                 }
+                let end = item_end(text, start);
                 let memo = (0..self.mentions.len())
                     .filter(|&m| {
                         self.class(m) == EntityClass::Memo
@@ -2192,6 +2342,56 @@ impl<'a> Ctx<'a> {
                 }
                 at = end;
             }
+        }
+    }
+
+    /// The list right after "… are revoked:" (its first memo at `first`, to
+    /// the paragraph's end): each memo outside parentheses that opens the list
+    /// or follows a comma, a semicolon or "and".
+    fn revoked_inline_list(&mut self, doc: usize, from: usize, first: usize) {
+        let text = self.text;
+        let end = text[first..].find("\n\n").map_or(text.len(), |i| first + i);
+        let mut memos: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| {
+                self.class(m) == EntityClass::Memo
+                    && !self.mentions[m].anaphor
+                    && m != doc
+                    && self.mentions[m].span.start >= first
+                    && self.mentions[m].span.start < end
+            })
+            .collect();
+        memos.sort_by_key(|&m| self.mentions[m].span.start);
+        // the list opens with a memo
+        if memos
+            .first()
+            .is_none_or(|&m| self.mentions[m].span.start != first)
+        {
+            return;
+        }
+        for m in memos {
+            let at = self.mentions[m].span.start;
+            let before = &text[first..at];
+            let depth = before.matches('(').count() as i64 - before.matches(')').count() as i64;
+            let lead = before.trim_end();
+            let listed = at == first
+                || lead.ends_with(',')
+                || lead.ends_with(';')
+                || lead.ends_with(" and")
+                || lead.ends_with("\nand");
+            if depth != 0 || !listed {
+                continue;
+            }
+            let to = text[at..end]
+                .find(['.', ';'])
+                .map_or(end, |i| at + i + 1)
+                .max(self.mentions[m].span.end);
+            self.fact(
+                doc,
+                Predicate::Replaces,
+                FactObject::Mention(m),
+                Span::new(from, to.min(end)),
+                "memo.revoked-list",
+            );
         }
     }
 
@@ -3303,6 +3503,128 @@ mod document_title_tests {
                 .any(|r| r.subject == me && r.predicate == Predicate::Creator),
             "the signature names its creator"
         );
+    }
+}
+
+#[cfg(test)]
+mod revoked_list_tests {
+    use crate::model::{Document, EntityClass, Object, Predicate};
+    use crate::Extractor;
+
+    /// The memos the document (titled `title`) replaces.
+    fn replaced(title: &str, text: &str) -> Vec<String> {
+        let mut doc = Document::from_text("orders.jsonl#1", text);
+        doc.title = Some(title.into());
+        let ex = Extractor::new().extract(&doc);
+        let me = ex
+            .entities
+            .iter()
+            .position(|e| e.class == EntityClass::Memo && e.label == title)
+            .expect("the document memo");
+        let mut out: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.subject == me && r.predicate == Predicate::Replaces)
+            .filter_map(|r| match r.object {
+                Object::Entity(o) => Some(ex.entities[o].label.clone()),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn each_line_of_a_revoked_list_and_each_memo_of_an_inline_one_is_replaced() {
+        // one item per line, each opened by a dash, an item running on to the next line
+        let lines = replaced(
+            "Executive Order on Widget Rescissions",
+            "By the authority vested in me as President, it is hereby ordered:\n\nSec. 2.  Revocation.  The following executive actions are hereby revoked:\n\n- Executive Order 13901 of January 20, 2021 (Advancing Widget\n    Safety).\n- Executive Order 13902 of January 21, 2021 (Rails).\n- Executive Order 13903 of January 22, 2021 (Springfield Widgets).\n\nSec. 3.  Implementation.  Executive Order 13904 stays in force.\n",
+        );
+        assert_eq!(
+            lines,
+            [
+                "Executive Order 13901",
+                "Executive Order 13902",
+                "Executive Order 13903"
+            ]
+        );
+        // the list right after the colon, an order cited in a title's parentheses not revoked
+        let inline = replaced(
+            "Executive Order on Widget Rescissions",
+            "By the authority vested in me as President, it is hereby ordered:\n\nSection 1.  Revocation.  The following Presidential actions are revoked:\n Executive Order 13901 of January 20, 2021 (Improving Widgets by Revoking Executive Order 13801), Memorandum of May 1, 2020 (Rails), and Executive Order 13903 of January 22, 2021 (Springfield Widgets).\n\nSec. 2.  Implementation.  Nothing here.\n",
+        );
+        assert_eq!(
+            inline,
+            [
+                "Executive Order 13901",
+                "Executive Order 13903",
+                "Memorandum of May 1, 2020"
+            ]
+        );
+        // "the following persons are blocked and may not be … withdrawn:" revokes nothing
+        let blocked = replaced(
+            "Executive Order on Widget Sanctions",
+            "By the authority vested in me as President, it is hereby ordered:\n\nSection 1.  (a)  All property of the following persons are blocked and may not be transferred, paid, or withdrawn:\n(i)  any person named in Executive Order 13901;\n(ii)  any person named by the Secretary.\n",
+        );
+        assert!(blocked.is_empty(), "{blocked:?}");
+    }
+}
+
+#[cfg(test)]
+mod report_staff_tests {
+    use crate::model::{Document, EntityClass, Object, Predicate};
+    use crate::Extractor;
+
+    /// Who is a member of which body, as labels.
+    fn members(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text("report.txt", text);
+        let ex = Extractor::new().extract(&doc);
+        let mut out: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::MemberOf)
+            .filter_map(|r| match r.object {
+                Object::Entity(o) if ex.entities[r.subject].class == EntityClass::Person => Some((
+                    ex.entities[r.subject].label.clone(),
+                    ex.entities[o].label.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_gao_reports_contacts_and_contributors_are_its_staff() {
+        let text = "Widget Safety: Agencies Should Count Widgets\n\nGAO reviewed widget safety.\n\nFor more information, contact Maria Lopez at (202) 512-0000 or lopezm@gao.gov.\n\nIn addition to the contact named above, John Smith (Assistant Director) and Mary Jones made key contributions to this report.\n\nWe met with Peter Brown of the Springfield Widget Council.\n";
+        let got = members(text);
+        let gao = "Government Accountability Office".to_string();
+        for name in ["Maria Lopez", "John Smith", "Mary Jones"] {
+            assert!(
+                got.contains(&(name.to_string(), gao.clone())),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(p, b)| p == "Peter Brown" && *b == gao),
+            "{got:?}"
+        );
+        let doc = Document::from_text("report.txt", text);
+        let ex = Extractor::new().extract(&doc);
+        assert!(
+            ex.relations
+                .iter()
+                .any(|r| r.predicate == Predicate::JobTitle
+                    && ex.entities[r.subject].label == "John Smith"
+                    && r.object == Object::Text("Assistant Director".into())),
+            "{:?}",
+            ex.relations
+        );
+        // no "@gao.gov" address: not GAO's own report
+        let other = members(&text.replace("lopezm@gao.gov", "lopezm@example.org"));
+        assert!(!other.iter().any(|(_, b)| *b == gao), "{other:?}");
     }
 }
 
