@@ -185,6 +185,32 @@ static GENERIC_BODY_STARTS: Words = Words::new("generic_body_starts");
 /// Phrases of non-government bodies' names ("Farm Bureau").
 static ORGANIZATION_PHRASES: Words = Words::new("organization_phrases");
 
+/// Whether `words` hold one of [`ORGANIZATION_PHRASES`] (a plural's apostrophe
+/// apart: "Lawyers’ Committee" is "Lawyers Committee").
+fn organization_phrase(words: &[&str]) -> bool {
+    static PHRASES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        ORGANIZATION_PHRASES
+            .iter()
+            .map(|p| p.split(' ').collect())
+            .collect()
+    });
+    fn plain<'w>(w: &&'w str) -> &'w str {
+        w.trim_end_matches(['\'', '\u{2019}'])
+    }
+    // (most names hold no phrase's first word: no list is built for them)
+    if !words
+        .iter()
+        .any(|w| phrases.iter().any(|p| p[0] == plain(w)))
+    {
+        return false;
+    }
+    let plain: Vec<&str> = words.iter().map(plain).filter(|w| !w.is_empty()).collect();
+    phrases
+        .iter()
+        .any(|p| plain.windows(p.len()).any(|w| w == p.as_slice()))
+}
+
 /// Words of parties and sports bodies: their committees are organizations.
 static PARTY_WORDS: Words = Words::new("party_words");
 
@@ -359,7 +385,16 @@ fn department_at(
     a: usize,
 ) -> Option<(&'static str, usize)> {
     let n = seg.tokens.len();
+    let first = seg.tok(text, a);
+    // (most tokens start no entry: a cheap test before the words are compared)
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
     list.iter()
+        .filter(|d| {
+            d.strip_prefix(first)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .filter_map(|d| {
             let b = a + d.split(' ').count();
             (b <= n
@@ -1099,18 +1134,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     }
     // "Illinois Farm Bureau", "Lawyers’ Committee for Civil Rights": names of
     // non-government bodies that a government head word ends
-    if (AGENCY_HEADS.contains(&head) || BODY_HEADS.contains(&head)) && {
-        // (a plural's apostrophe apart: "Lawyers’ Committee" is "Lawyers Committee")
-        let plain: Vec<&str> = words
-            .iter()
-            .map(|w| w.trim_end_matches(['\'', '\u{2019}']))
-            .filter(|w| !w.is_empty())
-            .collect();
-        ORGANIZATION_PHRASES.iter().any(|p| {
-            let p: Vec<&str> = p.split(' ').collect();
-            plain.windows(p.len()).any(|w| w == p.as_slice())
-        })
-    } {
+    if (AGENCY_HEADS.contains(&head) || BODY_HEADS.contains(&head)) && organization_phrase(words) {
         return Some(EntityClass::Organization);
     }
     // "SBA Regional Offices", "Federal Pilot Community Vaccination Centers": a set
