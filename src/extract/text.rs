@@ -29,6 +29,9 @@ pub struct Token {
     pub kind: TokKind,
 }
 
+/// Words that open a sentence after a firm's abbreviated suffix ("Inc. She …").
+static SENTENCE_OPENERS: Words = Words::new("sentence_openers");
+
 /// Abbreviations whose trailing period does not end a sentence.
 static ABBREVIATIONS: Words = Words::new("abbreviations");
 
@@ -285,9 +288,18 @@ pub fn segment(text: &str) -> Segmented {
         }
         if c == "." && i > start_tok {
             let prev = tokens[i - 1];
+            // (but "Globex Inc. She joined …": a firm's suffix before a pronoun
+            // or an article ends the sentence)
+            let firm_end = matches!(
+                &text[prev.span.start..prev.span.end],
+                "Inc" | "Corp" | "Ltd" | "Co"
+            ) && tokens
+                .get(i + 1)
+                .is_some_and(|nx| SENTENCE_OPENERS.contains(&text[nx.span.start..nx.span.end]));
             if prev.span.end == t.span.start
                 && prev.kind == TokKind::Word
                 && is_abbreviation(&text[prev.span.start..prev.span.end])
+                && !firm_end
             {
                 continue;
             }
@@ -379,6 +391,7 @@ mod tests {
             ("header block", "From:\n\nJane Doe\nDirector\n\nSubject: X", &["From:", "Jane Doe", "Director", "Subject: X"]),
             ("list items", "shall:\n(a) do one;\n(b) do two.", &["shall:", "(a) do one;", "(b) do two."]),
             ("signature", "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.", &["JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,\nJanuary 20, 2021."]),
+            ("firm suffix before a pronoun", "She worked at Globex Inc. She left. Roe Co. Ltd. agreed.", &["She worked at Globex Inc.", "She left.", "Roe Co. Ltd. agreed."]),
         ];
         for (name, text, want) in cases {
             assert_eq!(sentences(text), *want, "{name}");
