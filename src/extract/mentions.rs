@@ -229,10 +229,12 @@ pub(crate) fn is_degree_abbreviation(w: &str) -> bool {
 /// before a capitalized word of the same sentence opens a name.
 fn ordinal_opens_name(text: &str, seg: &Segmented, i: usize) -> bool {
     let toks = &seg.tokens;
+    if toks[i].kind != TokKind::Number {
+        return false;
+    }
     let s = seg.tok(text, i);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    toks[i].kind == TokKind::Number
-        && digits > 0
+    digits > 0
         && matches!(&s[digits..], "st" | "nd" | "rd" | "th")
         && toks.get(i + 1).is_some_and(|n| {
             let w = seg.tok(text, i + 1);

@@ -179,21 +179,10 @@ impl Ctx<'_> {
             );
             // "Senators Gillibrand and Schumer", "Representatives Roe, Doe and Poe"
             if self.tok(t).ends_with('s') {
-                let mut last = self.toks[p].1;
-                loop {
-                    let mut b = last;
-                    if self.tok(b) == "," {
-                        b += 1;
-                    }
-                    if self.tok(b) == "and" {
-                        b += 1;
-                    }
-                    if b == last {
-                        break;
-                    }
-                    let Some(q) = self.mention_starting_at(b, &[EntityClass::Person]) else {
-                        break;
-                    };
+                let listed = self.listed_after(p, s.last, |c, b| {
+                    c.mention_starting_at(b, &[EntityClass::Person])
+                });
+                for q in listed {
                     self.fact(
                         q,
                         Predicate::MemberOf,
@@ -201,7 +190,6 @@ impl Ctx<'_> {
                         ev,
                         "rel.chamber-title",
                     );
-                    last = self.toks[q].1;
                 }
             }
         }
@@ -849,6 +837,17 @@ impl Ctx<'_> {
     /// The bodies coordinated after the body mention `o` before token `end`:
     /// "… at Acme Corporation, Globex Inc. and the Roe Institute".
     pub(super) fn bodies_after(&self, o: usize, end: usize) -> Vec<usize> {
+        self.listed_after(o, end, Self::body_at)
+    }
+
+    /// The mentions `next` finds in a row after mention `o`, before token
+    /// `end`, each after "," or "and" ("A, B and C"; "Senators A and B").
+    fn listed_after(
+        &self,
+        o: usize,
+        end: usize,
+        next: impl Fn(&Self, usize) -> Option<usize>,
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         let mut last = self.toks[o].1;
         loop {
@@ -862,7 +861,7 @@ impl Ctx<'_> {
             if b == last || b >= end {
                 break;
             }
-            let Some(o2) = self.body_at(b) else { break };
+            let Some(o2) = next(self, b) else { break };
             out.push(o2);
             last = self.toks[o2].1;
         }
