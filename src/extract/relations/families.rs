@@ -1547,7 +1547,25 @@ impl Ctx<'_> {
                         if self.lower(k + 1) == "as" {
                             (Some(k + 2), None)
                         } else if matches!(self.lower(k + 1), "in" | "at" | "with" | "for" | "on") {
-                            match self.body_at(k + 2) {
+                            // "worked at Globex": a firm no list knows, after "at"
+                            let body = self.body_at(k + 2).or_else(|| {
+                                if self.lower(k + 1) != "at" {
+                                    return None;
+                                }
+                                let b = k + 2 + usize::from(self.lower(k + 2) == "the");
+                                // (not the front of a body no list knows: "at the U.S.
+                                // Mission to …", "at Harvard's Kennedy School", "at the
+                                // Metropolitan Museum of Art")
+                                if matches!(self.tok(b), "U.S" | "U.S." | "US" | "United") {
+                                    return None;
+                                }
+                                let f = self.firm_at(b, end)?;
+                                let after = self.toks[f].1;
+                                let cut = after < end
+                                    && matches!(self.lower(after), "of" | "'s" | "’s" | "'" | "’");
+                                (!cut).then_some(f)
+                            });
+                            match body {
                                 Some(o) => {
                                     let oe = self.toks[o].1;
                                     // "… as ROLE" within a few words
@@ -1667,9 +1685,15 @@ impl Ctx<'_> {
             }
             // "… and counsel at Roe Group", "… and Senior Counselor at the X": a
             // second title without an article
+            // ("… and as Chief Risk Officer at …" too)
+            let and_at = if b >= 2 && self.lower(b - 1) == "as" {
+                b - 2
+            } else {
+                b - 1
+            };
             let bare = b > after
                 && b < end
-                && self.lower(b - 1) == "and"
+                && self.lower(and_at) == "and"
                 && (self.tok(b).starts_with(char::is_uppercase) && self.cov(b) == 0
                     || ROLE_HEADS.contains(&self.lower(b)));
             if b == after || b >= end || !bare && !matches!(self.lower(b), "a" | "an" | "the") {
@@ -1964,6 +1988,16 @@ mod tests {
                     "Jane Roe org:memberOf U.S. Army",
                 ],
                 &["Jane Roe org:headOf Department of Labor"],
+            ),
+            (
+                "biographies: a firm no list knows after \"worked at\", a second title after \"and as\"",
+                "date 2021-04-12\nNominations\n\nJane Roe served as a Managing Director at Hale Barrow LLP and as Chief Risk Officer at Globex. John Doe previously worked at Initech, where he led the federal practice. He also worked at the U.S. Mission to the Widget Society and at Ardent's Roe School.\n",
+                &[
+                    "Jane Roe schema:jobTitle \"Chief Risk Officer\"",
+                    "Jane Roe org:memberOf Globex",
+                    "John Doe org:memberOf Initech",
+                ],
+                &["John Doe org:memberOf U.S", "John Doe org:memberOf Ardent"],
             ),
             (
                 "a House committee belongs to the House, named after an agency's field or not",
