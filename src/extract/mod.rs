@@ -308,10 +308,16 @@ fn drop_headlines(kept: &mut Vec<Mention>) {
 }
 
 /// "Committee on Banking, Housing, and Urban Affairs", "Council on Sports,
-/// Fitness, & Nutrition": a committee's or council's name goes on over a list
-/// of capitalised subjects closed by "and" or "&" (not over people: "…,
-/// Senator Roe, and Senator Doe").
+/// Fitness, & Nutrition", "Bureau of Population, Refugees, and Migration": a
+/// committee's, council's or office's name goes on over a list of capitalised
+/// subjects closed by "and" or "&" (not over people: "…, Senator Roe, and
+/// Senator Doe"; nor over bodies: "Department of Defense, Customs and Border
+/// Protection"). The heads are `listed_subject_heads` of `data/words.toml`
+/// (after "on") and `listed_field_heads` (after "of" or "for", when the name is
+/// no known body's and the list holds no other name).
 fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
+    static ON_HEADS: words::Words = words::Words::new("listed_subject_heads");
+    static FIELD_HEADS: words::Words = words::Words::new("listed_field_heads");
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         let word = r"\p{Lu}[\p{L}’'-]*";
@@ -320,22 +326,28 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
         ))
         .unwrap_or_else(|e| unreachable!("listed names regex: {e}"))
     });
+    // (other names' spans: a list holding one is a list of names)
+    let named: Vec<Span> = kept
+        .iter()
+        .filter(|m| !m.anaphor && (m.canonical.is_some() || m.class == EntityClass::Person))
+        .map(|m| m.span)
+        .collect();
     let mut grown: Vec<Span> = Vec::new();
     for m in kept.iter_mut() {
         // (the cheap tests first: this runs over every mention of every document)
         if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
             || m.anaphor
             || m.canonical.is_some()
-            || !m.name.contains(" on ")
+            || !(m.name.contains(" on ") || m.name.contains(" of ") || m.name.contains(" for "))
         {
             continue;
         }
+        let mut field = false;
         let listed_head = m.name.split(' ').collect::<Vec<_>>().windows(3).any(|w| {
-            matches!(
-                w[0],
-                "Committee" | "Subcommittee" | "Council" | "Commission" | "Caucus"
-            ) && w[1] == "on"
-                && w[2].starts_with(char::is_uppercase)
+            let on = w[1] == "on" && ON_HEADS.contains(w[0]);
+            let of = matches!(w[1], "of" | "for") && FIELD_HEADS.contains(w[0]);
+            field |= of && !on;
+            (on || of) && w[2].starts_with(char::is_uppercase)
         });
         if !listed_head {
             continue;
@@ -375,6 +387,25 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
             continue;
         }
         let end = m.span.end + list.len();
+        // (nor over places or other heads: "… Public Health and Fulton County,
+        // Dekalb County, and Roe County Health Departments"; nor from a title:
+        // "Office of X Associate Director for Education, Income and Labor NAME")
+        let head_like = |w: &str| {
+            FIELD_HEADS.contains(w)
+                || FIELD_HEADS.contains(w.strip_suffix('s').unwrap_or(w))
+                || matches!(w, "County" | "City" | "Departments" | "Offices")
+        };
+        if field
+            && (words
+                .iter()
+                .any(|w| relations::is_us_state(w) || head_like(w))
+                || m.name
+                    .split(' ')
+                    .any(|w| w.starts_with(char::is_uppercase) && mentions::is_title_word(w))
+                || named.iter().any(|n| n.start >= m.span.end && n.start < end))
+        {
+            continue;
+        }
         grown.push(Span::new(m.span.end, end));
         m.span = Span::new(m.span.start, end);
         m.name = text[m.span.start..end]
@@ -386,7 +417,17 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 m.class = lex.entries[e].class;
                 m.take_entry(&lex.entries[e]);
             }
-            None => m.key = class_key(m.class, &m.name),
+            None => {
+                // (the whole name's class: "Department of Nuclear, Plasma, and
+                // Radiological Engineering" is a university's)
+                if field {
+                    let words: Vec<&str> = m.name.split(' ').collect();
+                    if let Some(c) = mentions::classify(&words) {
+                        m.class = c;
+                    }
+                }
+                m.key = class_key(m.class, &m.name);
+            }
         }
     }
     if !grown.is_empty() {
@@ -1410,6 +1451,18 @@ mod tests {
                 "date 2024-05-01\nHearing\n\nShe testified before the Committee on Tides, Maps, and Coastal Surveys on Monday.\n",
                 EntityClass::Agency,
                 "Committee on Tides, Maps, and Coastal Surveys",
+            ),
+            (
+                "an office's name goes on over a list of its fields closed by \"and\"",
+                "date 2024-05-01\nNotice\n\nThe Bureau of Tides, Maps, and Coastal Surveys issued the notice.\n",
+                EntityClass::Agency,
+                "Bureau of Tides, Maps, and Coastal Surveys",
+            ),
+            (
+                "a list of bodies after a body is no part of its name",
+                "date 2024-05-01\nNotice\n\nThe Office of Tides, Customs and Border Protection and the Coast Guard met.\n",
+                EntityClass::Agency,
+                "Office of Tides",
             ),
             (
                 "\"the President’s … Board\": the possessive is the front of the body's name",
