@@ -1460,6 +1460,15 @@ impl Ctx<'_> {
                     && self.lower(k + 2) == "for"
                 {
                     if let Some((t, body, b)) = self.bio_role_at(k + 3, end) {
+                        // "NAME, Nominee for Assistant Secretary for Water, Department
+                        // of the Interior": the body after the title's comma, ending the line
+                        let body = body.or_else(|| {
+                            let o = (b + 1 < end && self.tok(b) == ",")
+                                .then(|| self.body_at(b + 1))
+                                .flatten()?;
+                            let oe = self.toks[o].1;
+                            (oe >= end || matches!(self.tok(oe), "." | ";")).then_some(o)
+                        });
                         self.bio_role_facts(p, t, body, b, ev, "person.nominee-for");
                     }
                     continue;
@@ -1998,6 +2007,15 @@ mod tests {
                     "John Doe org:memberOf Initech",
                 ],
                 &["John Doe org:memberOf U.S", "John Doe org:memberOf Ardent"],
+            ),
+            (
+                "a nominee line's body after the title's comma",
+                "date 2021-04-12\nNominations\n\nJane Roe, Nominee for Assistant Secretary for Tides and Maps, Department of the Interior\n\nJane Roe is a lawyer.\n",
+                &[
+                    "Jane Roe schema:jobTitle \"Assistant Secretary for Tides and Maps\"",
+                    "Jane Roe org:memberOf Department of the Interior",
+                ],
+                &["Jane Roe org:headOf Department of the Interior"],
             ),
             (
                 "a House committee belongs to the House, named after an agency's field or not",
