@@ -278,6 +278,10 @@ static OFFICE_WORDS: Words = Words::new("office_words");
 
 /// Words that end a job title and can head it.
 pub static TITLE_HEADS: Words = Words::new("title_head_words");
+/// Words of a nomination or a seat before the body it is in ("Nominee for
+/// Member of the X Council"), never a body's name.
+static SEAT_WORDS: Words = Words::new("seat_words");
+
 /// Titles of a seat or a post in a non-government body ("Trustee of the X
 /// Foundation"), which no name starts with.
 static SEAT_TITLES: Words = Words::new("seat_titles");
@@ -1980,6 +1984,8 @@ fn emit_chunk(
         // "in the" or "on the", any words: "… Affairs in the Bureau of Y")
         let personal = matches!(seg.tok(text, pos), "in" | "on")
             || is_title_word(left[0])
+            // ("Nominee for Member of the X Council": a seat, then its body)
+            || left.iter().any(|w| SEAT_WORDS.contains(w))
             || lex.is_first_name(left[0])
             || left.len() == 1
                 && ["ment", "ing", "tion", "sion"]

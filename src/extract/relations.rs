@@ -768,7 +768,15 @@ impl<'a> Ctx<'a> {
             // left: "ICE Director John Morton", "Secretary of Homeland Security Janet Napolitano"
             let mut k = a;
             let mut has_lower = false;
-            while k > 0 {
+            // (a nominee line's name starts its line: the line before ends with
+            // another nominee's title, "… Nominee for Director of the X\nNAME, Nominee for …")
+            let nominee_line = a > 0
+                && b + 1 < self.seg.tokens.len()
+                && self.tok(b) == ","
+                && matches!(self.tok(b + 1), "Nominee" | "Nominees")
+                && self.text[self.seg.tokens[a - 1].span.end..self.seg.tokens[a].span.start]
+                    .contains('\n');
+            while k > 0 && !nominee_line {
                 let w = self.tok(k - 1);
                 // ("secretary under President Obama": "under" is a title word only as "Under Secretary")
                 let lower = w.chars().next().is_some_and(char::is_lowercase)
@@ -811,10 +819,15 @@ impl<'a> Ctx<'a> {
                     && !matches!(t.as_str(), "Mr." | "Mrs." | "Ms." | "Dr.")
                 {
                     // an agency right before the title ("ICE Director"), possibly after its acronym definition
-                    agency = self.mention_ending_before(
-                        k,
-                        &[EntityClass::Agency, EntityClass::Organization],
-                    );
+                    // (not across a blank line: a heading's body is not the next
+                    // paragraph's "Judge NAME")
+                    agency = self
+                        .mention_ending_before(k, &[EntityClass::Agency, EntityClass::Organization])
+                        .filter(|&ag| {
+                            let end = self.mentions[ag].span.end;
+                            let gap = &self.text[end..self.seg.tokens[k].span.start];
+                            !gap.contains("\n\n")
+                        });
                     // "Acting Homeland Security Secretary", "Deputy DHS Secretary": the rank
                     // before the agency belongs to the title
                     let rank = agency
@@ -828,7 +841,7 @@ impl<'a> Ctx<'a> {
                         None => (span, t),
                     });
                 }
-            } else if a > 0 {
+            } else if a > 0 && !nominee_line {
                 // "Secretary of Homeland Security Janet Napolitano": title, "of", agency mention, name
                 if let Some(ag) = self.mention_ending_before(a, &[EntityClass::Agency]) {
                     let (ga, _) = self.toks[ag];

@@ -1459,6 +1459,18 @@ impl Ctx<'_> {
                     && self.lower(k + 1) == "nominee"
                     && self.lower(k + 2) == "for"
                 {
+                    // "NAME, Nominee for Member of the X Council": a seat on the body
+                    if k + 5 < end
+                        && matches!(self.tok(k + 3), "Member" | "Members")
+                        && self.tok(k + 4) == "of"
+                    {
+                        if let Some(o) = self.body_at(k + 5) {
+                            let t = self.seg.tokens[k + 3].span;
+                            let b = self.toks[o].1;
+                            self.bio_role_facts(p, t, Some(o), b, ev, "person.nominee-for");
+                        }
+                        continue;
+                    }
                     if let Some((t, body, b)) = self.bio_role_at(k + 3, end) {
                         // "NAME, Nominee for Assistant Secretary for Water, Department
                         // of the Interior": the body after the title's comma, ending the line
@@ -2016,6 +2028,21 @@ mod tests {
                     "Jane Roe org:memberOf Department of the Interior",
                 ],
                 &["Jane Roe org:headOf Department of the Interior"],
+            ),
+            (
+                "nominee lines: a seat on a body, and the line before is no title of the next name",
+                "date 2021-04-12\nNominations\n\nJane Roe, Nominee for Member of the National Council on Tides\n\nJohn Doe, Nominee for Director of the Office of Maps\n\nMary Poe, Nominee for Assistant Secretary for Policy, Department of Labor\n\nJane Roe is a lawyer.\n",
+                &[
+                    "Jane Roe org:memberOf National Council on Tides",
+                    "Jane Roe schema:jobTitle \"Member\"",
+                    "John Doe org:headOf Office of Maps",
+                    "Mary Poe org:memberOf Department of Labor",
+                ],
+                &[
+                    "John Doe schema:jobTitle \"Member of the National Council on Tides\"",
+                    "Mary Poe org:headOf Office of Maps",
+                    "Mary Poe schema:jobTitle \"Director of the Office of Maps\"",
+                ],
             ),
             (
                 "a House committee belongs to the House, named after an agency's field or not",
