@@ -157,6 +157,7 @@ impl Extractor {
         chamber_committees(text, &mut kept);
         public_law_aliases(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
+        established_bodies(text, lex, &mut kept);
         kept.extend(unplaced_doc);
         for p in mentions::resolve_overlaps(inner_policies) {
             let mut p = p;
@@ -523,12 +524,66 @@ fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 m.class = lex.entries[e].class;
                 m.take_entry(&lex.entries[e]);
             }
-            None => m.key = mentions::class_key(m.class, &m.name),
+            None => {
+                // (the President's body is the government's: "President’s Export
+                // Council", whatever its head word said without the front)
+                // (not a non-government body's: "President’s Council of the
+                // Ardent Foundation")
+                let words: Vec<&str> = m.name.split(' ').collect();
+                let owner = m.name.split_once(" of the ").and_then(|(_, owner)| {
+                    mentions::classify(&owner.split(' ').collect::<Vec<_>>())
+                });
+                if owner != Some(EntityClass::Organization) {
+                    if let Some(c) = mentions::classify(&words) {
+                        m.class = c;
+                        if c == EntityClass::Agency {
+                            m.rule = "pattern.agency-head";
+                        }
+                    }
+                }
+                m.key = mentions::class_key(m.class, &m.name);
+            }
         }
     }
     if !fronts.is_empty() {
         // (a mention of "President" inside a name's new front is no longer one)
         kept.retain(|m| !fronts.iter().any(|f| f.contains(m.span)));
+    }
+}
+
+/// "There is established a Testing Board", "There is hereby established within
+/// the Department of X an Advisory Council": a body an order or a statute
+/// establishes is the government's, whatever its head word says.
+fn established_bodies(text: &str, lex: &Lexicon, kept: &mut [Mention]) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b[Tt]here (?:is|are|shall be) (?:hereby )?established(?: (?:within|in|under) [^.;:]{3,90}?,?)? (?:an?|the)\s+$",
+        )
+        .unwrap_or_else(|e| unreachable!("established bodies regex: {e}"))
+    });
+    let mut moved: HashMap<String, String> = HashMap::new();
+    for m in kept.iter_mut() {
+        if m.class != EntityClass::Organization || m.anaphor || m.canonical.is_some() {
+            continue;
+        }
+        let from = text::floor_boundary(text, m.span.start.saturating_sub(160));
+        // (a fund an act establishes is no body: "a Thrift Savings Fund")
+        let fund = m.name.ends_with(" Fund") || m.name.ends_with(" Account");
+        if fund || !re.is_match(&text[from..m.span.start]) || lex.lookup(&m.name).is_some() {
+            continue;
+        }
+        m.class = EntityClass::Agency;
+        m.rule = "pattern.agency-established";
+        let key = class_key(m.class, &m.name);
+        moved.insert(std::mem::replace(&mut m.key, key.clone()), key);
+    }
+    // (its short names and later mentions too: "(Testing Board)")
+    for m in kept.iter_mut() {
+        if let Some(key) = moved.get(&m.key) {
+            m.class = EntityClass::Agency;
+            m.key = key.clone();
+        }
     }
 }
 
@@ -1463,6 +1518,18 @@ mod tests {
                 "date 2024-05-01\nNotice\n\nThe Office of Tides, Customs and Border Protection and the Coast Guard met.\n",
                 EntityClass::Agency,
                 "Office of Tides",
+            ),
+            (
+                "a body an order establishes is the government's",
+                "date 2024-05-01\nOrder\n\nThere is established within the Department of Labor a Tide Tables Board (Board). The Board shall meet.\n",
+                EntityClass::Agency,
+                "Tide Tables Board",
+            ),
+            (
+                "the President's council is the government's",
+                "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Council.\n",
+                EntityClass::Agency,
+                "President’s Tide Tables Council",
             ),
             (
                 "\"the President’s … Board\": the possessive is the front of the body's name",
