@@ -784,7 +784,18 @@ impl<'a> Ctx<'a> {
                     && w != "under"
                     && is_title_word(&upper_first(w));
                 has_lower |= lower;
+                // ("… Council President and CEO NAME": two titles joined)
+                let joined = matches!(w, "and" | "&")
+                    && k < a
+                    && k >= 2
+                    && is_title_word(self.tok(k - 2))
+                    && self.tok(k - 2).starts_with(char::is_uppercase)
+                    && is_title_word(self.tok(k))
+                    // (not two people: "the President and Speaker NAME", "the First
+                    // Lady and President NAME", "Assistant to the President and …")
+                    && (k < 3 || !matches!(self.tok(k - 3), "the" | "The" | "First"));
                 let is_title = lower
+                    || joined
                     || ((is_title_word(w) || TITLE_MODIFIERS.contains(&w))
                         && w.chars().next().is_some_and(char::is_uppercase))
                     || (w == "of" && k < a && k >= 2);

@@ -2045,6 +2045,16 @@ mod tests {
                 ],
             ),
             (
+                "two titles joined before a name, after the body; not two people",
+                "date 2021-04-12\nStatements\n\nGlobex Corporation President and CEO Jane Roe: \u{201c}We agree.\u{201d}\n\nThe President and Speaker John Doe spoke.\n",
+                &[
+                    "Jane Roe schema:jobTitle \"President and CEO\"",
+                    "Jane Roe org:memberOf Globex Corporation",
+                    "Jane Roe org:headOf Globex Corporation",
+                ],
+                &["John Doe schema:jobTitle \"President and Speaker\""],
+            ),
+            (
                 "a House committee belongs to the House, named after an agency's field or not",
                 "Hearing notes\n\nThe House Committee on Homeland Security and the House Armed Services Committee met.\n",
                 &[
