@@ -736,6 +736,15 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         if (panel || subject) && !h.acronym && text[h.start..h.end] != e.canonical {
             continue;
         }
+        // "the Ohio Department of Education", "the Maryland State Department of
+        // Education": a state's own department, not the federal one of that name
+        if e.class == EntityClass::Agency
+            && !h.acronym
+            && text[h.start..].starts_with("Department of ")
+            && state_before(&text[..h.start])
+        {
+            continue;
+        }
         // "Centers for Medicare & Medicaid Services", "National WIC Association": a
         // program without a head word of its own, inside a longer capitalised name
         // (an acronym only after a capitalised word: a glossary line puts the name after it)
@@ -764,6 +773,26 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         m.take_entry(e);
         out.push(m);
     }
+}
+
+/// Whether the text ends with a state's name and a space ("Ohio ", "New York
+/// State "), on the same line.
+fn state_before(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let rest = rest.strip_suffix(" State").unwrap_or(rest);
+    // (a state's name is one to three words: "Ohio", "New York", "District of Columbia")
+    let words: Vec<&str> = rest.rsplit([' ', '\n']).take(3).collect();
+    (1..=words.len()).any(|n| {
+        let name = words[..n]
+            .iter()
+            .rev()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        super::relations::is_us_state(&name)
+    })
 }
 
 /// Whether `start..end` sits inside a run of capitalised words on its line: a

@@ -1532,6 +1532,18 @@ mod tests {
                 "President’s Tide Tables Council",
             ),
             (
+                "a state's department is not the federal one of that name",
+                "date 2024-05-01\nNotice\n\nJane Roe served at the Ohio Department of Labor before joining the New York State Department of Education.\n",
+                EntityClass::Agency,
+                "Ohio Department of Labor",
+            ),
+            (
+                "a state's department named with \"State\"",
+                "date 2024-05-01\nNotice\n\nJane Roe served at the Ohio Department of Labor before joining the New York State Department of Education.\n",
+                EntityClass::Agency,
+                "New York State Department of Education",
+            ),
+            (
                 "\"the President’s … Board\": the possessive is the front of the body's name",
                 "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Advisory Board.\n",
                 EntityClass::Agency,
