@@ -738,9 +738,12 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         // "the Ohio Department of Education", "the Maryland State Department of
         // Education": a state's own department, not the federal one of that name
+        // (and its courts, chambers and guard: "the Michigan Supreme Court", "the
+        // Florida Senate", "the Ohio House of Representatives", `state_shared_names`)
         if e.class == EntityClass::Agency
             && !h.acronym
-            && text[h.start..].starts_with("Department of ")
+            && (text[h.start..].starts_with("Department of")
+                || STATE_SHARED_NAMES.contains(e.canonical.as_str()))
             && state_before(&text[..h.start])
         {
             continue;
@@ -774,6 +777,10 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         out.push(m);
     }
 }
+
+/// Names of federal bodies that every state has one of ("Supreme Court",
+/// "U.S. Senate"): after a state's name, the state's own.
+static STATE_SHARED_NAMES: Words = Words::new("state_shared_names");
 
 /// Whether the text ends with a state's name and a space ("Ohio ", "New York
 /// State "), on the same line.
@@ -1102,6 +1109,16 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     });
     if act {
         return Some(EntityClass::Policy);
+    }
+    // "Oklahoma House of Representatives", "Virginia House of Delegates": a
+    // legislature's chamber
+    if n > 3 && matches!(words, [.., "House", "of", "Representatives" | "Delegates"]) {
+        let state = words[..n - 3]
+            .strip_suffix(&["State"])
+            .unwrap_or(&words[..n - 3]);
+        if super::relations::is_us_state(&state.join(" ")) {
+            return Some(EntityClass::Agency);
+        }
     }
     // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
     // "Clean Air Act Amendments of 1990": a law amending an act

@@ -1544,6 +1544,18 @@ mod tests {
                 "New York State Department of Education",
             ),
             (
+                "a state's supreme court is not the Supreme Court",
+                "date 2024-05-01\nNotice\n\nJane Roe served on the Ohio Supreme Court and in the Ohio House of Representatives.\n",
+                EntityClass::Agency,
+                "Ohio Supreme Court",
+            ),
+            (
+                "a state's house of representatives is not the House",
+                "date 2024-05-01\nNotice\n\nJane Roe served on the Ohio Supreme Court and in the Ohio House of Representatives.\n",
+                EntityClass::Agency,
+                "Ohio House of Representatives",
+            ),
+            (
                 "\"the President’s … Board\": the possessive is the front of the body's name",
                 "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Advisory Board.\n",
                 EntityClass::Agency,
