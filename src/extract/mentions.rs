@@ -740,11 +740,15 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         // Education": a state's own department, not the federal one of that name
         // (and its courts, chambers and guard: "the Michigan Supreme Court", "the
         // Florida Senate", "the Ohio House of Representatives", `state_shared_names`)
+        // (nor a governor's or a mayor's office: "the Mayor’s Office of Housing")
         if e.class == EntityClass::Agency
             && !h.acronym
-            && (text[h.start..].starts_with("Department of")
+            && ((text[h.start..].starts_with("Department of")
                 || STATE_SHARED_NAMES.contains(e.canonical.as_str()))
-            && state_before(&text[..h.start])
+                && state_before(&text[..h.start])
+                || ["Governor’s ", "Governor's ", "Mayor’s ", "Mayor's "]
+                    .iter()
+                    .any(|p| text[..h.start].ends_with(p)))
         {
             continue;
         }

@@ -1556,6 +1556,12 @@ mod tests {
                 "Ohio House of Representatives",
             ),
             (
+                "a mayor's office is no federal office of that name",
+                "date 2024-05-01\nNotice\n\nJane Roe directs the Mayor’s Office of Housing in Springfield.\n",
+                EntityClass::Agency,
+                "Mayor’s Office of Housing",
+            ),
+            (
                 "\"the President’s … Board\": the possessive is the front of the body's name",
                 "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Advisory Board.\n",
                 EntityClass::Agency,
