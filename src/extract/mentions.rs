@@ -787,11 +787,20 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
 static STATE_SHARED_NAMES: Words = Words::new("state_shared_names");
 
 /// Whether the text ends with a state's name and a space ("Ohio ", "New York
-/// State "), on the same line.
+/// State "), on the same line, or a city's or a county's ("New York City ").
 fn state_before(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
     };
+    // (a city's or a county's too: "the New York City Department of Education")
+    if [" City", " County", " Parish", " Borough"].iter().any(|w| {
+        rest.strip_suffix(w).is_some_and(|place| {
+            let last = place.rsplit([' ', '\n']).next().unwrap_or("");
+            last.starts_with(char::is_uppercase) && !matches!(last, "The" | "This" | "That")
+        })
+    }) {
+        return true;
+    }
     let rest = rest.strip_suffix(" State").unwrap_or(rest);
     // (a state's name is one to three words: "Ohio", "New York", "District of Columbia")
     let words: Vec<&str> = rest.rsplit([' ', '\n']).take(3).collect();
