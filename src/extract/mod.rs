@@ -879,17 +879,42 @@ fn add_surnames(
 ) {
     // surname -> (key, name) of the first person named in full with it
     let mut persons: HashMap<String, (String, String)> = HashMap::new();
+    // (the surnames in capitals, read only as a transcript's speaker: "MR. ROE:")
+    let mut caps: HashMap<String, (String, String)> = HashMap::new();
     for m in kept
         .iter()
         .filter(|m| m.class == EntityClass::Person && m.name.split_whitespace().count() >= 2)
     {
+        let last = surname(&m.name);
         persons
-            .entry(surname(&m.name).to_string())
+            .entry(last.to_string())
             .or_insert_with(|| (m.key.clone(), m.name.clone()));
+        // (a court's caption writes the surname in capitals, its text not:
+        // "Jane ROE, Circuit Judge" and "Judge Roe"; and the other way round)
+        // (a real surname: not "GROUP" of a firm taken for a person)
+        let titled = mentions::title_case_name(last);
+        let surname_like = last.chars().count() > 2
+            && mentions::could_be_surname(&titled)
+            && !lex.is_common_word(&titled)
+            && lex.lookup(&titled).is_none();
+        // (only the surname in capitals: "Jane ROE", not "Florida VISION PLAN GRP")
+        let caption = m
+            .name
+            .split_whitespace()
+            .filter(|w| *w != last && w.chars().count() > 2)
+            .all(|w| w.chars().any(char::is_lowercase));
+        if surname_like && caption && last.chars().all(|c| !c.is_lowercase()) {
+            persons
+                .entry(titled)
+                .or_insert_with(|| (m.key.clone(), m.name.clone()));
+        } else if surname_like && last.starts_with(char::is_uppercase) {
+            caps.entry(last.to_uppercase())
+                .or_insert_with(|| (m.key.clone(), m.name.clone()));
+        }
     }
     // (the first bytes of the surnames: most tokens are looked up no further)
     let mut firsts = [false; 256];
-    for s in persons.keys() {
+    for s in persons.keys().chain(caps.keys()) {
         if let Some(&b) = s.as_bytes().first() {
             firsts[usize::from(b)] = true;
         }
@@ -905,7 +930,19 @@ fn add_surnames(
         {
             continue;
         }
-        let Some((key, name)) = persons.get(w) else {
+        // ("MR. ROE:", "ROE, Circuit Judge:")
+        let speaker = || {
+            text[t.span.end..].starts_with(':')
+                || seg.tokens.get(i + 2).is_some_and(|_| {
+                    seg.tok(text, i + 1) == ","
+                        && mentions::is_title_word(seg.tok(text, i + 2))
+                        && seg.tok(text, i + 2).starts_with(char::is_uppercase)
+                })
+                || i >= 2
+                    && seg.tok(text, i - 1) == "."
+                    && matches!(seg.tok(text, i - 2), "MR" | "MS" | "MRS" | "DR")
+        };
+        let Some((key, name)) = persons.get(w).or_else(|| caps.get(w).filter(|_| speaker())) else {
             continue;
         };
         if covered[i] {
@@ -1579,6 +1616,34 @@ mod tests {
                     .map(|e| (&e.label, e.class))
                     .collect::<Vec<_>>()
             );
+        }
+    }
+
+    #[test]
+    fn surnames_in_capitals_are_the_named_person() {
+        let cases: &[(&str, &str, &str, usize)] = &[
+            (
+                "a caption's surname in capitals, the text's in lower case",
+                "date 2024-05-01\nOpinion\n\nBefore: Jane ROE and Mary POE, Circuit Judges.\n\nOpinion by Judge Roe.\n",
+                "Jane ROE",
+                2,
+            ),
+            (
+                "a transcript's speaker in capitals",
+                "date 2024-05-01\nBriefing\n\nQ Where is Jane Roe?\n\nMS. ROE: Here.\n\nROE is no speaker here.\n",
+                "Jane Roe",
+                2,
+            ),
+        ];
+        for (case, text, label, mentions) in cases {
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", *text));
+            let people: Vec<_> = ex
+                .entities
+                .iter()
+                .filter(|e| e.class == EntityClass::Person)
+                .map(|e| (e.label.as_str(), e.mentions.len()))
+                .collect();
+            assert!(people.contains(&(*label, *mentions)), "{case}: {people:?}");
         }
     }
 }
