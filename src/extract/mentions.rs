@@ -152,6 +152,7 @@ static GENERIC_UNIT_WORDS: Words = Words::new("generic_unit_words");
 static UNNAMED_BOARDS: Words = Words::new("unnamed_boards");
 static ACADEMIC_FIELDS: Words = Words::new("academic_fields");
 static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
+static BARE_TASK_HEADS: Words = Words::new("bare_task_heads");
 
 /// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
 static DEGREES: Words = Words::new("degrees");
@@ -161,7 +162,7 @@ static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 
 /// Whether a word heads the name of a body: an agency, a body that may be
 /// either, or an organization ("Department", "Council", "University").
-fn is_body_head(w: &str) -> bool {
+pub(crate) fn is_body_head(w: &str) -> bool {
     AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w)
 }
 
@@ -1147,6 +1148,22 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     {
         return None;
     }
+    // "Authority of Director", "Service of Summons", "Administration of Fund": a
+    // statute's heading or a clause that names a power, a duty or a task by the
+    // bare noun; a body so named has a modifier before its head ("Tennessee Valley
+    // Authority") or, for an administration, a subject after "for"/"on" without an
+    // article ("Administration for Children and Families", "Administration on Aging")
+    if n >= 3 && head_idx == 0 && BARE_TASK_HEADS.contains(&head) {
+        let task = match head {
+            "Administration" => {
+                matches!(words[1], "of" | "to" | "in") || matches!(words[2], "the" | "a" | "an")
+            }
+            _ => true,
+        };
+        if task {
+            return None;
+        }
+    }
     if AGENCY_HEADS.contains(&head) {
         // "Department of Economics", "Fischell Department of Bioengineering": a
         // university's department
@@ -1174,6 +1191,11 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                         .iter()
                         .all(|w| ACADEMIC_FIELDS.contains(w) || matches!(*w, "and" | "&"))
                         || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w))
+                        // ("Department of Biochemistry and Molecular Biology": two
+                        // fields joined, each a science's name at its end)
+                        || field.len() >= 3
+                            && ACADEMIC_FIELDS.contains(field[0])
+                            && field.last().is_some_and(|w| ACADEMIC_FIELDS.contains(w))
                         // ("Department of Entomology": a science's name; not "… Technology")
                         || field.len() == 1
                             && field[0].ends_with("ology")

@@ -154,6 +154,7 @@ impl Extractor {
         drop_headlines(&mut cands);
         let mut kept = mentions::resolve_overlaps(cands);
         listed_names(text, lex, &mut kept);
+        organizations_units(text, &mut kept);
         chamber_committees(text, &mut kept);
         public_law_aliases(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
@@ -312,6 +313,7 @@ fn drop_headlines(kept: &mut Vec<Mention>) {
 /// of capitalised subjects closed by "and" or "&" (not over people: "…,
 /// Senator Roe, and Senator Doe").
 fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
+    static LISTED_SUBJECT_HEADS: words::Words = words::Words::new("listed_subject_heads");
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         let word = r"\p{Lu}[\p{L}’'-]*";
@@ -326,7 +328,7 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
         if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
             || m.anaphor
             || m.canonical.is_some()
-            || !m.name.contains(" on ")
+            || !(m.name.contains(" on ") || m.name.contains(" of ") || m.name.contains(" for "))
         {
             continue;
         }
@@ -337,7 +339,17 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
             ) && w[1] == "on"
                 && w[2].starts_with(char::is_uppercase)
         });
-        if !listed_head {
+        // "Office of Diversity, Equity, and Inclusion", "Bureau of Population,
+        // Refugees, and Migration", "Center for Borders, Trade, and Immigration
+        // Research": a unit's subjects after "of" or "for" (a list of acronyms
+        // names other bodies: "Department of State, DOD, and USDA")
+        let subject_head = !listed_head
+            && m.name.split(' ').collect::<Vec<_>>().windows(3).any(|w| {
+                LISTED_SUBJECT_HEADS.contains(w[0])
+                    && matches!(w[1], "of" | "for")
+                    && w[2].starts_with(char::is_uppercase)
+            });
+        if !listed_head && !subject_head {
             continue;
         }
         let Some(x) = re.find(&text[m.span.end..]) else {
@@ -374,6 +386,21 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
         {
             continue;
         }
+        // (for a unit's subjects, no body's head word, even plural, and no acronym:
+        // "Department of Labor, Occupational Safety and Health Administration",
+        // "Council of Great City Schools, … Principals Associations")
+        if subject_head
+            && words.iter().any(|w| {
+                let one = w.strip_suffix('s').unwrap_or(w);
+                mentions::is_body_head(w)
+                    || mentions::is_body_head(one)
+                    || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                    // (nor a person's name after the list: "… and Nuclear Safety Jane Roe")
+                    || lex.is_first_name(w) && !lex.is_common_word(w)
+            })
+        {
+            continue;
+        }
         let end = m.span.end + list.len();
         grown.push(Span::new(m.span.end, end));
         m.span = Span::new(m.span.start, end);
@@ -386,7 +413,19 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 m.class = lex.entries[e].class;
                 m.take_entry(&lex.entries[e]);
             }
-            None => m.key = class_key(m.class, &m.name),
+            None => {
+                // ("Department of Agricultural, Food, and Resource Economics": the
+                // whole name tells the class)
+                if subject_head {
+                    let words: Vec<&str> = m.name.split(' ').collect();
+                    if let Some(c @ (EntityClass::Agency | EntityClass::Organization)) =
+                        mentions::classify(&words)
+                    {
+                        m.class = c;
+                    }
+                }
+                m.key = class_key(m.class, &m.name)
+            }
         }
     }
     if !grown.is_empty() {
@@ -396,6 +435,48 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 .iter()
                 .any(|g| g.contains(m.span) && g.start < m.span.start)
         });
+    }
+}
+
+/// "the Bipartisan Policy Center’s Food and Nutrition Security Task Force", "the
+/// ACLU’s Washington Legislative Office": a unit named with a government's head
+/// word after a non-government body's possessive is that body's unit, an
+/// organization (and so are the document's other mentions of the name).
+fn organizations_units(text: &str, kept: &mut [Mention]) {
+    let org_ends: std::collections::HashSet<usize> = kept
+        .iter()
+        .filter(|o| o.class == EntityClass::Organization && !o.anaphor)
+        .map(|o| o.span.end)
+        .collect();
+    if org_ends.is_empty() {
+        return;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for m in kept.iter() {
+        if m.class != EntityClass::Agency
+            || m.canonical.is_some()
+            || m.anaphor
+            || !m.rule.starts_with("pattern.")
+        {
+            continue;
+        }
+        let owned = ["’s ", "'s ", "’ ", "' "].iter().any(|p| {
+            m.span.start >= p.len()
+                && org_ends.contains(&(m.span.start - p.len()))
+                && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
+        });
+        if owned && !keys.contains(&m.key) {
+            keys.push(m.key.clone());
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    for m in kept.iter_mut() {
+        if m.class == EntityClass::Agency && m.canonical.is_none() && keys.contains(&m.key) {
+            m.class = EntityClass::Organization;
+            m.key = class_key(m.class, &m.name);
+        }
     }
 }
 
