@@ -213,10 +213,24 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
     if line.is_empty() || next.is_empty() {
         return true;
     }
-    if line.ends_with([':', '.', '?', '!', ';']) && !line.ends_with("..") {
+    let first = next.chars().next().unwrap_or(' ');
+    // "… an Assistant United States Attorney in the U.S.\nAttorney’s Office …",
+    // "… said Mr.\nSullivan": a long line ending with an abbreviation's dot goes on,
+    // as it would within a line (not before a sentence's opener: "… the U.S.\nThe …")
+    let abbreviated = line.ends_with('.')
+        && line.chars().count() >= 48
+        && first.is_uppercase()
+        && line.rsplit(' ').next().is_some_and(|w| {
+            let stem = w.trim_end_matches('.');
+            stem.chars().count() >= 2 && !w.ends_with("..") && is_abbreviation(stem)
+        })
+        && next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| !SENTENCE_OPENERS.contains(w));
+    if line.ends_with([':', '.', '?', '!', ';']) && !line.ends_with("..") && !abbreviated {
         return true;
     }
-    let first = next.chars().next().unwrap_or(' ');
     // "(a) …", "(12) …": an enumerated item (not "(USDA, DOE, …": a list
     // wrapped one word to a line)
     let enumerator = next.starts_with('(')
@@ -391,6 +405,7 @@ mod tests {
             ("header block", "From:\n\nJane Doe\nDirector\n\nSubject: X", &["From:", "Jane Doe", "Director", "Subject: X"]),
             ("list items", "shall:\n(a) do one;\n(b) do two.", &["shall:", "(a) do one;", "(b) do two."]),
             ("signature", "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.", &["JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,\nJanuary 20, 2021."]),
+            ("an abbreviation at a wrapped line's end", "Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah. He said so to Mr.\nRoe, who was in the U.S.\nThe end.", &["Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah.", "He said so to Mr.\nRoe, who was in the U.S.", "The end."]),
             ("firm suffix before a pronoun", "She worked at Globex Inc. She left. Roe Co. Ltd. agreed.", &["She worked at Globex Inc.", "She left.", "Roe Co. Ltd. agreed."]),
         ];
         for (name, text, want) in cases {
