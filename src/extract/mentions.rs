@@ -153,6 +153,8 @@ static UNNAMED_BOARDS: Words = Words::new("unnamed_boards");
 static ACADEMIC_FIELDS: Words = Words::new("academic_fields");
 static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
 static BARE_TASK_HEADS: Words = Words::new("bare_task_heads");
+static SERVICE_SCHOOL_HEADS: Words = Words::new("service_school_heads");
+static SERVICE_SCHOOL_WORDS: Words = Words::new("service_school_words");
 
 /// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
 static DEGREES: Words = Words::new("degrees");
@@ -1164,6 +1166,17 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
             return None;
         }
     }
+    // "U.S. Naval War College", "Army War College", "Naval Postgraduate School",
+    // "Federal Correctional Institution": a school, a hospital or a prison of the
+    // armed services or of the federal government
+    if SERVICE_SCHOOL_HEADS.contains(&head)
+        && words[..head_idx]
+            .iter()
+            .any(|w| SERVICE_SCHOOL_WORDS.contains(w))
+    {
+        return Some(EntityClass::Agency);
+    }
+    let owned = org_owned(words, prep);
     if AGENCY_HEADS.contains(&head) {
         // "Department of Economics", "Fischell Department of Bioengineering": a
         // university's department
@@ -1218,7 +1231,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 || matches!(head, "Office" | "Offices")
                     && head_idx > 0
                     && words[head_idx - 1] == "Law");
-        if academic || org_unit {
+        if academic || org_unit || owned {
             return Some(EntityClass::Organization);
         }
         return Some(EntityClass::Agency);
@@ -1236,6 +1249,24 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 .any(|w| LOCAL_GOVERNMENT_WORDS.contains(w))
             && !words.iter().any(|w| ORGANIZATION_WORDS.contains(w));
         let state_board = state_board || local;
+        // "Truman Center for National Policy", "Institute for Congressional
+        // Studies": a government word in the subject after "for" or "on" is no
+        // owner (but "Panel for the United States District Court …" names one)
+        let has_gov = match prep {
+            Some(p)
+                if p > 0
+                    && matches!(words[p], "for" | "on")
+                    && !words[p + 1..]
+                        .iter()
+                        .any(|w| matches!(*w, "of" | "at") || AGENCY_HEADS.contains(w)) =>
+            {
+                words[..p].iter().any(|w| GOV_MODIFIERS.contains(w))
+            }
+            _ => has_gov,
+        };
+        if owned {
+            return Some(EntityClass::Organization);
+        }
         let has_gov = (has_gov || state_board)
             && !(matches!(head, "Institute" | "Institutes" | "Academy")
                 && words
@@ -1259,6 +1290,45 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Policy);
     }
     None
+}
+
+/// "Advisory Council of Presidio Graduate School", "Executive Committee of the
+/// Chamber of Digital Commerce": a body named after "of" or "for" by a
+/// non-government body's name (its last word an organization's or a body's head,
+/// no government word in it, none before it but a committee's own: "Advisory",
+/// "Executive", "Joint").
+fn org_owned(words: &[&str], prep: Option<usize>) -> bool {
+    let Some(p) = prep.filter(|&p| p > 0 && matches!(words[p], "of" | "for")) else {
+        return false;
+    };
+    if words[..p]
+        .iter()
+        .any(|w| GOV_MODIFIERS.contains(w) && !matches!(*w, "Advisory" | "Executive" | "Joint"))
+        || words[p + 1..].iter().any(|w| GOV_MODIFIERS.contains(w))
+    {
+        return false;
+    }
+    let the = words
+        .get(p + 1)
+        .is_some_and(|w| matches!(*w, "the" | "The"));
+    let owner: Vec<&str> = words[p + 1 + usize::from(the)..]
+        .iter()
+        .copied()
+        .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "on"))
+        .collect();
+    let Some(last) = owner.last().filter(|_| owner.len() >= 2) else {
+        return false;
+    };
+    if the {
+        // (a state's board or council is the state's: "… of the Ardent Board of …")
+        ORG_HEADS.contains(last)
+            || BODY_HEADS.contains(last) && !owner.iter().any(|w| super::relations::is_us_state(w))
+    } else {
+        // without an article, only an institution's name ("… of Presidio Graduate
+        // School"), not a department's own unit or account ("Department of
+        // Defense Information Network", "Office of Public Records Revolving Fund")
+        ORGANIZATION_WORDS.contains(last) || *last == "School"
+    }
 }
 
 fn is_weekday(w: &str) -> bool {

@@ -1307,6 +1307,71 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_whole_and_classed_by_their_owner() {
+        use EntityClass::*;
+        // (case, text, a label and class found, a label no entity may have)
+        let cases: &[(&str, &str, (&str, EntityClass), &str)] = &[
+            (
+                "a unit's subjects listed after 'of'",
+                "The Office of Rivers, Lakes, and Coastal Waters met.",
+                ("Office of Rivers, Lakes, and Coastal Waters", Agency),
+                "Office of Rivers",
+            ),
+            (
+                "a unit after an organization's possessive",
+                "The Ardent Policy Foundation’s Water Security Task Force met.",
+                ("Water Security Task Force", Organization),
+                "",
+            ),
+            (
+                "an advisory council of a school",
+                "She sits on the Advisory Council of Ardent Graduate School.",
+                ("Advisory Council of Ardent Graduate School", Organization),
+                "",
+            ),
+            (
+                "a school of an armed service",
+                "He graduated from the Navy Ardent Warfare College in 1990.",
+                ("Navy Ardent Warfare College", Agency),
+                "",
+            ),
+            (
+                "a government word in a center's subject",
+                "She is a fellow at the Ardent Center for National Policy.",
+                ("Ardent Center for National Policy", Organization),
+                "",
+            ),
+            (
+                "a power named in a statute's heading",
+                "(f) Authority of Director .\n\nThe Director may act.",
+                ("", Agency),
+                "Authority of Director",
+            ),
+            (
+                "two fields joined",
+                "She chairs the Department of Biochemistry and Molecular Biology at Ardent University.",
+                ("Department of Biochemistry and Molecular Biology", Organization),
+                "",
+            ),
+        ];
+        for (case, text, (label, class), absent) in cases {
+            let doc = format!("date 2024-05-01\nNotes\n\n{text}\n");
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", &doc));
+            let got: Vec<(&str, EntityClass)> = ex
+                .entities
+                .iter()
+                .map(|e| (e.label.as_str(), e.class))
+                .collect();
+            if !label.is_empty() {
+                assert!(got.contains(&(*label, *class)), "{case}: {got:?}");
+            }
+            if !absent.is_empty() {
+                assert!(got.iter().all(|(l, _)| l != absent), "{case}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_headline_is_no_name() {
         // (case, text, the word no entity's label may hold)
         let cases = [
