@@ -2600,6 +2600,24 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     {
         return Some(Glue::Title(b - 3));
     }
+    // "Office of the National Cyber Director", "Office of the Legal Adviser
+    // Jane Roe": an office named by its head's title; the title is the name's own
+    // (a person's name may follow it)
+    if let Some(o) = (a..b.saturating_sub(3))
+        .find(|&k| tok(k) == "Office" && tok(k + 1) == "of" && tok(k + 2) == "the")
+    {
+        if let Some(t) = (o + 3..b).find(|&k| is_glue_title(tok(k))) {
+            if t + 1 == b {
+                return None;
+            }
+            // (or a place after it: "… Legal Adviser at State")
+            if (t + 1..b).all(|k| tok_is_cap(tok(k)) && !is_body_head(tok(k))) && b - t <= 4
+                || matches!(tok(t + 1), "at" | "in")
+            {
+                return Some(Glue::Title(t + 1));
+            }
+        }
+    }
     // a title after a body's name, then at most three capitalized words of a
     // person's name (or nothing): "... Security Secretary Mayorkas"
     // ("... Technology Director Michael ...", "... Budget Acting Director Jane ...")
