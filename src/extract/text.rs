@@ -31,6 +31,7 @@ pub struct Token {
 
 /// Words that open a sentence after a firm's abbreviated suffix ("Inc. She …").
 static SENTENCE_OPENERS: Words = Words::new("sentence_openers");
+static OPEN_NAME_WORDS: Words = Words::new("open_name_words");
 
 /// Abbreviations whose trailing period does not end a sentence.
 static ABBREVIATIONS: Words = Words::new("abbreviations");
@@ -259,7 +260,18 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         || line
             .rsplit(' ')
             .next()
-            .is_some_and(|w| OPEN_LINE_ENDS.contains(w));
+            .is_some_and(|w| OPEN_LINE_ENDS.contains(w))
+        // ("The Department of Homeland" / "Security": an adjective leaves a name
+        // open, unless a sentence starts on the next line)
+        || line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| OPEN_NAME_WORDS.contains(w))
+            && first.is_uppercase()
+            && next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| !SENTENCE_OPENERS.contains(w));
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
     short && !ends_open && !first.is_lowercase()
 }
@@ -406,6 +418,7 @@ mod tests {
             ("list items", "shall:\n(a) do one;\n(b) do two.", &["shall:", "(a) do one;", "(b) do two."]),
             ("signature", "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.", &["JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,\nJanuary 20, 2021."]),
             ("an abbreviation at a wrapped line's end", "Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah. He said so to Mr.\nRoe, who was in the U.S.\nThe end.", &["Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah.", "He said so to Mr.\nRoe, who was in the U.S.", "The end."]),
+            ("an adjective at a short line's end", "- The Department of Homeland\n    Security said so.\nHeading Federal\nThe text.", &["- The Department of Homeland\n    Security said so.", "Heading Federal", "The text."]),
             ("firm suffix before a pronoun", "She worked at Globex Inc. She left. Roe Co. Ltd. agreed.", &["She worked at Globex Inc.", "She left.", "Roe Co. Ltd. agreed."]),
         ];
         for (name, text, want) in cases {
