@@ -1401,8 +1401,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             }
             // "Women’s Media Center", "United States Attorney’s Office for …": a
             // possessive of a group or an office inside a name
+            // ("National Cattlemen’s Beef Association", "St. Mary’s College": a
+            // group of men's or a saint's possessive)
             if kind == TokKind::Possessive
-                && POSSESSIVE_NAME_PARTS.contains(&seg.tok(text, end - 1))
+                && (POSSESSIVE_NAME_PARTS.contains(&seg.tok(text, end - 1))
+                    || seg.tok(text, end - 1).len() > 5 && seg.tok(text, end - 1).ends_with("men")
+                    || end >= start + 2 && matches!(seg.tok(text, end - 2), "St." | "Saint"))
                 && end + 1 < toks.len()
                 && toks[end + 1].kind == TokKind::Word
                 && tok_is_cap(seg.tok(text, end + 1))
