@@ -1742,7 +1742,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 || a >= 3
                     && toks[a - 2].kind == TokKind::Possessive
                     && DEGREES.contains(&seg.tok(text, a - 3)));
-        if b > a && !after_section_number(text, seg, a) && !field_of_study {
+        // "(e) Contract Authority.", "(b) Excepted Service .": a subsection's
+        // heading that names a power or a kind of service, no body
+        let heading_power = b > a
+            && matches!(seg.tok(text, b - 1), "Authority" | "Service")
+            && subsection_heading(text, toks[a].span.start, toks[b - 1].span.end);
+        if b > a && !after_section_number(text, seg, a) && !field_of_study && !heading_power {
             match split_at {
                 Some(at) if at > a && at + 1 < b => {
                     emit_chunk(text, seg, lex, a, at, out);
@@ -1909,6 +1914,22 @@ fn is_month(w: &str) -> bool {
 }
 
 /// Whether token `a` starts the heading right after "Sec. 3." / "Section 3.".
+/// Whether `start..end` is the whole heading of an enumerated subsection: "(e)"
+/// alone before it on its line, a period (after a space or none) right after it.
+fn subsection_heading(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let before = text[line_start..start].trim();
+    let enumerated = before.len() >= 3
+        && before.len() <= 6
+        && before.starts_with('(')
+        && before.ends_with(')')
+        && before[1..before.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    let after = text[end..].trim_start_matches(' ');
+    enumerated && after.starts_with('.')
+}
+
 fn after_section_number(text: &str, seg: &Segmented, a: usize) -> bool {
     let si = seg.sentence_of[a];
     if si == 0 || seg.sentences[si].first != a {

@@ -1348,6 +1348,12 @@ mod tests {
                 "Authority of Director",
             ),
             (
+                "a subsection's heading that names a power",
+                "(e) Contract Authority.\n\n(1) The Director may contract.",
+                ("", Agency),
+                "Contract Authority",
+            ),
+            (
                 "two fields joined",
                 "She chairs the Department of Biochemistry and Molecular Biology at Ardent University.",
                 ("Department of Biochemistry and Molecular Biology", Organization),
