@@ -2580,6 +2580,18 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
                     && right_body
                     && (is_body_head(tok(h))
                         || known(r, b)
+                        // ("University of Maryland and Northern Illinois University",
+                        // "London School of Economics and New York University": two
+                        // institutions, each whole)
+                        // (not a subject's coordination: "School for Cyber
+                        // Technology and Engineering Foundation")
+                        || right.last().is_some_and(|w| ORG_HEADS.contains(w))
+                            && !left
+                                .iter()
+                                .chain(right.iter())
+                                .any(|w| matches!(*w, "for" | "on" | "to"))
+                            && matches!(classify(&right), Some(EntityClass::Organization))
+                            && matches!(classify(&left), Some(EntityClass::Organization))
                         || modified && matches!(classify(&right), Some(EntityClass::Agency))
                         || left.last().is_some_and(|w| is_body_head(w))
                             && left.len() >= 2

@@ -1354,6 +1354,12 @@ mod tests {
                 "Contract Authority",
             ),
             (
+                "two institutions joined by 'and'",
+                "She studied at the University of Ardentia and Ardent State University.",
+                ("Ardent State University", Organization),
+                "University of Ardentia and Ardent State University",
+            ),
+            (
                 "two fields joined",
                 "She chairs the Department of Biochemistry and Molecular Biology at Ardent University.",
                 ("Department of Biochemistry and Molecular Biology", Organization),
