@@ -283,20 +283,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
 /// Department Announces New Policy on Corporate Compliance", "Department of
 /// Energy Releases Clean Energy Rule …"): a sentence, not a policy or a body.
 fn drop_headlines(kept: &mut Vec<Mention>) {
-    const VERBS: [&str; 12] = [
-        "Announces",
-        "Unveils",
-        "Releases",
-        "Launches",
-        "Signs",
-        "Celebrates",
-        "Applauds",
-        "Welcomes",
-        "Urges",
-        "Finalizes",
-        "Proposes",
-        "Outlines",
-    ];
+    static VERBS: words::Words = words::Words::new("headline_verbs");
     kept.retain(|m| {
         !(m.canonical.is_none()
             && matches!(
