@@ -152,6 +152,9 @@ static GENERIC_UNIT_WORDS: Words = Words::new("generic_unit_words");
 static UNNAMED_BOARDS: Words = Words::new("unnamed_boards");
 static ACADEMIC_FIELDS: Words = Words::new("academic_fields");
 static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
+static BARE_TASK_HEADS: Words = Words::new("bare_task_heads");
+static SERVICE_SCHOOL_HEADS: Words = Words::new("service_school_heads");
+static SERVICE_SCHOOL_WORDS: Words = Words::new("service_school_words");
 
 /// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
 static DEGREES: Words = Words::new("degrees");
@@ -161,7 +164,7 @@ static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 
 /// Whether a word heads the name of a body: an agency, a body that may be
 /// either, or an organization ("Department", "Council", "University").
-fn is_body_head(w: &str) -> bool {
+pub(crate) fn is_body_head(w: &str) -> bool {
     AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w)
 }
 
@@ -1210,6 +1213,33 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     {
         return None;
     }
+    // "Authority of Director", "Service of Summons", "Administration of Fund": a
+    // statute's heading or a clause that names a power, a duty or a task by the
+    // bare noun; a body so named has a modifier before its head ("Tennessee Valley
+    // Authority") or, for an administration, a subject after "for"/"on" without an
+    // article ("Administration for Children and Families", "Administration on Aging")
+    if n >= 3 && head_idx == 0 && BARE_TASK_HEADS.contains(&head) {
+        let task = match head {
+            "Administration" => {
+                matches!(words[1], "of" | "to" | "in") || matches!(words[2], "the" | "a" | "an")
+            }
+            _ => true,
+        };
+        if task {
+            return None;
+        }
+    }
+    // "U.S. Naval War College", "Army War College", "Naval Postgraduate School",
+    // "Federal Correctional Institution": a school, a hospital or a prison of the
+    // armed services or of the federal government
+    if SERVICE_SCHOOL_HEADS.contains(&head)
+        && words[..head_idx]
+            .iter()
+            .any(|w| SERVICE_SCHOOL_WORDS.contains(w))
+    {
+        return Some(EntityClass::Agency);
+    }
+    let owned = org_owned(words, prep);
     if AGENCY_HEADS.contains(&head) {
         // "Department of Economics", "Fischell Department of Bioengineering": a
         // university's department
@@ -1237,6 +1267,11 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                         .iter()
                         .all(|w| ACADEMIC_FIELDS.contains(w) || matches!(*w, "and" | "&"))
                         || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w))
+                        // ("Department of Biochemistry and Molecular Biology": two
+                        // fields joined, each a science's name at its end)
+                        || field.len() >= 3
+                            && ACADEMIC_FIELDS.contains(field[0])
+                            && field.last().is_some_and(|w| ACADEMIC_FIELDS.contains(w))
                         // ("Department of Entomology": a science's name; not "… Technology")
                         || field.len() == 1
                             && field[0].ends_with("ology")
@@ -1259,7 +1294,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 || matches!(head, "Office" | "Offices")
                     && head_idx > 0
                     && words[head_idx - 1] == "Law");
-        if academic || org_unit {
+        if academic || org_unit || owned {
             return Some(EntityClass::Organization);
         }
         return Some(EntityClass::Agency);
@@ -1277,6 +1312,24 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 .any(|w| LOCAL_GOVERNMENT_WORDS.contains(w))
             && !words.iter().any(|w| ORGANIZATION_WORDS.contains(w));
         let state_board = state_board || local;
+        // "Truman Center for National Policy", "Institute for Congressional
+        // Studies": a government word in the subject after "for" or "on" is no
+        // owner (but "Panel for the United States District Court …" names one)
+        let has_gov = match prep {
+            Some(p)
+                if p > 0
+                    && matches!(words[p], "for" | "on")
+                    && !words[p + 1..]
+                        .iter()
+                        .any(|w| matches!(*w, "of" | "at") || AGENCY_HEADS.contains(w)) =>
+            {
+                words[..p].iter().any(|w| GOV_MODIFIERS.contains(w))
+            }
+            _ => has_gov,
+        };
+        if owned {
+            return Some(EntityClass::Organization);
+        }
         let has_gov = (has_gov || state_board)
             && !(matches!(head, "Institute" | "Institutes" | "Academy")
                 && words
@@ -1300,6 +1353,45 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Policy);
     }
     None
+}
+
+/// "Advisory Council of Presidio Graduate School", "Executive Committee of the
+/// Chamber of Digital Commerce": a body named after "of" or "for" by a
+/// non-government body's name (its last word an organization's or a body's head,
+/// no government word in it, none before it but a committee's own: "Advisory",
+/// "Executive", "Joint").
+fn org_owned(words: &[&str], prep: Option<usize>) -> bool {
+    let Some(p) = prep.filter(|&p| p > 0 && matches!(words[p], "of" | "for")) else {
+        return false;
+    };
+    if words[..p]
+        .iter()
+        .any(|w| GOV_MODIFIERS.contains(w) && !matches!(*w, "Advisory" | "Executive" | "Joint"))
+        || words[p + 1..].iter().any(|w| GOV_MODIFIERS.contains(w))
+    {
+        return false;
+    }
+    let the = words
+        .get(p + 1)
+        .is_some_and(|w| matches!(*w, "the" | "The"));
+    let owner: Vec<&str> = words[p + 1 + usize::from(the)..]
+        .iter()
+        .copied()
+        .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "on"))
+        .collect();
+    let Some(last) = owner.last().filter(|_| owner.len() >= 2) else {
+        return false;
+    };
+    if the {
+        // (a state's board or council is the state's: "… of the Ardent Board of …")
+        ORG_HEADS.contains(last)
+            || BODY_HEADS.contains(last) && !owner.iter().any(|w| super::relations::is_us_state(w))
+    } else {
+        // without an article, only an institution's name ("… of Presidio Graduate
+        // School"), not a department's own unit or account ("Department of
+        // Defense Information Network", "Office of Public Records Revolving Fund")
+        ORGANIZATION_WORDS.contains(last) || *last == "School"
+    }
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -1372,8 +1464,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             }
             // "Women’s Media Center", "United States Attorney’s Office for …": a
             // possessive of a group or an office inside a name
+            // ("National Cattlemen’s Beef Association", "St. Mary’s College": a
+            // group of men's or a saint's possessive)
             if kind == TokKind::Possessive
-                && POSSESSIVE_NAME_PARTS.contains(&seg.tok(text, end - 1))
+                && (POSSESSIVE_NAME_PARTS.contains(&seg.tok(text, end - 1))
+                    || seg.tok(text, end - 1).len() > 5 && seg.tok(text, end - 1).ends_with("men")
+                    || end >= start + 2 && matches!(seg.tok(text, end - 2), "St." | "Saint"))
                 && end + 1 < toks.len()
                 && toks[end + 1].kind == TokKind::Word
                 && tok_is_cap(seg.tok(text, end + 1))
@@ -1709,7 +1805,12 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 || a >= 3
                     && toks[a - 2].kind == TokKind::Possessive
                     && DEGREES.contains(&seg.tok(text, a - 3)));
-        if b > a && !after_section_number(text, seg, a) && !field_of_study {
+        // "(e) Contract Authority.", "(b) Excepted Service .": a subsection's
+        // heading that names a power or a kind of service, no body
+        let heading_power = b > a
+            && matches!(seg.tok(text, b - 1), "Authority" | "Service")
+            && subsection_heading(text, toks[a].span.start, toks[b - 1].span.end);
+        if b > a && !after_section_number(text, seg, a) && !field_of_study && !heading_power {
             match split_at {
                 Some(at) if at > a && at + 1 < b => {
                     emit_chunk(text, seg, lex, a, at, out);
@@ -1876,6 +1977,22 @@ fn is_month(w: &str) -> bool {
 }
 
 /// Whether token `a` starts the heading right after "Sec. 3." / "Section 3.".
+/// Whether `start..end` is the whole heading of an enumerated subsection: "(e)"
+/// alone before it on its line, a period (after a space or none) right after it.
+fn subsection_heading(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let before = text[line_start..start].trim();
+    let enumerated = before.len() >= 3
+        && before.len() <= 6
+        && before.starts_with('(')
+        && before.ends_with(')')
+        && before[1..before.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    let after = text[end..].trim_start_matches(' ');
+    enumerated && after.starts_with('.')
+}
+
 fn after_section_number(text: &str, seg: &Segmented, a: usize) -> bool {
     let si = seg.sentence_of[a];
     if si == 0 || seg.sentences[si].first != a {
@@ -2528,6 +2645,18 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
                     && right_body
                     && (is_body_head(tok(h))
                         || known(r, b)
+                        // ("University of Maryland and Northern Illinois University",
+                        // "London School of Economics and New York University": two
+                        // institutions, each whole)
+                        // (not a subject's coordination: "School for Cyber
+                        // Technology and Engineering Foundation")
+                        || right.last().is_some_and(|w| ORG_HEADS.contains(w))
+                            && !left
+                                .iter()
+                                .chain(right.iter())
+                                .any(|w| matches!(*w, "for" | "on" | "to"))
+                            && matches!(classify(&right), Some(EntityClass::Organization))
+                            && matches!(classify(&left), Some(EntityClass::Organization))
                         || modified && matches!(classify(&right), Some(EntityClass::Agency))
                         || left.last().is_some_and(|w| is_body_head(w))
                             && left.len() >= 2
@@ -2572,6 +2701,24 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
         && matches!(tok(b - 3), "of" | "in")
     {
         return Some(Glue::Title(b - 3));
+    }
+    // "Office of the National Cyber Director", "Office of the Legal Adviser
+    // Jane Roe": an office named by its head's title; the title is the name's own
+    // (a person's name may follow it)
+    if let Some(o) = (a..b.saturating_sub(3))
+        .find(|&k| tok(k) == "Office" && tok(k + 1) == "of" && tok(k + 2) == "the")
+    {
+        if let Some(t) = (o + 3..b).find(|&k| is_glue_title(tok(k))) {
+            if t + 1 == b {
+                return None;
+            }
+            // (or a place after it: "… Legal Adviser at State")
+            if (t + 1..b).all(|k| tok_is_cap(tok(k)) && !is_body_head(tok(k))) && b - t <= 4
+                || matches!(tok(t + 1), "at" | "in")
+            {
+                return Some(Glue::Title(t + 1));
+            }
+        }
     }
     // a title after a body's name, then at most three capitalized words of a
     // person's name (or nothing): "... Security Secretary Mayorkas"

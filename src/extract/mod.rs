@@ -154,6 +154,7 @@ impl Extractor {
         drop_headlines(&mut cands);
         let mut kept = mentions::resolve_overlaps(cands);
         listed_names(text, lex, &mut kept);
+        organizations_units(text, &mut kept);
         chamber_committees(text, &mut kept);
         public_law_aliases(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
@@ -283,20 +284,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
 /// Department Announces New Policy on Corporate Compliance", "Department of
 /// Energy Releases Clean Energy Rule …"): a sentence, not a policy or a body.
 fn drop_headlines(kept: &mut Vec<Mention>) {
-    const VERBS: [&str; 12] = [
-        "Announces",
-        "Unveils",
-        "Releases",
-        "Launches",
-        "Signs",
-        "Celebrates",
-        "Applauds",
-        "Welcomes",
-        "Urges",
-        "Finalizes",
-        "Proposes",
-        "Outlines",
-    ];
+    static VERBS: words::Words = words::Words::new("headline_verbs");
     kept.retain(|m| {
         !(m.canonical.is_none()
             && matches!(
@@ -387,6 +375,22 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
         {
             continue;
         }
+        // (for a unit's subjects, no body's head word, even plural, and no acronym:
+        // "Department of Labor, Occupational Safety and Health Administration",
+        // "Council of Great City Schools, … Principals Associations"; a list of
+        // acronyms names other bodies: "Department of State, DOD, and USDA")
+        if field
+            && words.iter().any(|w| {
+                let one = w.strip_suffix('s').unwrap_or(w);
+                mentions::is_body_head(w)
+                    || mentions::is_body_head(one)
+                    || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                    // (nor a person's name after the list: "… and Nuclear Safety Jane Roe")
+                    || lex.is_first_name(w) && !lex.is_common_word(w)
+            })
+        {
+            continue;
+        }
         let end = m.span.end + list.len();
         // (nor over places or other heads: "… Public Health and Fulton County,
         // Dekalb County, and Roe County Health Departments"; nor from a title:
@@ -423,7 +427,9 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 // Radiological Engineering" is a university's)
                 if field {
                     let words: Vec<&str> = m.name.split(' ').collect();
-                    if let Some(c) = mentions::classify(&words) {
+                    if let Some(c @ (EntityClass::Agency | EntityClass::Organization)) =
+                        mentions::classify(&words)
+                    {
                         m.class = c;
                     }
                 }
@@ -438,6 +444,48 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 .iter()
                 .any(|g| g.contains(m.span) && g.start < m.span.start)
         });
+    }
+}
+
+/// "the Bipartisan Policy Center’s Food and Nutrition Security Task Force", "the
+/// ACLU’s Washington Legislative Office": a unit named with a government's head
+/// word after a non-government body's possessive is that body's unit, an
+/// organization (and so are the document's other mentions of the name).
+fn organizations_units(text: &str, kept: &mut [Mention]) {
+    let org_ends: std::collections::HashSet<usize> = kept
+        .iter()
+        .filter(|o| o.class == EntityClass::Organization && !o.anaphor)
+        .map(|o| o.span.end)
+        .collect();
+    if org_ends.is_empty() {
+        return;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for m in kept.iter() {
+        if m.class != EntityClass::Agency
+            || m.canonical.is_some()
+            || m.anaphor
+            || !m.rule.starts_with("pattern.")
+        {
+            continue;
+        }
+        let owned = ["’s ", "'s ", "’ ", "' "].iter().any(|p| {
+            m.span.start >= p.len()
+                && org_ends.contains(&(m.span.start - p.len()))
+                && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
+        });
+        if owned && !keys.contains(&m.key) {
+            keys.push(m.key.clone());
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    for m in kept.iter_mut() {
+        if m.class == EntityClass::Agency && m.canonical.is_none() && keys.contains(&m.key) {
+            m.class = EntityClass::Organization;
+            m.key = class_key(m.class, &m.name);
+        }
     }
 }
 
@@ -1356,6 +1404,83 @@ mod tests {
             "{:?}",
             ex.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn bodies_named_whole_and_classed_by_their_owner() {
+        use EntityClass::*;
+        // (case, text, a label and class found, a label no entity may have)
+        let cases: &[(&str, &str, (&str, EntityClass), &str)] = &[
+            (
+                "a unit's subjects listed after 'of'",
+                "The Office of Rivers, Lakes, and Coastal Waters met.",
+                ("Office of Rivers, Lakes, and Coastal Waters", Agency),
+                "Office of Rivers",
+            ),
+            (
+                "a unit after an organization's possessive",
+                "The Ardent Policy Foundation’s Water Security Task Force met.",
+                ("Water Security Task Force", Organization),
+                "",
+            ),
+            (
+                "an advisory council of a school",
+                "She sits on the Advisory Council of Ardent Graduate School.",
+                ("Advisory Council of Ardent Graduate School", Organization),
+                "",
+            ),
+            (
+                "a school of an armed service",
+                "He graduated from the Navy Ardent Warfare College in 1990.",
+                ("Navy Ardent Warfare College", Agency),
+                "",
+            ),
+            (
+                "a government word in a center's subject",
+                "She is a fellow at the Ardent Center for National Policy.",
+                ("Ardent Center for National Policy", Organization),
+                "",
+            ),
+            (
+                "a power named in a statute's heading",
+                "(f) Authority of Director .\n\nThe Director may act.",
+                ("", Agency),
+                "Authority of Director",
+            ),
+            (
+                "a subsection's heading that names a power",
+                "(e) Contract Authority.\n\n(1) The Director may contract.",
+                ("", Agency),
+                "Contract Authority",
+            ),
+            (
+                "two institutions joined by 'and'",
+                "She studied at the University of Ardentia and Ardent State University.",
+                ("Ardent State University", Organization),
+                "University of Ardentia and Ardent State University",
+            ),
+            (
+                "two fields joined",
+                "She chairs the Department of Biochemistry and Molecular Biology at Ardent University.",
+                ("Department of Biochemistry and Molecular Biology", Organization),
+                "",
+            ),
+        ];
+        for (case, text, (label, class), absent) in cases {
+            let doc = format!("date 2024-05-01\nNotes\n\n{text}\n");
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", &doc));
+            let got: Vec<(&str, EntityClass)> = ex
+                .entities
+                .iter()
+                .map(|e| (e.label.as_str(), e.class))
+                .collect();
+            if !label.is_empty() {
+                assert!(got.contains(&(*label, *class)), "{case}: {got:?}");
+            }
+            if !absent.is_empty() {
+                assert!(got.iter().all(|(l, _)| l != absent), "{case}: {got:?}");
+            }
+        }
     }
 
     #[test]

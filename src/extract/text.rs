@@ -31,6 +31,7 @@ pub struct Token {
 
 /// Words that open a sentence after a firm's abbreviated suffix ("Inc. She …").
 static SENTENCE_OPENERS: Words = Words::new("sentence_openers");
+static OPEN_NAME_WORDS: Words = Words::new("open_name_words");
 
 /// Abbreviations whose trailing period does not end a sentence.
 static ABBREVIATIONS: Words = Words::new("abbreviations");
@@ -213,10 +214,24 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
     if line.is_empty() || next.is_empty() {
         return true;
     }
-    if line.ends_with([':', '.', '?', '!', ';']) && !line.ends_with("..") {
+    let first = next.chars().next().unwrap_or(' ');
+    // "… an Assistant United States Attorney in the U.S.\nAttorney’s Office …",
+    // "… said Mr.\nSullivan": a long line ending with an abbreviation's dot goes on,
+    // as it would within a line (not before a sentence's opener: "… the U.S.\nThe …")
+    let abbreviated = line.ends_with('.')
+        && line.chars().count() >= 48
+        && first.is_uppercase()
+        && line.rsplit(' ').next().is_some_and(|w| {
+            let stem = w.trim_end_matches('.');
+            stem.chars().count() >= 2 && !w.ends_with("..") && is_abbreviation(stem)
+        })
+        && next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| !SENTENCE_OPENERS.contains(w));
+    if line.ends_with([':', '.', '?', '!', ';']) && !line.ends_with("..") && !abbreviated {
         return true;
     }
-    let first = next.chars().next().unwrap_or(' ');
     // "(a) …", "(12) …": an enumerated item (not "(USDA, DOE, …": a list
     // wrapped one word to a line)
     let enumerator = next.starts_with('(')
@@ -245,7 +260,18 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         || line
             .rsplit(' ')
             .next()
-            .is_some_and(|w| OPEN_LINE_ENDS.contains(w));
+            .is_some_and(|w| OPEN_LINE_ENDS.contains(w))
+        // ("The Department of Homeland" / "Security": an adjective leaves a name
+        // open, unless a sentence starts on the next line)
+        || line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| OPEN_NAME_WORDS.contains(w))
+            && first.is_uppercase()
+            && next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| !SENTENCE_OPENERS.contains(w));
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
     short && !ends_open && !first.is_lowercase()
 }
@@ -391,6 +417,8 @@ mod tests {
             ("header block", "From:\n\nJane Doe\nDirector\n\nSubject: X", &["From:", "Jane Doe", "Director", "Subject: X"]),
             ("list items", "shall:\n(a) do one;\n(b) do two.", &["shall:", "(a) do one;", "(b) do two."]),
             ("signature", "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.", &["JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,\nJanuary 20, 2021."]),
+            ("an abbreviation at a wrapped line's end", "Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah. He said so to Mr.\nRoe, who was in the U.S.\nThe end.", &["Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah.", "He said so to Mr.\nRoe, who was in the U.S.", "The end."]),
+            ("an adjective at a short line's end", "- The Department of Homeland\n    Security said so.\nHeading Federal\nThe text.", &["- The Department of Homeland\n    Security said so.", "Heading Federal", "The text."]),
             ("firm suffix before a pronoun", "She worked at Globex Inc. She left. Roe Co. Ltd. agreed.", &["She worked at Globex Inc.", "She left.", "Roe Co. Ltd. agreed."]),
         ];
         for (name, text, want) in cases {

@@ -39,6 +39,7 @@ static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
 /// Words that never start or continue a job title.
 static FUNCTION_WORDS: Words = Words::new("function_words");
+static HONORIFICS: Words = Words::new("honorifics");
 
 /// Adverbs between a subject and its verb ("She previously served as …").
 static BIO_ADVERBS: Words = Words::new("bio_adverbs");
@@ -1378,6 +1379,15 @@ impl Ctx<'_> {
             starts.push(c + 1);
         }
         for at in starts {
+            // ("From 2005 to 2007, Ms. Roe was …": a form of address before the name)
+            let at = if at + 2 < s.last
+                && HONORIFICS.contains(self.lower(at))
+                && self.tok(at + 1) == "."
+            {
+                at + 2
+            } else {
+                at
+            };
             if at >= s.last {
                 continue;
             }
