@@ -370,6 +370,7 @@ pub fn find_candidates(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<Mentio
     named_memos(text, seg, lex, &mut out);
     administrations(text, seg, lex, &mut out);
     quoted_policies(text, lex, &mut out);
+    quoted_acts(text, lex, &mut out);
     public_laws(text, &mut out);
     department_heads(text, seg, lex, &mut out);
     departments_before_secretary(text, seg, lex, &mut out);
@@ -666,6 +667,72 @@ fn quoted_policies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
             m.canonical = Some(e.canonical.clone());
         }
         out.push(m);
+    }
+}
+
+/// "H.R. 7218, the “BOLD Infrastructure for Alzheimer’s Reauthorization Act of
+/// 2024,” which …", "the “Strengthening VA Cybersecurity Act of 2022 or the SVAC
+/// Act of 2022”": a bill's short title in quotes after "the" is the act's whole
+/// name, whatever words it holds (a possessive, a lower-case word, "Sgt.", a
+/// comma); each name joined by "or the" is one. Not a title that cites an act
+/// ("… Under Section 202(a) of the Clean Air Act").
+fn quoted_acts(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(
+        &RE,
+        r#"(?-u:\b)the\s+[\x{201c}"](?P<name>[A-Z0-9](?:[^\x{201c}\x{201d}"\n]|\n[^\x{201c}\x{201d}"\n]){2,300}?)[,.]?[\x{201d}"]"#,
+    );
+    static PART: OnceLock<Regex> = OnceLock::new();
+    let part = compiled(&PART, r"\s+or\s+the\s+");
+    static ACT_END: OnceLock<Regex> = OnceLock::new();
+    let act_end = compiled(
+        &ACT_END,
+        r"\sAct(?:\s+of\s+[12][0-9]{3}|,\s+[12][0-9]{3})?$",
+    );
+    for c in re.captures_iter(text) {
+        let Some(name) = c.name("name") else {
+            continue;
+        };
+        let mut from = name.start();
+        let mut pieces = Vec::new();
+        for sep in part.find_iter(name.as_str()) {
+            pieces.push((from, name.start() + sep.start()));
+            from = name.start() + sep.end();
+        }
+        pieces.push((from, name.end()));
+        for (a, b) in pieces {
+            let raw = &text[a..b];
+            let words: Vec<&str> = raw.split_whitespace().collect();
+            let cited = words
+                .iter()
+                .enumerate()
+                .any(|(j, w)| ACT_TITLE_WORDS.contains(w) && !(*w == "the" && j > 0));
+            if words.len() < 2
+                || words.len() > 30
+                || cited
+                || !raw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || !act_end.is_match(raw)
+                || raw.contains([':', '!', '?'])
+            {
+                continue;
+            }
+            let label = words.join(" ");
+            let mut m = Mention::new(
+                Span::new(a, b),
+                EntityClass::Policy,
+                label.clone(),
+                "pattern.quoted-act",
+                90,
+            );
+            if let Some(e) = lex
+                .lookup(&label)
+                .map(|i| &lex.entries[i])
+                .filter(|e| e.class == EntityClass::Policy)
+            {
+                m.take_entry(e);
+            }
+            out.push(m);
+        }
     }
 }
 
@@ -3865,6 +3932,19 @@ mod tests {
             (
                 "a title that cites an act is not the act",
                 "See the Implementation of the Widget Safety Act and the Designation of Officials of the Office of Widget Policy to Act.",
+                &[],
+            ),
+            (
+                "a bill's quoted short title is the act's whole name",
+                "H.R. 12, the \u{201c}Sgt. Roe Widget Safety for Alzheimer\u{2019}s Reauthorization Act of 2024\u{201d} or the \u{201c}WIDGET Act,\u{201d} which passed.",
+                &[
+                    ("Sgt. Roe Widget Safety for Alzheimer\u{2019}s Reauthorization Act of 2024", Policy),
+                    ("WIDGET Act", Policy),
+                ],
+            ),
+            (
+                "a quoted rule's title that cites an act is not the act",
+                "See the \u{201c}Widget Findings Under Section 2 of the Clean Widget Act\u{201d} rule.",
                 &[],
             ),
             (
