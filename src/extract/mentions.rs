@@ -1407,6 +1407,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 if is_firm_suffix(t) {
                     break;
                 }
+            } else if let Some(item) = (t == ",")
+                .then(|| listed_in_policy_name(text, seg, start, end))
+                .flatten()
+            {
+                // "the Special Widget Program for Women, Infants, and Children": a
+                // policy's subject may be a list
+                end = item;
             } else if let Some(act_end) = act_name_across(text, seg, start, end) {
                 // "Protecting Americans from Foreign Adversary ... Act": an act's
                 // name may hold lower-case words a chunk otherwise stops at
@@ -1771,6 +1778,66 @@ fn repeated_across_break(text: &str, seg: &Segmented, start: usize, end: usize) 
 /// cover: "Protecting Americans from ...", "Fight Illicit Networks and
 /// Detect Fentanyl Act", "Stop Online Piracy Act".
 pub static ACT_CONNECTORS: Words = Words::new("act_connectors");
+
+/// When the chunk `start..end` names a policy by its head and subject ("Program
+/// for Women", "Plan of Action on Women", "Action Plan for a Fairer") and a
+/// comma at `end` goes on with a list of capitalized items that ends with "and"
+/// (", Infants, and Children", ", Peace, and Security"), the first word of the
+/// list's last item (the chunk goes on from there). Items are at most four
+/// words, none a body's head or a title ("…, Secretary Roe, and …").
+fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) -> Option<usize> {
+    let toks = &seg.tokens;
+    let prep = (start + 1..end).rev().find(|&k| {
+        matches!(seg.tok(text, k), "for" | "on" | "of" | "to")
+            && (start..k).any(|h| POLICY_HEADS.contains(&seg.tok(text, h)))
+    })?;
+    // (not "Trade Act of 1974 of the Acts, Policies, and …": the subject is
+    // named without an article or a number, and the whole is a policy's name)
+    let words: Vec<&str> = (start..end).map(|k| seg.tok(text, k)).collect();
+    if end - prep > 5
+        || !tok_is_cap(seg.tok(text, end - 1))
+        || (prep + 1..end).any(|k| seg.tok(text, k) == "the" || toks[k].kind == TokKind::Number)
+        || classify(&words) != Some(EntityClass::Policy)
+    {
+        return None;
+    }
+    let sentence = seg.sentence_of[start];
+    let word = |k: usize| -> Option<&str> {
+        (k < toks.len() && seg.sentence_of[k] == sentence).then(|| seg.tok(text, k))
+    };
+    let item_word = |k: usize| {
+        word(k).is_some_and(|w| {
+            toks[k].kind == TokKind::Word
+                && tok_is_cap(w)
+                && !is_body_head(w)
+                && !TITLE_HEADS.contains(&w)
+                && !STARTERS.contains(&w)
+        })
+    };
+    // at `end`: ", A B, C, and D …"
+    let mut k = end;
+    for _ in 0..5 {
+        if word(k) != Some(",") {
+            return None;
+        }
+        k += 1;
+        // (", and B" after one item is no list: "Strategy for X, and Directive Y")
+        if matches!(word(k), Some("and" | "&")) {
+            return (k > end + 1 && item_word(k + 1)).then_some(k + 1);
+        }
+        let first = k;
+        while item_word(k) && k < first + 4 {
+            k += 1;
+        }
+        if k == first {
+            return None;
+        }
+        if matches!(word(k), Some("and" | "&")) {
+            return item_word(k + 1).then_some(k + 1);
+        }
+    }
+    None
+}
 
 /// When the chunk `start..end` (at least two words) continues over an [`ACT_CONNECTORS`] word into a
 /// capitalized run that ends with "Act" in the same sentence, the end of
@@ -3933,6 +4000,17 @@ mod tests {
                 "a title that cites an act is not the act",
                 "See the Implementation of the Widget Safety Act and the Designation of Officials of the Office of Widget Policy to Act.",
                 &[],
+            ),
+            (
+                "a policy's subject may be a list",
+                "It funds the Special Widget Program for Women, Infants, and Children and the National Action Plan on Widgets, Peace and Security. They cited the Widget Program for Widgets, Secretary Roe, and Congress. It cites the Widget Strategy for Gadgets, and Directive Two.",
+                &[
+                    ("Special Widget Program for Women, Infants, and Children", Policy),
+                    ("National Action Plan on Widgets, Peace and Security", Policy),
+                    ("Widget Program for Widgets", Policy),
+                    ("Congress", Agency),
+                    ("Widget Strategy for Gadgets", Policy),
+                ],
             ),
             (
                 "a bill's quoted short title is the act's whole name",
