@@ -155,6 +155,11 @@ static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
 
 /// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
 static DEGREES: Words = Words::new("degrees");
+/// Second words of places named "New …" ("New York"), and of policies named so ("New START Treaty").
+static NEW_PLACE_WORDS: Words = Words::new("new_place_words");
+static POLICY_NEW_WORDS: Words = Words::new("policy_new_words");
+/// Words before "X Law" that make it a law school or firm ("at Georgetown Law").
+static LAW_SCHOOL_BEFORE: Words = Words::new("law_school_before");
 static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
@@ -2182,6 +2187,32 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
+    // "New Section 184 Regulations to …", "New Medicaid and CHIP Program": a
+    // headline's or an announcement's "New" before a policy is no part of its
+    // name (a place's is, "New York …", and a policy's own: "New START Treaty")
+    if class == EntityClass::Policy
+        && words.len() > 2
+        && words[0] == "New"
+        && tok_is_cap(words[1])
+        && !NEW_PLACE_WORDS.contains(&words[1])
+        && !POLICY_NEW_WORDS.contains(&words[1])
+        && lex.lookup(&text[span.start..span.end]).is_none()
+    {
+        emit_chunk(text, seg, lex, a + 1, b, out);
+        return;
+    }
+    // "a professor at Georgetown Law", "her own firm, Roe Law": a law school or
+    // a law firm by its short name, no law
+    if class == EntityClass::Policy
+        && words.len() <= 3
+        && words.last() == Some(&"Law")
+        && a > 0
+        && (LAW_SCHOOL_BEFORE.contains(&seg.tok(text, a - 1))
+            || a > 1 && seg.tok(text, a - 1) == "," && seg.tok(text, a - 2) == "firm")
+        && lex.lookup(&text[span.start..span.end]).is_none()
+    {
+        return;
+    }
     // "the City Council", "the State Legislature", "County Police Department": a
     // kind of local body with no place's name, whose city or state the text names
     // elsewhere (or cut off); no body of its own
@@ -2527,6 +2558,11 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
                         "through" | "toward" | "towards" | "upon" | "via" | "between" | "beyond"
                     )
             })
+            // (nor a policy's purpose, a verb and its object: "Strategy to
+            // Address the Root Causes of Migration", "Plan to Defeat the …")
+            && !(k >= a + 3
+                && tok(k - 2) == "to"
+                && POLICY_HEADS.contains(&tok(k - 3)))
         {
             return Some(Glue::Join {
                 left_end: k,
@@ -4000,6 +4036,25 @@ mod tests {
                 "a title that cites an act is not the act",
                 "See the Implementation of the Widget Safety Act and the Designation of Officials of the Office of Widget Policy to Act.",
                 &[],
+            ),
+            (
+                "a policy's purpose holds its verb's object",
+                "We support the Widget Strategy to Address the Root Causes of Gadgets today.",
+                &[("Widget Strategy to Address the Root Causes of Gadgets", Policy)],
+            ),
+            (
+                "a headline's New is no part of a policy's name; a place's or a policy's own is",
+                "They welcomed the New Widget Safety Framework for Farmers. The New START Treaty and the New York Widget Program apply.",
+                &[
+                    ("Widget Safety Framework for Farmers", Policy),
+                    ("New START Treaty", Policy),
+                    ("New York Widget Program", Policy),
+                ],
+            ),
+            (
+                "a law school or firm by its short name is no law",
+                "She is a professor at Springfield Law and worked at her own firm, Roe Law, before the Widget Law passed.",
+                &[("Widget Law", Policy)],
             ),
             (
                 "a policy's subject may be a list",
