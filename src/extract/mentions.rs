@@ -155,6 +155,8 @@ static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
 
 /// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
 static DEGREES: Words = Words::new("degrees");
+/// Plural policy heads that name a kind of policy, not one ("Homelessness Programs").
+static GENERIC_PLURAL_POLICY_HEADS: Words = Words::new("generic_plural_policy_heads");
 /// Second words of places named "New …" ("New York"), and of policies named so ("New START Treaty").
 static NEW_PLACE_WORDS: Words = Words::new("new_place_words");
 static POLICY_NEW_WORDS: Words = Words::new("policy_new_words");
@@ -1141,6 +1143,16 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     });
     if act {
         return Some(EntityClass::Policy);
+    }
+    // "Homelessness Programs", "DOD Small Business Programs", "Government
+    // Policies": a plural head names a kind of policy, no one policy (an
+    // appropriations account's "… and Related Programs" is one; the lexicon's
+    // names are found by name)
+    if head_idx == n - 1
+        && GENERIC_PLURAL_POLICY_HEADS.contains(&head)
+        && !words.contains(&"Related")
+    {
+        return None;
     }
     // "Act of 2002", "Order of January 25": a policy/memo head before "of" + number
     // "Clean Air Act Amendments of 1990": a law amending an act
@@ -4057,6 +4069,11 @@ mod tests {
                 &[("Widget Law", Policy)],
             ),
             (
+                "a plural head names a kind of policy, an appropriations account one",
+                "It cut Widget Safety Programs and the Widget Aid, Gadget Relief, and Related Programs Appropriations Act.",
+                &[("Widget Aid, Gadget Relief, and Related Programs Appropriations Act", Policy)],
+            ),
+            (
                 "a policy's subject may be a list",
                 "It funds the Special Widget Program for Women, Infants, and Children and the National Action Plan on Widgets, Peace and Security. They cited the Widget Program for Widgets, Secretary Roe, and Congress. It cites the Widget Strategy for Gadgets, and Directive Two.",
                 &[
@@ -4158,7 +4175,7 @@ mod tests {
             (
                 "two policies joined by 'and' are two",
                 "It funds the Widget Reduction Act and Bipartisan Widget Law and a Pilot Program and Science Programs.",
-                &[("Widget Reduction Act", Policy), ("Bipartisan Widget Law", Policy), ("Pilot Program", Policy), ("Science Programs", Policy)],
+                &[("Widget Reduction Act", Policy), ("Bipartisan Widget Law", Policy), ("Pilot Program", Policy)],
             ),
             (
                 "a kind of local body without its place's name is no body",
