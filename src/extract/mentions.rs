@@ -155,6 +155,8 @@ static ACADEMIC_FIELD_ENDS: Words = Words::new("academic_field_ends");
 
 /// Academic degrees ("Ph.D.", "M.S.", "degree"): before "in", a field of study follows.
 static DEGREES: Words = Words::new("degrees");
+/// Non-government bodies that own a program named after them ("Roe University Widget Program").
+static POLICY_OWNER_ORG_WORDS: Words = Words::new("policy_owner_org_words");
 /// Plural policy heads that name a kind of policy, not one ("Homelessness Programs").
 static GENERIC_PLURAL_POLICY_HEADS: Words = Words::new("generic_plural_policy_heads");
 /// Second words of places named "New …" ("New York"), and of policies named so ("New START Treaty").
@@ -2213,6 +2215,37 @@ fn emit_chunk(
         emit_chunk(text, seg, lex, a + 1, b, out);
         return;
     }
+    // "United Nations Development Programme", "World Food Programme": an
+    // international body the lexicon knows, named a "Programme"; the gazetteer
+    // names it (a US program the lexicon files as an office stays a policy:
+    // "National Flood Insurance Program")
+    if class == EntityClass::Policy
+        && lex.lookup(&text[span.start..span.end]).is_some_and(|e| {
+            lex.entries[e].class != EntityClass::Policy
+                && lex.entries[e].canonical.ends_with("Programme")
+        })
+    {
+        return;
+    }
+    // "Harvard University Native American Program", "Aspen Institute Socrates
+    // Program": a non-government body's program; the body is the name (not
+    // "College Intern Program", "National Science Foundation for the Future Act")
+    if class == EntityClass::Policy {
+        let program = words
+            .iter()
+            .position(|w| matches!(*w, "Program" | "Programme" | "Initiative"));
+        let owner = program.and_then(|p| {
+            (1..p).find(|&i| {
+                POLICY_OWNER_ORG_WORDS.contains(&words[i])
+                    && tok_is_cap(words[i - 1])
+                    && !is_connector(words[i - 1])
+            })
+        });
+        if let Some(i) = owner.filter(|_| !words.contains(&"Act")) {
+            emit_chunk(text, seg, lex, a, a + i + 1, out);
+            return;
+        }
+    }
     // "a professor at Georgetown Law", "her own firm, Roe Law": a law school or
     // a law firm by its short name, no law
     if class == EntityClass::Policy
@@ -4072,6 +4105,11 @@ mod tests {
                 "a plural head names a kind of policy, an appropriations account one",
                 "It cut Widget Safety Programs and the Widget Aid, Gadget Relief, and Related Programs Appropriations Act.",
                 &[("Widget Aid, Gadget Relief, and Related Programs Appropriations Act", Policy)],
+            ),
+            (
+                "a non-government body's program: the body is the name",
+                "She directs the Springfield University Widget Studies Program and the College Widget Program.",
+                &[("Springfield University", Organization), ("College Widget Program", Policy)],
             ),
             (
                 "a policy's subject may be a list",
