@@ -1653,6 +1653,20 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 a = k;
             }
         }
+        // "Federal Food, Drug, and Cosmetic Act", "Comprehensive Environmental
+        // Response, Compensation, and Liability Act": an act's name lists its
+        // subjects with commas; the list's items (at least two before "and", each
+        // capitalized words, no act of its own) are the name's front
+        if a == start
+            && a >= 4
+            && matches!(seg.tok(text, a - 1), "and" | "&")
+            && seg.tok(text, a - 2) == ","
+            && (a + 1..end).any(|k| seg.tok(text, k) == "Act")
+        {
+            if let Some(front) = listed_act_front(text, seg, a - 2) {
+                a = front;
+            }
+        }
         let mut b = end;
         while b > a
             && (is_connector(seg.tok(text, b - 1))
@@ -1797,6 +1811,43 @@ fn repeated_across_break(text: &str, seg: &Segmented, start: usize, end: usize) 
 /// cover: "Protecting Americans from ...", "Fight Illicit Networks and
 /// Detect Fentanyl Act", "Stop Online Piracy Act".
 pub static ACT_CONNECTORS: Words = Words::new("act_connectors");
+
+/// The first token of a list of capitalized items that ends with the comma at
+/// `comma` ("Federal Food, Drug," before "and Cosmetic Act"): at least two
+/// items, each at most four capitalized words (no sentence starter, no "Act"),
+/// within one sentence and no blank line; the first item runs back over its
+/// capitalized words.
+fn listed_act_front(text: &str, seg: &Segmented, comma: usize) -> Option<usize> {
+    let toks = &seg.tokens;
+    let sentence = seg.sentence_of[comma];
+    let item_word = |k: usize| {
+        let w = seg.tok(text, k);
+        toks[k].kind == TokKind::Word
+            && tok_is_cap(w)
+            && !STARTERS.contains(&w)
+            && w != "Act"
+            && seg.sentence_of[k] == sentence
+            && !text[toks[k].span.end..toks[k + 1].span.start].contains("\n\n")
+    };
+    let mut k = comma;
+    let mut items = 0;
+    loop {
+        // the item before the comma at `k`
+        let mut first = k;
+        while first > 0 && k - first < 4 && item_word(first - 1) {
+            first -= 1;
+        }
+        if first == k {
+            return None;
+        }
+        items += 1;
+        if first >= 1 && seg.tok(text, first - 1) == "," && seg.sentence_of[first - 1] == sentence {
+            k = first - 1;
+        } else {
+            return (items >= 2).then_some(first);
+        }
+    }
+}
 
 /// When the chunk `start..end` names a policy by its head and subject ("Program
 /// for Women", "Plan of Action on Women", "Action Plan for a Fairer") and a
@@ -4110,6 +4161,16 @@ mod tests {
                 "a non-government body's program: the body is the name",
                 "She directs the Springfield University Widget Studies Program and the College Widget Program.",
                 &[("Springfield University", Organization), ("College Widget Program", Policy)],
+            ),
+            (
+                "an act's name lists its subjects with commas",
+                "It amends the Federal Widget, Gadget, and Gizmo Act and the Comprehensive Widget Response, Compensation, and Liability Act of 1980, and the Science Act, and Gadget Act.",
+                &[
+                    ("Federal Widget, Gadget, and Gizmo Act", Policy),
+                    ("Comprehensive Widget Response, Compensation, and Liability Act of 1980", Policy),
+                    ("Science Act", Policy),
+                    ("Gadget Act", Policy),
+                ],
             ),
             (
                 "a policy's subject may be a list",
