@@ -1766,7 +1766,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                         emit_chunk(text, seg, lex, r, b, out);
                     }
                 }
-                _ => emit_chunk(text, seg, lex, a, b, out),
+                _ => {
+                    let before = out.len();
+                    emit_chunk(text, seg, lex, a, b, out);
+                    if a == start && out.len() == before + 1 {
+                        acronym_front(text, seg, lex, a, &mut out[before]);
+                    }
+                }
             }
         }
         i = (end + repeated).max(i + 1);
@@ -1811,6 +1817,75 @@ fn repeated_across_break(text: &str, seg: &Segmented, start: usize, end: usize) 
 /// cover: "Protecting Americans from ...", "Fight Illicit Networks and
 /// Detect Fentanyl Act", "Stop Online Piracy Act".
 pub static ACT_CONNECTORS: Words = Words::new("act_connectors");
+
+/// "the Defense Industrial Base (DIB) Cybersecurity Program", "the Waste
+/// Isolation Pilot Plant (WIPP) Land Withdrawal Act": a policy named right after
+/// a parenthesized acronym whose words come before it (their initials are the
+/// acronym's letters) begins with those words; the name leaves the acronym out.
+/// Not when the words name a body, which owns the policy ("Western Area Power
+/// Administration (WAPA) Transmission … Program"), or a policy of their own.
+fn acronym_front(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, m: &mut Mention) {
+    let toks = &seg.tokens;
+    if m.class != EntityClass::Policy
+        || m.span.start != toks[a].span.start
+        || a < 5
+        || seg.tok(text, a - 1) != ")"
+        || seg.tok(text, a - 3) != "("
+    {
+        return;
+    }
+    let acr = seg.tok(text, a - 2);
+    if !(2..=8).contains(&acr.len()) || !acr.chars().all(|c| c.is_ascii_uppercase()) {
+        return;
+    }
+    let last = a - 4;
+    // (the run's own sentence: a line break before "(" may end one)
+    let sentence = seg.sentence_of[last];
+    let w = seg.tok(text, last);
+    if !tok_is_cap(w) || is_body_head(w) || POLICY_HEADS.contains(&w) {
+        return;
+    }
+    let initials = |from: usize| -> String {
+        (from..=last)
+            .map(|k| seg.tok(text, k))
+            .filter(|w| tok_is_cap(w))
+            .flat_map(|w| w.split('-').filter_map(|p| p.chars().next()))
+            .collect()
+    };
+    let mut from = last;
+    let mut found = None;
+    while from > 0 && last - from < 8 {
+        if tok_is_cap(seg.tok(text, from)) && initials(from) == acr {
+            found = Some(from);
+            break;
+        }
+        let prev = seg.tok(text, from - 1);
+        let part = seg.sentence_of[from - 1] == sentence
+            && toks[from - 1].kind == TokKind::Word
+            && (tok_is_cap(prev) && !STARTERS.contains(&prev)
+                || matches!(prev, "and" | "of" | "for"));
+        if !part {
+            break;
+        }
+        from -= 1;
+    }
+    let Some(from) = found else {
+        return;
+    };
+    let front = &text[toks[from].span.start..toks[last].span.end];
+    if lex.lookup(front).is_some() {
+        return;
+    }
+    let front: Vec<&str> = front.split_whitespace().collect();
+    let name = format!("{} {}", front.join(" "), m.name);
+    *m = Mention::new(
+        Span::new(toks[from].span.start, m.span.end),
+        EntityClass::Policy,
+        name,
+        m.rule,
+        m.priority,
+    );
+}
 
 /// The first token of a list of capitalized items that ends with the comma at
 /// `comma` ("Federal Food, Drug," before "and Cosmetic Act"): at least two
@@ -4170,6 +4245,16 @@ mod tests {
                     ("Comprehensive Widget Response, Compensation, and Liability Act of 1980", Policy),
                     ("Science Act", Policy),
                     ("Gadget Act", Policy),
+                ],
+            ),
+            (
+                "a policy named after a parenthesized acronym begins with its words",
+                "We met the Widget Industrial Base (WIB) Cybersecurity Program and the Western Widget Administration (WWA) Gadget Program.",
+                &[
+                    ("Widget Industrial Base (WIB) Cybersecurity Program", Policy),
+                    ("Western Widget Administration", Agency),
+                    ("WWA", Agency),
+                    ("Gadget Program", Policy),
                 ],
             ),
             (
