@@ -1579,6 +1579,13 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && (seg.sentences[seg.sentence_of[a]].first != a || a > start)
                     && a + 1 < end
                     && toks[a + 1].kind == TokKind::Word)
+                // ("the Title XVII Innovative Energy Loan Guarantee Program", "Title
+                // IV-E Prevention Program": a law's title by its numeral opens a
+                // program's name; not "Title VI of the …", the part of a law)
+                && !(seg.tok(text, a) == "Title"
+                    && a + 2 < end
+                    && is_roman_title(seg.tok(text, a + 1))
+                    && seg.tok(text, a + 2) != "of")
                 // ("$4.5 Billion American Rescue Plan": an amount's word)
                 || matches!(seg.tok(text, a), "Million" | "Billion" | "Trillion")
                 || is_connector(seg.tok(text, a))
@@ -1777,6 +1784,15 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         i = (end + repeated).max(i + 1);
     }
+}
+
+/// A title's Roman numeral, with a letter after a hyphen ("XVII", "IV-E").
+fn is_roman_title(w: &str) -> bool {
+    let (num, letter) = w.split_once('-').unwrap_or((w, ""));
+    !num.is_empty()
+        && num.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+        && letter.len() <= 1
+        && letter.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// "GAO-26-107815": letters, then groups of digits, joined by hyphens.
@@ -4255,6 +4271,15 @@ mod tests {
                     ("Western Widget Administration", Agency),
                     ("WWA", Agency),
                     ("Gadget Program", Policy),
+                ],
+            ),
+            (
+                "a law's title by its numeral opens a program's name",
+                "It funds the Title XVII Widget Loan Guarantee Program and the Title IV-E Widget Prevention Program under Title VI of the Widget Rights Act.",
+                &[
+                    ("Title XVII Widget Loan Guarantee Program", Policy),
+                    ("Title IV-E Widget Prevention Program", Policy),
+                    ("Widget Rights Act", Policy),
                 ],
             ),
             (
