@@ -2746,9 +2746,11 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
                     )
             })
             // (nor a policy's purpose, a verb and its object: "Strategy to
-            // Address the Root Causes of Migration", "Plan to Defeat the …")
+            // Address the Root Causes of Migration", "Plan to Defeat the …",
+            // "Strategy for Addressing the …")
             && !(k >= a + 3
-                && tok(k - 2) == "to"
+                && (tok(k - 2) == "to"
+                    || matches!(tok(k - 2), "for" | "on") && tok(k - 1).ends_with("ing"))
                 && POLICY_HEADS.contains(&tok(k - 3)))
         {
             return Some(Glue::Join {
@@ -4226,8 +4228,11 @@ mod tests {
             ),
             (
                 "a policy's purpose holds its verb's object",
-                "We support the Widget Strategy to Address the Root Causes of Gadgets today.",
-                &[("Widget Strategy to Address the Root Causes of Gadgets", Policy)],
+                "We support the Widget Strategy to Address the Root Causes of Gadgets today and the Gadget Strategy for Addressing the Root Causes of Widgets.",
+                &[
+                    ("Widget Strategy to Address the Root Causes of Gadgets", Policy),
+                    ("Gadget Strategy for Addressing the Root Causes of Widgets", Policy),
+                ],
             ),
             (
                 "a headline's New is no part of a policy's name; a place's or a policy's own is",
