@@ -164,6 +164,7 @@ static NEW_PLACE_WORDS: Words = Words::new("new_place_words");
 static POLICY_NEW_WORDS: Words = Words::new("policy_new_words");
 /// Words before "X Law" that make it a law school or firm ("at Georgetown Law").
 static LAW_SCHOOL_BEFORE: Words = Words::new("law_school_before");
+static LAW_SCHOOL_AFTER: Words = Words::new("law_school_after");
 static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
@@ -2395,7 +2396,12 @@ fn emit_chunk(
         && words.last() == Some(&"Law")
         && a > 0
         && (LAW_SCHOOL_BEFORE.contains(&seg.tok(text, a - 1))
-            || a > 1 && seg.tok(text, a - 1) == "," && seg.tok(text, a - 2) == "firm")
+            || a > 1 && seg.tok(text, a - 1) == "," && seg.tok(text, a - 2) == "firm"
+            // ("Stetson Law school", "the Duke Law faculty")
+            || seg
+                .tokens
+                .get(b)
+                .is_some_and(|_| LAW_SCHOOL_AFTER.contains(&seg.tok(text, b))))
         && lex.lookup(&text[span.start..span.end]).is_none()
     {
         return;
@@ -4245,7 +4251,7 @@ mod tests {
             ),
             (
                 "a law school or firm by its short name is no law",
-                "She is a professor at Springfield Law and worked at her own firm, Roe Law, before the Widget Law passed.",
+                "She is a professor at Springfield Law and worked at her own firm, Roe Law, and the Moe Law faculty before the Widget Law passed.",
                 &[("Widget Law", Policy)],
             ),
             (
