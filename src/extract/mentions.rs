@@ -2116,11 +2116,26 @@ fn after_section_number(text: &str, seg: &Segmented, a: usize) -> bool {
     }
     let prev = seg.sentences[si - 1];
     let words: Vec<&str> = (prev.first..prev.last).map(|k| seg.tok(text, k)).collect();
-    matches!(
-        words.as_slice(),
-        ["Sec" | "Section" | "SEC" | "SECTION", ".", _, "."]
-            | ["Sec" | "Section" | "SEC" | "SECTION", _, "."]
-    )
+    // ("Sec.\n3.\nVoucher Program.": the word and its number, each a line, may
+    // be read as two sentences)
+    let split = si >= 2
+        && matches!(words.as_slice(), [n, "."] if n.bytes().all(|b| b.is_ascii_digit()))
+        && {
+            let sec = seg.sentences[si - 2];
+            matches!(
+                (sec.first..sec.last)
+                    .map(|k| seg.tok(text, k))
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                ["Sec" | "Section" | "SEC" | "SECTION", "."]
+            )
+        };
+    split
+        || matches!(
+            words.as_slice(),
+            ["Sec" | "Section" | "SEC" | "SECTION", ".", _, "."]
+                | ["Sec" | "Section" | "SEC" | "SECTION", _, "."]
+        )
 }
 
 fn emit_chunk(
@@ -4292,6 +4307,11 @@ mod tests {
                     ("Title IV-E Widget Prevention Program", Policy),
                     ("Widget Rights Act", Policy),
                 ],
+            ),
+            (
+                "a section's heading after 'Sec.' and its number, each a line, names nothing",
+                "It shall be done.\n\nSec.\n3.\nWidget Voucher Program.  The agency shall act.",
+                &[],
             ),
             (
                 "a policy's subject may be a list",
