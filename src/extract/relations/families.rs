@@ -1703,8 +1703,12 @@ impl Ctx<'_> {
                     None => break,
                 }
             };
-            // the next role: ", a …", ", and a …", "and as the …"
+            // the next role: ", a …", ", and a …", "and as the …" (after the body's
+            // acronym: "… at Ardent State University (ASU), and a member of …")
             let mut b = after;
+            if b + 2 < end && self.tok(b) == "(" && self.tok(b + 2) == ")" {
+                b += 3;
+            }
             if b < end && self.tok(b) == "," {
                 b += 1;
             }
@@ -2063,6 +2067,15 @@ mod tests {
                     "Jane Roe org:headOf Globex Corporation",
                 ],
                 &["John Doe schema:jobTitle \"President and Speaker\""],
+            ),
+            (
+                "roles in a row after a body's acronym in parentheses",
+                "date 2021-04-12\nNominations\n\nJane Roe is a Professor of Tides at Ardent State University (ASU), and a member of the Widget Society.\n",
+                &[
+                    "Jane Roe org:memberOf Ardent State University",
+                    "Jane Roe org:memberOf Widget Society",
+                ],
+                &[],
             ),
             (
                 "a House committee belongs to the House, named after an agency's field or not",
