@@ -90,6 +90,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/recall-bios.toml"),
     ),
     (
+        "data/rules/recall-founders.toml",
+        include_str!("../../data/rules/recall-founders.toml"),
+    ),
+    (
         "data/rules/recall-units.toml",
         include_str!("../../data/rules/recall-units.toml"),
     ),
