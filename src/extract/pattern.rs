@@ -94,6 +94,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/recall-founders.toml"),
     ),
     (
+        "data/rules/recall-leaders.toml",
+        include_str!("../../data/rules/recall-leaders.toml"),
+    ),
+    (
         "data/rules/recall-units.toml",
         include_str!("../../data/rules/recall-units.toml"),
     ),
