@@ -2854,7 +2854,9 @@ impl<'a> Ctx<'a> {
         // Under the Tide Charts Act of 2020" … "the Tide Charts Act of 2020"
         let doc_span = self.mentions[doc].span;
         if doc_span.start >= doc_span.end {
+            // (a title given with line breaks collapsed: "Security  and Diversification Act")
             let title = self.mentions[doc].name.to_lowercase();
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
             let mut named: Vec<String> = Vec::new();
             for p in self.named(EntityClass::Policy) {
                 let m = &self.mentions[p];
