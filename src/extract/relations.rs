@@ -2852,17 +2852,31 @@ impl<'a> Ctx<'a> {
         // a title given with the document (not in its text) that names a law or
         // program the text names too: "Memorandum on the Delegation of Functions
         // Under the Tide Charts Act of 2020" … "the Tide Charts Act of 2020"
-        let doc_span = self.mentions[doc].span;
-        if doc_span.start >= doc_span.end {
+        // (a title in the text, "SUBJECT: Preventing … Social Security\nAct Benefits",
+        // wants three words: "Federal Grants Supporting Mental Health" names no program)
+        let placed = self.mentions[doc].span.start < self.mentions[doc].span.end;
+        {
+            // (a title given with line breaks collapsed: "Security  and Diversification Act")
             let title = self.mentions[doc].name.to_lowercase();
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
             let mut named: Vec<String> = Vec::new();
             for p in self.named(EntityClass::Policy) {
                 let m = &self.mentions[p];
                 let name = m.canonical.as_deref().unwrap_or(&m.name).to_lowercase();
                 let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-                if name.split(' ').count() >= 2
+                // (or without its year: "Delegating Authority Under the Defense
+                // Production Act to Ensure …" … "the Defense Production Act of 1950")
+                let short = name
+                    .rsplit_once(" of ")
+                    .filter(|(_, y)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                    .map(|(n, _)| n);
+                if name.split(' ').count() >= if placed { 3 } else { 2 }
+                    && name != title
                     && m.rule != "pattern.public-law"
-                    && title.contains(&name)
+                    && (title.contains(&name)
+                        || short.is_some_and(|n| {
+                            n.split(' ').count() >= 2 && contains_words(&title, n)
+                        }))
                     && !named.contains(&m.key)
                 {
                     named.push(m.key.clone());
@@ -2998,6 +3012,15 @@ fn upper_first(w: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// Whether `text` holds `words` between word boundaries (both in lower case).
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]
@@ -3288,6 +3311,12 @@ mod tests {
                     "Executive Order on Review of Steel Acquisitions mg:concerns Defense Production Act of 1950",
                     "Executive Order on Review of Steel Acquisitions dcterms:creator President",
                 ],
+            ),
+            (
+                "a subject line over two lines names a law the body names: the memo concerns it",
+                "date 2025-04-15\nMEMORANDUM FOR THE SECRETARY OF LABOR\n\nSUBJECT:       Preventing Fraud in Obtaining Coastal Charts\nAct Benefits\n\nBy the authority vested in me as President, I hereby direct the Secretary of Labor to review payments under the Coastal Charts Act.\n",
+                &["Preventing Fraud in Obtaining Coastal Charts Act Benefits mg:concerns Coastal Charts Act"],
+                &[],
             ),
             (
                 "a memo and a gerund that sets out a policy",
