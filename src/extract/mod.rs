@@ -375,38 +375,28 @@ fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
         {
             continue;
         }
-        // (for a unit's subjects, no body's head word, even plural, and no acronym:
-        // "Department of Labor, Occupational Safety and Health Administration",
-        // "Council of Great City Schools, … Principals Associations"; a list of
-        // acronyms names other bodies: "Department of State, DOD, and USDA")
+        let end = m.span.end + list.len();
+        // (for a unit's subjects, no body's head word, even plural, no acronym,
+        // place nor person: "Department of Labor, Occupational Safety and Health
+        // Administration", "Council of Great City Schools, … Principals
+        // Associations", "… Public Health and Fulton County, Dekalb County, and
+        // Roe County Health Departments"; a list of acronyms names other bodies:
+        // "Department of State, DOD, and USDA"; nor from a title: "Office of X
+        // Associate Director for Education, Income and Labor NAME")
         if field
-            && words.iter().any(|w| {
+            && (words.iter().any(|w| {
                 let one = w.strip_suffix('s').unwrap_or(w);
                 mentions::is_body_head(w)
                     || mentions::is_body_head(one)
+                    || matches!(*w, "County" | "City")
+                    || relations::is_us_state(w)
                     || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                     // (nor a person's name after the list: "… and Nuclear Safety Jane Roe")
                     || lex.is_first_name(w) && !lex.is_common_word(w)
-            })
-        {
-            continue;
-        }
-        let end = m.span.end + list.len();
-        // (nor over places or other heads: "… Public Health and Fulton County,
-        // Dekalb County, and Roe County Health Departments"; nor from a title:
-        // "Office of X Associate Director for Education, Income and Labor NAME")
-        let head_like = |w: &str| {
-            FIELD_HEADS.contains(w)
-                || FIELD_HEADS.contains(w.strip_suffix('s').unwrap_or(w))
-                || matches!(w, "County" | "City" | "Departments" | "Offices")
-        };
-        if field
-            && (words
-                .iter()
-                .any(|w| relations::is_us_state(w) || head_like(w))
-                || m.name
-                    .split(' ')
-                    .any(|w| w.starts_with(char::is_uppercase) && mentions::is_title_word(w))
+            }) || m
+                .name
+                .split(' ')
+                .any(|w| w.starts_with(char::is_uppercase) && mentions::is_title_word(w))
                 || named.iter().any(|n| n.start >= m.span.end && n.start < end))
         {
             continue;

@@ -215,20 +215,20 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         return true;
     }
     let first = next.chars().next().unwrap_or(' ');
-    // "… an Assistant United States Attorney in the U.S.\nAttorney’s Office …",
-    // "… said Mr.\nSullivan": a long line ending with an abbreviation's dot goes on,
-    // as it would within a line (not before a sentence's opener: "… the U.S.\nThe …")
-    let abbreviated = line.ends_with('.')
-        && line.chars().count() >= 48
-        && first.is_uppercase()
-        && line.rsplit(' ').next().is_some_and(|w| {
-            let stem = w.trim_end_matches('.');
-            stem.chars().count() >= 2 && !w.ends_with("..") && is_abbreviation(stem)
-        })
+    let last_word = line.rsplit(' ').next().unwrap_or(line);
+    // (the next line goes on with a capitalised word that opens no sentence)
+    let capital_goes_on = first.is_uppercase()
         && next
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| !SENTENCE_OPENERS.contains(w));
+    // "… an Assistant United States Attorney in the U.S.\nAttorney’s Office …",
+    // "… said Mr.\nSullivan": a long line ending with an abbreviation's dot goes on,
+    // as it would within a line (not before a sentence's opener: "… the U.S.\nThe …")
+    let abbreviated = line.ends_with('.') && line.chars().count() >= 48 && capital_goes_on && {
+        let stem = last_word.trim_end_matches('.');
+        stem.chars().count() >= 2 && !last_word.ends_with("..") && is_abbreviation(stem)
+    };
     if line.ends_with([':', '.', '?', '!', ';']) && !line.ends_with("..") && !abbreviated {
         return true;
     }
@@ -257,21 +257,10 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
     // short lines (headings, header blocks, signature lines) end their block
     let short = line.chars().count() < 48;
     let ends_open = line.ends_with([',', '-', '('])
-        || line
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| OPEN_LINE_ENDS.contains(w))
+        || OPEN_LINE_ENDS.contains(last_word)
         // ("The Department of Homeland" / "Security": an adjective leaves a name
         // open, unless a sentence starts on the next line)
-        || line
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| OPEN_NAME_WORDS.contains(w))
-            && first.is_uppercase()
-            && next
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| !SENTENCE_OPENERS.contains(w));
+        || OPEN_NAME_WORDS.contains(last_word) && capital_goes_on;
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
     short && !ends_open && !first.is_lowercase()
 }
