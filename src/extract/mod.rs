@@ -535,6 +535,7 @@ fn chamber_committees(text: &str, kept: &mut [Mention]) {
 /// President's own mention.
 fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
     let mut fronts: Vec<Span> = Vec::new();
+    let mut moved: HashMap<String, (EntityClass, String)> = HashMap::new();
     for m in kept.iter_mut() {
         if !matches!(m.class, EntityClass::Agency | EntityClass::Organization)
             || m.anaphor
@@ -557,6 +558,7 @@ fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
         fronts.push(Span::new(start, m.span.start));
         m.span = Span::new(start, m.span.end);
         m.name = format!("{front}{}", m.name);
+        let old_key = m.key.clone();
         match lex.lookup(&m.name) {
             Some(e) => {
                 m.class = lex.entries[e].class;
@@ -582,7 +584,11 @@ fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
                 m.key = mentions::class_key(m.class, &m.name);
             }
         }
+        if m.key != old_key {
+            moved.insert(old_key, (m.class, m.key.clone()));
+        }
     }
+    move_keys(kept, &moved);
     if !fronts.is_empty() {
         // (a mention of "President" inside a name's new front is no longer one)
         kept.retain(|m| !fronts.iter().any(|f| f.contains(m.span)));
@@ -600,7 +606,7 @@ fn established_bodies(text: &str, lex: &Lexicon, kept: &mut [Mention]) {
         )
         .unwrap_or_else(|e| unreachable!("established bodies regex: {e}"))
     });
-    let mut moved: HashMap<String, String> = HashMap::new();
+    let mut moved: HashMap<String, (EntityClass, String)> = HashMap::new();
     for m in kept.iter_mut() {
         if m.class != EntityClass::Organization || m.anaphor || m.canonical.is_some() {
             continue;
@@ -614,12 +620,20 @@ fn established_bodies(text: &str, lex: &Lexicon, kept: &mut [Mention]) {
         m.class = EntityClass::Agency;
         m.rule = "pattern.agency-established";
         let key = class_key(m.class, &m.name);
-        moved.insert(std::mem::replace(&mut m.key, key.clone()), key);
+        moved.insert(std::mem::replace(&mut m.key, key.clone()), (m.class, key));
     }
-    // (its short names and later mentions too: "(Testing Board)")
+    move_keys(kept, &moved);
+}
+
+/// A body renamed or reclassed by a stage takes its short names and later
+/// mentions along (those still under its old key): "(Testing Board)", "the PMC".
+fn move_keys(kept: &mut [Mention], moved: &HashMap<String, (EntityClass, String)>) {
+    if moved.is_empty() {
+        return;
+    }
     for m in kept.iter_mut() {
-        if let Some(key) = moved.get(&m.key) {
-            m.class = EntityClass::Agency;
+        if let Some((class, key)) = moved.get(&m.key) {
+            m.class = *class;
             m.key = key.clone();
         }
     }
@@ -1686,6 +1700,12 @@ mod tests {
                 "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Council.\n",
                 EntityClass::Agency,
                 "President’s Tide Tables Council",
+            ),
+            (
+                "the President's council takes its acronym along",
+                "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Council (TTC). The TTC meets monthly.\n",
+                EntityClass::Agency,
+                "TTC",
             ),
             (
                 "a state's department is not the federal one of that name",
