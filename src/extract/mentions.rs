@@ -139,6 +139,7 @@ static AWARD_WORDS: Words = Words::new("award_words");
 /// Words whose possessive may stand inside a name ("Women’s Media Center",
 /// "Children’s National Hospital", "United States Attorney’s Office for …").
 static POSSESSIVE_NAME_PARTS: Words = Words::new("possessive_name_parts");
+static LOCAL_OFFICE_HOLDERS: Words = Words::new("local_office_holders");
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
 static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
 
@@ -826,9 +827,8 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
             && ((text[h.start..].starts_with("Department of")
                 || STATE_SHARED_NAMES.contains(e.canonical.as_str()))
                 && state_before(&text[..h.start])
-                || ["Governor’s ", "Governor's ", "Mayor’s ", "Mayor's "]
-                    .iter()
-                    .any(|p| text[..h.start].ends_with(p)))
+                || possessive_before(&text[..h.start])
+                    .is_some_and(|w| LOCAL_OFFICE_HOLDERS.contains(w)))
         {
             continue;
         }
@@ -865,6 +865,15 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
 /// Names of federal bodies that every state has one of ("Supreme Court",
 /// "U.S. Senate"): after a state's name, the state's own.
 static STATE_SHARED_NAMES: Words = Words::new("state_shared_names");
+
+/// The word whose possessive ends the text ("the Mayor’s " → "Mayor").
+fn possessive_before(before: &str) -> Option<&str> {
+    let rest = before
+        .strip_suffix("’s ")
+        .or_else(|| before.strip_suffix("'s "))?;
+    let word = rest.rsplit([' ', '\n']).next()?;
+    (!word.is_empty()).then_some(word)
+}
 
 /// Whether the text ends with a state's name and a space ("Ohio ", "New York
 /// State "), on the same line, or a city's or a county's ("New York City ").

@@ -299,6 +299,12 @@ fn unescape_literal(s: &str) -> std::borrow::Cow<'_, str> {
 
 fn clean_name(s: &str) -> String {
     let s = unescape_literal(s);
+    // (characters that print as nothing split no word and join none: a word
+    // joiner in "COVID-\u{2060}19", a soft hyphen, a zero-width space, a BOM)
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'))
+        .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let junk = |c: char| {
         matches!(
@@ -396,6 +402,11 @@ mod tests {
                 "a twice-escaped character is read",
                 "Our Nation\\u2019s Workers \\uZZ",
                 "Our Nation\u{2019}s Workers \\uZZ",
+            ),
+            (
+                "characters that print as nothing go, escaped or not",
+                "Effects of COVID-\\u206019 and\u{ad} COVID-\u{2060}19\u{feff}",
+                "Effects of COVID-19 and COVID-19",
             ),
             (
                 "Jr. keeps its period",
