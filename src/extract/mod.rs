@@ -23,7 +23,7 @@ pub mod structure;
 pub mod text;
 pub mod words;
 
-use crate::extract::words::NAME_TITLES;
+use crate::extract::words::{Words, NAME_TITLES};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -770,17 +770,13 @@ fn ends_with_postal_address(line: &str) -> bool {
     state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()) && before.contains(',')
 }
 
+/// Whether a title given with a document names a memo, an order or a letter
+/// (`given_memo_title_words`, `given_memo_title_starts`).
 fn looks_like_memo_title(t: &str) -> bool {
+    static WORDS: Words = Words::new("given_memo_title_words");
+    static STARTS: Words = Words::new("given_memo_title_starts");
     let l = t.to_lowercase();
-    [
-        "executive order",
-        "memorandum",
-        "proclamation",
-        "directive",
-        "national security memorandum",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))
 }
 
 /// The mention that stands for the document itself when it is a memo or order.
