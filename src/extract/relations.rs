@@ -248,6 +248,7 @@ fn item_end(text: &str, start: usize) -> usize {
     text.len()
 }
 static CREATE_VERBS: Words = Words::new("create_verbs");
+static DATE_SUBJECT_CUES: Words = Words::new("date_subject_cues");
 static ISSUE_VERBS: Words = Words::new("issue_verbs");
 
 impl<'a> Ctx<'a> {
@@ -1794,6 +1795,7 @@ impl<'a> Ctx<'a> {
             if CREATE_VERBS
                 .iter()
                 .any(|v| between.split_whitespace().any(|w| w == *v))
+                || DATE_SUBJECT_CUES.iter().any(|c| between.contains(c))
             {
                 return false;
             }

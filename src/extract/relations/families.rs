@@ -2103,6 +2103,12 @@ mod tests {
                 ],
             ),
             (
+                "a date after 'with respect to' is the subject's, not the order's",
+                "date 2021-09-09\nNotice\n\nThe emergency declared in Proclamation 7000 with respect to the storms of June 3, 2004, continues. Executive Order 14100 of January 5, 2025, with respect to ports, stays in force.\n",
+                &["Executive Order 14100 dcterms:issued 2025-01-05"],
+                &["Proclamation 7000 dcterms:issued 2004-06-03"],
+            ),
+            (
                 "a wrapped ALL-CAPS heading and the enacting formula make an order; the signer made it",
                 "date 2025-03-01\nPROTECTING AMERICA FROM\nFOREIGN THREATS\n\nBy the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered:\n\nIn Executive Order 14100 of January 5, 2025 (Securing Ports), I declared a national emergency.\n\nDONALD J. TRUMP\n\nTHE WHITE HOUSE,\n    March 1, 2025\n",
                 &[
