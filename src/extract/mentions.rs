@@ -3545,6 +3545,36 @@ fn long_form_start(text: &str, seg: &Segmented, before: usize, acr: &str) -> Opt
     best
 }
 
+/// Whether the tokens at `k` are a nickname in quotes between the parts of a
+/// name on one line: an opening quote, one capitalised word, the closing quote,
+/// then the next capitalised part ("“Bobby” Scott", "\"Sandy\" Winnefeld").
+fn quoted_nickname(text: &str, seg: &Segmented, k: usize) -> bool {
+    let toks = &seg.tokens;
+    if k + 3 >= toks.len() || text[toks[k - 1].span.end..toks[k + 3].span.start].contains('\n') {
+        return false;
+    }
+    let (open, nick, close, next) = (
+        seg.tok(text, k),
+        seg.tok(text, k + 1),
+        seg.tok(text, k + 2),
+        seg.tok(text, k + 3),
+    );
+    matches!((open, close), ("\u{201c}", "\u{201d}") | ("\"", "\""))
+        && toks[k + 1].kind == TokKind::Word
+        && toks[k + 3].kind == TokKind::Word
+        && tok_is_cap(nick)
+        && tok_is_cap(next)
+        && nick.chars().all(char::is_alphabetic)
+        // (a name's shape: "Bobby", "JoJo", "KC"; not a pun, "EGGucation")
+        && (nick.chars().nth(1).is_some_and(char::is_lowercase)
+            || nick.len() <= 3 && nick.chars().all(char::is_uppercase))
+        // the quotes hug the nickname, spaces around them
+        && toks[k].span.end == toks[k + 1].span.start
+        && toks[k + 1].span.end == toks[k + 2].span.start
+        && toks[k - 1].span.end < toks[k].span.start
+        && toks[k + 2].span.end < toks[k + 3].span.start
+}
+
 /// People: title + name, name + ", " + title, first-name + surname, names with middle initials,
 /// all-caps signature lines.
 fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
@@ -3570,6 +3600,12 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         let mut end = i;
         let mut parts = Vec::new();
         while end < toks.len() && parts.len() < 5 {
+            // a nickname in quotes inside the name ("Robert C. “Bobby” Scott") is
+            // part of its span, not of its parts
+            if !parts.is_empty() && quoted_nickname(text, seg, end) {
+                end += 3;
+                continue;
+            }
             let t = seg.tok(text, end);
             let same_line =
                 end == i || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
@@ -4271,6 +4307,11 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "a nickname in quotes stays inside the name; a pun in quotes makes none",
+                "Rep. Robert C. “Bobby” Roe and Kathleen “KC” Doe met at the Easter “EGGucation” Roll.",
+                &[("Robert C. “Bobby” Roe", Person), ("Kathleen “KC” Doe", Person)],
+            ),
             (
                 "a head's title names its department; a state's or a foreign secretary's none",
                 "The Secretary of Labor met the Texas Secretary of State, Georgia's Secretary of State and the Secretary of State for Foreign Affairs.",

@@ -788,7 +788,16 @@ fn without_suffix(name: &str) -> &str {
 }
 
 fn is_name_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // (a nickname in quotes is a word of the name: "Robert C. “Bobby” Scott")
+    let unquote = |w: &str| -> String {
+        w.strip_prefix('\u{201c}')
+            .and_then(|w| w.strip_suffix('\u{201d}'))
+            .or_else(|| w.strip_prefix('"').and_then(|w| w.strip_suffix('"')))
+            .filter(|w| !w.is_empty())
+            .unwrap_or(w)
+            .to_string()
+    };
+    let words: Vec<String> = line.split_whitespace().map(unquote).collect();
     (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())

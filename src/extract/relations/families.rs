@@ -2103,6 +2103,16 @@ mod tests {
                 ],
             ),
             (
+                "an address block's name may hold a nickname in quotes",
+                "date 2024-05-01\nStudent Loans: Gaps\n\nReport: GAO-24-100002 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Robert C. “Bobby” Roe\nRanking Member\nCommittee on Tides and Workforce\nHouse of Representatives\n\nWe reviewed the program.\n",
+                &[
+                    "Robert C. “Bobby” Roe schema:jobTitle \"Ranking Member\"",
+                    "Robert C. “Bobby” Roe org:memberOf House Committee on Tides and Workforce",
+                    "Student Loans: Gaps mg:addressedTo Robert C. “Bobby” Roe",
+                ],
+                &[],
+            ),
+            (
                 "a date after 'with respect to' is the subject's, not the order's",
                 "date 2021-09-09\nNotice\n\nThe emergency declared in Proclamation 7000 with respect to the storms of June 3, 2004, continues. Executive Order 14100 of January 5, 2025, with respect to ports, stays in force.\n",
                 &["Executive Order 14100 dcterms:issued 2025-01-05"],
