@@ -303,7 +303,12 @@ fn clean_name(s: &str) -> String {
     // joiner in "COVID-\u{2060}19", a soft hyphen, a zero-width space, a BOM)
     let s: String = s
         .chars()
-        .filter(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+        })
         .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let junk = |c: char| {
