@@ -410,6 +410,24 @@ fn scope(
     Ok(Some(seen))
 }
 
+/// The most case forms of a name looked up one by one before the store's
+/// labels are scanned ("ICE": 8; a name of twelve letters: 4096).
+const MAX_CASE_FORMS: usize = 4096;
+
+/// Whether some IRI's last segment (see [`local_name`]) can lower-case to
+/// `lower`: not when it holds a character that no IRI holds (a space, a
+/// control character, or one of `<>"{}|^\` and the backquote); no other
+/// character lower-cases to one of these.
+fn may_be_local_name(lower: &str) -> bool {
+    !lower.chars().any(|c| {
+        c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'
+            )
+    })
+}
+
 /// The entities `--around` names: by IRI, else by label, else by alias
 /// (case-insensitive), among those the other filters keep.
 fn seeds(
@@ -441,19 +459,57 @@ fn seeds(
     if !by_iri.is_empty() {
         return Ok(by_iri);
     }
+    let label = format!("{RDFS}label");
+    let alt_label = format!("{SKOS}altLabel");
+    // The fast path: the name's few case forms looked up in the store's
+    // indexes (labels and aliases are plain literals, entity IRIs minted
+    // under the default base). What it finds is what the scans below find
+    // in a store memograph wrote; when it finds nothing, the scans decide.
+    if let Some(forms) = super::case::case_forms(&lower, MAX_CASE_FORMS) {
+        let mut named = reader.subjects_with_values(&label, &forms)?;
+        if may_be_local_name(&lower) {
+            let minted: BTreeSet<String> = forms
+                .iter()
+                .flat_map(|f| {
+                    EntityClass::ALL
+                        .iter()
+                        .map(move |c| format!("{}{}/{f}", vocab::DEFAULT_BASE, c.segment()))
+                })
+                .collect();
+            named.extend(
+                reader
+                    .classes(Some(&minted))?
+                    .into_keys()
+                    .filter(|k| local_name(k).to_lowercase() == lower),
+            );
+        }
+        let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
+        if !by_label.is_empty() {
+            return Ok(by_label);
+        }
+        let named = reader.subjects_with_values(&alt_label, &forms)?;
+        let by_alias = check(named, &|n| {
+            n.aliases.iter().any(|a| a.to_lowercase() == lower)
+        })?;
+        if !by_alias.is_empty() {
+            return Ok(by_alias);
+        }
+    }
     // (an entity without a label is labelled by its IRI's last segment)
-    let mut named = reader.subjects_named(&format!("{RDFS}label"), &lower)?;
-    named.extend(
-        reader
-            .entities_containing(&lower)?
-            .into_iter()
-            .filter(|k| local_name(k).to_lowercase() == lower),
-    );
+    let mut named = reader.subjects_named(&label, &lower)?;
+    if may_be_local_name(&lower) {
+        named.extend(
+            reader
+                .entities_containing(&lower)?
+                .into_iter()
+                .filter(|k| local_name(k).to_lowercase() == lower),
+        );
+    }
     let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
     if !by_label.is_empty() {
         return Ok(by_label);
     }
-    let named = reader.subjects_named(&format!("{SKOS}altLabel"), &lower)?;
+    let named = reader.subjects_named(&alt_label, &lower)?;
     let by_alias = check(named, &|n| {
         n.aliases.iter().any(|a| a.to_lowercase() == lower)
     })?;
