@@ -13,6 +13,9 @@
 #   3. times every example query (`queries/*.rq`) on the full store with
 #      `memograph query --file Q.rq` (median of QUERY_RUNS runs; process start-up and store
 #      opening are measured separately with a trivial `ASK {}` and subtracted);
+#   3b. times exports of the full store (`memograph export`: --around by alias, label,
+#      IRI and a person's name, --type, --document, the whole graph as GraphML and as
+#      the HTML viewer `serve` draws at `/`), median of QUERY_RUNS runs each;
 #   4. dumps the corpus as N-Quads (`memograph extract --format nquads`) and loads
 #      that file with oxigraph's own bulk loader (pyoxigraph `Store.bulk_load`,
 #      scripts/oxigraph_load.py; only the load is timed) for comparison with ingest;
@@ -45,6 +48,7 @@
 #   QUERY_RUNS             runs per query (default 5)
 #   QUERY_TIMEOUT          seconds before a query run is abandoned and reported as a timeout (default 30)
 #   SKIP_SCALING=1         only the full corpus, no 1/4 and 1/2 runs
+#   SKIP_EXPORTS=1         no export timings (3b: --around, --type, --document, whole graph)
 #   SKIP_QUERIES=1         no query timings;  SPACY_FULL=0  spaCy's NER-only pipeline alone
 #   SKIP_SPACY=1           no spaCy comparison;  SKIP_OXIGRAPH=1  no bulk-loader comparison
 #   SKIP_CRITERION=1       no criterion run (the extraction-only ratio is then omitted)
@@ -241,6 +245,50 @@ for k, v in json.load(open(sys.argv[1])).items():
 fi
 fi  # SKIP_QUERIES
 
+# ---------------------------------------------------------------- 3b. exports
+# Filtered and whole exports of the full store (issue 15), median of QUERY_RUNS runs
+# each, process start-up included; the entities are chosen from the store: the
+# agency mentioned by the most documents that has an upper-case short alias, and
+# the person mentioned by the most documents.
+if [ "${SKIP_EXPORTS:-0}" != 1 ]; then
+log "exports of the full store ($QUERY_RUNS runs each, median)"
+export_time() {
+  local times=() t0 t1
+  for _ in $(seq "$QUERY_RUNS"); do
+    t0=$(now)
+    if ! timeout "$QUERY_TIMEOUT" "$BIN" export --store "$FULL_STORE" "$@" > /dev/null 2>&1; then echo null; return; fi
+    t1=$(now)
+    times+=("$(elapsed "$t0" "$t1")")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+pick() { "$BIN" query --store "$FULL_STORE" --format tsv "$1" | sed -n 2p; }
+agency=$(pick 'SELECT ?e ?l ?a (COUNT(?d) AS ?n) WHERE { GRAPH ?g { ?e a mg:Agency ; rdfs:label ?l ; skos:altLabel ?a } FILTER(STRLEN(?a) <= 6 && UCASE(?a) = ?a) GRAPH ?h { ?d schema:mentions ?e } } GROUP BY ?e ?l ?a ORDER BY DESC(?n) ?e LIMIT 1')
+person=$(pick 'SELECT ?l (COUNT(?d) AS ?n) WHERE { GRAPH ?g { ?e a mg:Person ; rdfs:label ?l } GRAPH ?h { ?d schema:mentions ?e } } GROUP BY ?e ?l ORDER BY DESC(?n) ?e LIMIT 1')
+doc=$(pick 'SELECT ?s WHERE { GRAPH ?g { ?d a mg:Document ; dcterms:source ?s } } ORDER BY ?s LIMIT 1')
+unq() { sed -e 's/^<\(.*\)>$/\1/' -e 's/^"\(.*\)"$/\1/'; }
+a_iri=$(cut -f1 <<< "$agency" | unq); a_label=$(cut -f2 <<< "$agency" | unq); a_alias=$(cut -f3 <<< "$agency" | unq)
+p_label=$(cut -f1 <<< "$person" | unq); doc=$(unq <<< "$doc")
+exports=()
+# export_case NAME ARGS...: time one export, remember it
+export_case() {
+  local name=$1; shift
+  local t; t=$(export_time "$@")
+  echo "  $name: $t s" >&2
+  exports+=("$(python3 -c 'import json, sys; print(json.dumps({"what": sys.argv[1], "seconds": None if sys.argv[2] == "null" else float(sys.argv[2])}))' "$name" "$t")")
+}
+export_case "--around by alias ($a_alias), depth 1" --format cytoscape --around "$a_alias" --depth 1
+export_case "--around by alias in lower case, depth 1" --format cytoscape --around "${a_alias,,}" --depth 1
+export_case "--around by label ($a_label), depth 1" --format cytoscape --around "$a_label" --depth 1
+export_case "--around by IRI, depth 1" --format cytoscape --around "$a_iri" --depth 1
+export_case "--around a person ($p_label), depth 1" --format cytoscape --around "$p_label" --depth 1
+export_case "--type Agency (GraphML)" --format graphml --type Agency
+export_case "--document (one document, GraphML)" --format graphml --document "$doc"
+export_case "whole graph, GraphML" --format graphml
+export_case "whole graph, HTML viewer (what serve draws at /)" --format html
+rec exports "[$(IFS=,; echo "${exports[*]}")]"
+fi  # SKIP_EXPORTS
+
 # ---------------------------------------------------------------- 4. oxigraph bulk loader
 if [ "${SKIP_OXIGRAPH:-0}" != 1 ]; then
   log "N-Quads of the full corpus (memograph extract --format nquads)"
@@ -411,6 +459,13 @@ for k, v in r.items():
         net = max(v["seconds"] - r.get("query_startup", 0), 0)
         row(f"query `{k[6:]}.rq` (median, minus start-up)", f"{net*1000:.0f} ms ({v['seconds']*1000:.0f} ms total)",
             "< 50 ms", net < 0.05)
+for e in r.get("exports") or []:
+    goal = 5 if "whole graph, GraphML" in e["what"] else (1 if "--around" in e["what"] else None)
+    if e["seconds"] is None:
+        row(f"export {e['what']}", f"timeout (> {r.get('query_timeout', '?')} s)", f"< {goal} s" if goal else "", False if goal else None)
+        continue
+    row(f"export {e['what']} (median, with start-up)", f"{e['seconds']:.2f} s",
+        f"< {goal} s" if goal else "", (e["seconds"] < goal) if goal else None)
 for k, v in (r.get("served") or {}).items():
     row(f"query `{k}.rq` through `serve`, warm (median)", f"{v['seconds']*1000:.0f} ms ({v['rows']:,} rows)",
         "< 50 ms", v["seconds"] < 0.05)

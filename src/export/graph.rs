@@ -410,6 +410,24 @@ fn scope(
     Ok(Some(seen))
 }
 
+/// The most case forms of a name looked up one by one before the store's
+/// labels are scanned ("ICE": 8; a name of twelve letters: 4096).
+const MAX_CASE_FORMS: usize = 4096;
+
+/// Whether some IRI's last segment (see [`local_name`]) can lower-case to
+/// `lower`: not when it holds a character that no IRI holds (a space, a
+/// control character, or one of `<>"{}|^\` and the backquote); no other
+/// character lower-cases to one of these.
+fn may_be_local_name(lower: &str) -> bool {
+    !lower.chars().any(|c| {
+        c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'
+            )
+    })
+}
+
 /// The entities `--around` names: by IRI, else by label, else by alias
 /// (case-insensitive), among those the other filters keep.
 fn seeds(
@@ -441,19 +459,62 @@ fn seeds(
     if !by_iri.is_empty() {
         return Ok(by_iri);
     }
+    let label = format!("{RDFS}label");
+    let alt_label = format!("{SKOS}altLabel");
+    // The fast path: the name's case forms (when there are few) looked up in
+    // the store's indexes, as plain literals of `rdfs:label` and
+    // `skos:altLabel` and as entity IRIs minted under the default base (an
+    // entity without a label is labelled by its IRI's last segment). What it
+    // finds is what the scans below find in a store memograph wrote, whose
+    // labels are all plain literals and whose entities all have one; a
+    // language-tagged label or an unlabelled entity outside that base (which
+    // only a SPARQL update can add) is found by the scans, which decide
+    // whenever the fast path finds nothing.
+    if let Some(forms) = super::case::case_forms(&lower, MAX_CASE_FORMS) {
+        let mut named = reader.subjects_with_values(&label, &forms)?;
+        if may_be_local_name(&lower) {
+            let minted: BTreeSet<String> = forms
+                .iter()
+                .flat_map(|f| {
+                    EntityClass::ALL
+                        .iter()
+                        .map(move |c| format!("{}{}/{f}", vocab::DEFAULT_BASE, c.segment()))
+                })
+                .collect();
+            named.extend(
+                reader
+                    .classes(Some(&minted))?
+                    .into_keys()
+                    .filter(|k| local_name(k).to_lowercase() == lower),
+            );
+        }
+        let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
+        if !by_label.is_empty() {
+            return Ok(by_label);
+        }
+        let named = reader.subjects_with_values(&alt_label, &forms)?;
+        let by_alias = check(named, &|n| {
+            n.aliases.iter().any(|a| a.to_lowercase() == lower)
+        })?;
+        if !by_alias.is_empty() {
+            return Ok(by_alias);
+        }
+    }
     // (an entity without a label is labelled by its IRI's last segment)
-    let mut named = reader.subjects_named(&format!("{RDFS}label"), &lower)?;
-    named.extend(
-        reader
-            .entities_containing(&lower)?
-            .into_iter()
-            .filter(|k| local_name(k).to_lowercase() == lower),
-    );
+    let mut named = reader.subjects_named(&label, &lower)?;
+    if may_be_local_name(&lower) {
+        named.extend(
+            reader
+                .entities_containing(&lower)?
+                .into_iter()
+                .filter(|k| local_name(k).to_lowercase() == lower),
+        );
+    }
     let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
     if !by_label.is_empty() {
         return Ok(by_label);
     }
-    let named = reader.subjects_named(&format!("{SKOS}altLabel"), &lower)?;
+    let named = reader.subjects_named(&alt_label, &lower)?;
     let by_alias = check(named, &|n| {
         n.aliases.iter().any(|a| a.to_lowercase() == lower)
     })?;
@@ -1244,6 +1305,97 @@ mod tests {
                         w.as_ref().err(),
                         n.err()
                     ),
+                }
+            }
+        }
+    }
+
+    /// `--around` by a name's case forms finds what the label scans find:
+    /// labels differing in case, aliases, and unlabelled entities named by
+    /// their IRI's last segment (under the default base, in any case).
+    #[test]
+    fn case_forms_find_what_the_scans_find() {
+        use crate::export::testutil::ID;
+        use crate::export::{write_graph, ExportFormat};
+        use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+        let store = testutil::store();
+        let nn = |s: &str| NamedNode::new_unchecked(s);
+        let entities = GraphName::NamedNode(nn(vocab::ENTITIES_GRAPH));
+        let doc = GraphName::NamedNode(nn(&format!("{ID}doc/one-1")));
+        let typed = |iri: &str, class: &str| {
+            Quad::new(
+                nn(iri),
+                nn(&format!("{RDF}type")),
+                nn(&format!("{}{class}", vocab::MG)),
+                entities.clone(),
+            )
+        };
+        let named = |iri: &str, p: &str, v: &str| {
+            Quad::new(
+                nn(iri),
+                nn(p),
+                Literal::new_simple_literal(v),
+                entities.clone(),
+            )
+        };
+        let org = format!("{ID}organization/ice-team");
+        let plain = format!("{ID}policy/ice-act");
+        let upper = format!("{ID}memo/Dhs-Memo");
+        let quads = vec![
+            typed(&org, "Organization"),
+            named(&org, &format!("{RDFS}label"), "iCE"),
+            named(&org, &format!("{SKOS}altLabel"), "The Ice Team"),
+            typed(&plain, "Policy"),
+            typed(&upper, "Memo"),
+            Quad::new(
+                nn(&org),
+                nn(&format!("{}subOrganizationOf", vocab::ORG)),
+                nn(&format!("{ID}agency/dhs")),
+                doc,
+            ),
+        ];
+        store.extend(quads).expect("load");
+        for name in [
+            "ICE",
+            "ice",
+            "Ice",
+            "the ice team",
+            "THE ICE TEAM",
+            "ice-act",
+            "ICE-ACT",
+            "dhs-memo",
+            "DHS-MEMO",
+            "dhs",
+            "Department of homeland SECURITY",
+            "john MORTON",
+            "policy/ice-act",
+            "nobody",
+        ] {
+            for depth in [0, 1] {
+                let options = ExportOptions {
+                    around: Some(name.into()),
+                    depth,
+                    ..Default::default()
+                };
+                let whole = whole::build(&store, &options);
+                let new = build(&store, &options, false);
+                match (whole, new) {
+                    (Ok(w), Ok(n)) => {
+                        let (mut a, mut b) = (Vec::new(), Vec::new());
+                        write_graph(&w, ExportFormat::Cytoscape, &mut a).expect("write");
+                        write_graph(&n, ExportFormat::Cytoscape, &mut b).expect("write");
+                        assert_eq!(
+                            String::from_utf8_lossy(&a),
+                            String::from_utf8_lossy(&b),
+                            "{name} {depth}"
+                        );
+                        assert!(n.node_count() > 0, "{name}");
+                    }
+                    (Err(w), Err(n)) => {
+                        assert_eq!(w.to_string(), n.to_string(), "{name}");
+                        assert!(["nobody", "policy/ice-act"].contains(&name), "{name}");
+                    }
+                    (w, n) => panic!("{name}: {:?} vs {:?}", w.err(), n.err()),
                 }
             }
         }

@@ -35,6 +35,7 @@ use oxigraph::store::Store;
 use crate::model::EntityClass;
 use crate::{Error, Result};
 
+mod case;
 mod cytoscape;
 mod dot;
 mod gexf;

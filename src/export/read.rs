@@ -366,6 +366,32 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
+    /// The subjects with one of `values` (plain literals) as a value of
+    /// `predicate`: one lookup in the store's object index per value.
+    pub(crate) fn subjects_with_values(
+        &self,
+        predicate: &str,
+        values: &[String],
+    ) -> Result<BTreeSet<String>> {
+        let predicate = NamedNodeRef::new_unchecked(predicate);
+        let mut out = BTreeSet::new();
+        for v in values {
+            let value = Literal::new_simple_literal(v.as_str());
+            for q in self.store.quads_for_pattern(
+                None,
+                Some(predicate),
+                Some(value.as_ref().into()),
+                None,
+            ) {
+                let q = q.map_err(store_error)?;
+                if graph_key(&q.graph_name).as_deref() != Some(vocab::ONTOLOGY_GRAPH) {
+                    out.insert(subject_key(&q.subject));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The resources with an entity class whose IRI, in lower case, contains `lower`.
     pub(crate) fn entities_containing(&self, lower: &str) -> Result<BTreeSet<String>> {
         let wanted = Literal::new_simple_literal(lower);
