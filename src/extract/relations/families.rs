@@ -100,7 +100,8 @@ impl Ctx<'_> {
         self.header_sender_titles();
         self.hereby_established();
         self.program_lists();
-        self.agency_lists_implement();
+        // ("USDA, DOE and DOT have updated their FOIA regulations": data/rules/implements.toml,
+        // rel.implements-agency-list)
         self.orders_by_number();
         self.closing_roles();
         self.letter_facts();
@@ -677,70 +678,6 @@ impl Ctx<'_> {
                     Predicate::Implements,
                     FactObject::Mention(i),
                     ev,
-                    rule,
-                );
-            }
-        }
-    }
-
-    /// Agencies listed together that act on their own copies of a policy:
-    /// "the agencies (USDA, DOE and DOT) issued reforms to their NEPA
-    /// procedures", "USDA, DOE and DOT have updated their FOIA regulations".
-    fn agency_lists_implement(&mut self) {
-        static VERBS: Words = Words::new("list_update_verbs");
-        let rule = "rel.implements-agency-list";
-        for si in 0..self.seg.sentences.len() {
-            let s = self.seg.sentences[si];
-            let Some(their) = (s.first..s.last).find(|&t| self.is(t, "their")) else {
-                continue;
-            };
-            let Some(policy) = self.mention_starting_at(their + 1, &[EntityClass::Policy]) else {
-                continue;
-            };
-            let Some(v) = (s.first..their)
-                .rev()
-                .find(|&t| VERBS.contains(&self.lower(t)))
-            else {
-                continue;
-            };
-            // the list right before the verb: "(A, B, and C)" or "A, B and C (have)"
-            let mut k = v;
-            while k > s.first && matches!(self.lower(k - 1), "have" | "has" | "all" | ")") {
-                k -= 1;
-            }
-            let mut agencies = Vec::new();
-            // "(USDA, DOE, and DOW including USACE)": every agency in the parentheses
-            if self.tok(k) == ")" {
-                if let Some(open) = (s.first..k).rev().take(40).find(|&t| self.tok(t) == "(") {
-                    agencies.extend(
-                        (open + 1..k)
-                            .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Agency])),
-                    );
-                    k = s.first;
-                }
-            }
-            while k > s.first {
-                if matches!(self.tok(k - 1), "," | "and" | "including") {
-                    k -= 1;
-                    continue;
-                }
-                match self.mention_ending_before(k, &[EntityClass::Agency]) {
-                    Some(a) if self.toks[a].1 == k => {
-                        agencies.push(a);
-                        k = self.toks[a].0;
-                    }
-                    _ => break,
-                }
-            }
-            if agencies.len() < 2 {
-                continue;
-            }
-            for a in agencies.into_iter().rev() {
-                self.fact(
-                    a,
-                    Predicate::Implements,
-                    FactObject::Mention(policy),
-                    s.span,
                     rule,
                 );
             }
