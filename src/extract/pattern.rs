@@ -32,7 +32,7 @@
 //! | `!x` | one token that `x` (a word, quoted word, list or class) does not match |
 //! | `_` | any one token |
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
-//! | `%date`, `%date[full]`, `%date[year]` | a date (`[full]`: not a bare year; `[year]`: a bare year) |
+//! | `%date`, `%date[full]`, `%date[day]`, `%date[year]` | a date (`[full]`: not a bare year; `[day]`: one with a day; `[year]`: a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
@@ -352,6 +352,9 @@ enum Node {
         unknown: bool,
         /// Not a person an earlier rule gave a job title (`!jobtitle`).
         untitled_person: bool,
+        /// Not a second mention over the words of an earlier one of these
+        /// classes (the parent a name implies, `!implied`).
+        not_implied: bool,
         cap: Option<usize>,
     },
     /// No mention of the classes starts here (`!@Agency`; consumes nothing).
@@ -360,6 +363,8 @@ enum Node {
         full: bool,
         /// Only a bare year (`%date[year]`).
         bare: bool,
+        /// Only a date with a day (`%date[day]`: "February 9, 2016", not "March 2016").
+        day: bool,
         cap: Option<usize>,
     },
     Start,
@@ -1788,19 +1793,29 @@ impl Parser<'_, '_> {
                         let flags = self.flags()?;
                         let mut full = false;
                         let mut bare = false;
+                        let mut day = false;
                         for (k, _) in flags {
                             match k.as_str() {
                                 "full" => full = true,
                                 "year" => bare = true,
+                                "day" => {
+                                    full = true;
+                                    day = true;
+                                }
                                 _ => {
                                     self.pos = at;
                                     return Err(self.err(format!(
-                                        "unknown date flag `{k}`; expected `full` or `year`"
+                                        "unknown date flag `{k}`; expected `full`, `day` or `year`"
                                     )));
                                 }
                             }
                         }
-                        return Ok(Node::Date { full, bare, cap });
+                        return Ok(Node::Date {
+                            full,
+                            bare,
+                            day,
+                            cap,
+                        });
                     }
                     _ => {
                         let Some(&(src, base, text)) = self.parts.get(&name) else {
@@ -1867,6 +1882,7 @@ impl Parser<'_, '_> {
                         first: None,
                         unknown: false,
                         untitled_person: false,
+                        not_implied: false,
                         cap,
                     });
                 }
@@ -1904,6 +1920,7 @@ impl Parser<'_, '_> {
                 let mut first = None;
                 let mut unknown = false;
                 let mut untitled_person = false;
+                let mut not_implied = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1938,6 +1955,7 @@ impl Parser<'_, '_> {
                         ("!year", None) => no_year = true,
                         ("!known", None) => unknown = true,
                         ("!jobtitle", None) => untitled_person = true,
+                        ("!implied", None) => not_implied = true,
                         (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
                             let words = v.split('|').map(|w| w.trim().to_string()).collect();
                             first = Some((words, f == "!first"));
@@ -1977,7 +1995,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1999,6 +2017,7 @@ impl Parser<'_, '_> {
                     first,
                     unknown,
                     untitled_person,
+                    not_implied,
                     cap,
                 }
             }
@@ -2308,6 +2327,7 @@ impl Matcher<'_, '_, '_> {
                 first,
                 unknown,
                 untitled_person,
+                not_implied,
                 cap,
             } => {
                 if pos >= self.last {
@@ -2345,7 +2365,15 @@ impl Matcher<'_, '_, '_> {
                             ws.iter().any(|f| f == w) != *neg
                         })
                         && !(*unknown && x.canonical.is_some())
-                        && !(*untitled_person && ctx.has_job_title(m));
+                        && !(*untitled_person && ctx.has_job_title(m))
+                        && !(*not_implied
+                            && view.starting(pos).iter().any(|&o| {
+                                let y = &ctx.mentions[o];
+                                o < m
+                                    && y.span == x.span
+                                    && !y.anaphor
+                                    && class_bit(y.class) & classes != 0
+                            }));
                     if !fits {
                         continue;
                     }
@@ -2382,12 +2410,15 @@ impl Matcher<'_, '_, '_> {
                 }
                 false
             }
-            Node::Date { full, bare, cap } => {
-                let Some(d) =
-                    self.view
-                        .date_at(pos)
-                        .filter(|d| if d.bare_year { !*full } else { !*bare })
-                else {
+            Node::Date {
+                full,
+                bare,
+                day,
+                cap,
+            } => {
+                let Some(d) = self.view.date_at(pos).filter(|d| {
+                    (if d.bare_year { !*full } else { !*bare }) && (!*day || d.date.day.is_some())
+                }) else {
                     return false;
                 };
                 if pos >= self.last {

@@ -443,30 +443,8 @@ impl Ctx<'_> {
         for si in 0..self.seg.sentences.len() {
             let s = self.seg.sentences[si];
             let ev = s.span;
-            // the cited order's title
-            for t in s.first..s.last.saturating_sub(3) {
-                let lead = matches!(self.tok(t), "Establishment" | "Creation")
-                    && self.lower(t + 1) == "of"
-                    || matches!(self.tok(t), "Establishing" | "Creating");
-                if !lead {
-                    continue;
-                }
-                let b = if self.lower(t + 1) == "of" {
-                    t + 2
-                } else {
-                    t + 1
-                };
-                let Some(o) = self.body_at(b) else { continue };
-                let from = self.seg.tokens[self.toks[o].1.min(s.last - 1)].span.start;
-                let date = self
-                    .dates_starting(from, s.span.end)
-                    .iter()
-                    .find(|d| !d.bare_year && d.date.day.is_some())
-                    .map(|d| d.date);
-                if let Some(date) = date {
-                    self.fact(o, Predicate::FoundingDate, FactObject::Date(date), ev, rule);
-                }
-            }
+            // (the cited order's title, "Establishment of the X Council (February 9,
+            // 2016)": data/rules/succession.toml, org.hereby-established)
             let Some(date) = self.doc_date else { continue };
             // "Today, GSA announced the creation of the X Service", "I'm pleased to
             // announce the creation of GSA's third service, the X Service": founded
@@ -1904,6 +1882,12 @@ mod tests {
                     "Federal Tide Council schema:foundingDate 2016-02-09",
                 ],
                 &["Department of Labor schema:foundingDate 2016-01-27"],
+            ),
+            (
+                "a cited establishing order's body, not the parent its name implies",
+                "date 2022-01-25\nFact Sheet\n\n- Executive Order\n    14020,\n    Establishment of the White House Tide Policy Council (Mar. 8,\n    2021)\n",
+                &["White House Tide Policy Council schema:foundingDate 2021-03-08"],
+                &["White House schema:foundingDate 2021-03-08"],
             ),
             (
                 "a title that names its body: its holder is a member, and its head for a head's title",
