@@ -32,7 +32,7 @@
 //! | `!x` | one token that `x` (a word, quoted word, list or class) does not match |
 //! | `_` | any one token |
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
-//! | `%date`, `%date[full]`, `%date[year]` | a date (`[full]`: not a bare year; `[year]`: a bare year) |
+//! | `%date`, `%date[full]`, `%date[day]`, `%date[year]` | a date (`[full]`: not a bare year; `[day]`: one with a day; `[year]`: a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
 //! | `@Agency`, `@Person\|Organization` | a mention of one of the classes, by name |
@@ -239,6 +239,9 @@ struct FactAct {
 #[derive(Debug, Clone)]
 enum Obj {
     Capture(usize),
+    /// The captured words, in lower case, looked up in a map (`map = { … }`):
+    /// the text they map to, or no fact.
+    Mapped(usize, Vec<(String, String)>),
     Bool(bool),
     Text(String),
 }
@@ -347,6 +350,11 @@ enum Node {
         first: Option<(Vec<String>, bool)>,
         /// Not a body the gazetteer knows (`!known`).
         unknown: bool,
+        /// Not a person an earlier rule gave a job title (`!jobtitle`).
+        untitled_person: bool,
+        /// Not a second mention over the words of an earlier one of these
+        /// classes (the parent a name implies, `!implied`).
+        not_implied: bool,
         cap: Option<usize>,
     },
     /// No mention of the classes starts here (`!@Agency`; consumes nothing).
@@ -355,6 +363,8 @@ enum Node {
         full: bool,
         /// Only a bare year (`%date[year]`).
         bare: bool,
+        /// Only a date with a day (`%date[day]`: "February 9, 2016", not "March 2016").
+        day: bool,
         cap: Option<usize>,
     },
     Start,
@@ -550,6 +560,10 @@ struct FactDef {
     object: Option<String>,
     #[serde(default)]
     value: Option<LiteralDef>,
+    /// A `schema:jobTitle` object's words in lower case -> the title written
+    /// ("senators" -> "Senator"); words that are no key give no fact.
+    #[serde(default)]
+    map: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Deserialize)]
@@ -853,7 +867,24 @@ impl RuleSet {
                                 format!("the object of {} must be {what}", predicate.curie()),
                             ));
                         }
-                        Obj::Capture(slot)
+                        match &f.map {
+                            None => Obj::Capture(slot),
+                            Some(map) if kind == CapKind::Span => Obj::Mapped(
+                                slot,
+                                map.iter()
+                                    .map(|(k, v)| (k.to_lowercase(), v.clone()))
+                                    .collect(),
+                            ),
+                            Some(_) => {
+                                return Err(src.err(
+                                    at,
+                                    "a `map` takes captured words: the object of schema:jobTitle",
+                                ))
+                            }
+                        }
+                    }
+                    (None, Some(_)) if f.map.is_some() => {
+                        return Err(src.err(at, "a `map` needs an `object`, not a `value`"))
                     }
                     (None, Some(LiteralDef::Bool(b))) if predicate == Predicate::Defunct => {
                         Obj::Bool(*b)
@@ -1225,6 +1256,16 @@ impl RuleSet {
                                 Some(Val::Span(a, b)) => FactObject::Text(span_text(ctx, a, b)),
                                 None => continue,
                             },
+                            Obj::Mapped(c, map) => {
+                                let Some(Val::Span(a, b)) = caps[*c] else {
+                                    continue;
+                                };
+                                let words = span_text(ctx, a, b).to_lowercase();
+                                match map.iter().find(|(k, _)| *k == words) {
+                                    Some((_, v)) => FactObject::Text(v.clone()),
+                                    None => continue,
+                                }
+                            }
                         };
                         ctx.fact(s, f.predicate, object, ev, f.id);
                     }
@@ -1752,19 +1793,29 @@ impl Parser<'_, '_> {
                         let flags = self.flags()?;
                         let mut full = false;
                         let mut bare = false;
+                        let mut day = false;
                         for (k, _) in flags {
                             match k.as_str() {
                                 "full" => full = true,
                                 "year" => bare = true,
+                                "day" => {
+                                    full = true;
+                                    day = true;
+                                }
                                 _ => {
                                     self.pos = at;
                                     return Err(self.err(format!(
-                                        "unknown date flag `{k}`; expected `full` or `year`"
+                                        "unknown date flag `{k}`; expected `full`, `day` or `year`"
                                     )));
                                 }
                             }
                         }
-                        return Ok(Node::Date { full, bare, cap });
+                        return Ok(Node::Date {
+                            full,
+                            bare,
+                            day,
+                            cap,
+                        });
                     }
                     _ => {
                         let Some(&(src, base, text)) = self.parts.get(&name) else {
@@ -1830,6 +1881,8 @@ impl Parser<'_, '_> {
                         no_year: false,
                         first: None,
                         unknown: false,
+                        untitled_person: false,
+                        not_implied: false,
                         cap,
                     });
                 }
@@ -1866,6 +1919,8 @@ impl Parser<'_, '_> {
                 let mut no_year = false;
                 let mut first = None;
                 let mut unknown = false;
+                let mut untitled_person = false;
+                let mut not_implied = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -1899,6 +1954,8 @@ impl Parser<'_, '_> {
                         ("!doc", None) => not_doc = true,
                         ("!year", None) => no_year = true,
                         ("!known", None) => unknown = true,
+                        ("!jobtitle", None) => untitled_person = true,
+                        ("!implied", None) => not_implied = true,
                         (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
                             let words = v.split('|').map(|w| w.trim().to_string()).collect();
                             first = Some((words, f == "!first"));
@@ -1938,7 +1995,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -1959,6 +2016,8 @@ impl Parser<'_, '_> {
                     no_year,
                     first,
                     unknown,
+                    untitled_person,
+                    not_implied,
                     cap,
                 }
             }
@@ -2267,6 +2326,8 @@ impl Matcher<'_, '_, '_> {
                 no_year,
                 first,
                 unknown,
+                untitled_person,
+                not_implied,
                 cap,
             } => {
                 if pos >= self.last {
@@ -2303,7 +2364,16 @@ impl Matcher<'_, '_, '_> {
                             let w = x.name.split_whitespace().next().unwrap_or("");
                             ws.iter().any(|f| f == w) != *neg
                         })
-                        && !(*unknown && x.canonical.is_some());
+                        && !(*unknown && x.canonical.is_some())
+                        && !(*untitled_person && ctx.has_job_title(m))
+                        && !(*not_implied
+                            && view.starting(pos).iter().any(|&o| {
+                                let y = &ctx.mentions[o];
+                                o < m
+                                    && y.span == x.span
+                                    && !y.anaphor
+                                    && class_bit(y.class) & classes != 0
+                            }));
                     if !fits {
                         continue;
                     }
@@ -2340,12 +2410,15 @@ impl Matcher<'_, '_, '_> {
                 }
                 false
             }
-            Node::Date { full, bare, cap } => {
-                let Some(d) =
-                    self.view
-                        .date_at(pos)
-                        .filter(|d| if d.bare_year { !*full } else { !*bare })
-                else {
+            Node::Date {
+                full,
+                bare,
+                day,
+                cap,
+            } => {
+                let Some(d) = self.view.date_at(pos).filter(|d| {
+                    (if d.bare_year { !*full } else { !*bare }) && (!*day || d.date.day.is_some())
+                }) else {
                     return false;
                 };
                 if pos >= self.last {
@@ -2816,6 +2889,27 @@ mod tests {
             (
                 "a bad repetition",
                 rule("a:@Agency _{3,1} b:@Agency", sub),
+                "4:",
+            ),
+            (
+                "a map over a mention",
+                rule(
+                    "a:@Person , b:@Agency",
+                    "{ subject = \"a\", predicate = \"schema:jobTitle\", object = \"b\", map = { x = \"X\" } }",
+                ),
+                "5:8: the object of schema:jobTitle must be words",
+            ),
+            (
+                "a map without an object",
+                rule(
+                    "a:@Person",
+                    "{ subject = \"a\", predicate = \"schema:jobTitle\", value = \"X\", map = { x = \"X\" } }",
+                ),
+                "5:8: a `map` needs an `object`",
+            ),
+            (
+                "an unknown mention flag",
+                rule("a:@Person[!jobtitles]", sub),
                 "4:",
             ),
             (

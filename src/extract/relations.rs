@@ -137,6 +137,8 @@ pub struct Ctx<'a> {
     ends: IntMap<Vec<usize>>,
     /// Mentions that are the object of an `org:memberOf` fact (a person's body).
     members_of: HashSet<usize, std::hash::BuildHasherDefault<IntHasher>>,
+    /// Mentions that are the subject of a `schema:jobTitle` fact.
+    titled: HashSet<usize, std::hash::BuildHasherDefault<IntHasher>>,
     /// The tokens in lower case.
     low: &'a Lowered,
     /// The first mention of each entity key.
@@ -301,6 +303,7 @@ impl<'a> Ctx<'a> {
             starts,
             ends,
             members_of: HashSet::default(),
+            titled: HashSet::default(),
             low,
             first_of_key,
             cover: Vec::new(),
@@ -364,6 +367,9 @@ impl<'a> Ctx<'a> {
         if let (Predicate::MemberOf, FactObject::Mention(o)) = (predicate, &object) {
             self.members_of.insert(*o);
         }
+        if predicate == Predicate::JobTitle {
+            self.titled.insert(subject);
+        }
         self.facts.push(Fact {
             subject,
             predicate,
@@ -416,6 +422,11 @@ impl<'a> Ctx<'a> {
     /// Whether mention `m` is the body of a person's title ("the Secretary of Labor").
     pub(crate) fn in_title(&self, m: usize) -> bool {
         self.members_of.contains(&m)
+    }
+
+    /// Whether mention `m` has a job title (a `schema:jobTitle` fact) already.
+    pub(crate) fn has_job_title(&self, m: usize) -> bool {
+        self.titled.contains(&m)
     }
 
     fn class(&self, m: usize) -> EntityClass {

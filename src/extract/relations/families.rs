@@ -100,7 +100,8 @@ impl Ctx<'_> {
         self.header_sender_titles();
         self.hereby_established();
         self.program_lists();
-        self.agency_lists_implement();
+        // ("USDA, DOE and DOT have updated their FOIA regulations": data/rules/implements.toml,
+        // rel.implements-agency-list)
         self.orders_by_number();
         self.closing_roles();
         self.letter_facts();
@@ -442,30 +443,8 @@ impl Ctx<'_> {
         for si in 0..self.seg.sentences.len() {
             let s = self.seg.sentences[si];
             let ev = s.span;
-            // the cited order's title
-            for t in s.first..s.last.saturating_sub(3) {
-                let lead = matches!(self.tok(t), "Establishment" | "Creation")
-                    && self.lower(t + 1) == "of"
-                    || matches!(self.tok(t), "Establishing" | "Creating");
-                if !lead {
-                    continue;
-                }
-                let b = if self.lower(t + 1) == "of" {
-                    t + 2
-                } else {
-                    t + 1
-                };
-                let Some(o) = self.body_at(b) else { continue };
-                let from = self.seg.tokens[self.toks[o].1.min(s.last - 1)].span.start;
-                let date = self
-                    .dates_starting(from, s.span.end)
-                    .iter()
-                    .find(|d| !d.bare_year && d.date.day.is_some())
-                    .map(|d| d.date);
-                if let Some(date) = date {
-                    self.fact(o, Predicate::FoundingDate, FactObject::Date(date), ev, rule);
-                }
-            }
+            // (the cited order's title, "Establishment of the X Council (February 9,
+            // 2016)": data/rules/succession.toml, org.hereby-established)
             let Some(date) = self.doc_date else { continue };
             // "Today, GSA announced the creation of the X Service", "I'm pleased to
             // announce the creation of GSA's third service, the X Service": founded
@@ -677,70 +656,6 @@ impl Ctx<'_> {
                     Predicate::Implements,
                     FactObject::Mention(i),
                     ev,
-                    rule,
-                );
-            }
-        }
-    }
-
-    /// Agencies listed together that act on their own copies of a policy:
-    /// "the agencies (USDA, DOE and DOT) issued reforms to their NEPA
-    /// procedures", "USDA, DOE and DOT have updated their FOIA regulations".
-    fn agency_lists_implement(&mut self) {
-        static VERBS: Words = Words::new("list_update_verbs");
-        let rule = "rel.implements-agency-list";
-        for si in 0..self.seg.sentences.len() {
-            let s = self.seg.sentences[si];
-            let Some(their) = (s.first..s.last).find(|&t| self.is(t, "their")) else {
-                continue;
-            };
-            let Some(policy) = self.mention_starting_at(their + 1, &[EntityClass::Policy]) else {
-                continue;
-            };
-            let Some(v) = (s.first..their)
-                .rev()
-                .find(|&t| VERBS.contains(&self.lower(t)))
-            else {
-                continue;
-            };
-            // the list right before the verb: "(A, B, and C)" or "A, B and C (have)"
-            let mut k = v;
-            while k > s.first && matches!(self.lower(k - 1), "have" | "has" | "all" | ")") {
-                k -= 1;
-            }
-            let mut agencies = Vec::new();
-            // "(USDA, DOE, and DOW including USACE)": every agency in the parentheses
-            if self.tok(k) == ")" {
-                if let Some(open) = (s.first..k).rev().take(40).find(|&t| self.tok(t) == "(") {
-                    agencies.extend(
-                        (open + 1..k)
-                            .filter_map(|t| self.mention_starting_at(t, &[EntityClass::Agency])),
-                    );
-                    k = s.first;
-                }
-            }
-            while k > s.first {
-                if matches!(self.tok(k - 1), "," | "and" | "including") {
-                    k -= 1;
-                    continue;
-                }
-                match self.mention_ending_before(k, &[EntityClass::Agency]) {
-                    Some(a) if self.toks[a].1 == k => {
-                        agencies.push(a);
-                        k = self.toks[a].0;
-                    }
-                    _ => break,
-                }
-            }
-            if agencies.len() < 2 {
-                continue;
-            }
-            for a in agencies.into_iter().rev() {
-                self.fact(
-                    a,
-                    Predicate::Implements,
-                    FactObject::Mention(policy),
-                    s.span,
                     rule,
                 );
             }
@@ -1967,6 +1882,12 @@ mod tests {
                     "Federal Tide Council schema:foundingDate 2016-02-09",
                 ],
                 &["Department of Labor schema:foundingDate 2016-01-27"],
+            ),
+            (
+                "a cited establishing order's body, not the parent its name implies",
+                "date 2022-01-25\nFact Sheet\n\n- Executive Order\n    14020,\n    Establishment of the White House Tide Policy Council (Mar. 8,\n    2021)\n",
+                &["White House Tide Policy Council schema:foundingDate 2021-03-08"],
+                &["White House schema:foundingDate 2021-03-08"],
             ),
             (
                 "a title that names its body: its holder is a member, and its head for a head's title",

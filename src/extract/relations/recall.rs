@@ -3,8 +3,6 @@
 //! two mentions, the gazetteer's knowledge): each is justified by instances
 //! across many documents of the perf corpus and has table-test rows.
 
-use std::collections::HashSet;
-
 use super::families::{is_whole_title, AGENTS};
 use super::{Ctx, FactObject};
 use crate::extract::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
@@ -51,17 +49,8 @@ impl Ctx<'_> {
         self.acronym_before_unit();
         self.nominated_to_be();
         self.title_of_place_before_name();
-        self.plural_titles();
+        // ("Senators A and B": data/rules/titles.toml, rel.person-plural-title)
         self.court_panels();
-    }
-
-    /// The mentions that have a job title already.
-    fn titled(&self) -> HashSet<usize> {
-        self.facts
-            .iter()
-            .filter(|f| f.predicate == Predicate::JobTitle)
-            .map(|f| f.subject)
-            .collect()
     }
 
     /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
@@ -71,10 +60,9 @@ impl Ctx<'_> {
     /// gives membership and headship of it.
     fn title_of_place_before_name(&mut self) {
         let rule = "rel.person-title-of-place";
-        let titled = self.titled();
         for p in self.named(EntityClass::Person) {
             let (a, _) = self.toks[p];
-            if a < 3 || titled.contains(&p) {
+            if a < 3 || self.has_job_title(p) {
                 continue;
             }
             // the capitalised words of the body, back to "of" (one line break at most)
@@ -126,58 +114,6 @@ impl Ctx<'_> {
             let ev = self.sentence_span(a);
             let agency = self.implied_agency(&title, tspan);
             self.role_facts(p, title, agency, ev, rule);
-        }
-    }
-
-    /// "Senators A and B", "Sens. A, B and C", "Representatives A and B": a
-    /// plural title before names joined by commas and "and" is each one's title.
-    fn plural_titles(&mut self) {
-        let rule = "rel.person-plural-title";
-        let n = self.seg.tokens.len();
-        let titled = self.titled();
-        for i in 0..n {
-            let singular = match self.tok(i) {
-                "Senators" | "Sens." | "Sens" => "Senator",
-                "Representatives" | "Reps." | "Reps" | "Congressmen" | "Congresswomen" => {
-                    "Representative"
-                }
-                "Governors" | "Govs." | "Govs" => "Governor",
-                "Ambassadors" => "Ambassador",
-                "Judges" => "Judge",
-                _ => continue,
-            };
-            let mut k = i + 1;
-            // "Sens. A and B": the abbreviation's period
-            if k < n && self.tok(k) == "." && !self.tok(i).ends_with('.') {
-                k += 1;
-            }
-            let mut people = Vec::new();
-            while let Some(p) = self.mention_starting_at(k, &[EntityClass::Person]) {
-                people.push(p);
-                k = self.toks[p].1;
-                // "(D-CA)", "(FL-16)": a party and state after the name
-                if k + 2 < n && self.tok(k) == "(" {
-                    if let Some(c) = (k + 1..(k + 6).min(n)).find(|&t| self.tok(t) == ")") {
-                        k = c + 1;
-                    }
-                }
-                if k < n && self.tok(k) == "," {
-                    k += 1;
-                }
-                if k < n && self.lower(k) == "and" {
-                    k += 1;
-                }
-            }
-            if people.len() < 2 {
-                continue;
-            }
-            let ev = self.sentence_span(i);
-            for p in people {
-                if !titled.contains(&p) {
-                    let title = singular.to_string();
-                    self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
-                }
-            }
         }
     }
 
