@@ -98,6 +98,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/recall-leaders.toml"),
     ),
     (
+        "data/rules/recall-structure.toml",
+        include_str!("../../data/rules/recall-structure.toml"),
+    ),
+    (
         "data/rules/recall-units.toml",
         include_str!("../../data/rules/recall-units.toml"),
     ),
