@@ -13,7 +13,8 @@ use super::lexicon::{
 use super::text::{floor_boundary, Segmented, TokKind};
 use crate::extract::words::{
     Words, FUNCTION_TITLE_WORDS, HEAD_TITLE_FIRST_WORDS, HEAD_TITLE_LAST_WORDS, NAME_DETERMINERS,
-    ORDER_QUALIFIERS, PLACE_PREPOSITIONS, SUBORDINATE_TITLE_WORDS, TITLE_RANK_STARTS,
+    ORDER_QUALIFIERS, PLACE_PREPOSITIONS, STAFF_TITLE_LAST_WORDS, SUBORDINATE_TITLE_WORDS,
+    TITLE_RANK_STARTS,
 };
 use crate::model::{EntityClass, Span};
 
@@ -333,7 +334,7 @@ pub fn is_head_title(title: &str) -> bool {
         .split_whitespace()
         .find(|w| !matches!(*w, "acting" | "the" | "u.s." | "federal"))
         .unwrap_or("");
-    HEAD_TITLE_FIRST_WORDS.contains(first) && !matches!(last, "officer" | "staff" | "counsel")
+    HEAD_TITLE_FIRST_WORDS.contains(first) && !STAFF_TITLE_LAST_WORDS.contains(last)
         // (an "attorney" at a firm is one of its lawyers; "Attorney General",
         // "U.S. Attorney" head their offices)
         && lower != "attorney"
@@ -5354,6 +5355,10 @@ mod tests {
             ("President and CEO", true),
             ("Chief Executive Officer", true),
             ("Director of the Domestic Policy Council", true),
+            ("Chief Economist", false),
+            ("chief counselor", false),
+            ("Chief Judge", true),
+            ("Chief of Police", true),
         ] {
             assert_eq!(is_head_title(title), head, "{title}");
         }

@@ -109,6 +109,10 @@ pub static CONNECTORS: Words = Words::new("connectors");
 /// heads the body.
 pub static HEAD_TITLE_FIRST_WORDS: Words = Words::new("head_title_first_words");
 
+/// Last words of a title that opens with a head's word whose holder serves the head
+/// ("Chief Financial Officer", "Chief Economist").
+pub static STAFF_TITLE_LAST_WORDS: Words = Words::new("staff_title_last_words");
+
 /// Last words of a title (lower case) whose holder heads the body ("Director of the Office",
 /// "Chief Executive Officer" aside).
 pub static HEAD_TITLE_LAST_WORDS: Words = Words::new("head_title_last_words");
