@@ -2113,17 +2113,37 @@ fn listed_act_front(text: &str, seg: &Segmented, comma: usize) -> Option<usize> 
 /// words, none a body's head or a title ("…, Secretary Roe, and …").
 fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) -> Option<usize> {
     let toks = &seg.tokens;
-    let prep = (start + 1..end).rev().find(|&k| {
-        matches!(seg.tok(text, k), "for" | "on" | "of" | "to")
-            && (start..k).any(|h| POLICY_HEADS.contains(&seg.tok(text, h)))
+    // ("Committee on Science, Space, and Technology", "Advisory Commission on
+    // Asian Americans, Native Hawaiians, and Pacific Islanders": a body's
+    // subject after "on" or "for" right after its head may be such a list too)
+    let body_prep = (start + 1..end).find(|&k| {
+        matches!(seg.tok(text, k), "for" | "on")
+            && (AGENCY_HEADS.contains(&seg.tok(text, k - 1))
+                || BODY_HEADS.contains(&seg.tok(text, k - 1)))
+            // ("U.S. Attorney's Offices for A, B, and C": several bodies, one a place)
+            && seg.tok(text, k - 1) != "Offices"
+            && !(start..k).any(|h| matches!(seg.tok(text, h), "of" | "for" | "on" | "to"))
+    });
+    let prep = body_prep.or_else(|| {
+        (start + 1..end).rev().find(|&k| {
+            matches!(seg.tok(text, k), "for" | "on" | "of" | "to")
+                && (start..k).any(|h| POLICY_HEADS.contains(&seg.tok(text, h)))
+        })
     })?;
     // (not "Trade Act of 1974 of the Acts, Policies, and …": the subject is
     // named without an article or a number, and the whole is a policy's name)
     let words: Vec<&str> = (start..end).map(|k| seg.tok(text, k)).collect();
+    let class_ok = match body_prep {
+        Some(_) => matches!(
+            classify(&words),
+            Some(EntityClass::Agency | EntityClass::Organization)
+        ),
+        None => classify(&words) == Some(EntityClass::Policy),
+    };
     if end - prep > 5
         || !tok_is_cap(seg.tok(text, end - 1))
         || (prep + 1..end).any(|k| seg.tok(text, k) == "the" || toks[k].kind == TokKind::Number)
-        || classify(&words) != Some(EntityClass::Policy)
+        || !class_ok
     {
         return None;
     }
@@ -2138,7 +2158,33 @@ fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) 
                 && !is_body_head(w)
                 && !TITLE_HEADS.contains(&w)
                 && !STARTERS.contains(&w)
+                // (a body's subjects are words, not other bodies by their acronyms:
+                // "Council on Environmental Quality, DOE, and GSA")
+                && !(body_prep.is_some() && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         })
+    };
+    // a body's last subject runs to the name's end with no body's head in it
+    // ("… Rural Development, Food and Drug Administration": another body; "… and
+    // Forestry\nUnited States Senate": an address's next line)
+    let tail_ok = |k: usize| {
+        if body_prep.is_none() {
+            return true;
+        }
+        let mut j = k;
+        while let Some(w) = word(j).filter(|w| {
+            toks[j].kind == TokKind::Word && (tok_is_cap(w) || is_connector(w)) && j < k + 12
+        }) {
+            // ("… and the District of Columbia of the Committee on …": the body
+            // it belongs to is another name)
+            if j > k && is_connector(w) && word(j + 1) == Some("the") {
+                break;
+            }
+            if is_body_head(w) {
+                return false;
+            }
+            j += 1;
+        }
+        true
     };
     // at `end`: ", A B, C, and D …"
     let mut k = end;
@@ -2147,9 +2193,12 @@ fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) 
             return None;
         }
         k += 1;
-        // (", and B" after one item is no list: "Strategy for X, and Directive Y")
+        // (", and B" after one item is no list: "Strategy for X, and Directive Y";
+        // "Subcommittee on General Services, Federalism, and the District of
+        // Columbia": a body's last subject may be named with its article)
         if matches!(word(k), Some("and" | "&")) {
-            return (k > end + 1 && item_word(k + 1)).then_some(k + 1);
+            let the = body_prep.is_some() && word(k + 1) == Some("the") && item_word(k + 2);
+            return (k > end + 1 && (item_word(k + 1) || the) && tail_ok(k + 1)).then_some(k + 1);
         }
         let first = k;
         while item_word(k) && k < first + 4 {
@@ -2159,7 +2208,7 @@ fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) 
             return None;
         }
         if matches!(word(k), Some("and" | "&")) {
-            return item_word(k + 1).then_some(k + 1);
+            return (item_word(k + 1) && tail_ok(k + 1)).then_some(k + 1);
         }
     }
     None
