@@ -171,6 +171,12 @@ static LAW_SCHOOL_AFTER: Words = Words::new("law_school_after");
 static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
+/// Heads of a body that an organization may own ("Executive Committee of the X Federation").
+static OWNED_BODY_HEADS: Words = Words::new("owned_body_heads");
+/// Heads of an owner's name that make it an organization whatever its other words.
+static OWNER_ORGANIZATION_HEADS: Words = Words::new("owner_organization_heads");
+/// Words after "Government" that make it a committee's subject ("Government Affairs").
+static COMMITTEE_SUBJECT_AFTER_GOVERNMENT: Words = Words::new("committee_subject_after_government");
 
 /// Whether a word heads the name of a body: an agency, a body that may be
 /// either, or an organization ("Department", "Council", "University").
@@ -1451,16 +1457,42 @@ fn org_owned(words: &[&str], prep: Option<usize>) -> bool {
     let Some(p) = prep.filter(|&p| p > 0 && matches!(words[p], "of" | "for")) else {
         return false;
     };
-    if words[..p]
-        .iter()
-        .any(|w| GOV_MODIFIERS.contains(w) && !matches!(*w, "Advisory" | "Executive" | "Joint"))
-        || words[p + 1..].iter().any(|w| GOV_MODIFIERS.contains(w))
-    {
+    // ("Government Affairs Committee of …": a committee's subject, no owner)
+    let own_gov = |j: usize| {
+        GOV_MODIFIERS.contains(words[j])
+            && !matches!(words[j], "Advisory" | "Executive" | "Joint")
+            && !(words[j] == "Government"
+                && words
+                    .get(j + 1)
+                    .is_some_and(|n| COMMITTEE_SUBJECT_AFTER_GOVERNMENT.contains(n)))
+    };
+    if (0..p).any(own_gov) {
         return false;
     }
     let the = words
         .get(p + 1)
         .is_some_and(|w| matches!(*w, "the" | "The"));
+    // "Executive Committee of the Chamber of Digital Commerce", "Government
+    // Affairs Committee of the Jewish Federation of Metropolitan Chicago",
+    // "Board of the National Defense Industrial Association": a committee's,
+    // board's or council's owner whose whole name is an organization's by its
+    // head ("Chamber", "Federation", "Association"; not a school, which may be
+    // the government's: "National Defense University")
+    let owner_all = &words[p + 1 + usize::from(the)..];
+    if p > 0
+        && OWNED_BODY_HEADS.contains(&words[p - 1])
+        && owner_all.len() >= 2
+        && classify(owner_all) == Some(EntityClass::Organization)
+        && owner_all
+            .iter()
+            .take_while(|w| !matches!(**w, "of" | "for" | "at" | "in" | "on"))
+            .any(|w| OWNER_ORGANIZATION_HEADS.contains(w))
+    {
+        return true;
+    }
+    if words[p + 1..].iter().any(|w| GOV_MODIFIERS.contains(w)) {
+        return false;
+    }
     let owner: Vec<&str> = words[p + 1 + usize::from(the)..]
         .iter()
         .copied()
