@@ -184,6 +184,22 @@ pub(crate) fn is_body_head(w: &str) -> bool {
     AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w)
 }
 
+/// Whether a name holds a government word ("Federal", "National", "U.S.", a
+/// state's or a local government's name word).
+pub(crate) fn has_government_word(name: &str) -> bool {
+    name.split(' ').any(|w| {
+        GOV_MODIFIERS.contains(&w)
+            || LOCAL_GOVERNMENT_WORDS.contains(&w)
+            || w == "State"
+            || super::relations::is_us_state(w)
+    })
+}
+
+/// Whether a word heads a non-government organization's name ("University", "Foundation").
+pub(crate) fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.contains(&w) || ORGANIZATION_WORDS.contains(&w)
+}
+
 /// Whether a word ends a firm's name ("LLP", "LLC", "Inc.").
 fn is_firm_suffix(w: &str) -> bool {
     FIRM_SUFFIXES.contains(&w) || matches!(w, "LLC" | "Inc" | "Inc.")

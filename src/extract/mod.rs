@@ -450,6 +450,17 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
     if org_ends.is_empty() {
         return;
     }
+    // (owners named with an organization's head word: "… University", "… Foundation";
+    // not "Centers for Disease Control" taken for one)
+    let org_starts: std::collections::HashSet<usize> = kept
+        .iter()
+        .filter(|o| {
+            o.class == EntityClass::Organization
+                && !o.anaphor
+                && o.name.split(' ').any(mentions::is_org_head)
+        })
+        .map(|o| o.span.start)
+        .collect();
     let mut keys: Vec<String> = Vec::new();
     for m in kept.iter() {
         if m.class != EntityClass::Agency
@@ -464,6 +475,13 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
                 && org_ends.contains(&(m.span.start - p.len()))
                 && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
         });
+        // "head of the Student Success Center in the Division of Academic Affairs,
+        // at the University of …", "the Finance Committee of the … Foundation": a
+        // unit with no government word, named right before "at" or "of" a
+        // non-government body, is that body's
+        let owned = owned
+            || !mentions::has_government_word(&m.name)
+                && owner_after(text, m.span.end).is_some_and(|s| org_starts.contains(&s));
         if owned && !keys.contains(&m.key) {
             keys.push(m.key.clone());
         }
@@ -477,6 +495,31 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
             m.key = class_key(m.class, &m.name);
         }
     }
+}
+
+/// Where an owner's name starts after a unit's name that ends at `end`: after
+/// "at" or "of", a comma before "at" and "the" after either ("…, at the
+/// University of …", " of the Jewish Federation …").
+fn owner_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let r = rest.strip_prefix(',').unwrap_or(rest);
+    let comma = r.len() < rest.len();
+    let spaced = |r: &'_ str| r.len() > r.trim_start().len();
+    if !spaced(r) {
+        return None;
+    }
+    let r = r.trim_start();
+    let r = match (r.strip_prefix("at"), r.strip_prefix("of")) {
+        (Some(r), _) if spaced(r) => r,
+        (None, Some(r)) if !comma && spaced(r) => r,
+        _ => return None,
+    };
+    let r = r.trim_start();
+    let r = match r.strip_prefix("the") {
+        Some(t) if spaced(t) => t.trim_start(),
+        _ => r,
+    };
+    Some(end + rest.len() - r.len())
 }
 
 /// "the Committee on the Judiciary of the Senate" is the "Senate Committee on
