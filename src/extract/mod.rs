@@ -155,6 +155,7 @@ impl Extractor {
         let mut kept = mentions::resolve_overlaps(cands);
         listed_names(text, lex, &mut kept);
         organizations_units(text, &mut kept);
+        agencies_units(text, &mut kept);
         chamber_committees(text, &mut kept);
         public_law_aliases(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
@@ -492,6 +493,46 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
     for m in kept.iter_mut() {
         if m.class == EntityClass::Agency && m.canonical.is_none() && keys.contains(&m.key) {
             m.class = EntityClass::Organization;
+            m.key = class_key(m.class, &m.name);
+        }
+    }
+}
+
+/// "the Department’s Nuclear Risk Reduction Center", "NASA’s … Laboratory": a
+/// body named after a government body's possessive, with no organization's head
+/// word in its name ("University", "Foundation"), is that body's unit, an
+/// agency (and so are the document's other mentions of the name).
+fn agencies_units(text: &str, kept: &mut [Mention]) {
+    let agency_ends: std::collections::HashSet<usize> = kept
+        .iter()
+        .filter(|a| a.class == EntityClass::Agency)
+        .map(|a| a.span.end)
+        .collect();
+    if agency_ends.is_empty() {
+        return;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for m in kept.iter() {
+        if m.class != EntityClass::Organization
+            || m.canonical.is_some()
+            || m.anaphor
+            || !m.rule.starts_with("pattern.")
+            || m.name.split(' ').any(mentions::is_org_head)
+        {
+            continue;
+        }
+        let owned = ["’s ", "'s "].iter().any(|p| {
+            m.span.start >= p.len()
+                && agency_ends.contains(&(m.span.start - p.len()))
+                && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
+        });
+        if owned && !keys.contains(&m.key) {
+            keys.push(m.key.clone());
+        }
+    }
+    for m in kept.iter_mut() {
+        if m.class == EntityClass::Organization && m.canonical.is_none() && keys.contains(&m.key) {
+            m.class = EntityClass::Agency;
             m.key = class_key(m.class, &m.name);
         }
     }
