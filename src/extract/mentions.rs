@@ -1285,6 +1285,15 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     {
         return None;
     }
+    // "Court for the Central District shall be held at …", "Court for the Beaumont
+    // Division": a statute's district or division of a court named elsewhere, no
+    // court's name of its own
+    if n == 5
+        && words.starts_with(&["Court", "for", "the"])
+        && matches!(last, "District" | "Division")
+    {
+        return None;
+    }
     // "Federal Websites and Web Services", "Emergency Medical Services": kinds of
     // service; agencies named so ("Citizenship and Immigration Services") are known
     if head == "Services" {
