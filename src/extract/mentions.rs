@@ -173,11 +173,33 @@ static LAW_SCHOOL_AFTER: Words = Words::new("law_school_after");
 static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
+/// Heads of a body that an organization may own ("Executive Committee of the X Federation").
+static OWNED_BODY_HEADS: Words = Words::new("owned_body_heads");
+/// Heads of an owner's name that make it an organization whatever its other words.
+static OWNER_ORGANIZATION_HEADS: Words = Words::new("owner_organization_heads");
+/// Words after "Government" that make it a committee's subject ("Government Affairs").
+static COMMITTEE_SUBJECT_AFTER_GOVERNMENT: Words = Words::new("committee_subject_after_government");
 
 /// Whether a word heads the name of a body: an agency, a body that may be
 /// either, or an organization ("Department", "Council", "University").
 pub(crate) fn is_body_head(w: &str) -> bool {
     AGENCY_HEADS.contains(&w) || BODY_HEADS.contains(&w) || ORG_HEADS.contains(&w)
+}
+
+/// Whether a name holds a government word ("Federal", "National", "U.S.", a
+/// state's or a local government's name word).
+pub(crate) fn has_government_word(name: &str) -> bool {
+    name.split(' ').any(|w| {
+        GOV_MODIFIERS.contains(&w)
+            || LOCAL_GOVERNMENT_WORDS.contains(&w)
+            || w == "State"
+            || super::relations::is_us_state(w)
+    })
+}
+
+/// Whether a word heads a non-government organization's name ("University", "Foundation").
+pub(crate) fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.contains(&w) || ORGANIZATION_WORDS.contains(&w)
 }
 
 /// Whether a word ends a firm's name ("LLP", "LLC", "Inc.").
@@ -1273,6 +1295,15 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     {
         return None;
     }
+    // "Court for the Central District shall be held at …", "Court for the Beaumont
+    // Division": a statute's district or division of a court named elsewhere, no
+    // court's name of its own
+    if n == 5
+        && words.starts_with(&["Court", "for", "the"])
+        && matches!(last, "District" | "Division")
+    {
+        return None;
+    }
     // "Federal Websites and Web Services", "Emergency Medical Services": kinds of
     // service; agencies named so ("Citizenship and Immigration Services") are known
     if head == "Services" {
@@ -1461,16 +1492,42 @@ fn org_owned(words: &[&str], prep: Option<usize>) -> bool {
     let Some(p) = prep.filter(|&p| p > 0 && matches!(words[p], "of" | "for")) else {
         return false;
     };
-    if words[..p]
-        .iter()
-        .any(|w| GOV_MODIFIERS.contains(w) && !matches!(*w, "Advisory" | "Executive" | "Joint"))
-        || words[p + 1..].iter().any(|w| GOV_MODIFIERS.contains(w))
-    {
+    // ("Government Affairs Committee of …": a committee's subject, no owner)
+    let own_gov = |j: usize| {
+        GOV_MODIFIERS.contains(words[j])
+            && !matches!(words[j], "Advisory" | "Executive" | "Joint")
+            && !(words[j] == "Government"
+                && words
+                    .get(j + 1)
+                    .is_some_and(|n| COMMITTEE_SUBJECT_AFTER_GOVERNMENT.contains(n)))
+    };
+    if (0..p).any(own_gov) {
         return false;
     }
     let the = words
         .get(p + 1)
         .is_some_and(|w| matches!(*w, "the" | "The"));
+    // "Executive Committee of the Chamber of Digital Commerce", "Government
+    // Affairs Committee of the Jewish Federation of Metropolitan Chicago",
+    // "Board of the National Defense Industrial Association": a committee's,
+    // board's or council's owner whose whole name is an organization's by its
+    // head ("Chamber", "Federation", "Association"; not a school, which may be
+    // the government's: "National Defense University")
+    let owner_all = &words[p + 1 + usize::from(the)..];
+    if p > 0
+        && OWNED_BODY_HEADS.contains(&words[p - 1])
+        && owner_all.len() >= 2
+        && classify(owner_all) == Some(EntityClass::Organization)
+        && owner_all
+            .iter()
+            .take_while(|w| !matches!(**w, "of" | "for" | "at" | "in" | "on"))
+            .any(|w| OWNER_ORGANIZATION_HEADS.contains(w))
+    {
+        return true;
+    }
+    if words[p + 1..].iter().any(|w| GOV_MODIFIERS.contains(w)) {
+        return false;
+    }
     let owner: Vec<&str> = words[p + 1 + usize::from(the)..]
         .iter()
         .copied()
@@ -2123,17 +2180,37 @@ fn listed_act_front(text: &str, seg: &Segmented, comma: usize) -> Option<usize> 
 /// words, none a body's head or a title ("…, Secretary Roe, and …").
 fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) -> Option<usize> {
     let toks = &seg.tokens;
-    let prep = (start + 1..end).rev().find(|&k| {
-        matches!(seg.tok(text, k), "for" | "on" | "of" | "to")
-            && (start..k).any(|h| POLICY_HEADS.contains(&seg.tok(text, h)))
+    // ("Committee on Science, Space, and Technology", "Advisory Commission on
+    // Asian Americans, Native Hawaiians, and Pacific Islanders": a body's
+    // subject after "on" or "for" right after its head may be such a list too)
+    let body_prep = (start + 1..end).find(|&k| {
+        matches!(seg.tok(text, k), "for" | "on")
+            && (AGENCY_HEADS.contains(&seg.tok(text, k - 1))
+                || BODY_HEADS.contains(&seg.tok(text, k - 1)))
+            // ("U.S. Attorney's Offices for A, B, and C": several bodies, one a place)
+            && seg.tok(text, k - 1) != "Offices"
+            && !(start..k).any(|h| matches!(seg.tok(text, h), "of" | "for" | "on" | "to"))
+    });
+    let prep = body_prep.or_else(|| {
+        (start + 1..end).rev().find(|&k| {
+            matches!(seg.tok(text, k), "for" | "on" | "of" | "to")
+                && (start..k).any(|h| POLICY_HEADS.contains(&seg.tok(text, h)))
+        })
     })?;
     // (not "Trade Act of 1974 of the Acts, Policies, and …": the subject is
     // named without an article or a number, and the whole is a policy's name)
     let words: Vec<&str> = (start..end).map(|k| seg.tok(text, k)).collect();
+    let class_ok = match body_prep {
+        Some(_) => matches!(
+            classify(&words),
+            Some(EntityClass::Agency | EntityClass::Organization)
+        ),
+        None => classify(&words) == Some(EntityClass::Policy),
+    };
     if end - prep > 5
         || !tok_is_cap(seg.tok(text, end - 1))
         || (prep + 1..end).any(|k| seg.tok(text, k) == "the" || toks[k].kind == TokKind::Number)
-        || classify(&words) != Some(EntityClass::Policy)
+        || !class_ok
     {
         return None;
     }
@@ -2148,7 +2225,33 @@ fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) 
                 && !is_body_head(w)
                 && !TITLE_HEADS.contains(&w)
                 && !STARTERS.contains(&w)
+                // (a body's subjects are words, not other bodies by their acronyms:
+                // "Council on Environmental Quality, DOE, and GSA")
+                && !(body_prep.is_some() && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         })
+    };
+    // a body's last subject runs to the name's end with no body's head in it
+    // ("… Rural Development, Food and Drug Administration": another body; "… and
+    // Forestry\nUnited States Senate": an address's next line)
+    let tail_ok = |k: usize| {
+        if body_prep.is_none() {
+            return true;
+        }
+        let mut j = k;
+        while let Some(w) = word(j).filter(|w| {
+            toks[j].kind == TokKind::Word && (tok_is_cap(w) || is_connector(w)) && j < k + 12
+        }) {
+            // ("… and the District of Columbia of the Committee on …": the body
+            // it belongs to is another name)
+            if j > k && is_connector(w) && word(j + 1) == Some("the") {
+                break;
+            }
+            if is_body_head(w) {
+                return false;
+            }
+            j += 1;
+        }
+        true
     };
     // at `end`: ", A B, C, and D …"
     let mut k = end;
@@ -2157,9 +2260,12 @@ fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) 
             return None;
         }
         k += 1;
-        // (", and B" after one item is no list: "Strategy for X, and Directive Y")
+        // (", and B" after one item is no list: "Strategy for X, and Directive Y";
+        // "Subcommittee on General Services, Federalism, and the District of
+        // Columbia": a body's last subject may be named with its article)
         if matches!(word(k), Some("and" | "&")) {
-            return (k > end + 1 && item_word(k + 1)).then_some(k + 1);
+            let the = body_prep.is_some() && word(k + 1) == Some("the") && item_word(k + 2);
+            return (k > end + 1 && (item_word(k + 1) || the) && tail_ok(k + 1)).then_some(k + 1);
         }
         let first = k;
         while item_word(k) && k < first + 4 {
@@ -2169,7 +2275,7 @@ fn listed_in_policy_name(text: &str, seg: &Segmented, start: usize, end: usize) 
             return None;
         }
         if matches!(word(k), Some("and" | "&")) {
-            return item_word(k + 1).then_some(k + 1);
+            return (item_word(k + 1) && tail_ok(k + 1)).then_some(k + 1);
         }
     }
     None

@@ -155,6 +155,7 @@ impl Extractor {
         let mut kept = mentions::resolve_overlaps(cands);
         listed_names(text, lex, &mut kept);
         organizations_units(text, &mut kept);
+        agencies_units(text, &mut kept);
         chamber_committees(text, &mut kept);
         public_law_aliases(text, &mut kept);
         presidents_bodies(text, lex, &mut kept);
@@ -450,6 +451,17 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
     if org_ends.is_empty() {
         return;
     }
+    // (owners named with an organization's head word: "… University", "… Foundation";
+    // not "Centers for Disease Control" taken for one)
+    let org_starts: std::collections::HashSet<usize> = kept
+        .iter()
+        .filter(|o| {
+            o.class == EntityClass::Organization
+                && !o.anaphor
+                && o.name.split(' ').any(mentions::is_org_head)
+        })
+        .map(|o| o.span.start)
+        .collect();
     let mut keys: Vec<String> = Vec::new();
     for m in kept.iter() {
         if m.class != EntityClass::Agency
@@ -464,6 +476,13 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
                 && org_ends.contains(&(m.span.start - p.len()))
                 && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
         });
+        // "head of the Student Success Center in the Division of Academic Affairs,
+        // at the University of …", "the Finance Committee of the … Foundation": a
+        // unit with no government word, named right before "at" or "of" a
+        // non-government body, is that body's
+        let owned = owned
+            || !mentions::has_government_word(&m.name)
+                && owner_after(text, m.span.end).is_some_and(|s| org_starts.contains(&s));
         if owned && !keys.contains(&m.key) {
             keys.push(m.key.clone());
         }
@@ -477,6 +496,71 @@ fn organizations_units(text: &str, kept: &mut [Mention]) {
             m.key = class_key(m.class, &m.name);
         }
     }
+}
+
+/// "the Department’s Nuclear Risk Reduction Center", "NASA’s … Laboratory": a
+/// body named after a government body's possessive, with no organization's head
+/// word in its name ("University", "Foundation"), is that body's unit, an
+/// agency (and so are the document's other mentions of the name).
+fn agencies_units(text: &str, kept: &mut [Mention]) {
+    let agency_ends: std::collections::HashSet<usize> = kept
+        .iter()
+        .filter(|a| a.class == EntityClass::Agency)
+        .map(|a| a.span.end)
+        .collect();
+    if agency_ends.is_empty() {
+        return;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for m in kept.iter() {
+        if m.class != EntityClass::Organization
+            || m.canonical.is_some()
+            || m.anaphor
+            || !m.rule.starts_with("pattern.")
+            || m.name.split(' ').any(mentions::is_org_head)
+        {
+            continue;
+        }
+        let owned = ["’s ", "'s "].iter().any(|p| {
+            m.span.start >= p.len()
+                && agency_ends.contains(&(m.span.start - p.len()))
+                && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
+        });
+        if owned && !keys.contains(&m.key) {
+            keys.push(m.key.clone());
+        }
+    }
+    for m in kept.iter_mut() {
+        if m.class == EntityClass::Organization && m.canonical.is_none() && keys.contains(&m.key) {
+            m.class = EntityClass::Agency;
+            m.key = class_key(m.class, &m.name);
+        }
+    }
+}
+
+/// Where an owner's name starts after a unit's name that ends at `end`: after
+/// "at" or "of", a comma before "at" and "the" after either ("…, at the
+/// University of …", " of the Jewish Federation …").
+fn owner_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let r = rest.strip_prefix(',').unwrap_or(rest);
+    let comma = r.len() < rest.len();
+    let spaced = |r: &'_ str| r.len() > r.trim_start().len();
+    if !spaced(r) {
+        return None;
+    }
+    let r = r.trim_start();
+    let r = match (r.strip_prefix("at"), r.strip_prefix("of")) {
+        (Some(r), _) if spaced(r) => r,
+        (None, Some(r)) if !comma && spaced(r) => r,
+        _ => return None,
+    };
+    let r = r.trim_start();
+    let r = match r.strip_prefix("the") {
+        Some(t) if spaced(t) => t.trim_start(),
+        _ => r,
+    };
+    Some(end + rest.len() - r.len())
 }
 
 /// "the Committee on the Judiciary of the Senate" is the "Senate Committee on

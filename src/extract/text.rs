@@ -261,8 +261,20 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         // ("The Department of Homeland" / "Security": an adjective leaves a name
         // open, unless a sentence starts on the next line)
         || OPEN_NAME_WORDS.contains(last_word) && capital_goes_on;
+    // "… suspended payment to the White House" / "Task Force on …": a line of
+    // running prose (a lower-case word other than a connector in it) that ends
+    // with a capitalised word goes on with the next line's capital, as a name
+    // wrapped in a narrow column would (headings, address and signature lines
+    // hold capitalised words and connectors only)
+    let prose_goes_on = capital_goes_on
+        && last_word.chars().next().is_some_and(char::is_uppercase)
+        && line.split(' ').any(|w| {
+            w.chars().count() >= 3
+                && w.chars().all(char::is_lowercase)
+                && !OPEN_LINE_ENDS.contains(w)
+        });
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
-    short && !ends_open && !first.is_lowercase()
+    short && !ends_open && !prose_goes_on && !first.is_lowercase()
 }
 
 /// Splits text into sentences.
