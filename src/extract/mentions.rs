@@ -868,6 +868,11 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
                 continue;
             }
         }
+        // "Mastercard Foundation", "Cisco Networking Academy", "U.S. Apple
+        // Association": a company's name at the front of a longer body's name
+        if e.class == EntityClass::Organization && !h.acronym && body_head_follows(text, h.end) {
+            continue;
+        }
         let surface = text[h.start..h.end].replace('\n', " ");
         let mut m = Mention::new(
             Span::new(h.start, h.end),
@@ -888,6 +893,33 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
 /// Names of federal bodies that every state has one of ("Supreme Court",
 /// "U.S. Senate"): after a state's name, the state's own.
 static STATE_SHARED_NAMES: Words = Words::new("state_shared_names");
+
+/// Whether the capitalised words right after `end` on its line (at most four)
+/// hold a body's head word: the name before them is the front of a longer
+/// body's name ("Mastercard Foundation", "Cisco Networking Academy").
+fn body_head_follows(text: &str, end: usize) -> bool {
+    let line = text[end..].split('\n').next().unwrap_or("");
+    let Some(rest) = line.strip_prefix(' ') else {
+        return false;
+    };
+    static COMPANY_SUFFIXES: Words = Words::new("company_suffixes");
+    let mut words = rest
+        .split(' ')
+        .take(4)
+        .map(|w| w.trim_end_matches([',', ';', ':', ')']))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .peekable();
+    // ("Northrop Grumman Corporation": the same company's legal name)
+    if words.peek().is_some_and(|w| COMPANY_SUFFIXES.contains(w)) {
+        return false;
+    }
+    words.map(|w| w.trim_end_matches('.')).any(|w| {
+        ORG_HEADS.contains(w)
+            || BODY_HEADS.contains(w)
+            || AGENCY_HEADS.contains(w)
+            || POLICY_HEADS.contains(w)
+    })
+}
 
 /// The word whose possessive ends the text ("the Mayor’s " → "Mayor").
 fn possessive_before(before: &str) -> Option<&str> {
@@ -4414,6 +4446,16 @@ mod tests {
             &'static [(&'static str, EntityClass)],
         );
         let cases: &[Case] = &[
+            (
+                "a listed company is an organization; its name at the front of a longer body's name is that body's",
+                "Jane Roe worked at Citigroup and Morgan Stanley, and chaired the Citigroup Foundation.",
+                &[
+                    ("Jane Roe", Person),
+                    ("Citigroup", Organization),
+                    ("Morgan Stanley", Organization),
+                    ("Citigroup Foundation", Organization),
+                ],
+            ),
             (
                 "a nickname in quotes stays inside the name; a pun in quotes makes none",
                 "Rep. Robert C. “Bobby” Roe and Kathleen “KC” Doe met at the Easter “EGGucation” Roll.",

@@ -1071,7 +1071,13 @@ impl<'a> Ctx<'a> {
                 ]
                 .iter()
                 .any(|w| clean.ends_with(w));
-                if is_head_title(&clean) && !commission_member && !advisory {
+                // "a Director of the X Board": one of its directors, not its head
+                let indefinite = self.text[..tspan.start]
+                    .trim_end()
+                    .rsplit([' ', '\n'])
+                    .next()
+                    .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
+                if is_head_title(&clean) && !commission_member && !advisory && !indefinite {
                     self.fact(
                         p,
                         Predicate::HeadOf,

@@ -2034,6 +2034,12 @@ mod tests {
                 &[],
             ),
             (
+                "'a Director of' a board is one of its directors, not its head",
+                "date 2024-05-01\nNotice\n\nJohn Poe, a Director of the Tide Board, spoke.\n",
+                &["John Poe org:memberOf Tide Board"],
+                &["John Poe org:headOf Tide Board"],
+            ),
+            (
                 "a date after 'with respect to' is the subject's, not the order's",
                 "date 2021-09-09\nNotice\n\nThe emergency declared in Proclamation 7000 with respect to the storms of June 3, 2004, continues. Executive Order 14100 of January 5, 2025, with respect to ports, stays in force.\n",
                 &["Executive Order 14100 dcterms:issued 2025-01-05"],
