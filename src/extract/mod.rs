@@ -511,7 +511,7 @@ fn agencies_units(text: &str, kept: &mut [Mention]) {
     if agency_ends.is_empty() {
         return;
     }
-    let mut keys: Vec<String> = Vec::new();
+    let mut moved: HashMap<String, (EntityClass, String)> = HashMap::new();
     for m in kept.iter() {
         if m.class != EntityClass::Organization
             || m.canonical.is_some()
@@ -526,16 +526,14 @@ fn agencies_units(text: &str, kept: &mut [Mention]) {
                 && agency_ends.contains(&(m.span.start - p.len()))
                 && text.get(m.span.start - p.len()..m.span.start) == Some(*p)
         });
-        if owned && !keys.contains(&m.key) {
-            keys.push(m.key.clone());
+        if owned {
+            let key = class_key(EntityClass::Agency, &m.name);
+            moved
+                .entry(m.key.clone())
+                .or_insert((EntityClass::Agency, key));
         }
     }
-    for m in kept.iter_mut() {
-        if m.class == EntityClass::Organization && m.canonical.is_none() && keys.contains(&m.key) {
-            m.class = EntityClass::Agency;
-            m.key = class_key(m.class, &m.name);
-        }
-    }
+    move_keys(kept, &moved);
 }
 
 /// Where an owner's name starts after a unit's name that ends at `end`: after
