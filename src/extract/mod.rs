@@ -227,6 +227,39 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             out.push(m);
         }
     }
+    // "United States Court of Appeals" / "For the First Circuit": a court's
+    // heading wrapped over two lines, in any case, is the circuit's court
+    for caps in court_heading_regex().captures_iter(text) {
+        let (Some(all), Some(circuit)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let circuit = circuit
+            .as_str()
+            .split_whitespace()
+            .map(|w| match w.to_lowercase().as_str() {
+                "of" => "of".to_string(),
+                lower => capitalized(lower),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name = format!("United States Court of Appeals for the {circuit}");
+        let span = Span::new(
+            all.start() + (all.len() - all.as_str().trim_start().len()),
+            all.end(),
+        );
+        let mut m = Mention::new(
+            span,
+            EntityClass::Agency,
+            name.clone(),
+            "agency.court-heading",
+            90,
+        );
+        match lex.lookup(&name) {
+            Some(e) => m.take_entry(&lex.entries[e]),
+            None => m.key = class_key(EntityClass::Agency, &name),
+        }
+        out.push(m);
+    }
     // a letter written out in the document, named by its date like "the
     // February 27, 2007 letter" in the text around it
     for letter in &st.letters {
@@ -820,6 +853,16 @@ fn acts_with_year(text: &str, cands: &mut [Mention]) {
             c.key = class_key(EntityClass::Policy, &c.name);
         }
     }
+}
+
+fn court_heading_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?mi)^[ \t]*(?:the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*for the ((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+        )
+        .unwrap_or_else(|e| unreachable!("court heading regex: {e}"))
+    })
 }
 
 fn nominee_regex() -> &'static regex::Regex {
@@ -1778,6 +1821,12 @@ mod tests {
                 "date 2024-05-01\nAppointments\n\nJane Roe will serve on the President’s Tide Tables Council.\n",
                 EntityClass::Agency,
                 "President’s Tide Tables Council",
+            ),
+            (
+                "a court's heading wrapped over two lines in capitals is the circuit's court",
+                "UNITED STATES COURT OF APPEALS\nFOR THE DISTRICT OF COLUMBIA CIRCUIT\n\nNo. 07-3125\n\nBefore: ROE and DOE, Circuit Judges.\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the District of Columbia Circuit",
             ),
             (
                 "the President's council takes its acronym along",

@@ -536,9 +536,9 @@ mod tests {
                 "United States Court of Appeals\nFor the Ninth Circuit\n\nAppeal from the United States District Court for the District of Oregon\n\nBefore: GOULD and PAEZ, Circuit Judges, and CLIFTON, Senior Circuit Judge.\n\nPAEZ, Circuit Judge:\n\nThe district court erred.",
                 &[
                     "Gould schema:jobTitle \"Circuit Judge\"",
-                    "Paez org:memberOf United States Court of Appeals",
+                    "Paez org:memberOf United States Court of Appeals for the Ninth Circuit",
                     "Clifton schema:jobTitle \"Senior Circuit Judge\"",
-                    "Clifton org:memberOf United States Court of Appeals",
+                    "Clifton org:memberOf United States Court of Appeals for the Ninth Circuit",
                 ],
                 &["Gould org:memberOf United States District Court for the District of Oregon"],
             ),
@@ -546,11 +546,11 @@ mod tests {
                 "a chief judge heads the court; a visiting district judge is titled only",
                 "United States Court of Appeals\nFor the First Circuit\n\nBefore\nLynch, Chief Judge,\nKayatta, Circuit Judge, and Roe, United States District Judge for the District of Maine, sitting by designation.",
                 &[
-                    "Lynch org:headOf United States Court of Appeals",
-                    "Kayatta org:memberOf United States Court of Appeals",
+                    "Lynch org:headOf United States Court of Appeals for the First Circuit",
+                    "Kayatta org:memberOf United States Court of Appeals for the First Circuit",
                     "Roe schema:jobTitle \"United States District Judge\"",
                 ],
-                &["Roe org:memberOf United States Court of Appeals"],
+                &["Roe org:memberOf United States Court of Appeals for the First Circuit"],
             ),
             (
                 "'Before' in running text is no panel",
