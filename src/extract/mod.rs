@@ -123,7 +123,7 @@ impl Extractor {
         acts_with_year(text, &mut cands);
         cands.extend(programs::find(text, lex, relations::is_us_state));
         let title_text = st.title.map(|t| text[t.start..t.end].trim().to_string());
-        if st.is_memo || doc.title.as_deref().is_some_and(looks_like_memo_title) {
+        if st.is_memo || doc.title.as_deref().and_then(given_memo_name).is_some() {
             if let Some(m) = document_memo(text, &st, doc, &cands) {
                 cands.push(m);
             }
@@ -895,13 +895,40 @@ fn ends_with_postal_address(line: &str) -> bool {
     state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()) && before.contains(',')
 }
 
-/// Whether a title given with a document names a memo, an order or a letter
-/// (`given_memo_title_words`, `given_memo_title_starts`).
-fn looks_like_memo_title(t: &str) -> bool {
+/// The memo, order or letter a title given with a document names, if it names
+/// one (`given_memo_title_words`, `given_memo_title_starts`): not a statement,
+/// remarks or a headline about one ("President Signs Executive Order …",
+/// `given_not_memo_title_starts`, `headline_verbs`); a fact sheet's title names
+/// the order it tells of when it opens with it ("FACT SHEET: Executive Order on X").
+fn given_memo_name(t: &str) -> Option<&str> {
     static WORDS: Words = Words::new("given_memo_title_words");
     static STARTS: Words = Words::new("given_memo_title_starts");
+    static NOT_STARTS: Words = Words::new("given_not_memo_title_starts");
+    static HEADLINE_VERBS: Words = Words::new("headline_verbs");
+    let t = t.trim();
+    let (t, fact_sheet) = match t.split_once(':') {
+        Some((front, rest)) if front.trim().eq_ignore_ascii_case("fact sheet") => {
+            (rest.trim(), true)
+        }
+        _ => (t, false),
+    };
     let l = t.to_lowercase();
-    WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))
+    if NOT_STARTS.iter().any(|w| l.starts_with(w))
+        || t.split(' ').any(|w| HEADLINE_VERBS.contains(w))
+    {
+        return None;
+    }
+    let memo = if fact_sheet {
+        // ("Presidential Memorandum Establishing …", "National Security Memorandum on …")
+        let kind = ["presidential ", "national security "]
+            .iter()
+            .find_map(|p| l.strip_prefix(p))
+            .unwrap_or(&l);
+        WORDS.iter().any(|w| kind.starts_with(w))
+    } else {
+        WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))
+    };
+    memo.then_some(t)
 }
 
 /// The mention that stands for the document itself when it is a memo or order.
@@ -917,7 +944,7 @@ fn document_memo(
         .find(|(f, _)| *f == structure::Field::Subject)
         .map(|&(_, s)| s);
     // a title given with the document (JSON Lines, HTML <title>) names it best
-    if let Some(title) = doc.title.as_deref().filter(|t| looks_like_memo_title(t)) {
+    if let Some(title) = doc.title.as_deref().and_then(given_memo_name) {
         let span = st
             .title
             .filter(|t| lexicon::name_key(&text[t.start..t.end]) == lexicon::name_key(title))
@@ -1749,6 +1776,57 @@ mod tests {
                 not.is_empty() || ex.entities.iter().all(|e| e.label != *not),
                 "{case}: {labels:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn given_titles_that_name_a_memo() {
+        // (case, title given with the document, the memo it names)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "an order's own title",
+                "Executive Order on Tide Tables",
+                Some("Executive Order on Tide Tables"),
+            ),
+            (
+                "a letter's",
+                "Letter to the Speaker of the House on Tides",
+                Some("Letter to the Speaker of the House on Tides"),
+            ),
+            (
+                "a fact sheet opening with the order names the order",
+                "FACT SHEET: Executive Order on Tide Tables",
+                Some("Executive Order on Tide Tables"),
+            ),
+            (
+                "and with a presidential memorandum",
+                "Fact Sheet: Presidential Memorandum Establishing the Tide Board",
+                Some("Presidential Memorandum Establishing the Tide Board"),
+            ),
+            (
+                "a headline about an order names none",
+                "FACT SHEET: President Roe Signs Executive Order on Tides",
+                None,
+            ),
+            (
+                "nor a fact sheet about one to be signed",
+                "Fact Sheet: President Roe to Sign Executive Order on Tides",
+                None,
+            ),
+            (
+                "nor a statement",
+                "Statement by the Press Secretary on the Executive Order on Tides",
+                None,
+            ),
+            (
+                "nor remarks",
+                "Remarks by President Roe at Executive Order Signing",
+                None,
+            ),
+            ("a plain news title names none", "Tide Tables Updated", None),
+        ];
+        for (case, title, want) in cases {
+            assert_eq!(given_memo_name(title), *want, "{case}");
         }
     }
 
