@@ -141,6 +141,8 @@ static AWARD_WORDS: Words = Words::new("award_words");
 /// "Children’s National Hospital", "United States Attorney’s Office for …").
 static POSSESSIVE_NAME_PARTS: Words = Words::new("possessive_name_parts");
 static LOCAL_OFFICE_HOLDERS: Words = Words::new("local_office_holders");
+/// Verbs of a release's headline ("Department Announces …").
+static HEADLINE_VERBS: Words = Words::new("headline_verbs");
 /// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
 static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
 
@@ -3762,6 +3764,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                                 && !is_degree_abbreviation(seg.tok(text, end + 1))
                         })
                     || t.ends_with("ing") && t.len() > 5
+                    // ("President Roe Signs …": a headline's verb ends the name)
+                    || HEADLINE_VERBS.contains(t)
                     || matches!(
                         t.trim_end_matches('.'),
                         "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
@@ -4455,6 +4459,11 @@ mod tests {
                     ("Morgan Stanley", Organization),
                     ("Citigroup Foundation", Organization),
                 ],
+            ),
+            (
+                "a headline's verb is no part of a name",
+                "Secretary Ann Roe Celebrates the new tide season.",
+                &[("Ann Roe", Person)],
             ),
             (
                 "a nickname in quotes stays inside the name; a pun in quotes makes none",

@@ -323,7 +323,10 @@ fn drop_headlines(kept: &mut Vec<Mention>) {
         !(m.canonical.is_none()
             && matches!(
                 m.class,
-                EntityClass::Policy | EntityClass::Agency | EntityClass::Organization
+                EntityClass::Policy
+                    | EntityClass::Agency
+                    | EntityClass::Organization
+                    | EntityClass::Memo
             )
             && m.rule.starts_with("pattern.")
             && m.name.split(' ').skip(1).any(|w| VERBS.contains(&w)))
@@ -896,39 +899,14 @@ fn ends_with_postal_address(line: &str) -> bool {
 }
 
 /// The memo, order or letter a title given with a document names, if it names
-/// one (`given_memo_title_words`, `given_memo_title_starts`): not a statement,
-/// remarks or a headline about one ("President Signs Executive Order …",
-/// `given_not_memo_title_starts`, `headline_verbs`); a fact sheet's title names
-/// the order it tells of when it opens with it ("FACT SHEET: Executive Order on X").
+/// one (`given_memo_title_words`, `given_memo_title_starts`), once a release's
+/// headline or a statement about a memo is set aside (`structure::release_title`).
 fn given_memo_name(t: &str) -> Option<&str> {
     static WORDS: Words = Words::new("given_memo_title_words");
     static STARTS: Words = Words::new("given_memo_title_starts");
-    static NOT_STARTS: Words = Words::new("given_not_memo_title_starts");
-    static HEADLINE_VERBS: Words = Words::new("headline_verbs");
-    let t = t.trim();
-    let (t, fact_sheet) = match t.split_once(':') {
-        Some((front, rest)) if front.trim().eq_ignore_ascii_case("fact sheet") => {
-            (rest.trim(), true)
-        }
-        _ => (t, false),
-    };
+    let t = structure::release_title(t)?;
     let l = t.to_lowercase();
-    if NOT_STARTS.iter().any(|w| l.starts_with(w))
-        || t.split(' ').any(|w| HEADLINE_VERBS.contains(w))
-    {
-        return None;
-    }
-    let memo = if fact_sheet {
-        // ("Presidential Memorandum Establishing …", "National Security Memorandum on …")
-        let kind = ["presidential ", "national security "]
-            .iter()
-            .find_map(|p| l.strip_prefix(p))
-            .unwrap_or(&l);
-        WORDS.iter().any(|w| kind.starts_with(w))
-    } else {
-        WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))
-    };
-    memo.then_some(t)
+    (WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))).then_some(t)
 }
 
 /// The mention that stands for the document itself when it is a memo or order.
@@ -969,15 +947,15 @@ fn document_memo(
     };
     let title = st.title.filter(|&t| !letterhead(t));
     let (span, name) = match (title, subject, &doc.title) {
-        (Some(t), _, _) => (
-            t,
-            text[t.start..t.end]
+        (Some(t), _, _) => {
+            let line = text[t.start..t.end]
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" ")
-                .trim_end_matches('.')
-                .to_string(),
-        ),
+                .join(" ");
+            // ("FACT SHEET: Executive Order on X": the order)
+            let name = structure::release_title(&line).unwrap_or(&line);
+            (t, name.trim_end_matches('.').to_string())
+        }
         (None, Some(s), _) => (
             s,
             text[s.start..s.end]

@@ -77,6 +77,37 @@ pub struct AddressBlock {
 
 static MEMO_TITLE_WORDS: Words = Words::new("memo_title_words");
 
+/// A title (a document's title line, or one given with it) with a release's
+/// front set aside: None for a statement, remarks or a headline about a memo
+/// ("President Roe Signs Executive Order …", `given_not_memo_title_starts`,
+/// `headline_verbs`), the order for a fact sheet that opens with it
+/// ("FACT SHEET: Executive Order on X" → "Executive Order on X"; a fact sheet
+/// that opens otherwise names none), the title itself otherwise.
+pub(crate) fn release_title(t: &str) -> Option<&str> {
+    static NOT_STARTS: Words = Words::new("given_not_memo_title_starts");
+    static HEADLINE_VERBS: Words = Words::new("headline_verbs");
+    static KINDS: Words = Words::new("given_memo_title_words");
+    let t = t.trim();
+    let (t, fact_sheet) = match t.split_once(':') {
+        Some((front, rest)) if front.trim().eq_ignore_ascii_case("fact sheet") => {
+            (rest.trim(), true)
+        }
+        _ => (t, false),
+    };
+    let l = t.to_lowercase();
+    if NOT_STARTS.iter().any(|w| l.starts_with(w))
+        || t.split_whitespace().any(|w| HEADLINE_VERBS.contains(w))
+    {
+        return None;
+    }
+    // ("Presidential Memorandum Establishing …", "National Security Memorandum on …")
+    let kind = ["presidential ", "national security "]
+        .iter()
+        .find_map(|p| l.strip_prefix(p))
+        .unwrap_or(&l);
+    (!fact_sheet || KINDS.iter().any(|w| kind.starts_with(w))).then_some(t)
+}
+
 fn field_of(line: &str) -> Option<(Field, usize)> {
     let lower = line.to_ascii_lowercase();
     // (an addressee label is capitalised: "shall take appropriate action\nto:"
@@ -208,8 +239,8 @@ pub fn analyze(text: &str) -> Structure {
             && !line.starts_with("date ")
         {
             st.title = Some(t);
-            st.is_memo =
-                MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line);
+            st.is_memo = release_title(line).is_some()
+                && (MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line));
             // the next line after a blank one, when it is another short stand-alone title line
             let mut j = heading_end + 1;
             while j < all.len() && text[all[j].start..all[j].end].trim().is_empty() {
@@ -1002,6 +1033,20 @@ mod tests {
         assert_eq!(
             st.signature.map(|s| &eo[s.start..s.start + 19]),
             Some("JOSEPH R. BIDEN JR.")
+        );
+
+        // a release's headline about an order, or a statement on one, is no memo's title
+        for release in [
+            "date 2021-07-09\nFACT SHEET: President Roe Signs Executive Order on Tides\n\nToday, the President signed an order on tides.\n",
+            "date 2021-07-09\nStatement by President Roe on the Executive Order on Tides\n\nToday I signed an order on tides.\n",
+        ] {
+            let st = analyze(release);
+            assert!(!st.is_memo, "{release}");
+        }
+        let fact_sheet = "date 2021-07-09\nFACT SHEET: Executive Order on Tides\n\nToday, the President signed an order on tides.\n";
+        assert!(
+            analyze(fact_sheet).is_memo,
+            "a fact sheet named after its order"
         );
 
         let news =
