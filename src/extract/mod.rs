@@ -128,13 +128,18 @@ impl Extractor {
                 cands.push(m);
             }
         }
-        // policies named inside the document's own title or subject are mentions too
+        // policies and known bodies named inside the document's own title or
+        // subject are mentions too
         let inner_policies: Vec<Mention> = match cands.iter().find(|c| c.rule == "memo.document") {
             Some(d) => cands
                 .iter()
                 .filter(|c| {
                     // (not the title itself: "M-15-13 Policy to Require Secure Connections …")
-                    c.class == EntityClass::Policy
+                    // (and the known bodies it names: "Letter to the Speaker of the
+                    // House of Representatives …")
+                    (c.class == EntityClass::Policy
+                        || matches!(c.class, EntityClass::Agency | EntityClass::Organization)
+                            && c.canonical.is_some())
                         && d.span.contains(c.span)
                         && c.span != d.span
                         // ("Privacy Act of 1974; Notice of …" names the act it concerns)
@@ -163,7 +168,9 @@ impl Extractor {
         kept.extend(unplaced_doc);
         for p in mentions::resolve_overlaps(inner_policies) {
             let mut p = p;
-            p.rule = "memo.title-policy";
+            if p.class == EntityClass::Policy {
+                p.rule = "memo.title-policy";
+            }
             kept.push(p);
         }
         kept.sort_by_key(|m| (m.span.start, m.span.end));

@@ -76,6 +76,8 @@ pub struct AddressBlock {
 }
 
 static MEMO_TITLE_WORDS: Words = Words::new("memo_title_words");
+/// "Letter to the Speaker of the House …": a letter's title line.
+static LETTER_TITLE_STARTS: Words = Words::new("given_memo_title_starts");
 
 /// A title (a document's title line, or one given with it) with a release's
 /// front set aside: None for a statement, remarks or a headline about a memo
@@ -240,7 +242,9 @@ pub fn analyze(text: &str) -> Structure {
         {
             st.title = Some(t);
             st.is_memo = release_title(line).is_some()
-                && (MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w)) || has_memo_number(line));
+                && (MEMO_TITLE_WORDS.iter().any(|w| lower.contains(w))
+                    || LETTER_TITLE_STARTS.iter().any(|w| lower.starts_with(w))
+                    || has_memo_number(line));
             // the next line after a blank one, when it is another short stand-alone title line
             let mut j = heading_end + 1;
             while j < all.len() && text[all[j].start..all[j].end].trim().is_empty() {
@@ -1043,6 +1047,8 @@ mod tests {
             let st = analyze(release);
             assert!(!st.is_memo, "{release}");
         }
+        let letter = "date 2021-07-09\nLetter to the Speaker of the House of Representatives on Tides\n\nDear Madam Speaker:\n\nI write on tides.\n";
+        assert!(analyze(letter).is_memo, "a letter's title line");
         let fact_sheet = "date 2021-07-09\nFACT SHEET: Executive Order on Tides\n\nToday, the President signed an order on tides.\n";
         assert!(
             analyze(fact_sheet).is_memo,
