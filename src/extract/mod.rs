@@ -952,7 +952,19 @@ fn document_memo(
             c.span == t && matches!(c.class, EntityClass::Agency | EntityClass::Organization)
         }) || ends_with_postal_address(&text[t.start..t.end])
     };
-    let title = st.title.filter(|&t| !letterhead(t));
+    // nor does a proclamation's preamble ("By the President of the United States
+    // of America", "A Proclamation": `preamble_lines`), which every one shares
+    static PREAMBLES: Words = Words::new("preamble_lines");
+    let preamble = |t: Span| {
+        let l = text[t.start..t.end]
+            .trim()
+            .trim_end_matches(['.', ':'])
+            .to_lowercase();
+        PREAMBLES
+            .iter()
+            .any(|p| l.split_whitespace().eq(p.split_whitespace()))
+    };
+    let title = st.title.filter(|&t| !letterhead(t) && !preamble(t));
     let (span, name) = match (title, subject, &doc.title) {
         (Some(t), _, _) => {
             let line = text[t.start..t.end]

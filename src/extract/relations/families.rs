@@ -2034,6 +2034,12 @@ mod tests {
                 &[],
             ),
             (
+                "a proclamation's preamble names no document (every proclamation shares it)",
+                "date 2025-03-18\nBy the President of the United States of America\n\nA Proclamation\n\nThis week we honor the tides.\n\nNOW, THEREFORE, I, JANE ROE, President of the United States of America, do hereby proclaim this week Tide Week.\n\nJANE ROE\n\nTHE WHITE HOUSE,\nMarch 18, 2025.\n",
+                &[],
+                &["By the President of the United States of America dcterms:creator Jane Roe"],
+            ),
+            (
                 "'a Director of' a board is one of its directors, not its head",
                 "date 2024-05-01\nNotice\n\nJohn Poe, a Director of the Tide Board, spoke.\n",
                 &["John Poe org:memberOf Tide Board"],
