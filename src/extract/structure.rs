@@ -119,6 +119,17 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
     {
         return None;
     }
+    // "Memorandum for the Secretary of State on the Delegation of Authority …":
+    // a memo's title that names its addressee, not the addressee field
+    // ("MEMORANDUM FOR THE HEADS OF …", "Memorandum for the Heads of …")
+    if lower.starts_with("memorandum for ")
+        && line.chars().any(char::is_lowercase)
+        && line.match_indices(" on ").any(|(i, _)| {
+            line[i + 4..].starts_with(char::is_uppercase) || line[i + 4..].starts_with("the ")
+        })
+    {
+        return None;
+    }
     let table: &[(&str, Field)] = &[
         ("memorandum for:", Field::To),
         ("memorandum for", Field::To),
@@ -1047,6 +1058,13 @@ mod tests {
             let st = analyze(release);
             assert!(!st.is_memo, "{release}");
         }
+        // "Memorandum for the Secretary of X on Y" as the first line: the memo's title
+        let pm = "date 2021-07-23\nMemorandum for the Secretary of State on the Delegation of Tide Authority\n\nBy the authority vested in me as President, I hereby delegate the functions.\n";
+        let st = analyze(pm);
+        assert!(st.is_memo, "a memorandum's title naming its addressee");
+        assert!(st.fields.is_empty(), "no addressee field: {:?}", st.fields);
+        let header = "date 2021-07-23\nMEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\nSUBJECT: Tides\n\nText.\n";
+        assert_eq!(analyze(header).fields.first().map(|f| f.0), Some(Field::To));
         let letter = "date 2021-07-09\nLetter to the Speaker of the House of Representatives on Tides\n\nDear Madam Speaker:\n\nI write on tides.\n";
         assert!(analyze(letter).is_memo, "a letter's title line");
         let fact_sheet = "date 2021-07-09\nFACT SHEET: Executive Order on Tides\n\nToday, the President signed an order on tides.\n";
