@@ -3802,6 +3802,10 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                         && !GOV_MODIFIERS.contains(p)
                         && !STARTERS.contains(p)
                         && !PLACE_WORDS.contains(p)
+                        // ("Chief Financial Officers": a title's plural is no name)
+                        && !p
+                            .strip_suffix('s')
+                            .is_some_and(|w| w.len() > 3 && TITLE_HEADS.contains(w))
                         && lex.lookup_acronym(p).is_none()
                 });
             // "L. Francis Cissna": a first initial before a known first name
@@ -4459,6 +4463,11 @@ mod tests {
                     ("Morgan Stanley", Organization),
                     ("Citigroup Foundation", Organization),
                 ],
+            ),
+            (
+                "a title's plural is no name",
+                "The Chief Financial Officers met the Chief Data Officers.",
+                &[],
             ),
             (
                 "a headline's verb is no part of a name",
