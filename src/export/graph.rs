@@ -428,6 +428,27 @@ fn may_be_local_name(lower: &str) -> bool {
     })
 }
 
+/// Keeps the candidates that pass a test and the other filters (`seeds`'s check).
+type Check<'a> =
+    dyn FnMut(BTreeSet<String>, &dyn Fn(&Node) -> bool) -> Result<BTreeSet<String>> + 'a;
+
+/// The candidates whose label is the name (in lower case), else, looked up only
+/// then, those with an alias of that name.
+fn by_label_then_alias(
+    check: &mut Check<'_>,
+    lower: &str,
+    named: BTreeSet<String>,
+    aliased: impl FnOnce() -> Result<BTreeSet<String>>,
+) -> Result<BTreeSet<String>> {
+    let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
+    if !by_label.is_empty() {
+        return Ok(by_label);
+    }
+    check(aliased()?, &|n| {
+        n.aliases.iter().any(|a| a.to_lowercase() == lower)
+    })
+}
+
 /// The entities `--around` names: by IRI, else by label, else by alias
 /// (case-insensitive), among those the other filters keep.
 fn seeds(
@@ -488,16 +509,11 @@ fn seeds(
                     .filter(|k| local_name(k).to_lowercase() == lower),
             );
         }
-        let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
-        if !by_label.is_empty() {
-            return Ok(by_label);
-        }
-        let named = reader.subjects_with_values(&alt_label, &forms)?;
-        let by_alias = check(named, &|n| {
-            n.aliases.iter().any(|a| a.to_lowercase() == lower)
+        let found = by_label_then_alias(&mut check, &lower, named, || {
+            reader.subjects_with_values(&alt_label, &forms)
         })?;
-        if !by_alias.is_empty() {
-            return Ok(by_alias);
+        if !found.is_empty() {
+            return Ok(found);
         }
     }
     // (an entity without a label is labelled by its IRI's last segment)
@@ -510,16 +526,11 @@ fn seeds(
                 .filter(|k| local_name(k).to_lowercase() == lower),
         );
     }
-    let by_label = check(named, &|n| n.label.to_lowercase() == lower)?;
-    if !by_label.is_empty() {
-        return Ok(by_label);
-    }
-    let named = reader.subjects_named(&alt_label, &lower)?;
-    let by_alias = check(named, &|n| {
-        n.aliases.iter().any(|a| a.to_lowercase() == lower)
+    let found = by_label_then_alias(&mut check, &lower, named, || {
+        reader.subjects_named(&alt_label, &lower)
     })?;
-    if !by_alias.is_empty() {
-        return Ok(by_alias);
+    if !found.is_empty() {
+        return Ok(found);
     }
     Err(Error::Other(format!(
         "export: no entity in the exported graph matches {wanted:?} (give its IRI, label or alias)"
