@@ -351,14 +351,12 @@ fn drop_headlines(kept: &mut Vec<Mention>) {
 fn listed_names(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
     static ON_HEADS: words::Words = words::Words::new("listed_subject_heads");
     static FIELD_HEADS: words::Words = words::Words::new("listed_field_heads");
+    // (a word: \p{Lu}[\p{L}’'-]*)
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let word = r"\p{Lu}[\p{L}’'-]*";
-        regex::Regex::new(&format!(
-            r"^(?:,\s+{word}(?:\s+{word}){{0,3}})+,?\s+(?:and|&)\s+{word}(?:\s+{word}){{0,3}}"
-        ))
-        .unwrap_or_else(|e| unreachable!("listed names regex: {e}"))
-    });
+    let re = mentions::compiled(
+        &RE,
+        r"^(?:,\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3})+,?\s+(?:and|&)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}",
+    );
     // (other names' spans: a list holding one is a list of names)
     let named: Vec<Span> = kept
         .iter()
@@ -725,12 +723,10 @@ fn presidents_bodies(text: &str, lex: &Lexicon, kept: &mut Vec<Mention>) {
 /// establishes is the government's, whatever its head word says.
 fn established_bodies(text: &str, lex: &Lexicon, kept: &mut [Mention]) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"\b[Tt]here (?:is|are|shall be) (?:hereby )?established(?: (?:within|in|under) [^.;:]{3,90}?,?)? (?:an?|the)\s+$",
-        )
-        .unwrap_or_else(|e| unreachable!("established bodies regex: {e}"))
-    });
+    let re = mentions::compiled(
+        &RE,
+        r"\b[Tt]here (?:is|are|shall be) (?:hereby )?established(?: (?:within|in|under) [^.;:]{3,90}?,?)? (?:an?|the)\s+$",
+    );
     let mut moved: HashMap<String, (EntityClass, String)> = HashMap::new();
     for m in kept.iter_mut() {
         if m.class != EntityClass::Organization || m.anaphor || m.canonical.is_some() {
@@ -867,22 +863,18 @@ fn acts_with_year(text: &str, cands: &mut [Mention]) {
 
 fn court_heading_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?mi)^[ \t]*(?:the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*for the ((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
-        )
-        .unwrap_or_else(|e| unreachable!("court heading regex: {e}"))
-    })
+    mentions::compiled(
+        &RE,
+        r"(?mi)^[ \t]*(?:the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*for the ((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+    )
 }
 
 fn nominee_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?m)^([A-Z][\w'\x{2019}.-]+(?: [A-Z][\w'\x{2019}.-]*){1,3}), Nominee for ",
-        )
-        .unwrap_or_else(|e| unreachable!("nominee regex: {e}"))
-    })
+    mentions::compiled(
+        &RE,
+        r"(?m)^([A-Z][\w'\x{2019}.-]+(?: [A-Z][\w'\x{2019}.-]*){1,3}), Nominee for ",
+    )
 }
 
 /// "Washington, DC 20528", "Ft. Snelling, MN 55111-4050": a line that ends
