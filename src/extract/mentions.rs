@@ -366,7 +366,7 @@ pub fn is_head_title(title: &str) -> bool {
 }
 
 /// A regex compiled once (the patterns are constants, checked by the tests).
-fn compiled(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+pub(crate) fn compiled(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| {
         Regex::new(pattern).unwrap_or_else(|e| unreachable!("regex {pattern}: {e}"))
     })
@@ -701,16 +701,18 @@ fn quoted_policies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
             "pattern.quoted-policy",
             70,
         );
-        if let Some(e) = lex
-            .lookup(&label)
-            .map(|i| &lex.entries[i])
-            .filter(|e| e.class == EntityClass::Policy)
-        {
-            m.key = class_key(EntityClass::Policy, &e.canonical);
-            m.canonical = Some(e.canonical.clone());
+        if let Some(e) = known_policy(lex, &label) {
+            m.take_entry(e);
         }
         out.push(m);
     }
+}
+
+/// The gazetteer's policy of that name, if the gazetteer knows one.
+fn known_policy<'a>(lex: &'a Lexicon, name: &str) -> Option<&'a LexEntry> {
+    lex.lookup(name)
+        .map(|i| &lex.entries[i])
+        .filter(|e| e.class == EntityClass::Policy)
 }
 
 /// "H.R. 7218, the “BOLD Infrastructure for Alzheimer’s Reauthorization Act of
@@ -767,11 +769,7 @@ fn quoted_acts(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
                 "pattern.quoted-act",
                 90,
             );
-            if let Some(e) = lex
-                .lookup(&label)
-                .map(|i| &lex.entries[i])
-                .filter(|e| e.class == EntityClass::Policy)
-            {
+            if let Some(e) = known_policy(lex, &label) {
                 m.take_entry(e);
             }
             out.push(m);
