@@ -3714,6 +3714,92 @@ fn quoted_nickname(text: &str, seg: &Segmented, k: usize) -> bool {
         && toks[k + 2].span.end < toks[k + 3].span.start
 }
 
+/// Whether the token at `k` stands on the document's headline: its first line
+/// of text (after a `date` line), alone before a blank line, of four words or more, whose words of five
+/// letters or more are all capitalised, and not all upper case ("President Roe
+/// Advances Energy Affordability with the Pledge").
+fn headline_line(text: &str, seg: &Segmented, k: usize) -> bool {
+    let at = seg.tokens[k].span.start;
+    let mut start = 0;
+    let line = loop {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim();
+        if !line.is_empty() && !line.starts_with("date ") {
+            // (alone: a blank line or the end of the text after it)
+            let alone = text[end..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with("\n\n")
+                || text[end..].trim().is_empty()
+                || text[end..].starts_with('\n')
+                    && text[end + 1..]
+                        .trim_start_matches([' ', '\t', '\r'])
+                        .starts_with('\n');
+            break (alone && at >= start && at < end).then_some(line);
+        }
+        if end >= text.len() {
+            break None;
+        }
+        start = end + 1;
+    };
+    let Some(line) = line else { return false };
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        })
+        .collect();
+    words.len() >= 4
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 5)
+            .all(|w| w.starts_with(char::is_uppercase))
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+/// Whether `w` is the third person of a common word's verb ("Adjusts",
+/// "Rescinds", "Reinstates", "Unleashes").
+fn common_verb_form(lex: &Lexicon, w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 3
+            && (lex.is_common_word(stem)
+                || stem
+                    .strip_suffix('e')
+                    .is_some_and(|s| s.len() >= 3 && lex.is_common_word(s)))
+    })
+}
+
+/// Whether the text writes `w`, capitalised, as the last word of a name inside
+/// a sentence elsewhere than at `at` (after a word or a comma, before a word in
+/// lower case or a stop): a name's part ("Director Young said"), not a
+/// headline's verb nor the inside of a longer name ("the Consumer Price Index").
+fn written_as_name(text: &str, w: &str, at: usize) -> bool {
+    text.match_indices(w).any(|(k, _)| {
+        let after = &text[k + w.len()..];
+        k != at
+            && !after.starts_with(char::is_alphanumeric)
+            && !after
+                .trim_start_matches([' ', '\n'])
+                .starts_with(char::is_uppercase)
+            && text[..k].ends_with(' ')
+            && text[..k]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic() || c == ',')
+    })
+}
+
+/// Whether the name running from `start` to `end` stands elsewhere in the text
+/// ("John Young" in the body keeps the "Young" of a headline's "John Young Named …").
+fn name_goes_on(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    !name.contains('\n')
+        && text
+            .match_indices(name)
+            .any(|(k, _)| k != start && !text[k + name.len()..].starts_with(char::is_alphabetic))
+}
+
 /// People: title + name, name + ", " + title, first-name + surname, names with middle initials,
 /// all-caps signature lines.
 fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
@@ -3725,6 +3811,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             || !tok_is_cap(w)
             || is_title_word(w) && !is_initial(w)
             || lower_in(w, &HONORIFICS)
+            // ("Vice President Announces New …": a headline's verb opens no name)
+            || HEADLINE_VERBS.contains(w)
         {
             i += 1;
             continue;
@@ -3764,6 +3852,14 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     || t.ends_with("ing") && t.len() > 5
                     // ("President Roe Signs …": a headline's verb ends the name)
                     || HEADLINE_VERBS.contains(t)
+                    // ("… Kamala Roe Call with …", "President Roe Adjusts Tariffs",
+                    // "Georgia Disaster Declaration"): in a title-case headline, a
+                    // common word or a verb of one that the text never writes
+                    // after the name so far, nor as a name inside a sentence
+                    || headline_line(text, seg, end)
+                        && (lex.is_common_word(t) || common_verb_form(lex, t))
+                        && !name_goes_on(text, toks[i].span.start, toks[end].span.end)
+                        && !written_as_name(text, t, toks[end].span.start)
                     || matches!(
                         t.trim_end_matches('.'),
                         "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
@@ -4471,6 +4567,31 @@ mod tests {
                 "a headline's verb is no part of a name",
                 "Secretary Ann Roe Celebrates the new tide season.",
                 &[("Ann Roe", Person)],
+            ),
+            (
+                "on a title-case headline, a common word or its verb after a name ends it",
+                "date 2025-01-02\nPresident Ann Q. Roe Adjusts Tariffs on Widget Imports\n\nThe order sets rates.",
+                &[("Ann Q. Roe", Person)],
+            ),
+            (
+                "a call in a readout's headline is no part of the name",
+                "Readout of Vice President Ann Roe Call with Prime Minister Bo Doe\n\nThey spoke.",
+                &[("Ann Roe", Person), ("Bo Doe", Person)],
+            ),
+            (
+                "a headline's first name that is a state's opens no person there",
+                "President Ann Roe Approves Georgia Disaster Declaration\n\nAid will flow.",
+                &[("Ann Roe", Person)],
+            ),
+            (
+                "a surname that is a common word stays when the text writes it as a name",
+                "Nomination of Ann Q. Young Sent to the Senate\n\nThe President named Director Young today.",
+                &[("Ann Q. Young", Person), ("the Senate", Agency)],
+            ),
+            (
+                "off the headline, a common word in a name stays",
+                "Ann Q. Young, of Ohio, to be a Judge\nfor a term of years.",
+                &[("Ann Q. Young", Person)],
             ),
             (
                 "a nickname in quotes stays inside the name; a pun in quotes makes none",

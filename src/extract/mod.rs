@@ -908,6 +908,17 @@ fn given_memo_name(t: &str) -> Option<&str> {
     (WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))).then_some(t)
 }
 
+/// Whether the memo number at `number` inside the title at `title` is the
+/// document's own: no word before it in the title cites it
+/// (`title_cited_number_cues`: "Executive Order on Amending Executive Order
+/// 14007", "A Proclamation on Revoking Proclamation 10014").
+fn own_number(text: &str, title: Span, number: Span) -> bool {
+    static CUES: Words = Words::new("title_cited_number_cues");
+    !text[title.start..number.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CUES.contains(&w.to_lowercase().as_str()))
+}
+
 /// The mention that stands for the document itself when it is a memo or order.
 fn document_memo(
     text: &str,
@@ -929,7 +940,12 @@ fn document_memo(
         let mut m = Mention::new(span, EntityClass::Memo, title.trim(), "memo.document", 100);
         if let Some(n) = cands
             .iter()
-            .filter(|c| c.rule == "memo.number" && span.start < span.end && span.contains(c.span))
+            .filter(|c| {
+                c.rule == "memo.number"
+                    && span.start < span.end
+                    && span.contains(c.span)
+                    && own_number(text, span, c.span)
+            })
             .min_by_key(|c| c.span.start)
         {
             m.extra.push(n.name.clone());
@@ -981,6 +997,7 @@ fn document_memo(
         .iter()
         .filter(|c| c.rule == "memo.number" && span.contains(c.span))
         .min_by_key(|c| c.span.start)
+        .filter(|c| own_number(text, span, c.span))
         .or_else(|| {
             // a number alone on a header line before the title ("PM-602-0050.1"):
             // the document's own

@@ -2927,7 +2927,11 @@ impl<'a> Ctx<'a> {
         let title_date = self
             .dates_starting(title_span.start, title_span.end)
             .iter()
-            .find(|d| title_span.contains(d.span) && d.date.day.is_some())
+            .find(|d| {
+                title_span.contains(d.span)
+                    && d.date.day.is_some()
+                    && !names_a_day(&self.text[title_span.start..d.span.start])
+            })
             .copied();
         if let Some(d) = title_date {
             self.fact(
@@ -3040,6 +3044,31 @@ fn contains_words(text: &str, words: &str) -> bool {
         let after = text[i + words.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Whether the title before a date makes the date another thing's, not the
+/// document's: a name's ("… Concerning the Terrorist Attacks of September 11,
+/// 2001": a word other than a memo's kind or number before "of") or a cited
+/// order's ("Clarification of Exceptions Under Executive Order 14257 of April 2,
+/// 2025": `title_cited_number_cues` before the number); not "Executive Order
+/// 13768 of January 25, 2017" nor "Memorandum of May 9, 2013".
+fn names_a_day(before: &str) -> bool {
+    static MEMO_HEADS: Words = Words::new("memo_heads");
+    static CUES: Words = Words::new("title_cited_number_cues");
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let [head @ .., w, "of"] = words.as_slice() else {
+        return false;
+    };
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        head.iter().any(|h| {
+            CUES.contains(
+                &h.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        })
+    } else {
+        !MEMO_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+    }
 }
 
 #[cfg(test)]
@@ -3575,6 +3604,49 @@ mod document_title_tests {
                 .any(|r| r.subject == me && r.predicate == Predicate::Creator),
             "the signature names its creator"
         );
+    }
+}
+
+#[cfg(test)]
+mod document_title_line_tests {
+    use crate::extract::relations::tests::{check, Case};
+
+    #[test]
+    fn a_title_line_names_the_document_not_what_it_cites() {
+        let cases: &[Case] = &[
+            (
+                "an order amending another is not that other order",
+                "Executive Order on Amending Executive Order 14007\n\nBy the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered as follows:\n\nSection 1. The first sentence of section 2 of Executive Order 14007 of January 27, 2021 (Widget Council), is hereby amended.\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nSeptember 13, 2021.",
+                &[
+                    "Executive Order on Amending Executive Order 14007 dcterms:creator Joseph R. Biden Jr.",
+                    "Executive Order on Amending Executive Order 14007 dcterms:issued 2021-09-13",
+                    "Executive Order 14007 dcterms:issued 2021-01-27",
+                ],
+                &["Executive Order 14007 dcterms:issued 2021-09-13"],
+            ),
+            (
+                "an order's own number opens its title",
+                "Executive Order 14999 of March 3, 2025\n\nBy the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered as follows:\n\nSection 1. Widgets shall be counted.\n\nDONALD J. TRUMP\n\nTHE WHITE HOUSE,\nMarch 3, 2025.",
+                &[
+                    "Executive Order 14999 dcterms:issued 2025-03-03",
+                    "Executive Order 14999 dcterms:creator Donald J. Trump",
+                ],
+                &[],
+            ),
+            (
+                "a day named in the title is not the order's date",
+                "Executive Order on Review of Records Concerning the Floods of May 4, 2001\n\nBy the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered as follows:\n\nSection 1. Records shall be reviewed.\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nSeptember 3, 2021.",
+                &["Executive Order on Review of Records Concerning the Floods of May 4, 2001 dcterms:issued 2021-09-03"],
+                &["Executive Order on Review of Records Concerning the Floods of May 4, 2001 dcterms:issued 2001-05-04"],
+            ),
+            (
+                "a memorandum's title naming its addressee and a year",
+                "Memorandum for the Secretary of Defense on 2020 Widget Command Plan\n\nPursuant to my authority as Commander in Chief, I hereby approve the plan.\n\nJOSEPH R. BIDEN JR.",
+                &["Memorandum for the Secretary of Defense on 2020 Widget Command Plan dcterms:creator Joseph R. Biden Jr."],
+                &[],
+            ),
+        ];
+        check(cases);
     }
 }
 

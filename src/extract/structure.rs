@@ -125,7 +125,8 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
     if lower.starts_with("memorandum for ")
         && line.chars().any(char::is_lowercase)
         && line.match_indices(" on ").any(|(i, _)| {
-            line[i + 4..].starts_with(char::is_uppercase) || line[i + 4..].starts_with("the ")
+            line[i + 4..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || line[i + 4..].starts_with("the ")
         })
     {
         return None;
@@ -244,6 +245,7 @@ pub fn analyze(text: &str) -> Structure {
                 || line.len() <= 480
                     && MEMO_TITLE_WORDS
                         .iter()
+                        .chain(LETTER_TITLE_STARTS.iter())
                         .any(|w| lower.starts_with(w.trim_end())))
             && words >= 2
             && !line.ends_with([',', ';'])
@@ -1067,6 +1069,15 @@ mod tests {
         assert_eq!(analyze(header).fields.first().map(|f| f.0), Some(Field::To));
         let letter = "date 2021-07-09\nLetter to the Speaker of the House of Representatives on Tides\n\nDear Madam Speaker:\n\nI write on tides.\n";
         assert!(analyze(letter).is_memo, "a letter's title line");
+        let long = format!(
+            "date 2023-02-03\nLetters to the Speaker of the House of Representatives and the President of the Senate on the Continuation of the National Emergency with Respect to {}\n\nDear Mr. Speaker:\n\nI write on tides.\n",
+            "the Widespread Tides and the Potential for a Deepening Flood in the Lowlands of the Coast and the Rivers of the Plain"
+        );
+        let st = analyze(&long);
+        assert!(
+            st.is_memo && st.title.is_some(),
+            "a letter's title line of over 240 characters"
+        );
         let fact_sheet = "date 2021-07-09\nFACT SHEET: Executive Order on Tides\n\nToday, the President signed an order on tides.\n";
         assert!(
             analyze(fact_sheet).is_memo,
