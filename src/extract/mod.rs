@@ -1042,6 +1042,19 @@ fn document_memo(
     {
         m.extra.push(text[sub.start..sub.end].trim().to_string());
     }
+    // a title given with the document names it too ("Executive Order 14412" in the
+    // text, "Securing the Nation …" as the JSON Lines title)
+    if let Some(t) = doc.title.as_deref().map(str::trim) {
+        if !t.is_empty()
+            && lexicon::name_key(t) != lexicon::name_key(&m.name)
+            && !m
+                .extra
+                .iter()
+                .any(|x| lexicon::name_key(x) == lexicon::name_key(t))
+        {
+            m.extra.push(t.to_string());
+        }
+    }
     // a number given in the header's metadata ("Report: GAO-26-107682 | …") is the document's
     if let Some(num) = st.doc_number {
         for c in cands

@@ -760,8 +760,30 @@ fn stands_alone(text: &str, all: &[Span], j: usize) -> bool {
 
 /// A line of at most three words with a digit: a date ("January 21, 2025").
 fn is_date_line(line: &str) -> bool {
-    line.trim_end_matches('.').split_whitespace().count() <= 3
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = line.trim_end_matches('.').split_whitespace().collect();
+    words.len() <= 3
         && line.chars().any(|c| c.is_ascii_digit())
+        // a month's name ("May 9, 2013", "Sept. 2020") or only figures ("2013-05-09"),
+        // not a holiday's title with its year ("Mother's Day, 2025")
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            !w.chars().any(char::is_alphabetic)
+                || w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()))
+        })
 }
 
 /// Whether line `j`, after one blank line, goes on with the subject so far
@@ -876,6 +898,25 @@ fn is_title_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_lines() {
+        // (case, line, whether it is only a date)
+        let cases: &[(&str, &str, bool)] = &[
+            ("a month, day and year", "May 9, 2013", true),
+            ("an abbreviated month", "Sept. 30, 2020", true),
+            ("figures only", "2013-05-09", true),
+            (
+                "a holiday's title with its year",
+                "Mother’s Day, 2025",
+                false,
+            ),
+            ("an order's number", "Executive Order 14412", false),
+        ];
+        for (case, line, want) in cases {
+            assert_eq!(is_date_line(line), *want, "{case}");
+        }
+    }
 
     #[test]
     fn subject_lines_wrapped_with_blank_lines() {
