@@ -386,7 +386,7 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<pa>(?:Policy\s+Alert\s+)?(?P<pan>PA-\d{4}-\d{1,3}))
              | (?P<fp>(?:Policy\s+)?(?P<fpn>FP\s?\d{3}-\d{2,3}-\d{1,2}))
              | (?P<bod>(?P<bodkind>Binding\s+Operational\s+Directive|Emergency\s+Directive|BOD|ED)
-                  \s+(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
+                  (?:\s+|-)(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
              | (?P<dir>(?P<dirkind>Operating\s+Policies\s+and\s+Procedures\s+Memorandum|Policy\s+Memorandum|Policy\s+Directive
                   |Directive|Instruction|Bulletin|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
                   \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
