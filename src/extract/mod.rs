@@ -909,6 +909,35 @@ fn given_memo_name(t: &str) -> Option<&str> {
 }
 
 /// The mention that stands for the document itself when it is a memo or order.
+/// Whether the memo number at `number` inside the title at `title` is one the
+/// title cites ("Executive Order on Amending Executive Order 14007", "Revocation
+/// of Executive Order 13801"), not the document's own: the word before it,
+/// past a memo's kind ("Executive Order", "Proclamation"), is one of
+/// `title_cited_number_leads`.
+fn cited_in_title(text: &str, title: Span, number: Span) -> bool {
+    static LEADS: Words = Words::new("title_cited_number_leads");
+    static KIND_WORDS: [&str; 4] = ["executive", "national", "security", "presidential"];
+    let before = &text[title.start..number.start];
+    let name = &text[number.start..number.end];
+    // (the number's mention may hold its kind: "Executive Order 14007")
+    let mut words: Vec<String> = before
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if name.split_whitespace().count() == 1 {
+        while words.last().is_some_and(|w| {
+            words::MEMO_WORDS.contains(w.as_str()) || KIND_WORDS.contains(&w.as_str())
+        }) {
+            words.pop();
+        }
+    }
+    words.last().is_some_and(|w| LEADS.contains(w.as_str()))
+}
+
 fn document_memo(
     text: &str,
     st: &structure::Structure,
@@ -929,7 +958,12 @@ fn document_memo(
         let mut m = Mention::new(span, EntityClass::Memo, title.trim(), "memo.document", 100);
         if let Some(n) = cands
             .iter()
-            .filter(|c| c.rule == "memo.number" && span.start < span.end && span.contains(c.span))
+            .filter(|c| {
+                c.rule == "memo.number"
+                    && span.start < span.end
+                    && span.contains(c.span)
+                    && !cited_in_title(text, span, c.span)
+            })
             .min_by_key(|c| c.span.start)
         {
             m.extra.push(n.name.clone());
@@ -980,7 +1014,9 @@ fn document_memo(
     static MEMO_KINDS: Words = Words::new("memo_kind_words");
     let number = cands
         .iter()
-        .filter(|c| c.rule == "memo.number" && span.contains(c.span))
+        .filter(|c| {
+            c.rule == "memo.number" && span.contains(c.span) && !cited_in_title(text, span, c.span)
+        })
         .min_by_key(|c| c.span.start)
         .or_else(|| {
             // a number alone on a header line before the title ("PM-602-0050.1"):
@@ -1735,6 +1771,37 @@ mod tests {
             for w in *not {
                 assert!(facts.iter().all(|f| f != w), "{case}: {w} in {facts:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_number_the_title_cites() {
+        // (title, whether its number is one it cites)
+        let cases = [
+            ("Executive Order on Amending Executive Order 14007", true),
+            ("A Proclamation on Revoking Proclamation 10014", true),
+            (
+                "Executive Order on the Revocation of Executive Order 13801",
+                true,
+            ),
+            ("Guidance on Implementation of M-21-31", true),
+            ("Executive Order 13768 of January 25, 2017", false),
+            (
+                "M-13-13 — Memorandum for the Heads of Executive Departments",
+                false,
+            ),
+            ("OMB Memorandum M-17-05: Fiscal Year Guidance", false),
+        ];
+        for (title, cited) in cases {
+            let text = format!("{title}\n\nThe text.\n");
+            let cands =
+                mentions::find_candidates(&text, &text::segment(&text), &Lexicon::builtin());
+            let n = cands
+                .iter()
+                .find(|c| c.rule == "memo.number")
+                .unwrap_or_else(|| panic!("{title}: no number"));
+            let span = Span::new(0, title.len());
+            assert_eq!(cited_in_title(&text, span, n.span), cited, "{title}");
         }
     }
 
