@@ -2386,9 +2386,21 @@ pub fn could_be_surname(w: &str) -> bool {
 /// not a committee named by its subject ("Committee on Appropriations").
 fn is_generic(words: &[&str]) -> bool {
     static GENERIC: Words = Words::new("generic_name_words");
+    // "National Security Act", "Federal Advisory Committee Act": three such words
+    // or more that end in "Act" name a law (not "This Act", "New Appropriations Act")
+    let act = words.len() >= 3
+        && words.last() == Some(&"Act")
+        && !words[..words.len() - 1]
+            .iter()
+            .any(|w| GENERIC_ACT_FRONTS.contains(w) || is_connector(w));
     !matches!(words, ["Committee" | "Subcommittee", "on", _, ..])
+        && !act
         && words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
 }
+
+/// Generic words that make a generic law's name of one that ends in "Act"
+/// ("This Act", "the Final Appropriations Act").
+static GENERIC_ACT_FRONTS: Words = Words::new("generic_act_fronts");
 
 fn is_month(w: &str) -> bool {
     matches!(
@@ -4778,6 +4790,11 @@ mod tests {
                 "a department of a university is the university's",
                 "She taught in the Biology Department of the University of Springfield.",
                 &[("Biology Department of the University of Springfield", Organization)],
+            ),
+            (
+                "a law named by generic words only",
+                "The board follows the Federal Advisory Committee Act and the National Security Act.",
+                &[("Federal Advisory Committee Act", Policy), ("National Security Act", Policy)],
             ),
             (
                 "an appropriations name lists its parts with commas",
