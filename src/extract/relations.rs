@@ -1998,7 +1998,12 @@ impl<'a> Ctx<'a> {
                         self.mention_starting_at(p + 1, &[EntityClass::Memo, EntityClass::Policy])
                     {
                         let oc = self.class(o);
-                        if numbered && oc == EntityClass::Memo {
+                        // ("Executive Order 13399 of April 25, 2006, Executive Order
+                        // 13460 of …": a list of numbered orders, not one order's
+                        // other name)
+                        let other_number = self.mentions[o].rule == "memo.number"
+                            && self.mentions[o].key != self.mentions[m].key;
+                        if numbered && oc == EntityClass::Memo && !other_number {
                             self.links.push((m, o, Some(EntityClass::Memo)));
                         } else if oc == EntityClass::Policy && in_notes {
                             let ev = self.sentence_span(p);
@@ -3093,6 +3098,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_list_of_numbered_orders() {
+        check(&[(
+            "orders listed with their dates are each its own, each with its date",
+            "Notes\n\nSteps were taken in Executive Order 17399 of April 25, 2006, Executive Order 17460 of February 13, 2008, and Executive Order 17608 of May 1, 2012.",
+            &[
+                "Executive Order 17399 dcterms:issued 2006-04-25",
+                "Executive Order 17460 dcterms:issued 2008-02-13",
+                "Executive Order 17608 dcterms:issued 2012-05-01",
+            ],
+            &[],
+        )]);
     }
 
     #[test]
