@@ -2251,7 +2251,13 @@ impl<'a> Ctx<'a> {
                     && m != doc
                     && sp.end <= anchor
                     && match city {
-                        Some(_) => anchor - sp.end <= 80 && gap.matches('\n').count() <= 1,
+                        // (or the line above it past a blank line, as pdftotext
+                        // lays a letterhead out)
+                        Some(_) => {
+                            anchor - sp.end <= 80
+                                && (gap.matches('\n').count() <= 1
+                                    || gap.trim().is_empty() && gap.matches('\n').count() <= 2)
+                        }
                         None => gap.trim().is_empty(),
                     }
             })
@@ -3098,6 +3104,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_letterhead_past_a_blank_line() {
+        check(&[(
+            "pdftotext's letterhead: the body, a blank line, the city; a sender field that names no one",
+            "U.S. Department of Homeland Security\n\nWashington, DC 20528\n\nBinding Operational Directive BOD 97-01\nOriginal Release Date: September 13, 2017\n\nFROM:\n\nElaine C.\nActing s x\n\nSUBJECT:\n\nRemoval of Widget Products\n\nAgencies shall remove the widgets.\n",
+            &[
+                "Binding Operational Directive 97-01 dcterms:creator Department of Homeland Security",
+                "Binding Operational Directive 97-01 dcterms:issued 2017-09-13",
+            ],
+            &[],
+        )]);
     }
 
     #[test]
