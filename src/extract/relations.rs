@@ -2211,6 +2211,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A date with its day alone on a line before the first header field of a
+    /// memo with header fields (within the first 800 bytes), and that line.
+    fn header_date_line(&self) -> Option<(Date, Span)> {
+        let first_field = self.st.fields.iter().map(|(_, s)| s.start).min()?;
+        let top = first_field.min(800);
+        self.dates_starting(0, top).iter().find_map(|d| {
+            let line_start = self.text[..d.span.start].rfind('\n').map_or(0, |k| k + 1);
+            let line_end = self.text[d.span.end..]
+                .find('\n')
+                .map_or(self.text.len(), |k| d.span.end + k);
+            let alone = self.text[line_start..d.span.start].trim().is_empty()
+                && self.text[d.span.end..line_end]
+                    .trim()
+                    .trim_end_matches(['.', ','])
+                    .is_empty();
+            (alone && d.date.day.is_some() && d.span.end <= top)
+                .then(|| (d.date, Span::new(d.span.start, d.span.end)))
+        })
+    }
+
     /// "U.S. Department of Homeland Security / Washington, DC 20528" at the top
     /// of a memo or directive that names no sender: the body on the letterhead
     /// issued it. Only the lines above the first header field (or the first
@@ -2949,6 +2969,23 @@ impl<'a> Ctx<'a> {
                 "memo.title-date",
             );
         }
+        // a date alone on its line above the header fields ("January 26, 2022"
+        // / "M-22-09" / "MEMORANDUM FOR …", as pdftotext lays out an OMB memo)
+        if !self
+            .facts
+            .iter()
+            .any(|f| f.subject == doc && f.predicate == Predicate::Issued)
+        {
+            if let Some((d, line)) = self.header_date_line() {
+                self.fact(
+                    doc,
+                    Predicate::Issued,
+                    FactObject::Date(d),
+                    line,
+                    "memo.header-date-line",
+                );
+            }
+        }
         if !self
             .facts
             .iter()
@@ -3116,6 +3153,19 @@ mod tests {
                 "Binding Operational Directive 97-01 dcterms:issued 2017-09-13",
             ],
             &[],
+        )]);
+    }
+
+    #[test]
+    fn a_date_line_above_the_header() {
+        check(&[(
+            "an OMB memo's date line, then its number and its fields",
+            "EXECUTIVE OFFICE OF THE PRESIDENT\nOFFICE OF MANAGEMENT AND BUDGET\nWASHINGTON, D.C. 20503\n\nJanuary 26, 2022\nM-98-09\nMEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\nFROM:\n\nJane Q. Doe\nActing Director\n\nSUBJECT:\n\nMoving Toward Widget Principles\n\nThis memorandum sets out a strategy. It was drafted on March 3, 2021.\n",
+            &[
+                "M-98-09 dcterms:issued 2022-01-26",
+                "M-98-09 dcterms:creator Jane Q. Doe",
+            ],
+            &["M-98-09 dcterms:issued 2021-03-03"],
         )]);
     }
 
