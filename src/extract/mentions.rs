@@ -386,7 +386,7 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<pa>(?:Policy\s+Alert\s+)?(?P<pan>PA-\d{4}-\d{1,3}))
              | (?P<fp>(?:Policy\s+)?(?P<fpn>FP\s?\d{3}-\d{2,3}-\d{1,2}))
              | (?P<bod>(?P<bodkind>Binding\s+Operational\s+Directive|Emergency\s+Directive|BOD|ED)
-                  \s+(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
+                  (?:\s+|-)(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
              | (?P<dir>(?P<dirkind>Operating\s+Policies\s+and\s+Procedures\s+Memorandum|Policy\s+Memorandum|Policy\s+Directive
                   |Directive|Instruction|Bulletin|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
                   \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
@@ -2386,9 +2386,21 @@ pub fn could_be_surname(w: &str) -> bool {
 /// not a committee named by its subject ("Committee on Appropriations").
 fn is_generic(words: &[&str]) -> bool {
     static GENERIC: Words = Words::new("generic_name_words");
+    // "National Security Act", "Federal Advisory Committee Act": three such words
+    // or more that end in "Act" name a law (not "This Act", "New Appropriations Act")
+    let act = words.len() >= 3
+        && words.last() == Some(&"Act")
+        && !words[..words.len() - 1]
+            .iter()
+            .any(|w| GENERIC_ACT_FRONTS.contains(w) || is_connector(w));
     !matches!(words, ["Committee" | "Subcommittee", "on", _, ..])
+        && !act
         && words.iter().all(|w| GENERIC.contains(w) || is_connector(w))
 }
+
+/// Generic words that make a generic law's name of one that ends in "Act"
+/// ("This Act", "the Final Appropriations Act").
+static GENERIC_ACT_FRONTS: Words = Words::new("generic_act_fronts");
 
 fn is_month(w: &str) -> bool {
     matches!(
@@ -4899,6 +4911,11 @@ mod tests {
                 "a department of a university is the university's",
                 "She taught in the Biology Department of the University of Springfield.",
                 &[("Biology Department of the University of Springfield", Organization)],
+            ),
+            (
+                "a law named by generic words only",
+                "The board follows the Federal Advisory Committee Act and the National Security Act.",
+                &[("Federal Advisory Committee Act", Policy), ("National Security Act", Policy)],
             ),
             (
                 "an appropriations name lists its parts with commas",

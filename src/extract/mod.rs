@@ -908,15 +908,33 @@ fn given_memo_name(t: &str) -> Option<&str> {
     (WORDS.iter().any(|w| l.contains(w)) || STARTS.iter().any(|w| l.starts_with(w))).then_some(t)
 }
 
-/// Whether the memo number at `number` inside the title at `title` is the
-/// document's own: no word before it in the title cites it
-/// (`title_cited_number_cues`: "Executive Order on Amending Executive Order
-/// 14007", "A Proclamation on Revoking Proclamation 10014").
-fn own_number(text: &str, title: Span, number: Span) -> bool {
-    static CUES: Words = Words::new("title_cited_number_cues");
-    !text[title.start..number.start]
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CUES.contains(&w.to_lowercase().as_str()))
+/// Whether the memo number at `number` inside the title at `title` is one the
+/// title cites ("Executive Order on Amending Executive Order 14007", "Revocation
+/// of Executive Order 13801"), not the document's own: the word before it,
+/// past a memo's kind ("Executive Order", "Proclamation"), is one of
+/// `title_cited_number_leads`.
+fn cited_in_title(text: &str, title: Span, number: Span) -> bool {
+    static LEADS: Words = Words::new("title_cited_number_leads");
+    static KIND_WORDS: [&str; 4] = ["executive", "national", "security", "presidential"];
+    let before = &text[title.start..number.start];
+    let name = &text[number.start..number.end];
+    // (the number's mention may hold its kind: "Executive Order 14007")
+    let mut words: Vec<String> = before
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if name.split_whitespace().count() == 1 {
+        while words.last().is_some_and(|w| {
+            words::MEMO_WORDS.contains(w.as_str()) || KIND_WORDS.contains(&w.as_str())
+        }) {
+            words.pop();
+        }
+    }
+    words.last().is_some_and(|w| LEADS.contains(w.as_str()))
 }
 
 /// The mention that stands for the document itself when it is a memo or order.
@@ -944,7 +962,7 @@ fn document_memo(
                 c.rule == "memo.number"
                     && span.start < span.end
                     && span.contains(c.span)
-                    && own_number(text, span, c.span)
+                    && !cited_in_title(text, span, c.span)
             })
             .min_by_key(|c| c.span.start)
         {
@@ -993,11 +1011,13 @@ fn document_memo(
         (None, None, Some(title)) => (Span::new(0, 0), title.clone()),
         _ => return None,
     };
+    static MEMO_KINDS: Words = Words::new("memo_kind_words");
     let number = cands
         .iter()
-        .filter(|c| c.rule == "memo.number" && span.contains(c.span))
+        .filter(|c| {
+            c.rule == "memo.number" && span.contains(c.span) && !cited_in_title(text, span, c.span)
+        })
         .min_by_key(|c| c.span.start)
-        .filter(|c| own_number(text, span, c.span))
         .or_else(|| {
             // a number alone on a header line before the title ("PM-602-0050.1"):
             // the document's own
@@ -1010,7 +1030,20 @@ fn document_memo(
                     let line_end = text[c.span.end..]
                         .find('\n')
                         .map_or(text.len(), |i| c.span.end + i);
-                    text[line_start..c.span.start].trim().is_empty()
+                    // (or after its kind written out: "Binding Operational
+                    // Directive BOD 18-02")
+                    let before = text[line_start..c.span.start].trim();
+                    let kind_words = before.split_whitespace().count() <= 4
+                        && before.split_whitespace().all(|w| {
+                            w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase)
+                        })
+                        && before
+                            .rsplit(' ')
+                            .next()
+                            .map(str::to_lowercase)
+                            // (OCR runs words together: "OperationalDirective")
+                            .is_some_and(|w| MEMO_KINDS.iter().any(|k| w.ends_with(k)));
+                    (before.is_empty() || kind_words)
                         && text[c.span.end..line_end].trim().is_empty()
                 })
         });
@@ -1256,12 +1289,56 @@ fn add_surnames(
 }
 
 /// "this order", "the memo", "that policy", "the Department": the entity in focus.
+/// "this Binding Operational Directive", "this Emergency Directive": a memo's
+/// kind named in capitals after "this", with no number, is the document's own
+/// memo, not another memo of that name (the mention becomes a reference back
+/// to the document's memo).
+fn this_kind_is_the_document(
+    text: &str,
+    seg: &text::Segmented,
+    kept: &mut [Mention],
+    doc_memo: Option<usize>,
+) {
+    static KINDS: Words = Words::new("memo_kind_words");
+    let Some(d) = doc_memo else { return };
+    let doc = kept[d].clone();
+    for (k, m) in kept.iter_mut().enumerate() {
+        if k == d || m.class != EntityClass::Memo || m.anaphor || m.span.start >= m.span.end {
+            continue;
+        }
+        let name = &text[m.span.start..m.span.end];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let kind = words
+            .last()
+            .is_some_and(|w| KINDS.contains(w.to_lowercase().as_str()));
+        if !kind
+            || words.len() > 4
+            || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+            || name.contains(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let t = seg.token_at(m.span.start);
+        if t == 0 || t >= seg.tokens.len() || !seg.tok(text, t - 1).eq_ignore_ascii_case("this") {
+            continue;
+        }
+        let span = Span::new(seg.tokens[t - 1].span.start, m.span.end);
+        let mut r = doc.clone();
+        r.span = span;
+        r.anaphor = true;
+        r.rule = "anaphor.focus";
+        r.extra.clear();
+        *m = r;
+    }
+}
+
 fn add_anaphors(
     text: &str,
     seg: &text::Segmented,
     kept: &mut Vec<Mention>,
     doc_memo: Option<usize>,
 ) {
+    this_kind_is_the_document(text, seg, kept, doc_memo);
     let mut extra = Vec::new();
     // how often each key was referred back to so far
     let mut extra_counts: HashMap<String, usize> = HashMap::new();
@@ -1651,6 +1728,93 @@ mod tests {
             if !absent.is_empty() {
                 assert!(got.iter().all(|(l, _)| l != absent), "{case}: {got:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_directive_named_by_its_number_line() {
+        // (case, header line, facts that must be found, facts that must not be)
+        let cases: &[(&str, &str, &[&str], &[&str])] = &[
+            (
+                "kind then acronym and number",
+                "Binding Operational Directive BOD 98-02",
+                &[
+                    "Binding Operational Directive 98-02 dcterms:creator Jane Q. Doe",
+                    "Binding Operational Directive 98-02 dcterms:issued 2018-05-07",
+                    "Binding Operational Directive 98-02 dcterms:references Binding Operational Directive 97-01",
+                ],
+                &["Binding Operational Directive 98-02 dcterms:references Binding Operational Directive 98-02"],
+            ),
+            (
+                "acronym and number joined by a hyphen",
+                "Binding Operational Directive BOD-98-02",
+                &["Binding Operational Directive 98-02 dcterms:creator Jane Q. Doe"],
+                &[],
+            ),
+            (
+                "no number line: named by its subject",
+                "Directives Office",
+                &["Securing Example Assets dcterms:creator Jane Q. Doe"],
+                // ("this Binding Operational Directive" is the document, not another memo)
+                &["Securing Example Assets dcterms:references Binding Operational Directive"],
+            ),
+        ];
+        for (case, head, want, not) in cases {
+            let text = format!("{head}\nOriginal Release Date: May 7, 2018\n\nFROM:\n\nJane Q. Doe\nSecretary\n\nSUBJECT:\n\nSecuring Example Assets\n\nAgencies receiving this Binding Operational Directive shall act. It builds on BOD 97-01.\n");
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", &text));
+            let facts: Vec<String> = ex
+                .relations
+                .iter()
+                .map(|r| {
+                    let object = match &r.object {
+                        crate::model::Object::Entity(i) => ex.entities[*i].label.clone(),
+                        crate::model::Object::Date(d) => d.to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    format!(
+                        "{} {} {object}",
+                        ex.entities[r.subject].label,
+                        r.predicate.curie()
+                    )
+                })
+                .collect();
+            for w in *want {
+                assert!(facts.iter().any(|f| f == w), "{case}: {w} not in {facts:?}");
+            }
+            for w in *not {
+                assert!(facts.iter().all(|f| f != w), "{case}: {w} in {facts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_the_title_cites() {
+        // (title, whether its number is one it cites)
+        let cases = [
+            ("Executive Order on Amending Executive Order 14007", true),
+            ("A Proclamation on Revoking Proclamation 10014", true),
+            (
+                "Executive Order on the Revocation of Executive Order 13801",
+                true,
+            ),
+            ("Guidance on Implementation of M-21-31", true),
+            ("Executive Order 13768 of January 25, 2017", false),
+            (
+                "M-13-13 — Memorandum for the Heads of Executive Departments",
+                false,
+            ),
+            ("OMB Memorandum M-17-05: Fiscal Year Guidance", false),
+        ];
+        for (title, cited) in cases {
+            let text = format!("{title}\n\nThe text.\n");
+            let cands =
+                mentions::find_candidates(&text, &text::segment(&text), &Lexicon::builtin());
+            let n = cands
+                .iter()
+                .find(|c| c.rule == "memo.number")
+                .unwrap_or_else(|| panic!("{title}: no number"));
+            let span = Span::new(0, title.len());
+            assert_eq!(cited_in_title(&text, span, n.span), cited, "{title}");
         }
     }
 

@@ -1998,7 +1998,12 @@ impl<'a> Ctx<'a> {
                         self.mention_starting_at(p + 1, &[EntityClass::Memo, EntityClass::Policy])
                     {
                         let oc = self.class(o);
-                        if numbered && oc == EntityClass::Memo {
+                        // ("Executive Order 13399 of April 25, 2006, Executive Order
+                        // 13460 of …": a list of numbered orders, not one order's
+                        // other name)
+                        let other_number = self.mentions[o].rule == "memo.number"
+                            && self.mentions[o].key != self.mentions[m].key;
+                        if numbered && oc == EntityClass::Memo && !other_number {
                             self.links.push((m, o, Some(EntityClass::Memo)));
                         } else if oc == EntityClass::Policy && in_notes {
                             let ev = self.sentence_span(p);
@@ -2206,6 +2211,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A date with its day alone on a line before the first header field of a
+    /// memo with header fields (within the first 800 bytes), and that line.
+    fn header_date_line(&self) -> Option<(Date, Span)> {
+        let first_field = self.st.fields.iter().map(|(_, s)| s.start).min()?;
+        let top = first_field.min(800);
+        self.dates_starting(0, top).iter().find_map(|d| {
+            let line_start = self.text[..d.span.start].rfind('\n').map_or(0, |k| k + 1);
+            let line_end = self.text[d.span.end..]
+                .find('\n')
+                .map_or(self.text.len(), |k| d.span.end + k);
+            let alone = self.text[line_start..d.span.start].trim().is_empty()
+                && self.text[d.span.end..line_end]
+                    .trim()
+                    .trim_end_matches(['.', ','])
+                    .is_empty();
+            (alone && d.date.day.is_some() && d.span.end <= top)
+                .then(|| (d.date, Span::new(d.span.start, d.span.end)))
+        })
+    }
+
     /// "U.S. Department of Homeland Security / Washington, DC 20528" at the top
     /// of a memo or directive that names no sender: the body on the letterhead
     /// issued it. Only the lines above the first header field (or the first
@@ -2246,7 +2271,13 @@ impl<'a> Ctx<'a> {
                     && m != doc
                     && sp.end <= anchor
                     && match city {
-                        Some(_) => anchor - sp.end <= 80 && gap.matches('\n').count() <= 1,
+                        // (or the line above it past a blank line, as pdftotext
+                        // lays a letterhead out)
+                        Some(_) => {
+                            anchor - sp.end <= 80
+                                && (gap.matches('\n').count() <= 1
+                                    || gap.trim().is_empty() && gap.matches('\n').count() <= 2)
+                        }
                         None => gap.trim().is_empty(),
                     }
             })
@@ -2942,6 +2973,23 @@ impl<'a> Ctx<'a> {
                 "memo.title-date",
             );
         }
+        // a date alone on its line above the header fields ("January 26, 2022"
+        // / "M-22-09" / "MEMORANDUM FOR …", as pdftotext lays out an OMB memo)
+        if !self
+            .facts
+            .iter()
+            .any(|f| f.subject == doc && f.predicate == Predicate::Issued)
+        {
+            if let Some((d, line)) = self.header_date_line() {
+                self.fact(
+                    doc,
+                    Predicate::Issued,
+                    FactObject::Date(d),
+                    line,
+                    "memo.header-date-line",
+                );
+            }
+        }
         if !self
             .facts
             .iter()
@@ -3050,11 +3098,11 @@ fn contains_words(text: &str, words: &str) -> bool {
 /// document's: a name's ("… Concerning the Terrorist Attacks of September 11,
 /// 2001": a word other than a memo's kind or number before "of") or a cited
 /// order's ("Clarification of Exceptions Under Executive Order 14257 of April 2,
-/// 2025": `title_cited_number_cues` before the number); not "Executive Order
+/// 2025": `title_cited_number_leads` before the number); not "Executive Order
 /// 13768 of January 25, 2017" nor "Memorandum of May 9, 2013".
 fn names_a_day(before: &str) -> bool {
     static MEMO_HEADS: Words = Words::new("memo_heads");
-    static CUES: Words = Words::new("title_cited_number_cues");
+    static CUES: Words = Words::new("title_cited_number_leads");
     let words: Vec<&str> = before.split_whitespace().collect();
     let [head @ .., w, "of"] = words.as_slice() else {
         return false;
@@ -3122,6 +3170,46 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_letterhead_past_a_blank_line() {
+        check(&[(
+            "pdftotext's letterhead: the body, a blank line, the city; a sender field that names no one",
+            "U.S. Department of Homeland Security\n\nWashington, DC 20528\n\nBinding Operational Directive BOD 97-01\nOriginal Release Date: September 13, 2017\n\nFROM:\n\nElaine C.\nActing s x\n\nSUBJECT:\n\nRemoval of Widget Products\n\nAgencies shall remove the widgets.\n",
+            &[
+                "Binding Operational Directive 97-01 dcterms:creator Department of Homeland Security",
+                "Binding Operational Directive 97-01 dcterms:issued 2017-09-13",
+            ],
+            &[],
+        )]);
+    }
+
+    #[test]
+    fn a_date_line_above_the_header() {
+        check(&[(
+            "an OMB memo's date line, then its number and its fields",
+            "EXECUTIVE OFFICE OF THE PRESIDENT\nOFFICE OF MANAGEMENT AND BUDGET\nWASHINGTON, D.C. 20503\n\nJanuary 26, 2022\nM-98-09\nMEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\nFROM:\n\nJane Q. Doe\nActing Director\n\nSUBJECT:\n\nMoving Toward Widget Principles\n\nThis memorandum sets out a strategy. It was drafted on March 3, 2021.\n",
+            &[
+                "M-98-09 dcterms:issued 2022-01-26",
+                "M-98-09 dcterms:creator Jane Q. Doe",
+            ],
+            &["M-98-09 dcterms:issued 2021-03-03"],
+        )]);
+    }
+
+    #[test]
+    fn a_list_of_numbered_orders() {
+        check(&[(
+            "orders listed with their dates are each its own, each with its date",
+            "Notes\n\nSteps were taken in Executive Order 17399 of April 25, 2006, Executive Order 17460 of February 13, 2008, and Executive Order 17608 of May 1, 2012.",
+            &[
+                "Executive Order 17399 dcterms:issued 2006-04-25",
+                "Executive Order 17460 dcterms:issued 2008-02-13",
+                "Executive Order 17608 dcterms:issued 2012-05-01",
+            ],
+            &[],
+        )]);
     }
 
     #[test]

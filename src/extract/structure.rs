@@ -145,6 +145,8 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
         ("re:", Field::Subject),
         ("date:", Field::Date),
         ("release date:", Field::Date),
+        // a directive's "Original Release Date: September 18, 2020"
+        ("original release date:", Field::Date),
         ("through:", Field::To),
         ("cc:", Field::Copy),
         ("bcc:", Field::Copy),
@@ -323,6 +325,17 @@ pub fn analyze(text: &str) -> Structure {
             }
             let mut end = t.end;
             let mut j = i + 1;
+            // a label alone on its line, its content a paragraph below it
+            // ("SUBJECT:" / blank / "Mitigate …", as pdftotext lays out a
+            // directive's header block): the content starts at that paragraph
+            if content_start >= t.end {
+                if let Some(k) = label_content_line(text, &all, i) {
+                    let u = trimmed(text, all[k]);
+                    content_start = u.start;
+                    end = u.end;
+                    j = k + 1;
+                }
+            }
             let mut blank_run = 0;
             let mut continued = false;
             while j < all.len() {
@@ -355,7 +368,13 @@ pub fn analyze(text: &str) -> Structure {
                     .filter(|w| w.starts_with(char::is_lowercase))
                     .count();
                 let prose = words >= 6 && lower_words * 2 >= words;
+                // ("1. In support of Open Data efforts, this memorandum …": a
+                // numbered paragraph of prose opens the body)
+                let numbered = l.split_once(". ").is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+                });
                 if field_of(l).is_some()
+                    || (numbered && prose)
                     || l.len() > 100
                     || (field != Field::From && field != Field::To && blank_run > 0 && !continued)
                     || (blank_run > 0 && prose)
@@ -792,6 +811,35 @@ fn is_date_line(line: &str) -> bool {
 /// line standing alone, and either the subject so far ends with a word that
 /// cannot end it ("… of the Council on") or the document's title holds both
 /// parts in a row.
+/// The line that holds the content of a header label standing alone on line
+/// `i` ("FROM:", "SUBJECT:"): the first line after one or two blank lines,
+/// when it is no label itself, no prose and no page furniture. None when the
+/// line right below the label is not blank (the field's own loop reads it).
+fn label_content_line(text: &str, all: &[Span], i: usize) -> Option<usize> {
+    let blank = |k: usize| text[all[k].start..all[k].end].trim().is_empty();
+    let mut k = i + 1;
+    while k < all.len() && k <= i + 2 && blank(k) {
+        k += 1;
+    }
+    if k == i + 1 || k >= all.len() || blank(k) {
+        return None;
+    }
+    let u = trimmed(text, all[k]);
+    let line = &text[u.start..u.end];
+    let words = line.split_whitespace().count();
+    let lower_words = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    let prose = words >= 6 && lower_words * 2 >= words;
+    (field_of(line).is_none()
+        && !prose
+        && line.len() <= 160
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then_some(k)
+}
+
 fn subject_continues(
     text: &str,
     all: &[Span],
@@ -1032,6 +1080,60 @@ mod tests {
         let order = "By the authority vested in me as President by the Constitution and the\nlaws of the United States of America, it is hereby ordered:\n\nSection 1.  Purpose.  Text of the order.\n";
         assert!(analyze(order).is_memo);
         assert!(!analyze("Notes on the week\n\nThe agency met twice.\n").is_memo);
+    }
+
+    #[test]
+    fn labels_alone_on_their_line() {
+        // (name, text, field, its contents): pdftotext lays a directive's
+        // header out as "LABEL:" / blank / content
+        let directive = "Emergency Directive 99-01\nOriginal Release Date: March 2, 2021\n\nFROM:\n\nJane Q. Doe\nDirector, Office of Examples\n\nCC:\n\nJohn Roe\nDirector, Office of Budget\n\nSUBJECT:\n\nMitigate the Example Vulnerability from February\n2021 Updates\n\nThe agencies shall patch their systems within ten days of this directive.\n";
+        let memo = "March 1, 2018\nM-99-01\nMEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\nFROM:\n\nJane Q. Doe\nDirector\n\nSUBJECT:\n\nImplementation of the Example Act\n\nThe Example Act is a key component of this Administration's efforts.\n";
+        let to_then_body = "Memo\n\nTo:\n\nUnder Secretaries and Other Key Officials\n1. In support of these efforts, this memorandum provides guidance regarding the data.\n";
+        let cases: [(&str, &str, Field, &[&str]); 7] = [
+            (
+                "sender",
+                directive,
+                Field::From,
+                &["Jane Q. Doe\nDirector, Office of Examples"],
+            ),
+            (
+                "copy",
+                directive,
+                Field::Copy,
+                &["John Roe\nDirector, Office of Budget"],
+            ),
+            (
+                "subject over two lines",
+                directive,
+                Field::Subject,
+                &["Mitigate the Example Vulnerability from February\n2021 Updates"],
+            ),
+            (
+                "original release date",
+                directive,
+                Field::Date,
+                &["March 2, 2021"],
+            ),
+            ("memo sender", memo, Field::From, &["Jane Q. Doe\nDirector"]),
+            (
+                "memo subject",
+                memo,
+                Field::Subject,
+                &["Implementation of the Example Act"],
+            ),
+            (
+                "a numbered paragraph ends the field",
+                to_then_body,
+                Field::To,
+                &["Under Secretaries and Other Key Officials"],
+            ),
+        ];
+        for (name, text, field, want) in cases {
+            assert_eq!(field_texts(text, field), want.to_vec(), "{name}");
+        }
+        // a label right above another label has no content
+        assert!(field_texts("Memo\n\nFROM:\n\nSUBJECT: Things\n", Field::From).is_empty());
+        assert!(analyze(directive).is_memo);
     }
 
     #[test]
