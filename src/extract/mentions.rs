@@ -3868,8 +3868,8 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     // "Georgia Disaster Declaration"): in a title-case headline, a
                     // common word or a verb of one that the text never writes
                     // after the name so far, nor as a name inside a sentence
-                    || headline_line(text, seg, end)
-                        && (lex.is_common_word(t) || common_verb_form(lex, t))
+                    || (lex.is_common_word(t) || common_verb_form(lex, t))
+                        && headline_line(text, seg, end)
                         && !name_goes_on(text, toks[i].span.start, toks[end].span.end)
                         && !written_as_name(text, t, toks[end].span.start)
                     || matches!(
