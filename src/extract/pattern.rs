@@ -53,17 +53,20 @@
 //! | `( a \| b c )` | a group of alternatives |
 //! | `(?= x )`, `(?! x )` | a match of `x` starts here, or none does (consumes nothing; a positive one keeps its captures) |
 //! | `(?<= x )`, `(?<! x )` | a match of `x` within the sentence ends here, or none does |
+//! | `(?<<= x )`, `(?<<! x )` | … within the sentence or the one before it (a line break that split a sentence) |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated (`*`, `+`: at most 16 times), bounded (at most 255) |
 //! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
 //! predicate and object from captures, or a literal `value`; the subject
-//! `"@doc"` is the document's own memo) or several `facts = [...]` (each
+//! `"@doc"` is the document's own memo, the object `"@creator"` the person
+//! who made it) or several `facts = [...]` (each
 //! recorded with the rule's id or its own `id`), a `mention`
 //! (a class and a captured span), or an `alias` (a captured name for a
 //! captured mention). Mention and alias rules run before the built-in
-//! relation stages, fact rules after them. Rules are compiled once, when the
+//! relation stages, fact rules after them (or, with `phase = "authors"`,
+//! among them: before the stages that read who made a memo). Rules are compiled once, when the
 //! extractor is built, and indexed by the words, mention classes and dates
 //! they can start with, so that a token only tries the rules that can match
 //! there, and a sentence only the rules whose needed words it holds.
@@ -243,6 +246,8 @@ struct FactAct {
 #[derive(Debug, Clone)]
 enum Obj {
     Capture(usize),
+    /// The person who made the document's memo (`object = "@creator"`).
+    DocCreator,
     /// The captured words, in lower case, looked up in a map (`map = { … }`):
     /// the text they map to, or no fact.
     Mapped(usize, Vec<(String, String)>),
@@ -290,6 +295,8 @@ pub struct Rule {
     evidence: Option<(usize, usize)>,
     /// Capture names, by slot.
     captures: Vec<(String, CapKind)>,
+    /// When a fact rule runs (`phase = "authors"`), or after the built-in stages.
+    authors: bool,
 }
 
 impl Rule {
@@ -403,6 +410,9 @@ enum Node {
         keep: bool,
         /// It has captures inside.
         inner: bool,
+        /// A look-behind that may start in the sentence before (`(?<<= x)`,
+        /// `(?<<! x)`).
+        wide: bool,
     },
 }
 
@@ -506,6 +516,8 @@ pub struct RuleSet {
     early: Index,
     /// Index of the fact rules (run after them).
     late: Index,
+    /// Index of the fact rules of the `authors` phase (run among them).
+    authors: Index,
     by_name: HashMap<&'static str, RuleId>,
 }
 
@@ -550,6 +562,9 @@ struct RuleDef {
     #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,
+    /// When a fact rule runs: `"authors"`, or after the built-in stages.
+    #[serde(default)]
+    phase: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -851,6 +866,22 @@ impl RuleSet {
                     ));
                 }
                 let object = match (&f.object, &f.value) {
+                    (Some(o), None) if o == "@creator" => {
+                        if matches!(
+                            predicate,
+                            Predicate::JobTitle
+                                | Predicate::Issued
+                                | Predicate::FoundingDate
+                                | Predicate::Defunct
+                        ) || f.map.is_some()
+                        {
+                            return Err(src.err(
+                                at,
+                                format!("the object of {} cannot be `@creator`", predicate.curie()),
+                            ));
+                        }
+                        Obj::DocCreator
+                    }
                     (Some(o), None) => {
                         let (slot, kind) = cap(o, at)?;
                         let want = match predicate {
@@ -980,6 +1011,19 @@ impl RuleSet {
                 }
             }
         };
+        let authors = match &r.phase {
+            None => false,
+            Some(ph) if ph.get_ref() == "authors" && matches!(action, Action::Facts(_)) => true,
+            Some(ph) if ph.get_ref() == "authors" => {
+                return Err(src.err(ph.span().start, "only a fact rule takes a `phase`"))
+            }
+            Some(ph) => {
+                return Err(src.err(
+                    ph.span().start,
+                    format!("unknown phase `{}`; expected `authors`", ph.get_ref()),
+                ))
+            }
+        };
         let examples = r
             .examples
             .iter()
@@ -1007,6 +1051,7 @@ impl RuleSet {
             action,
             evidence,
             captures,
+            authors,
         });
         for (nodes, _) in compiled {
             self.pats.push(Pat {
@@ -1020,8 +1065,11 @@ impl RuleSet {
     fn build_index(&mut self) {
         let mut early = Index::default();
         let mut late = Index::default();
+        let mut authors = Index::default();
         for (pi, p) in self.pats.iter().enumerate() {
-            let index = if self.rules[p.rule].is_fact() {
+            let index = if self.rules[p.rule].authors {
+                &mut authors
+            } else if self.rules[p.rule].is_fact() {
                 &mut late
             } else {
                 &mut early
@@ -1063,6 +1111,7 @@ impl RuleSet {
         }
         self.early = early;
         self.late = late;
+        self.authors = authors;
     }
 
     /// Every rule, in file order.
@@ -1079,6 +1128,15 @@ impl RuleSet {
     pub(crate) fn apply_early(&self, ctx: &mut Ctx<'_>) {
         if !self.early.is_empty() {
             let found = self.matches(ctx, &self.early);
+            self.emit(ctx, found);
+        }
+    }
+
+    /// Runs the fact rules of the `authors` phase (among the built-in
+    /// stages, before those that read who made a memo).
+    pub(crate) fn apply_authors(&self, ctx: &mut Ctx<'_>) {
+        if !self.authors.is_empty() {
+            let found = self.matches(ctx, &self.authors);
             self.emit(ctx, found);
         }
     }
@@ -1252,6 +1310,10 @@ impl RuleSet {
                             },
                         };
                         let object = match &f.object {
+                            Obj::DocCreator => match ctx.doc_creator() {
+                                Some(p) => FactObject::Mention(p),
+                                None => continue,
+                            },
                             Obj::Bool(b) => FactObject::Bool(*b),
                             Obj::Text(t) => FactObject::Text(t.clone()),
                             Obj::Capture(c) => match caps[*c] {
@@ -1708,17 +1770,23 @@ impl Parser<'_, '_> {
         Ok(match c {
             '(' if self.s[self.pos..].starts_with('?') => {
                 let rest = &self.s[self.pos..];
-                let (ahead, neg, len) = if rest.starts_with("?=") {
-                    (true, false, 2)
+                let (ahead, neg, len, wide) = if rest.starts_with("?=") {
+                    (true, false, 2, false)
                 } else if rest.starts_with("?!") {
-                    (true, true, 2)
+                    (true, true, 2, false)
                 } else if rest.starts_with("?<=") {
-                    (false, false, 3)
+                    (false, false, 3, false)
                 } else if rest.starts_with("?<!") {
-                    (false, true, 3)
+                    (false, true, 3, false)
+                } else if rest.starts_with("?<<=") {
+                    (false, false, 4, true)
+                } else if rest.starts_with("?<<!") {
+                    (false, true, 4, true)
                 } else {
                     self.pos = at;
-                    return Err(self.err("expected `(?=`, `(?!`, `(?<=` or `(?<!`"));
+                    return Err(
+                        self.err("expected `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<<=` or `(?<<!`")
+                    );
                 };
                 self.pos += len;
                 let alts = self.closed_alternatives(at)?;
@@ -1734,6 +1802,7 @@ impl Parser<'_, '_> {
                     node: Box::new(node),
                     ahead,
                     neg,
+                    wide,
                 }
             }
             '(' => {
@@ -2473,8 +2542,19 @@ impl Matcher<'_, '_, '_> {
                 neg,
                 keep,
                 inner,
+                wide,
             } => {
                 let outer = self.limit;
+                // (a wide one starts as early as the sentence before)
+                let first = if *wide {
+                    let seg = &self.view.ctx.seg;
+                    seg.sentence_of
+                        .get(self.first)
+                        .and_then(|&si| si.checked_sub(1))
+                        .map_or(self.first, |si| seg.sentences[si].first)
+                } else {
+                    self.first
+                };
                 // (a look-behind whose body starts with `%start` can only start there)
                 let (lo, hi) = if *ahead {
                     (pos, pos)
@@ -2483,7 +2563,7 @@ impl Matcher<'_, '_, '_> {
                 {
                     (self.first, self.first)
                 } else {
-                    (self.first, pos)
+                    (first, pos)
                 };
                 let starts = (lo..=hi).rev();
                 self.limit = if *ahead {
@@ -2990,7 +3070,7 @@ mod tests {
             (
                 "an unknown look-around",
                 rule("a:@Agency (?< of ) b:@Agency", sub),
-                "4:22: expected `(?=`, `(?!`, `(?<=` or `(?<!`",
+                "4:22: expected `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<<=` or `(?<<!`",
             ),
             (
                 "a repeated look-around",
@@ -3056,6 +3136,26 @@ mod tests {
                 "a valid rule",
                 rule("a:@Agency , part of the? b:@Agency", sub),
                 "ok",
+            ),
+            (
+                "the authors phase, the document's creator and a wide look-behind",
+                "[[rule]]\nid = \"t.x\"\nphase = \"authors\"\npattern = \"(?<<= in ) m:@Memo\"\nfact = { subject = \"m\", predicate = \"dcterms:creator\", object = \"@creator\" }\n".into(),
+                "ok",
+            ),
+            (
+                "an unknown phase",
+                "[[rule]]\nid = \"t.x\"\nphase = \"never\"\npattern = \"m:@Memo\"\nfact = { subject = \"m\", predicate = \"dcterms:creator\", object = \"@creator\" }\n".into(),
+                "3:9: unknown phase `never`; expected `authors`",
+            ),
+            (
+                "a phase for a mention rule",
+                "[[rule]]\nid = \"t.x\"\nphase = \"authors\"\npattern = \"m:( Local Law %number )\"\nmention = { class = \"Policy\", span = \"m\" }\n".into(),
+                "3:9: only a fact rule takes a `phase`",
+            ),
+            (
+                "the document's creator as a job title",
+                "[[rule]]\nid = \"t.x\"\npattern = \"m:@Person\"\nfact = { subject = \"m\", predicate = \"schema:jobTitle\", object = \"@creator\" }\n".into(),
+                "4:8: the object of schema:jobTitle cannot be `@creator`",
             ),
         ];
         for (case, file, want) in cases {

@@ -424,6 +424,19 @@ impl<'a> Ctx<'a> {
         self.members_of.contains(&m)
     }
 
+    /// The person an earlier rule gave as the creator of the document's memo
+    /// (the first such fact), if the document is a memo.
+    pub(crate) fn doc_creator(&self) -> Option<usize> {
+        let doc = self.doc_memo?;
+        self.facts
+            .iter()
+            .find(|f| f.subject == doc && f.predicate == Predicate::Creator)
+            .and_then(|f| match f.object {
+                FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
+                _ => None,
+            })
+    }
+
     /// Whether mention `m` has a job title (a `schema:jobTitle` fact) already.
     pub(crate) fn has_job_title(&self, m: usize) -> bool {
         self.titled.contains(&m)
@@ -585,7 +598,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// Runs every rule.
-    pub fn run(&mut self) {
+    /// Runs the built-in stages; `authors` runs the rules of the `authors`
+    /// phase among them.
+    pub fn run(&mut self, authors: &dyn Fn(&mut Self)) {
         self.quoted_short_names();
         self.person_titles();
         self.memo_by();
@@ -599,7 +614,7 @@ impl<'a> Ctx<'a> {
         self.citations();
         self.inline_citations();
         self.memo_names();
-        self.families();
+        self.families(authors);
         self.recall_families();
         self.report_staff();
         let groups = self.by_sentence();
