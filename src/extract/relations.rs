@@ -2858,31 +2858,7 @@ impl<'a> Ctx<'a> {
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
         self.revoked_lists(doc);
         // ("This zero-tolerance policy shall …": data/rules/documents.toml, memo.this-policy)
-        // "my April 11, 2017 memorandum" in a memo one person signed: that person's
-        let authors: Vec<usize> = self
-            .facts
-            .iter()
-            .filter(|f| f.subject == doc && f.predicate == Predicate::Creator)
-            .filter_map(|f| match f.object {
-                FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
-                _ => None,
-            })
-            .collect();
-        if let [author] = authors[..] {
-            for m in self.named(EntityClass::Memo) {
-                let (a, _) = self.toks[m];
-                if m != doc && a > 0 && self.lower(a - 1) == "my" {
-                    let ev = self.sentence_span(a);
-                    self.fact(
-                        m,
-                        Predicate::Creator,
-                        FactObject::Mention(author),
-                        ev,
-                        "memo.my-memo",
-                    );
-                }
-            }
-        }
+        // ("my April 11, 2017 memorandum": data/rules/memos.toml, memo.my-memo)
         // a title given with the document (not in its text) that names a law or
         // program the text names too: "Memorandum on the Delegation of Functions
         // Under the Tide Charts Act of 2020" … "the Tide Charts Act of 2020"
