@@ -46,6 +46,7 @@
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@Agency[first=Office\|Bureau]`, `[!first=…]`, `[!known]` | … whose name as written starts (or does not start) with one of these words; … that the gazetteer does not know |
+//! | `@Memo[!heading]`, `@Person[!jobtitle]` | … of an entity the document's title line does not name; … that no earlier rule gave a job title |
 //! | `!@Agency\|Organization` | no mention of those classes starts here (consumes nothing) |
 //! | `@Memo[date=d]` | … whose name holds a date that is not a bare year, captured as `d` |
 //! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
@@ -363,6 +364,8 @@ enum Node {
         unknown: bool,
         /// Not a person an earlier rule gave a job title (`!jobtitle`).
         untitled_person: bool,
+        /// Not of an entity the document's title line names (`!heading`).
+        not_heading: bool,
         /// Not a second mention over the words of an earlier one of these
         /// classes (the parent a name implies, `!implied`).
         not_implied: bool,
@@ -1955,6 +1958,7 @@ impl Parser<'_, '_> {
                         first: None,
                         unknown: false,
                         untitled_person: false,
+                        not_heading: false,
                         not_implied: false,
                         cap,
                     });
@@ -1993,6 +1997,7 @@ impl Parser<'_, '_> {
                 let mut first = None;
                 let mut unknown = false;
                 let mut untitled_person = false;
+                let mut not_heading = false;
                 let mut not_implied = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
@@ -2028,6 +2033,7 @@ impl Parser<'_, '_> {
                         ("!year", None) => no_year = true,
                         ("!known", None) => unknown = true,
                         ("!jobtitle", None) => untitled_person = true,
+                        ("!heading", None) => not_heading = true,
                         ("!implied", None) => not_implied = true,
                         (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
                             let words = v.split('|').map(|w| w.trim().to_string()).collect();
@@ -2068,7 +2074,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!heading`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -2090,6 +2096,7 @@ impl Parser<'_, '_> {
                     first,
                     unknown,
                     untitled_person,
+                    not_heading,
                     not_implied,
                     cap,
                 }
@@ -2248,6 +2255,8 @@ struct View<'c, 'a> {
     /// The place of each mention in `real`.
     rank: Vec<usize>,
     doc_key: Option<&'c str>,
+    /// The entities the document's title line names (keys of its mentions).
+    heading_keys: Vec<&'c str>,
     /// The last answer of `starting` (rules tried at one token ask the same).
     last_start: std::cell::Cell<(usize, usize, usize)>,
 }
@@ -2273,6 +2282,13 @@ impl<'c, 'a> View<'c, 'a> {
             real,
             rank,
             doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
+            heading_keys: ctx.st.title.map_or_else(Vec::new, |t| {
+                ctx.mentions
+                    .iter()
+                    .filter(|m| !m.anaphor && t.contains(m.span))
+                    .map(|m| m.key.as_str())
+                    .collect()
+            }),
             last_start: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
     }
@@ -2400,6 +2416,7 @@ impl Matcher<'_, '_, '_> {
                 first,
                 unknown,
                 untitled_person,
+                not_heading,
                 not_implied,
                 cap,
             } => {
@@ -2439,6 +2456,7 @@ impl Matcher<'_, '_, '_> {
                         })
                         && !(*unknown && x.canonical.is_some())
                         && !(*untitled_person && ctx.has_job_title(m))
+                        && !(*not_heading && view.heading_keys.contains(&x.key.as_str()))
                         && !(*not_implied
                             && view.starting(pos).iter().any(|&o| {
                                 let y = &ctx.mentions[o];
@@ -3139,7 +3157,7 @@ mod tests {
             ),
             (
                 "the authors phase, the document's creator and a wide look-behind",
-                "[[rule]]\nid = \"t.x\"\nphase = \"authors\"\npattern = \"(?<<= in ) m:@Memo\"\nfact = { subject = \"m\", predicate = \"dcterms:creator\", object = \"@creator\" }\n".into(),
+                "[[rule]]\nid = \"t.x\"\nphase = \"authors\"\npattern = \"(?<<= in ) m:@Memo[!doc,!heading]\"\nfact = { subject = \"m\", predicate = \"dcterms:creator\", object = \"@creator\" }\n".into(),
                 "ok",
             ),
             (

@@ -2946,39 +2946,7 @@ impl<'a> Ctx<'a> {
         }
         self.letterhead_creator(doc);
         self.summary_policies(doc);
-        let doc_key = self.mentions[doc].key.clone();
-        let replaced: Vec<String> = self
-            .facts
-            .iter()
-            .filter(|f| f.subject == doc && f.predicate == Predicate::Replaces)
-            .filter_map(|f| match f.object {
-                FactObject::Mention(o) => Some(self.mentions[o].key.clone()),
-                _ => None,
-            })
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        for m in 0..self.mentions.len() {
-            let mm = &self.mentions[m];
-            if mm.class != EntityClass::Memo
-                || mm.anaphor
-                || mm.key == doc_key
-                || replaced.contains(&mm.key)
-                || !seen.insert(mm.key.clone())
-            {
-                continue;
-            }
-            if self.st.title.is_some_and(|t| t.contains(mm.span)) {
-                continue;
-            }
-            let ev = self.sentence_span(self.toks[m].0);
-            self.fact(
-                doc,
-                Predicate::References,
-                FactObject::Mention(m),
-                ev,
-                "memo.cites",
-            );
-        }
+        // (the memos it names: data/rules/memos.toml, memo.cites)
     }
 
     /// Gazetteer parents, when the parent is named in the same sentence.
