@@ -182,7 +182,7 @@ impl Extractor {
         let mut ctx =
             relations::Ctx::new(text, &seg, lex, &st, &dates, doc.date, kept, doc_memo, &low);
         self.rules.apply_early(&mut ctx);
-        ctx.run();
+        ctx.run(&|ctx| self.rules.apply_authors(ctx));
         self.rules.apply_late(&mut ctx);
         // (after every rule, built-in or from a file: the lists they begin)
         ctx.coordinated_lists();

@@ -46,6 +46,7 @@
 //! | `@Memo[!doc]` | … that is not the mention naming the document (its title) |
 //! | `@Agency[!title]` | … that is not the body of a person's title ("the Secretary of Labor") |
 //! | `@Agency[first=Office\|Bureau]`, `[!first=…]`, `[!known]` | … whose name as written starts (or does not start) with one of these words; … that the gazetteer does not know |
+//! | `@Memo[!heading]`, `@Person[!jobtitle]` | … of an entity the document's title line does not name; … that no earlier rule gave a job title |
 //! | `!@Agency\|Organization` | no mention of those classes starts here (consumes nothing) |
 //! | `@Memo[date=d]` | … whose name holds a date that is not a bare year, captured as `d` |
 //! | `@Policy[year=y]`, `@Policy[!year]` | … whose name ends on a year after " of " ("… Act of 1965", from 1776 to 2100), captured as `y`; … or on no number |
@@ -53,17 +54,20 @@
 //! | `( a \| b c )` | a group of alternatives |
 //! | `(?= x )`, `(?! x )` | a match of `x` starts here, or none does (consumes nothing; a positive one keeps its captures) |
 //! | `(?<= x )`, `(?<! x )` | a match of `x` within the sentence ends here, or none does |
+//! | `(?<<= x )`, `(?<<! x )` | … within the sentence or the one before it (a line break that split a sentence) |
 //! | `x?` `x*` `x+` `x{2}` `x{1,3}` `x{,4}` | optional, repeated (`*`, `+`: at most 16 times), bounded (at most 255) |
 //! | `( _* run by _* ){<=5}` | `x`, covering at most that many tokens |
 //! | `name:x` | a named capture (a mention, a date, or the text of the tokens) |
 //!
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
 //! predicate and object from captures, or a literal `value`; the subject
-//! `"@doc"` is the document's own memo) or several `facts = [...]` (each
+//! `"@doc"` is the document's own memo, the object `"@creator"` the person
+//! who made it) or several `facts = [...]` (each
 //! recorded with the rule's id or its own `id`), a `mention`
 //! (a class and a captured span), or an `alias` (a captured name for a
 //! captured mention). Mention and alias rules run before the built-in
-//! relation stages, fact rules after them. Rules are compiled once, when the
+//! relation stages, fact rules after them (or, with `phase = "authors"`,
+//! among them: before the stages that read who made a memo). Rules are compiled once, when the
 //! extractor is built, and indexed by the words, mention classes and dates
 //! they can start with, so that a token only tries the rules that can match
 //! there, and a sentence only the rules whose needed words it holds.
@@ -243,6 +247,8 @@ struct FactAct {
 #[derive(Debug, Clone)]
 enum Obj {
     Capture(usize),
+    /// The person who made the document's memo (`object = "@creator"`).
+    DocCreator,
     /// The captured words, in lower case, looked up in a map (`map = { … }`):
     /// the text they map to, or no fact.
     Mapped(usize, Vec<(String, String)>),
@@ -290,6 +296,8 @@ pub struct Rule {
     evidence: Option<(usize, usize)>,
     /// Capture names, by slot.
     captures: Vec<(String, CapKind)>,
+    /// When a fact rule runs (`phase = "authors"`), or after the built-in stages.
+    authors: bool,
 }
 
 impl Rule {
@@ -356,6 +364,8 @@ enum Node {
         unknown: bool,
         /// Not a person an earlier rule gave a job title (`!jobtitle`).
         untitled_person: bool,
+        /// Not of an entity the document's title line names (`!heading`).
+        not_heading: bool,
         /// Not a second mention over the words of an earlier one of these
         /// classes (the parent a name implies, `!implied`).
         not_implied: bool,
@@ -403,6 +413,9 @@ enum Node {
         keep: bool,
         /// It has captures inside.
         inner: bool,
+        /// A look-behind that may start in the sentence before (`(?<<= x)`,
+        /// `(?<<! x)`).
+        wide: bool,
     },
 }
 
@@ -506,6 +519,8 @@ pub struct RuleSet {
     early: Index,
     /// Index of the fact rules (run after them).
     late: Index,
+    /// Index of the fact rules of the `authors` phase (run among them).
+    authors: Index,
     by_name: HashMap<&'static str, RuleId>,
 }
 
@@ -550,6 +565,9 @@ struct RuleDef {
     #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,
+    /// When a fact rule runs: `"authors"`, or after the built-in stages.
+    #[serde(default)]
+    phase: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -851,6 +869,22 @@ impl RuleSet {
                     ));
                 }
                 let object = match (&f.object, &f.value) {
+                    (Some(o), None) if o == "@creator" => {
+                        if matches!(
+                            predicate,
+                            Predicate::JobTitle
+                                | Predicate::Issued
+                                | Predicate::FoundingDate
+                                | Predicate::Defunct
+                        ) || f.map.is_some()
+                        {
+                            return Err(src.err(
+                                at,
+                                format!("the object of {} cannot be `@creator`", predicate.curie()),
+                            ));
+                        }
+                        Obj::DocCreator
+                    }
                     (Some(o), None) => {
                         let (slot, kind) = cap(o, at)?;
                         let want = match predicate {
@@ -980,6 +1014,19 @@ impl RuleSet {
                 }
             }
         };
+        let authors = match &r.phase {
+            None => false,
+            Some(ph) if ph.get_ref() == "authors" && matches!(action, Action::Facts(_)) => true,
+            Some(ph) if ph.get_ref() == "authors" => {
+                return Err(src.err(ph.span().start, "only a fact rule takes a `phase`"))
+            }
+            Some(ph) => {
+                return Err(src.err(
+                    ph.span().start,
+                    format!("unknown phase `{}`; expected `authors`", ph.get_ref()),
+                ))
+            }
+        };
         let examples = r
             .examples
             .iter()
@@ -1007,6 +1054,7 @@ impl RuleSet {
             action,
             evidence,
             captures,
+            authors,
         });
         for (nodes, _) in compiled {
             self.pats.push(Pat {
@@ -1020,8 +1068,11 @@ impl RuleSet {
     fn build_index(&mut self) {
         let mut early = Index::default();
         let mut late = Index::default();
+        let mut authors = Index::default();
         for (pi, p) in self.pats.iter().enumerate() {
-            let index = if self.rules[p.rule].is_fact() {
+            let index = if self.rules[p.rule].authors {
+                &mut authors
+            } else if self.rules[p.rule].is_fact() {
                 &mut late
             } else {
                 &mut early
@@ -1063,6 +1114,7 @@ impl RuleSet {
         }
         self.early = early;
         self.late = late;
+        self.authors = authors;
     }
 
     /// Every rule, in file order.
@@ -1079,6 +1131,15 @@ impl RuleSet {
     pub(crate) fn apply_early(&self, ctx: &mut Ctx<'_>) {
         if !self.early.is_empty() {
             let found = self.matches(ctx, &self.early);
+            self.emit(ctx, found);
+        }
+    }
+
+    /// Runs the fact rules of the `authors` phase (among the built-in
+    /// stages, before those that read who made a memo).
+    pub(crate) fn apply_authors(&self, ctx: &mut Ctx<'_>) {
+        if !self.authors.is_empty() {
+            let found = self.matches(ctx, &self.authors);
             self.emit(ctx, found);
         }
     }
@@ -1252,6 +1313,10 @@ impl RuleSet {
                             },
                         };
                         let object = match &f.object {
+                            Obj::DocCreator => match ctx.doc_creator() {
+                                Some(p) => FactObject::Mention(p),
+                                None => continue,
+                            },
                             Obj::Bool(b) => FactObject::Bool(*b),
                             Obj::Text(t) => FactObject::Text(t.clone()),
                             Obj::Capture(c) => match caps[*c] {
@@ -1708,17 +1773,23 @@ impl Parser<'_, '_> {
         Ok(match c {
             '(' if self.s[self.pos..].starts_with('?') => {
                 let rest = &self.s[self.pos..];
-                let (ahead, neg, len) = if rest.starts_with("?=") {
-                    (true, false, 2)
+                let (ahead, neg, len, wide) = if rest.starts_with("?=") {
+                    (true, false, 2, false)
                 } else if rest.starts_with("?!") {
-                    (true, true, 2)
+                    (true, true, 2, false)
                 } else if rest.starts_with("?<=") {
-                    (false, false, 3)
+                    (false, false, 3, false)
                 } else if rest.starts_with("?<!") {
-                    (false, true, 3)
+                    (false, true, 3, false)
+                } else if rest.starts_with("?<<=") {
+                    (false, false, 4, true)
+                } else if rest.starts_with("?<<!") {
+                    (false, true, 4, true)
                 } else {
                     self.pos = at;
-                    return Err(self.err("expected `(?=`, `(?!`, `(?<=` or `(?<!`"));
+                    return Err(
+                        self.err("expected `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<<=` or `(?<<!`")
+                    );
                 };
                 self.pos += len;
                 let alts = self.closed_alternatives(at)?;
@@ -1734,6 +1805,7 @@ impl Parser<'_, '_> {
                     node: Box::new(node),
                     ahead,
                     neg,
+                    wide,
                 }
             }
             '(' => {
@@ -1886,6 +1958,7 @@ impl Parser<'_, '_> {
                         first: None,
                         unknown: false,
                         untitled_person: false,
+                        not_heading: false,
                         not_implied: false,
                         cap,
                     });
@@ -1924,6 +1997,7 @@ impl Parser<'_, '_> {
                 let mut first = None;
                 let mut unknown = false;
                 let mut untitled_person = false;
+                let mut not_heading = false;
                 let mut not_implied = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
@@ -1959,6 +2033,7 @@ impl Parser<'_, '_> {
                         ("!year", None) => no_year = true,
                         ("!known", None) => unknown = true,
                         ("!jobtitle", None) => untitled_person = true,
+                        ("!heading", None) => not_heading = true,
                         ("!implied", None) => not_implied = true,
                         (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
                             let words = v.split('|').map(|w| w.trim().to_string()).collect();
@@ -1999,7 +2074,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!heading`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -2021,6 +2096,7 @@ impl Parser<'_, '_> {
                     first,
                     unknown,
                     untitled_person,
+                    not_heading,
                     not_implied,
                     cap,
                 }
@@ -2179,6 +2255,8 @@ struct View<'c, 'a> {
     /// The place of each mention in `real`.
     rank: Vec<usize>,
     doc_key: Option<&'c str>,
+    /// The entities the document's title line names (keys of its mentions).
+    heading_keys: Vec<&'c str>,
     /// The last answer of `starting` (rules tried at one token ask the same).
     last_start: std::cell::Cell<(usize, usize, usize)>,
 }
@@ -2204,6 +2282,13 @@ impl<'c, 'a> View<'c, 'a> {
             real,
             rank,
             doc_key: ctx.doc_memo.map(|d| ctx.mentions[d].key.as_str()),
+            heading_keys: ctx.st.title.map_or_else(Vec::new, |t| {
+                ctx.mentions
+                    .iter()
+                    .filter(|m| !m.anaphor && t.contains(m.span))
+                    .map(|m| m.key.as_str())
+                    .collect()
+            }),
             last_start: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
     }
@@ -2331,6 +2416,7 @@ impl Matcher<'_, '_, '_> {
                 first,
                 unknown,
                 untitled_person,
+                not_heading,
                 not_implied,
                 cap,
             } => {
@@ -2370,6 +2456,7 @@ impl Matcher<'_, '_, '_> {
                         })
                         && !(*unknown && x.canonical.is_some())
                         && !(*untitled_person && ctx.has_job_title(m))
+                        && !(*not_heading && view.heading_keys.contains(&x.key.as_str()))
                         && !(*not_implied
                             && view.starting(pos).iter().any(|&o| {
                                 let y = &ctx.mentions[o];
@@ -2473,8 +2560,19 @@ impl Matcher<'_, '_, '_> {
                 neg,
                 keep,
                 inner,
+                wide,
             } => {
                 let outer = self.limit;
+                // (a wide one starts as early as the sentence before)
+                let first = if *wide {
+                    let seg = &self.view.ctx.seg;
+                    seg.sentence_of
+                        .get(self.first)
+                        .and_then(|&si| si.checked_sub(1))
+                        .map_or(self.first, |si| seg.sentences[si].first)
+                } else {
+                    self.first
+                };
                 // (a look-behind whose body starts with `%start` can only start there)
                 let (lo, hi) = if *ahead {
                     (pos, pos)
@@ -2483,7 +2581,7 @@ impl Matcher<'_, '_, '_> {
                 {
                     (self.first, self.first)
                 } else {
-                    (self.first, pos)
+                    (first, pos)
                 };
                 let starts = (lo..=hi).rev();
                 self.limit = if *ahead {
@@ -2990,7 +3088,7 @@ mod tests {
             (
                 "an unknown look-around",
                 rule("a:@Agency (?< of ) b:@Agency", sub),
-                "4:22: expected `(?=`, `(?!`, `(?<=` or `(?<!`",
+                "4:22: expected `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<<=` or `(?<<!`",
             ),
             (
                 "a repeated look-around",
@@ -3056,6 +3154,26 @@ mod tests {
                 "a valid rule",
                 rule("a:@Agency , part of the? b:@Agency", sub),
                 "ok",
+            ),
+            (
+                "the authors phase, the document's creator and a wide look-behind",
+                "[[rule]]\nid = \"t.x\"\nphase = \"authors\"\npattern = \"(?<<= in ) m:@Memo[!doc,!heading]\"\nfact = { subject = \"m\", predicate = \"dcterms:creator\", object = \"@creator\" }\n".into(),
+                "ok",
+            ),
+            (
+                "an unknown phase",
+                "[[rule]]\nid = \"t.x\"\nphase = \"never\"\npattern = \"m:@Memo\"\nfact = { subject = \"m\", predicate = \"dcterms:creator\", object = \"@creator\" }\n".into(),
+                "3:9: unknown phase `never`; expected `authors`",
+            ),
+            (
+                "a phase for a mention rule",
+                "[[rule]]\nid = \"t.x\"\nphase = \"authors\"\npattern = \"m:( Local Law %number )\"\nmention = { class = \"Policy\", span = \"m\" }\n".into(),
+                "3:9: only a fact rule takes a `phase`",
+            ),
+            (
+                "the document's creator as a job title",
+                "[[rule]]\nid = \"t.x\"\npattern = \"m:@Person\"\nfact = { subject = \"m\", predicate = \"schema:jobTitle\", object = \"@creator\" }\n".into(),
+                "4:8: the object of schema:jobTitle cannot be `@creator`",
             ),
         ];
         for (case, file, want) in cases {

@@ -424,6 +424,19 @@ impl<'a> Ctx<'a> {
         self.members_of.contains(&m)
     }
 
+    /// The person an earlier rule gave as the creator of the document's memo
+    /// (the first such fact), if the document is a memo.
+    pub(crate) fn doc_creator(&self) -> Option<usize> {
+        let doc = self.doc_memo?;
+        self.facts
+            .iter()
+            .find(|f| f.subject == doc && f.predicate == Predicate::Creator)
+            .and_then(|f| match f.object {
+                FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
+                _ => None,
+            })
+    }
+
     /// Whether mention `m` has a job title (a `schema:jobTitle` fact) already.
     pub(crate) fn has_job_title(&self, m: usize) -> bool {
         self.titled.contains(&m)
@@ -585,7 +598,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// Runs every rule.
-    pub fn run(&mut self) {
+    /// Runs the built-in stages; `authors` runs the rules of the `authors`
+    /// phase among them.
+    pub fn run(&mut self, authors: &dyn Fn(&mut Self)) {
         self.quoted_short_names();
         self.person_titles();
         self.memo_by();
@@ -599,7 +614,7 @@ impl<'a> Ctx<'a> {
         self.citations();
         self.inline_citations();
         self.memo_names();
-        self.families();
+        self.families(authors);
         self.recall_families();
         self.report_staff();
         let groups = self.by_sentence();
@@ -2874,31 +2889,7 @@ impl<'a> Ctx<'a> {
         let ev = self.st.title.unwrap_or(self.mentions[doc].span);
         self.revoked_lists(doc);
         // ("This zero-tolerance policy shall …": data/rules/documents.toml, memo.this-policy)
-        // "my April 11, 2017 memorandum" in a memo one person signed: that person's
-        let authors: Vec<usize> = self
-            .facts
-            .iter()
-            .filter(|f| f.subject == doc && f.predicate == Predicate::Creator)
-            .filter_map(|f| match f.object {
-                FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
-                _ => None,
-            })
-            .collect();
-        if let [author] = authors[..] {
-            for m in self.named(EntityClass::Memo) {
-                let (a, _) = self.toks[m];
-                if m != doc && a > 0 && self.lower(a - 1) == "my" {
-                    let ev = self.sentence_span(a);
-                    self.fact(
-                        m,
-                        Predicate::Creator,
-                        FactObject::Mention(author),
-                        ev,
-                        "memo.my-memo",
-                    );
-                }
-            }
-        }
+        // ("my April 11, 2017 memorandum": data/rules/memos.toml, memo.my-memo)
         // a title given with the document (not in its text) that names a law or
         // program the text names too: "Memorandum on the Delegation of Functions
         // Under the Tide Charts Act of 2020" … "the Tide Charts Act of 2020"
@@ -3007,39 +2998,7 @@ impl<'a> Ctx<'a> {
         }
         self.letterhead_creator(doc);
         self.summary_policies(doc);
-        let doc_key = self.mentions[doc].key.clone();
-        let replaced: Vec<String> = self
-            .facts
-            .iter()
-            .filter(|f| f.subject == doc && f.predicate == Predicate::Replaces)
-            .filter_map(|f| match f.object {
-                FactObject::Mention(o) => Some(self.mentions[o].key.clone()),
-                _ => None,
-            })
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        for m in 0..self.mentions.len() {
-            let mm = &self.mentions[m];
-            if mm.class != EntityClass::Memo
-                || mm.anaphor
-                || mm.key == doc_key
-                || replaced.contains(&mm.key)
-                || !seen.insert(mm.key.clone())
-            {
-                continue;
-            }
-            if self.st.title.is_some_and(|t| t.contains(mm.span)) {
-                continue;
-            }
-            let ev = self.sentence_span(self.toks[m].0);
-            self.fact(
-                doc,
-                Predicate::References,
-                FactObject::Mention(m),
-                ev,
-                "memo.cites",
-            );
-        }
+        // (the memos it names: data/rules/memos.toml, memo.cites)
     }
 
     /// Gazetteer parents, when the parent is named in the same sentence.

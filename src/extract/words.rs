@@ -150,9 +150,6 @@ pub static TITLE_SMALL_WORDS: Words = Words::new("title_small_words");
 /// …").
 pub static APPOINTMENT_LEADS: Words = Words::new("appointment_leads");
 
-/// Verbs of a signer acting in the first person ("I declared", "I hereby ordered").
-pub static FIRST_PERSON_ACTS: Words = Words::new("first_person_acts");
-
 /// Lower-case words that leave a subject line open, to be continued on the next line.
 pub static DANGLING_WORDS: Words = Words::new("dangling_words");
 

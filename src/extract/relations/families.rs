@@ -10,7 +10,7 @@ use crate::extract::lexicon::Sex;
 use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
-use crate::extract::words::{Words, APPOINTMENT_LEADS, FIRST_PERSON_ACTS};
+use crate::extract::words::{Words, APPOINTMENT_LEADS};
 use crate::model::{EntityClass, Predicate, Span};
 
 pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
@@ -45,12 +45,6 @@ static HONORIFICS: Words = Words::new("honorifics");
 static BIO_ADVERBS: Words = Words::new("bio_adverbs");
 static APPOINTMENT_PARTICIPLES: Words = Words::new("appointment_participles");
 static MEMBER_QUALIFIERS: Words = Words::new("member_qualifiers");
-
-/// Verbs that make an order its author's ("signed", "issued", "with").
-static AUTHOR_LINKS: Words = Words::new("author_links");
-
-/// Words that say an order was undone rather than made.
-static UNDOING: Words = Words::new("undoing");
 
 fn is_role_head(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -87,7 +81,7 @@ static STATE_LEGISLATURE_WORDS: Words = Words::new("state_legislature_words");
 
 impl Ctx<'_> {
     /// Runs the families of this module.
-    pub(super) fn families(&mut self) {
+    pub(super) fn families(&mut self, authors: &dyn Fn(&mut Self)) {
         self.cover = vec![0; self.seg.tokens.len()];
         for m in 0..self.mentions.len() {
             self.mark_covered(m);
@@ -96,7 +90,9 @@ impl Ctx<'_> {
         self.signature_roles();
         self.enacting_person();
         self.bio_roles();
-        self.orders_with_author();
+        // (orders made by their author, "President NAME signed Executive Order N",
+        // "In Executive Order N …, I declared": data/rules/memos.toml, the `authors` phase)
+        authors(self);
         self.header_sender_titles();
         self.hereby_established();
         self.program_lists();
@@ -1715,90 +1711,6 @@ impl Ctx<'_> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-    }
-
-    /// Orders made by their author: "In Executive Order 14257 of April 2, 2025
-    /// (…), I declared …" in an order a person signed; "President NAME signed
-    /// Executive Order N", "President NAME is … with Executive Order N",
-    /// "President NAME's Executive Order N".
-    fn orders_with_author(&mut self) {
-        let signer = self.doc_memo.and_then(|doc| {
-            self.facts
-                .iter()
-                .find(|f| f.subject == doc && f.predicate == Predicate::Creator)
-                .and_then(|f| match f.object {
-                    FactObject::Mention(p) if self.class(p) == EntityClass::Person => Some(p),
-                    _ => None,
-                })
-        });
-        for m in self.named(EntityClass::Memo) {
-            if Some(m) == self.doc_memo {
-                continue;
-            }
-            let name = self.mentions[m].name.to_lowercase();
-            if !(name.starts_with("executive order") || name.starts_with("proclamation")) {
-                continue;
-            }
-            let (ma, mb) = self.toks[m];
-            let si = self.seg.sentence_of[ma];
-            let s = self.seg.sentences[si];
-            let ev = s.span;
-            if (s.first..s.last).any(|t| {
-                let w = self.tok(t);
-                UNDOING.iter().any(|u| w.eq_ignore_ascii_case(u))
-            }) {
-                continue;
-            }
-            // "In Executive Order N …, I declared" / "I declared pursuant to Executive Order N"
-            if let Some(p) = signer {
-                let i_verb = (s.first..s.last.saturating_sub(1))
-                    .filter(|&t| self.tok(t) == "I")
-                    .find_map(|t| {
-                        (t + 1..(t + 3).min(s.last))
-                            .find(|&u| FIRST_PERSON_ACTS.contains(self.lower(u)))
-                    });
-                if let Some(v) = i_verb {
-                    // "In Executive Order N of DATE (…), I declared"
-                    // (a wrapped "In" may end the sentence before)
-                    let opens_with_in = ma > 0 && self.lower(ma - 1) == "in" && v > mb;
-                    // "as I directed in Executive Order N", "I declared pursuant to Executive Order N"
-                    let cites_after = v < ma
-                        && ma - v <= 3
-                        && (self.lower(ma - 1) == "to" && self.lower(ma - 2) == "pursuant"
-                            || matches!(self.lower(ma - 1), "in" | "through"));
-                    if opens_with_in || cites_after {
-                        self.fact(
-                            m,
-                            Predicate::Creator,
-                            FactObject::Mention(p),
-                            ev,
-                            "memo.i-declared-in",
-                        );
-                    }
-                }
-            }
-            // "President NAME … signed|with|his … Executive Order N"
-            let president = (s.first..ma).rev().find_map(|t| {
-                let p = self.mention_starting_at(t, &[EntityClass::Person])?;
-                (t > 0 && self.tok(t - 1) == "President").then_some(p)
-            });
-            if let Some(p) = president {
-                let pe = self.toks[p].1;
-                let linked = (pe..ma).any(|t| AUTHOR_LINKS.contains(&self.lower(t)))
-                    || pe < self.seg.tokens.len()
-                        && self.seg.tokens[pe].kind == TokKind::Possessive
-                        && pe + 1 == ma;
-                if linked && ma - pe <= 25 {
-                    self.fact(
-                        m,
-                        Predicate::Creator,
-                        FactObject::Mention(p),
-                        ev,
-                        "memo.president-order",
-                    );
-                }
-            }
-        }
     }
 }
 
