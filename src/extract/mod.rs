@@ -236,6 +236,8 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
     }
     // "United States Court of Appeals" / "For the First Circuit": a court's
     // heading wrapped over two lines, in any case, is the circuit's court
+    // (also "In the …", "FOR THE" / "SECOND CIRCUIT" over three lines, and
+    // the filing stamp's "U.S. Court of Appeals" / "Eleventh Circuit")
     for caps in court_heading_regex().captures_iter(text) {
         let (Some(all), Some(circuit)) = (caps.get(0), caps.get(1)) else {
             continue;
@@ -865,7 +867,7 @@ fn court_heading_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     mentions::compiled(
         &RE,
-        r"(?mi)^[ \t]*(?:the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*for the ((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+        r"(?mi)^[ \t]*(?:in the |the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:for the[ \t]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)?)?((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
     )
 }
 
@@ -1894,6 +1896,24 @@ mod tests {
                 "UNITED STATES COURT OF APPEALS\nFOR THE DISTRICT OF COLUMBIA CIRCUIT\n\nNo. 07-3125\n\nBefore: ROE and DOE, Circuit Judges.\n",
                 EntityClass::Agency,
                 "United States Court of Appeals for the District of Columbia Circuit",
+            ),
+            (
+                "a court's heading opening with \"In the\" is the circuit's court",
+                "IN THE UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\n\nNo. 08-1\n\nBefore ROE and DOE, Circuit Judges.\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the Eleventh Circuit",
+            ),
+            (
+                "a court's heading with \"for the\" on a line of its own",
+                "UNITED STATES COURT OF APPEALS\nFOR THE\nSECOND CIRCUIT\nAt a stated term of the court.\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the Second Circuit",
+            ),
+            (
+                "a filing stamp names the circuit without \"for the\"",
+                "FILED\nUnited States Court of Appeals\nTenth Circuit\n\nJanuary 5, 2022\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the Tenth Circuit",
             ),
             (
                 "the President's council takes its acronym along",
