@@ -5,6 +5,7 @@
 
 use super::families::{is_whole_title, AGENTS};
 use super::{Ctx, FactObject};
+use crate::extract::capitalized;
 use crate::extract::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
 use crate::extract::text::TokKind;
 use crate::extract::words::Words;
@@ -51,6 +52,7 @@ impl Ctx<'_> {
         self.title_of_place_before_name();
         // ("Senators A and B": data/rules/titles.toml, rel.person-plural-title)
         self.court_panels();
+        self.court_clerks();
     }
 
     /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
@@ -348,6 +350,84 @@ impl Ctx<'_> {
         }
     }
 
+    /// A court's clerk under its heading or over its order: "Lyle W. Cayce" /
+    /// "Clerk", "JOHN LEY" / "ACTING CLERK", "Jan Horbaly, Clerk",
+    /// "Catherine Roe," / "Clerk of Court", "Penny Roe, Clerk, Court of X". The
+    /// name opens a line and the title ends one (or a body named after a
+    /// comma follows it). The clerk takes the title and membership of the body
+    /// named after the title, else of the first court the document names
+    /// near its top.
+    fn court_clerks(&mut self) {
+        let rule = "person.court-clerk";
+        let n = self.seg.tokens.len();
+        let gap_has_break = |ctx: &Self, t: usize| {
+            t == 0
+                || t >= n
+                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        let court = (0..self.mentions.len())
+            .filter(|&m| {
+                self.class(m) == EntityClass::Agency
+                    && !self.mentions[m].anaphor
+                    && self.mentions[m].span.start < 3000
+                    && self.mentions[m].name.contains("Court")
+            })
+            .min_by_key(|&m| self.mentions[m].span.start);
+        for p in self.named(EntityClass::Person) {
+            let (a, e) = self.toks[p];
+            if !gap_has_break(self, a) || e >= n {
+                continue;
+            }
+            let mut k = e;
+            if self.tok(k) == "," {
+                k += 1;
+            }
+            let from = k;
+            if k < n && self.lower(k) == "acting" {
+                k += 1;
+            }
+            if k >= n || self.lower(k) != "clerk" {
+                continue;
+            }
+            k += 1;
+            // "Clerk of Court", "Clerk of the Court"
+            if k + 1 < n && self.lower(k) == "of" && !gap_has_break(self, k) {
+                let c = if self.lower(k + 1) == "the" {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if c < n && self.lower(c) == "court" {
+                    k = c + 1;
+                }
+            }
+            let title = (from..k)
+                .map(|u| match self.lower(u) {
+                    "of" | "the" => self.lower(u).to_string(),
+                    w => capitalized(w),
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            // the body after a comma, else the title must end its line
+            let body = (k + 1 < n && self.tok(k) == ",")
+                .then(|| self.mention_starting_at(k + 1, &[EntityClass::Agency]))
+                .flatten();
+            if body.is_none() && !gap_has_break(self, k) && !(k < n && self.tok(k) == ".") {
+                continue;
+            }
+            let Some(c) = body.or(court) else {
+                continue;
+            };
+            let ev = Span::new(
+                self.seg.tokens[a].span.start,
+                self.seg.tokens[k - 1].span.end,
+            );
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(c), ev, rule);
+        }
+    }
+
     /// A judge's title at token `k` ("Circuit Judges", "Senior Circuit
     /// Judge", "United States District Judge", "Chief Judge", "Justices"),
     /// in the singular, and the token after it.
@@ -524,6 +604,35 @@ mod tests {
                     "Tom Dorne org:memberOf Appalachian Regional Commission",
                 ],
                 &["Tom Dorne org:headOf Appalachian Regional Commission"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn court_clerks() {
+        check(&[
+            (
+                "a clerk under the court's heading, in capitals and over an order",
+                "IN THE UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\n\nFILED\nFEBRUARY 5, 2010\nJOHN ROE\nACTING CLERK\n\nThe appeal is dismissed.\n\nFor the Court:\nJane Dorne,\nClerk of Court\n",
+                &[
+                    "John Roe schema:jobTitle \"Acting Clerk\"",
+                    "John Roe org:memberOf United States Court of Appeals for the Eleventh Circuit",
+                    "Jane Dorne schema:jobTitle \"Clerk of Court\"",
+                    "Jane Dorne org:memberOf United States Court of Appeals for the Eleventh Circuit",
+                ],
+                &[],
+            ),
+            (
+                "a clerk of the body named after the title",
+                "UNITED STATES COURT OF APPEALS\nFOR THE SIXTH CIRCUIT\n\nThe appeal is dismissed.\n\nMary Roe, Clerk, Court of Tide Claims\n",
+                &["Mary Roe org:memberOf Court of Tide Claims"],
+                &["Mary Roe org:memberOf United States Court of Appeals for the Sixth Circuit"],
+            ),
+            (
+                "no court, or a clerk's office in a sentence",
+                "date 2024-05-01\nA Notice\n\nJane Roe\nClerk\n\nPlease notify Jane Dorne, clerk of the board, of any change.\n",
+                &[],
+                &["Jane Roe schema:jobTitle \"Clerk\"", "Jane Dorne schema:jobTitle \"Clerk\""],
             ),
         ]);
     }
