@@ -53,6 +53,7 @@ impl Ctx<'_> {
         // ("Senators A and B": data/rules/titles.toml, rel.person-plural-title)
         self.court_panels();
         self.court_clerks();
+        self.research_authors();
     }
 
     /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
@@ -428,6 +429,85 @@ impl Ctx<'_> {
         }
     }
 
+    /// The authors at the end of a Congressional Research Service product:
+    /// "Valerie Roe" / "Specialist on Congress and the Legislative Process",
+    /// "Andrew Roe, Specialist in Military Ground Forces", "Alexander Roe" /
+    /// "Legislative Attorney": a name that opens a line, then a title that
+    /// fills the rest of it or the next line (`research_staff_title_starts`).
+    /// The author has the title and is a member of the service.
+    fn research_authors(&mut self) {
+        static STARTS: Words = Words::new("research_staff_title_starts");
+        static MARKS: Words = Words::new("research_product_marks");
+        let rule = "person.research-author";
+        // (a product of the service: its footer, not a report citing it)
+        if !MARKS.iter().any(|m| self.text.contains(m))
+            && !self
+                .text
+                .lines()
+                .any(|l| l.trim() == "Congressional Research Service")
+        {
+            return;
+        }
+        let Some(crs) = (0..self.mentions.len()).find(|&m| {
+            self.class(m) == EntityClass::Agency
+                && !self.mentions[m].anaphor
+                && self.mentions[m]
+                    .canonical
+                    .as_deref()
+                    .unwrap_or(&self.mentions[m].name)
+                    == "Congressional Research Service"
+        }) else {
+            return;
+        };
+        let n = self.seg.tokens.len();
+        let breaks = |ctx: &Self, t: usize| {
+            t == 0
+                || t >= n
+                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        for p in self.named(EntityClass::Person) {
+            let (a, e) = self.toks[p];
+            if !breaks(self, a) || e >= n {
+                continue;
+            }
+            let from = if self.tok(e) == "," && !breaks(self, e) && !breaks(self, e + 1) {
+                e + 1
+            } else if breaks(self, e) {
+                e
+            } else {
+                continue;
+            };
+            if from >= n || !STARTS.contains(&self.tok(from)) {
+                continue;
+            }
+            // the title runs to the end of its line
+            let mut k = from + 1;
+            while k < n && !breaks(self, k) {
+                k += 1;
+            }
+            let span = Span::new(
+                self.seg.tokens[from].span.start,
+                self.seg.tokens[k - 1].span.end,
+            );
+            let title = self.text[span.start..span.end].trim().to_string();
+            let words = title.split_whitespace().count();
+            if words > 10
+                || title.ends_with(['.', ',', ';', ':'])
+                || title.contains([',', '@', ';'])
+                || title.chars().any(|c| c.is_ascii_digit())
+                || !title
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+            {
+                continue;
+            }
+            let ev = Span::new(self.seg.tokens[a].span.start, span.end);
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(crs), ev, rule);
+        }
+    }
+
     /// A judge's title at token `k` ("Circuit Judges", "Senior Circuit
     /// Judge", "United States District Judge", "Chief Judge", "Justices"),
     /// in the singular, and the token after it.
@@ -633,6 +713,38 @@ mod tests {
                 "date 2024-05-01\nA Notice\n\nJane Roe\nClerk\n\nPlease notify Jane Dorne, clerk of the board, of any change.\n",
                 &[],
                 &["Jane Roe schema:jobTitle \"Clerk\"", "Jane Dorne schema:jobTitle \"Clerk\""],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn research_authors() {
+        check(&[
+            (
+                "the authors of a research product, title under or beside the name",
+                "Tide Tables\nUpdated April 13, 2026\n\nCongressional Research Service\n\nThe tables are late.\n\nAuthor Information\nValerie Roe\nSpecialist on Congress and the Legislative Process\n\nAndrew Dorne, Specialist in Military Ground Forces\n",
+                &[
+                    "Valerie Roe schema:jobTitle \"Specialist on Congress and the Legislative Process\"",
+                    "Valerie Roe org:memberOf Congressional Research Service",
+                    "Andrew Dorne schema:jobTitle \"Specialist in Military Ground Forces\"",
+                    "Andrew Dorne org:memberOf Congressional Research Service",
+                ],
+                &[],
+            ),
+            (
+                "a sentence after the name",
+                "Tide Tables\n\nCongressional Research Service\n\nThe tables are late, wrote\nAndrew Dorne\nSenior staff said it was late.\n",
+                &[],
+                &["Andrew Dorne org:memberOf Congressional Research Service"],
+            ),
+            (
+                "a report that cites the service is none of its products",
+                "Tide Tables\n\nThe Congressional Research Service wrote on tides.\n\nValerie Roe\nSpecialist on Tides\n\nAndrew Dorne, Acting Managing Director, tides@example.gov\n",
+                &[],
+                &[
+                    "Valerie Roe org:memberOf Congressional Research Service",
+                    "Andrew Dorne org:memberOf Congressional Research Service",
+                ],
             ),
         ]);
     }
