@@ -269,6 +269,36 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         }
         out.push(m);
     }
+    // "IN THE SUPREME COURT OF NORTH CAROLINA" on a line of its own: the
+    // state's highest court (not the Supreme Court of the United States)
+    for caps in state_supreme_court_regex().captures_iter(text) {
+        let (Some(all), Some(state)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let state = state
+            .as_str()
+            .split_whitespace()
+            .map(|w| capitalized(&w.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !relations::is_us_state(&state) {
+            continue;
+        }
+        let name = format!("Supreme Court of {state}");
+        let span = Span::new(
+            all.start() + (all.len() - all.as_str().trim_start().len()),
+            all.end(),
+        );
+        let mut m = Mention::new(
+            span,
+            EntityClass::Agency,
+            name.clone(),
+            "agency.court-heading",
+            90,
+        );
+        m.key = class_key(EntityClass::Agency, &name);
+        out.push(m);
+    }
     // a letter written out in the document, named by its date like "the
     // February 27, 2007 letter" in the text around it
     for letter in &st.letters {
@@ -868,6 +898,14 @@ fn court_heading_regex() -> &'static regex::Regex {
     mentions::compiled(
         &RE,
         r"(?mi)^[ \t]*(?:in the |the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:for the[ \t]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)?)?((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+    )
+}
+
+fn state_supreme_court_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    mentions::compiled(
+        &RE,
+        r"(?mi)^[ \t]*(?:in the |the )?supreme court of ([a-z]+(?: [a-z]+)?)[ \t]*$",
     )
 }
 
@@ -1914,6 +1952,12 @@ mod tests {
                 "FILED\nUnited States Court of Appeals\nTenth Circuit\n\nJanuary 5, 2022\n",
                 EntityClass::Agency,
                 "United States Court of Appeals for the Tenth Circuit",
+            ),
+            (
+                "a state's supreme court in a heading of its own",
+                "IN THE SUPREME COURT OF NORTH CAROLINA\nNo. 363A14-4\nFiled 11 February 2022\n\nROE, Justice.\n\nThe order is affirmed.\n",
+                EntityClass::Agency,
+                "Supreme Court of North Carolina",
             ),
             (
                 "the President's council takes its acronym along",
