@@ -1169,7 +1169,10 @@ fn add_surnames(
                 })
                 || i >= 2
                     && seg.tok(text, i - 1) == "."
-                    && matches!(seg.tok(text, i - 2), "MR" | "MS" | "MRS" | "DR")
+                    && matches!(
+                        seg.tok(text, i - 2),
+                        "MR" | "MS" | "MRS" | "DR" | "Mr" | "Ms" | "Mrs"
+                    )
         };
         let Some((key, name)) = persons.get(w).or_else(|| caps.get(w).filter(|_| speaker())) else {
             continue;
@@ -1224,6 +1227,36 @@ fn add_surnames(
                 && !text[t.span.end..n.span.start].contains("\n\n")
         });
         let same_line = !text[seg.tokens[i - 1].span.end..t.span.start].contains('\n');
+        // "Mr. MCHENRY, from the Committee on X, submitted": a report's
+        // sponsor, the surname in capitals, written as a name
+        let courtesy = abbreviated && matches!(seg.tok(text, i - 2), "Mr" | "Mrs" | "Ms");
+        let caps_surname = courtesy
+            && w.chars().count() >= 3
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '\u{2019}'))
+            && seg
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| seg.tok(text, i + 1) == ",");
+        if caps_surname && same_line && !covered[i] {
+            let name = capitalized(&w.to_lowercase());
+            if !lex.is_common_word(&name)
+                && !lex.is_first_name(&name)
+                && !mentions::is_title_word(&name)
+            {
+                let mut m = Mention::new(
+                    t.span,
+                    EntityClass::Person,
+                    name,
+                    "person.title-surname",
+                    30,
+                );
+                m.key = person_key(&m.name);
+                extra.push(m);
+                covered[i] = true;
+            }
+            continue;
+        }
         if lex.is_first_name(w)
             || lex.is_common_word(w)
             || !same_line
