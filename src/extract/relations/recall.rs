@@ -241,10 +241,16 @@ impl Ctx<'_> {
             } else {
                 &["Court"]
             };
+            // (by the canonical name: a heading in capitals, "UNITED STATES
+            // TAX COURT", is the court too)
             courts
                 .iter()
                 .copied()
-                .filter(|&m| want.iter().any(|w| ctx.mentions[m].name.contains(w)))
+                .filter(|&m| {
+                    let mm = &ctx.mentions[m];
+                    let name = mm.canonical.as_deref().unwrap_or(&mm.name);
+                    want.iter().any(|w| name.contains(w))
+                })
                 .min_by_key(|&m| ctx.mentions[m].span.start)
         };
         let line_start = |t: usize| {
@@ -772,6 +778,12 @@ mod tests {
                     "Roe schema:jobTitle \"United States District Judge\"",
                 ],
                 &["Roe org:memberOf United States Court of Appeals for the First Circuit"],
+            ),
+            (
+                "the opinion's author of a court whose heading is in capitals",
+                "T.C. Memo. 2020-26\n\nUNITED STATES TAX COURT\n\nJANE ROE, Petitioner v. COMMISSIONER OF INTERNAL REVENUE, Respondent\n\nMEMORANDUM OPINION\n\nGUSTAFSON, Judge: The tides were late.\n",
+                &["Gustafson org:memberOf United States Tax Court"],
+                &[],
             ),
             (
                 "'Before' in running text is no panel",
