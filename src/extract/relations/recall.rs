@@ -54,6 +54,7 @@ impl Ctx<'_> {
         self.court_panels();
         self.court_clerks();
         self.research_authors();
+        self.appeal_from_judges();
     }
 
     /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
@@ -514,6 +515,95 @@ impl Ctx<'_> {
         }
     }
 
+    /// The judge of the court an appeal comes from, in the opinion's caption:
+    /// "Appeal from the United States District Court for the Eastern District
+    /// of Virginia" / "Claude Roe, Senior District Judge."; "Appealed from: X"
+    /// / "Chief Judge NAME"; "Appeal from the Circuit Court of X County" / "No.
+    /// …" / "Honorable NAME". A line opening "Appeal from" names the court;
+    /// the first name within the next lines with a judge's title beside it
+    /// (not a circuit judge's: the panel's) or "Honorable" before it is a
+    /// member of that court, with the title as written.
+    fn appeal_from_judges(&mut self) {
+        let rule = "person.appeal-from-judge";
+        let n = self.seg.tokens.len();
+        let breaks = |ctx: &Self, t: usize| {
+            t == 0
+                || t >= n
+                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        for i in 0..n.saturating_sub(2) {
+            if !matches!(self.lower(i), "appeal" | "appealed")
+                || self.lower(i + 1) != "from"
+                || !breaks(self, i)
+            {
+                continue;
+            }
+            let mut k = i + 2;
+            while k < n && matches!(self.lower(k), ":" | "the") {
+                k += 1;
+            }
+            let Some(court) = self.mention_starting_at(k, &[EntityClass::Agency]) else {
+                continue;
+            };
+            let (_, ce) = self.toks[court];
+            // the caption's next lines, up to the panel ("Before …")
+            let mut lines = 0;
+            let mut end = ce;
+            while end < n && end < ce + 40 {
+                if breaks(self, end) {
+                    lines += 1;
+                    if lines > 4 || self.tok(end) == "Before" {
+                        break;
+                    }
+                }
+                end += 1;
+            }
+            let people: Vec<usize> = self
+                .named(EntityClass::Person)
+                .into_iter()
+                .filter(|&p| (ce..end).contains(&self.toks[p].0))
+                .collect();
+            let found = people.into_iter().find_map(|p| {
+                let (a, e) = self.toks[p];
+                // "NAME, Senior District Judge"
+                if e + 1 < end && self.tok(e) == "," {
+                    if let Some((title, _)) = self.judge_title_at(e + 1, end) {
+                        return Some((p, Some(title)));
+                    }
+                }
+                // "Chief Judge NAME"
+                for u in a.saturating_sub(5)..a {
+                    if u >= ce {
+                        if let Some((title, after)) = self.judge_title_at(u, a) {
+                            if after == a {
+                                return Some((p, Some(title)));
+                            }
+                        }
+                    }
+                }
+                // "Honorable NAME", "[Hon. NAME"
+                let hon = (a >= 1 && matches!(self.tok(a - 1), "Honorable" | "Hon"))
+                    || (a >= 2 && self.tok(a - 1) == "." && self.tok(a - 2) == "Hon");
+                hon.then_some((p, None))
+            });
+            let Some((p, title)) = found else {
+                continue;
+            };
+            if title.as_deref().is_some_and(|t| t.contains("Circuit")) {
+                continue;
+            }
+            let ev = Span::new(
+                self.seg.tokens[i].span.start,
+                self.seg.tokens[self.toks[p].1 - 1].span.end,
+            );
+            if let Some(t) = title {
+                self.fact(p, Predicate::JobTitle, FactObject::Text(t), ev, rule);
+            }
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(court), ev, rule);
+        }
+    }
+
     /// A judge's title at token `k` ("Circuit Judges", "Senior Circuit
     /// Judge", "United States District Judge", "Chief Judge", "Justices"),
     /// in the singular, and the token after it.
@@ -750,6 +840,36 @@ mod tests {
                 &[
                     "Valerie Roe org:memberOf Congressional Research Service",
                     "Andrew Dorne org:memberOf Congressional Research Service",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn appeal_from_judges() {
+        check(&[
+            (
+                "the judge under the appeal line, title after or before the name, or Honorable",
+                "United States Court of Appeals\nFor the Fourth Circuit\n\nAppeal from the United States District Court\nfor the Eastern District of Virginia, at Alexandria.\nClaude M. Roe, Senior District Judge.\n\nBefore NIEMEYER, Circuit Judge.\n",
+                &[
+                    "Claude M. Roe schema:jobTitle \"Senior District Judge\"",
+                    "Claude M. Roe org:memberOf United States District Court for the Eastern District of Virginia",
+                ],
+                &["Niemeyer org:memberOf United States District Court for the Eastern District of Virginia"],
+            ),
+            (
+                "Honorable before the name, a case number between",
+                "In the Missouri Court of Appeals\nEastern District\n\nAppeal from the Circuit Court of\nSt. Charles County, Missouri\nNo. 1711-CC00064\nHonorable Deborah J. Roe\nFiled: January 19, 2021\n\nThe judgment is affirmed.\n",
+                &["Deborah J. Roe org:memberOf Circuit Court of St. Charles County"],
+                &[],
+            ),
+            (
+                "only the panel after the appeal line",
+                "United States Court of Appeals\nFor the Fifth Circuit\n\nAppeal from the United States District Court\nfor the Western District of Texas\nBefore Mary Roe, Circuit Judge, and Tom Dorne, Circuit Judge.\n",
+                &[],
+                &[
+                    "Mary Roe org:memberOf United States District Court for the Western District of Texas",
+                    "Tom Dorne org:memberOf United States District Court for the Western District of Texas",
                 ],
             ),
         ]);
