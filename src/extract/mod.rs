@@ -269,6 +269,44 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         }
         out.push(m);
     }
+    // "APPEAL FROM THE UNITED STATES DISTRICT COURT" / "FOR THE DISTRICT OF
+    // MAINE", "Appealed from: United States District Court for the Western
+    // District of Washington": the district court an appeal comes from
+    for caps in district_court_regex().captures_iter(text) {
+        let (Some(court), Some(district), Some(place)) = (caps.get(1), caps.get(2), caps.get(3))
+        else {
+            continue;
+        };
+        let title = |s: &str| {
+            s.split_whitespace()
+                .map(|w| match w.to_lowercase().as_str() {
+                    "of" => "of".to_string(),
+                    lower => capitalized(lower),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let place = title(place.as_str());
+        if !relations::is_us_state(&place) && place != "Columbia" {
+            continue;
+        }
+        let name = format!(
+            "United States District Court for the {}",
+            title(district.as_str())
+        );
+        let mut m = Mention::new(
+            Span::new(court.start(), district.end()),
+            EntityClass::Agency,
+            name.clone(),
+            "agency.court-heading",
+            90,
+        );
+        match lex.lookup(&name) {
+            Some(e) => m.take_entry(&lex.entries[e]),
+            None => m.key = class_key(EntityClass::Agency, &name),
+        }
+        out.push(m);
+    }
     // "IN THE SUPREME COURT OF NORTH CAROLINA" on a line of its own: the
     // state's highest court (not the Supreme Court of the United States)
     for caps in state_supreme_court_regex().captures_iter(text) {
@@ -898,6 +936,14 @@ fn court_heading_regex() -> &'static regex::Regex {
     mentions::compiled(
         &RE,
         r"(?mi)^[ \t]*(?:in the |the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:for the[ \t]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)?)?((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+    )
+}
+
+fn district_court_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    mentions::compiled(
+        &RE,
+        r"(?mi)^[ \t]*appeal(?:ed)? from:?[ \t]+(?:the[ \t]+)?((?:united states|u\.s\.) district court)[ \t]*\n?[ \t]*for the[ \t]+((?:(?:eastern|western|northern|southern|middle|central)[ \t]+)?district of[ \t]+([a-z]+(?: [a-z]+)?))[ \t]*(?:,|\.|$)",
     )
 }
 
@@ -1985,6 +2031,12 @@ mod tests {
                 "FILED\nUnited States Court of Appeals\nTenth Circuit\n\nJanuary 5, 2022\n",
                 EntityClass::Agency,
                 "United States Court of Appeals for the Tenth Circuit",
+            ),
+            (
+                "the district court an appeal comes from, in capitals over two lines",
+                "United States Court of Appeals\nFor the First Circuit\n\nAPPEAL FROM THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF MAINE\n[Hon. Nancy Roe, U.S. District Judge]\n",
+                EntityClass::Agency,
+                "United States District Court for the District of Maine",
             ),
             (
                 "a state's supreme court in a heading of its own",
