@@ -236,6 +236,8 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
     }
     // "United States Court of Appeals" / "For the First Circuit": a court's
     // heading wrapped over two lines, in any case, is the circuit's court
+    // (also "In the …", "FOR THE" / "SECOND CIRCUIT" over three lines, and
+    // the filing stamp's "U.S. Court of Appeals" / "Eleventh Circuit")
     for caps in court_heading_regex().captures_iter(text) {
         let (Some(all), Some(circuit)) = (caps.get(0), caps.get(1)) else {
             continue;
@@ -265,6 +267,74 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             Some(e) => m.take_entry(&lex.entries[e]),
             None => m.key = class_key(EntityClass::Agency, &name),
         }
+        out.push(m);
+    }
+    // "APPEAL FROM THE UNITED STATES DISTRICT COURT" / "FOR THE DISTRICT OF
+    // MAINE", "Appealed from: United States District Court for the Western
+    // District of Washington": the district court an appeal comes from
+    for caps in district_court_regex().captures_iter(text) {
+        let (Some(court), Some(district), Some(place)) = (caps.get(1), caps.get(2), caps.get(3))
+        else {
+            continue;
+        };
+        let title = |s: &str| {
+            s.split_whitespace()
+                .map(|w| match w.to_lowercase().as_str() {
+                    "of" => "of".to_string(),
+                    lower => capitalized(lower),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let place = title(place.as_str());
+        if !relations::is_us_state(&place) && place != "Columbia" {
+            continue;
+        }
+        let name = format!(
+            "United States District Court for the {}",
+            title(district.as_str())
+        );
+        let mut m = Mention::new(
+            Span::new(court.start(), district.end()),
+            EntityClass::Agency,
+            name.clone(),
+            "agency.court-heading",
+            90,
+        );
+        match lex.lookup(&name) {
+            Some(e) => m.take_entry(&lex.entries[e]),
+            None => m.key = class_key(EntityClass::Agency, &name),
+        }
+        out.push(m);
+    }
+    // "IN THE SUPREME COURT OF NORTH CAROLINA" on a line of its own: the
+    // state's highest court (not the Supreme Court of the United States)
+    for caps in state_supreme_court_regex().captures_iter(text) {
+        let (Some(all), Some(state)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let state = state
+            .as_str()
+            .split_whitespace()
+            .map(|w| capitalized(&w.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !relations::is_us_state(&state) {
+            continue;
+        }
+        let name = format!("Supreme Court of {state}");
+        let span = Span::new(
+            all.start() + (all.len() - all.as_str().trim_start().len()),
+            all.end(),
+        );
+        let mut m = Mention::new(
+            span,
+            EntityClass::Agency,
+            name.clone(),
+            "agency.court-heading",
+            90,
+        );
+        m.key = class_key(EntityClass::Agency, &name);
         out.push(m);
     }
     // a letter written out in the document, named by its date like "the
@@ -865,7 +935,23 @@ fn court_heading_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     mentions::compiled(
         &RE,
-        r"(?mi)^[ \t]*(?:the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*for the ((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+        r"(?mi)^[ \t]*(?:in the |the )?(?:united states|u\.s\.) court of appeals[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:for the[ \t]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)?)?((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district of columbia|federal) circuit)[ \t]*$",
+    )
+}
+
+fn district_court_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    mentions::compiled(
+        &RE,
+        r"(?mi)^[ \t]*appeal(?:ed)? from:?[ \t]+(?:the[ \t]+)?((?:united states|u\.s\.) district court)[ \t]*\n?[ \t]*for the[ \t]+((?:(?:eastern|western|northern|southern|middle|central)[ \t]+)?district of[ \t]+([a-z]+(?: [a-z]+)?))[ \t]*(?:,|\.|$)",
+    )
+}
+
+fn state_supreme_court_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    mentions::compiled(
+        &RE,
+        r"(?mi)^[ \t]*(?:in the |the )?supreme court of ([a-z]+(?: [a-z]+)?)[ \t]*$",
     )
 }
 
@@ -1192,7 +1278,10 @@ fn add_surnames(
                 })
                 || i >= 2
                     && seg.tok(text, i - 1) == "."
-                    && matches!(seg.tok(text, i - 2), "MR" | "MS" | "MRS" | "DR")
+                    && matches!(
+                        seg.tok(text, i - 2),
+                        "MR" | "MS" | "MRS" | "DR" | "Mr" | "Ms" | "Mrs"
+                    )
         };
         let Some((key, name)) = persons.get(w).or_else(|| caps.get(w).filter(|_| speaker())) else {
             continue;
@@ -1247,6 +1336,36 @@ fn add_surnames(
                 && !text[t.span.end..n.span.start].contains("\n\n")
         });
         let same_line = !text[seg.tokens[i - 1].span.end..t.span.start].contains('\n');
+        // "Mr. MCHENRY, from the Committee on X, submitted": a report's
+        // sponsor, the surname in capitals, written as a name
+        let courtesy = abbreviated && matches!(seg.tok(text, i - 2), "Mr" | "Mrs" | "Ms");
+        let caps_surname = courtesy
+            && w.chars().count() >= 3
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '\u{2019}'))
+            && seg
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| seg.tok(text, i + 1) == ",");
+        if caps_surname && same_line && !covered[i] {
+            let name = capitalized(&w.to_lowercase());
+            if !lex.is_common_word(&name)
+                && !lex.is_first_name(&name)
+                && !mentions::is_title_word(&name)
+            {
+                let mut m = Mention::new(
+                    t.span,
+                    EntityClass::Person,
+                    name,
+                    "person.title-surname",
+                    30,
+                );
+                m.key = person_key(&m.name);
+                extra.push(m);
+                covered[i] = true;
+            }
+            continue;
+        }
         if lex.is_first_name(w)
             || lex.is_common_word(w)
             || !same_line
@@ -2088,6 +2207,36 @@ mod tests {
                 "UNITED STATES COURT OF APPEALS\nFOR THE DISTRICT OF COLUMBIA CIRCUIT\n\nNo. 07-3125\n\nBefore: ROE and DOE, Circuit Judges.\n",
                 EntityClass::Agency,
                 "United States Court of Appeals for the District of Columbia Circuit",
+            ),
+            (
+                "a court's heading opening with \"In the\" is the circuit's court",
+                "IN THE UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\n\nNo. 08-1\n\nBefore ROE and DOE, Circuit Judges.\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the Eleventh Circuit",
+            ),
+            (
+                "a court's heading with \"for the\" on a line of its own",
+                "UNITED STATES COURT OF APPEALS\nFOR THE\nSECOND CIRCUIT\nAt a stated term of the court.\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the Second Circuit",
+            ),
+            (
+                "a filing stamp names the circuit without \"for the\"",
+                "FILED\nUnited States Court of Appeals\nTenth Circuit\n\nJanuary 5, 2022\n",
+                EntityClass::Agency,
+                "United States Court of Appeals for the Tenth Circuit",
+            ),
+            (
+                "the district court an appeal comes from, in capitals over two lines",
+                "United States Court of Appeals\nFor the First Circuit\n\nAPPEAL FROM THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF MAINE\n[Hon. Nancy Roe, U.S. District Judge]\n",
+                EntityClass::Agency,
+                "United States District Court for the District of Maine",
+            ),
+            (
+                "a state's supreme court in a heading of its own",
+                "IN THE SUPREME COURT OF NORTH CAROLINA\nNo. 363A14-4\nFiled 11 February 2022\n\nROE, Justice.\n\nThe order is affirmed.\n",
+                EntityClass::Agency,
+                "Supreme Court of North Carolina",
             ),
             (
                 "the President's council takes its acronym along",

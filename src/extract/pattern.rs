@@ -181,6 +181,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/recall-people.toml",
         include_str!("../../data/rules/recall-people.toml"),
     ),
+    (
+        "data/rules/recall-legal.toml",
+        include_str!("../../data/rules/recall-legal.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on

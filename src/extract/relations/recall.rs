@@ -5,6 +5,7 @@
 
 use super::families::{is_whole_title, AGENTS};
 use super::{Ctx, FactObject};
+use crate::extract::capitalized;
 use crate::extract::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
 use crate::extract::text::TokKind;
 use crate::extract::words::Words;
@@ -51,6 +52,9 @@ impl Ctx<'_> {
         self.title_of_place_before_name();
         // ("Senators A and B": data/rules/titles.toml, rel.person-plural-title)
         self.court_panels();
+        self.court_clerks();
+        self.research_authors();
+        self.appeal_from_judges();
     }
 
     /// "said Secretary of Agriculture NAME", "Secretary of\nTransportation
@@ -238,10 +242,16 @@ impl Ctx<'_> {
             } else {
                 &["Court"]
             };
+            // (by the canonical name: a heading in capitals, "UNITED STATES
+            // TAX COURT", is the court too)
             courts
                 .iter()
                 .copied()
-                .filter(|&m| want.iter().any(|w| ctx.mentions[m].name.contains(w)))
+                .filter(|&m| {
+                    let mm = &ctx.mentions[m];
+                    let name = mm.canonical.as_deref().unwrap_or(&mm.name);
+                    want.iter().any(|w| name.contains(w))
+                })
                 .min_by_key(|&m| ctx.mentions[m].span.start)
         };
         let line_start = |t: usize| {
@@ -345,6 +355,252 @@ impl Ctx<'_> {
                 }
             }
             t = stop;
+        }
+    }
+
+    /// A court's clerk under its heading or over its order: "Lyle W. Cayce" /
+    /// "Clerk", "JOHN LEY" / "ACTING CLERK", "Jan Horbaly, Clerk",
+    /// "Catherine Roe," / "Clerk of Court", "Penny Roe, Clerk, Court of X". The
+    /// name opens a line and the title ends one (or a body named after a
+    /// comma follows it). The clerk takes the title and membership of the body
+    /// named after the title, else of the first court the document names
+    /// near its top.
+    fn court_clerks(&mut self) {
+        let rule = "person.court-clerk";
+        let n = self.seg.tokens.len();
+        let gap_has_break = |ctx: &Self, t: usize| {
+            t == 0
+                || t >= n
+                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        let court = (0..self.mentions.len())
+            .filter(|&m| {
+                self.class(m) == EntityClass::Agency
+                    && !self.mentions[m].anaphor
+                    && self.mentions[m].span.start < 3000
+                    && self.mentions[m].name.contains("Court")
+            })
+            .min_by_key(|&m| self.mentions[m].span.start);
+        for p in self.named(EntityClass::Person) {
+            let (a, e) = self.toks[p];
+            if !gap_has_break(self, a) || e >= n {
+                continue;
+            }
+            let mut k = e;
+            if self.tok(k) == "," {
+                k += 1;
+            }
+            let from = k;
+            if k < n && self.lower(k) == "acting" {
+                k += 1;
+            }
+            if k >= n || self.lower(k) != "clerk" {
+                continue;
+            }
+            k += 1;
+            // "Clerk of Court", "Clerk of the Court"
+            if k + 1 < n && self.lower(k) == "of" && !gap_has_break(self, k) {
+                let c = if self.lower(k + 1) == "the" {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if c < n && self.lower(c) == "court" {
+                    k = c + 1;
+                }
+            }
+            let title = (from..k)
+                .map(|u| match self.lower(u) {
+                    "of" | "the" => self.lower(u).to_string(),
+                    w => capitalized(w),
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            // the body after a comma, else the title must end its line
+            let body = (k + 1 < n && self.tok(k) == ",")
+                .then(|| self.mention_starting_at(k + 1, &[EntityClass::Agency]))
+                .flatten();
+            if body.is_none() && !gap_has_break(self, k) && !(k < n && self.tok(k) == ".") {
+                continue;
+            }
+            let Some(c) = body.or(court) else {
+                continue;
+            };
+            let ev = Span::new(
+                self.seg.tokens[a].span.start,
+                self.seg.tokens[k - 1].span.end,
+            );
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(c), ev, rule);
+        }
+    }
+
+    /// The authors at the end of a Congressional Research Service product:
+    /// "Valerie Roe" / "Specialist on Congress and the Legislative Process",
+    /// "Andrew Roe, Specialist in Military Ground Forces", "Alexander Roe" /
+    /// "Legislative Attorney": a name that opens a line, then a title that
+    /// fills the rest of it or the next line (`research_staff_title_starts`).
+    /// The author has the title and is a member of the service.
+    fn research_authors(&mut self) {
+        static STARTS: Words = Words::new("research_staff_title_starts");
+        static MARKS: Words = Words::new("research_product_marks");
+        let rule = "person.research-author";
+        // (a product of the service: its footer, not a report citing it)
+        if !MARKS.iter().any(|m| self.text.contains(m))
+            && !self
+                .text
+                .lines()
+                .any(|l| l.trim() == "Congressional Research Service")
+        {
+            return;
+        }
+        let Some(crs) = (0..self.mentions.len()).find(|&m| {
+            self.class(m) == EntityClass::Agency
+                && !self.mentions[m].anaphor
+                && self.mentions[m]
+                    .canonical
+                    .as_deref()
+                    .unwrap_or(&self.mentions[m].name)
+                    == "Congressional Research Service"
+        }) else {
+            return;
+        };
+        let n = self.seg.tokens.len();
+        let breaks = |ctx: &Self, t: usize| {
+            t == 0
+                || t >= n
+                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        for p in self.named(EntityClass::Person) {
+            let (a, e) = self.toks[p];
+            if !breaks(self, a) || e >= n {
+                continue;
+            }
+            let from = if self.tok(e) == "," && !breaks(self, e) && !breaks(self, e + 1) {
+                e + 1
+            } else if breaks(self, e) {
+                e
+            } else {
+                continue;
+            };
+            if from >= n || !STARTS.contains(&self.tok(from)) {
+                continue;
+            }
+            // the title runs to the end of its line
+            let mut k = from + 1;
+            while k < n && !breaks(self, k) {
+                k += 1;
+            }
+            let span = Span::new(
+                self.seg.tokens[from].span.start,
+                self.seg.tokens[k - 1].span.end,
+            );
+            let title = self.text[span.start..span.end].trim().to_string();
+            let words = title.split_whitespace().count();
+            if words > 10
+                || title.ends_with(['.', ',', ';', ':'])
+                || title.contains([',', '@', ';'])
+                || title.chars().any(|c| c.is_ascii_digit())
+                || !title
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+            {
+                continue;
+            }
+            let ev = Span::new(self.seg.tokens[a].span.start, span.end);
+            self.fact(p, Predicate::JobTitle, FactObject::Text(title), ev, rule);
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(crs), ev, rule);
+        }
+    }
+
+    /// The judge of the court an appeal comes from, in the opinion's caption:
+    /// "Appeal from the United States District Court for the Eastern District
+    /// of Virginia" / "Claude Roe, Senior District Judge."; "Appealed from: X"
+    /// / "Chief Judge NAME"; "Appeal from the Circuit Court of X County" / "No.
+    /// …" / "Honorable NAME". A line opening "Appeal from" names the court;
+    /// the first name within the next lines with a judge's title beside it
+    /// (not a circuit judge's: the panel's) or "Honorable" before it is a
+    /// member of that court, with the title as written.
+    fn appeal_from_judges(&mut self) {
+        let rule = "person.appeal-from-judge";
+        let n = self.seg.tokens.len();
+        let breaks = |ctx: &Self, t: usize| {
+            t == 0
+                || t >= n
+                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
+                    .contains('\n')
+        };
+        for i in 0..n.saturating_sub(2) {
+            if !matches!(self.lower(i), "appeal" | "appealed")
+                || self.lower(i + 1) != "from"
+                || !breaks(self, i)
+            {
+                continue;
+            }
+            let mut k = i + 2;
+            while k < n && matches!(self.lower(k), ":" | "the") {
+                k += 1;
+            }
+            let Some(court) = self.mention_starting_at(k, &[EntityClass::Agency]) else {
+                continue;
+            };
+            let (_, ce) = self.toks[court];
+            // the caption's next lines, up to the panel ("Before …")
+            let mut lines = 0;
+            let mut end = ce;
+            while end < n && end < ce + 40 {
+                if breaks(self, end) {
+                    lines += 1;
+                    if lines > 4 || self.tok(end) == "Before" {
+                        break;
+                    }
+                }
+                end += 1;
+            }
+            let people: Vec<usize> = self
+                .named(EntityClass::Person)
+                .into_iter()
+                .filter(|&p| (ce..end).contains(&self.toks[p].0))
+                .collect();
+            let found = people.into_iter().find_map(|p| {
+                let (a, e) = self.toks[p];
+                // "NAME, Senior District Judge"
+                if e + 1 < end && self.tok(e) == "," {
+                    if let Some((title, _)) = self.judge_title_at(e + 1, end) {
+                        return Some((p, Some(title)));
+                    }
+                }
+                // "Chief Judge NAME"
+                for u in a.saturating_sub(5)..a {
+                    if u >= ce {
+                        if let Some((title, after)) = self.judge_title_at(u, a) {
+                            if after == a {
+                                return Some((p, Some(title)));
+                            }
+                        }
+                    }
+                }
+                // "Honorable NAME", "[Hon. NAME"
+                let hon = (a >= 1 && matches!(self.tok(a - 1), "Honorable" | "Hon"))
+                    || (a >= 2 && self.tok(a - 1) == "." && self.tok(a - 2) == "Hon");
+                hon.then_some((p, None))
+            });
+            let Some((p, title)) = found else {
+                continue;
+            };
+            if title.as_deref().is_some_and(|t| t.contains("Circuit")) {
+                continue;
+            }
+            let ev = Span::new(
+                self.seg.tokens[i].span.start,
+                self.seg.tokens[self.toks[p].1 - 1].span.end,
+            );
+            if let Some(t) = title {
+                self.fact(p, Predicate::JobTitle, FactObject::Text(t), ev, rule);
+            }
+            self.fact(p, Predicate::MemberOf, FactObject::Mention(court), ev, rule);
         }
     }
 
@@ -529,6 +785,97 @@ mod tests {
     }
 
     #[test]
+    fn court_clerks() {
+        check(&[
+            (
+                "a clerk under the court's heading, in capitals and over an order",
+                "IN THE UNITED STATES COURT OF APPEALS\nFOR THE ELEVENTH CIRCUIT\n\nFILED\nFEBRUARY 5, 2010\nJOHN ROE\nACTING CLERK\n\nThe appeal is dismissed.\n\nFor the Court:\nJane Dorne,\nClerk of Court\n",
+                &[
+                    "John Roe schema:jobTitle \"Acting Clerk\"",
+                    "John Roe org:memberOf United States Court of Appeals for the Eleventh Circuit",
+                    "Jane Dorne schema:jobTitle \"Clerk of Court\"",
+                    "Jane Dorne org:memberOf United States Court of Appeals for the Eleventh Circuit",
+                ],
+                &[],
+            ),
+            (
+                "a clerk of the body named after the title",
+                "UNITED STATES COURT OF APPEALS\nFOR THE SIXTH CIRCUIT\n\nThe appeal is dismissed.\n\nMary Roe, Clerk, Court of Tide Claims\n",
+                &["Mary Roe org:memberOf Court of Tide Claims"],
+                &["Mary Roe org:memberOf United States Court of Appeals for the Sixth Circuit"],
+            ),
+            (
+                "no court, or a clerk's office in a sentence",
+                "date 2024-05-01\nA Notice\n\nJane Roe\nClerk\n\nPlease notify Jane Dorne, clerk of the board, of any change.\n",
+                &[],
+                &["Jane Roe schema:jobTitle \"Clerk\"", "Jane Dorne schema:jobTitle \"Clerk\""],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn research_authors() {
+        check(&[
+            (
+                "the authors of a research product, title under or beside the name",
+                "Tide Tables\nUpdated April 13, 2026\n\nCongressional Research Service\n\nThe tables are late.\n\nAuthor Information\nValerie Roe\nSpecialist on Congress and the Legislative Process\n\nAndrew Dorne, Specialist in Military Ground Forces\n",
+                &[
+                    "Valerie Roe schema:jobTitle \"Specialist on Congress and the Legislative Process\"",
+                    "Valerie Roe org:memberOf Congressional Research Service",
+                    "Andrew Dorne schema:jobTitle \"Specialist in Military Ground Forces\"",
+                    "Andrew Dorne org:memberOf Congressional Research Service",
+                ],
+                &[],
+            ),
+            (
+                "a sentence after the name",
+                "Tide Tables\n\nCongressional Research Service\n\nThe tables are late, wrote\nAndrew Dorne\nSenior staff said it was late.\n",
+                &[],
+                &["Andrew Dorne org:memberOf Congressional Research Service"],
+            ),
+            (
+                "a report that cites the service is none of its products",
+                "Tide Tables\n\nThe Congressional Research Service wrote on tides.\n\nValerie Roe\nSpecialist on Tides\n\nAndrew Dorne, Acting Managing Director, tides@example.gov\n",
+                &[],
+                &[
+                    "Valerie Roe org:memberOf Congressional Research Service",
+                    "Andrew Dorne org:memberOf Congressional Research Service",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn appeal_from_judges() {
+        check(&[
+            (
+                "the judge under the appeal line, title after or before the name, or Honorable",
+                "United States Court of Appeals\nFor the Fourth Circuit\n\nAppeal from the United States District Court\nfor the Eastern District of Virginia, at Alexandria.\nClaude M. Roe, Senior District Judge.\n\nBefore NIEMEYER, Circuit Judge.\n",
+                &[
+                    "Claude M. Roe schema:jobTitle \"Senior District Judge\"",
+                    "Claude M. Roe org:memberOf United States District Court for the Eastern District of Virginia",
+                ],
+                &["Niemeyer org:memberOf United States District Court for the Eastern District of Virginia"],
+            ),
+            (
+                "Honorable before the name, a case number between",
+                "In the Missouri Court of Appeals\nEastern District\n\nAppeal from the Circuit Court of\nSt. Charles County, Missouri\nNo. 1711-CC00064\nHonorable Deborah J. Roe\nFiled: January 19, 2021\n\nThe judgment is affirmed.\n",
+                &["Deborah J. Roe org:memberOf Circuit Court of St. Charles County"],
+                &[],
+            ),
+            (
+                "only the panel after the appeal line",
+                "United States Court of Appeals\nFor the Fifth Circuit\n\nAppeal from the United States District Court\nfor the Western District of Texas\nBefore Mary Roe, Circuit Judge, and Tom Dorne, Circuit Judge.\n",
+                &[],
+                &[
+                    "Mary Roe org:memberOf United States District Court for the Western District of Texas",
+                    "Tom Dorne org:memberOf United States District Court for the Western District of Texas",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
     fn court_panels() {
         check(&[
             (
@@ -551,6 +898,12 @@ mod tests {
                     "Roe schema:jobTitle \"United States District Judge\"",
                 ],
                 &["Roe org:memberOf United States Court of Appeals for the First Circuit"],
+            ),
+            (
+                "the opinion's author of a court whose heading is in capitals",
+                "T.C. Memo. 2020-26\n\nUNITED STATES TAX COURT\n\nJANE ROE, Petitioner v. COMMISSIONER OF INTERNAL REVENUE, Respondent\n\nMEMORANDUM OPINION\n\nGUSTAFSON, Judge: The tides were late.\n",
+                &["Gustafson org:memberOf United States Tax Court"],
+                &[],
             ),
             (
                 "'Before' in running text is no panel",
