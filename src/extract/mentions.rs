@@ -3746,8 +3746,23 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 continue;
             }
             let t = seg.tok(text, end);
-            let same_line =
-                end == i || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
+            // (or a surname wrapped to the next line within one sentence: "Energy
+            // Secretary Chris" / "Wright:", "Secretary Alejandro N." / "Mayorkas
+            // said": one word that could be a surname, and no capitalised word
+            // after it, not the next line of a list, "Matt Roe" / "Department of …")
+            let wrapped = end > i && {
+                let gap = &text[toks[end - 1].span.end..toks[end].span.start];
+                gap.matches('\n').count() == 1
+                    && seg.sentence_of[end - 1] == seg.sentence_of[end]
+                    && could_be_surname(t)
+                    && !lex.is_common_word(t)
+                    && toks.get(end + 1).is_none_or(|n| {
+                        n.kind != TokKind::Word || !tok_is_cap(seg.tok(text, end + 1))
+                    })
+            };
+            let same_line = end == i
+                || wrapped
+                || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
             if !same_line || toks[end].kind != TokKind::Word || !tok_is_cap(t) {
                 break;
             }
@@ -4466,6 +4481,18 @@ mod tests {
                 "a title's plural is no name",
                 "The Chief Financial Officers met the Chief Data Officers.",
                 &[],
+            ),
+            (
+                "a surname wrapped to the next line within a sentence; not a list's next line",
+                "Energy Secretary Jane\nRoe:\n“We did it.”\n\nDepartment of Labor, Ann Doe\nDepartment of State, Bob Poe\n",
+                &[
+                    ("Energy", Agency),
+                    ("Jane\nRoe", Person),
+                    ("Department of Labor", Agency),
+                    ("Ann Doe", Person),
+                    ("Department of State", Agency),
+                    ("Bob Poe", Person),
+                ],
             ),
             (
                 "a headline's verb is no part of a name",

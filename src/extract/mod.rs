@@ -1137,6 +1137,16 @@ fn add_surnames(
         if covered[i] {
             continue;
         }
+        // "First Lady Jill Roe … President Roe": the president in office, not
+        // another person of that surname (the loop below names the president)
+        if i >= 1
+            && seg.tok(text, i - 1) == "President"
+            && date
+                .and_then(|d| presidents::in_office(w, d))
+                .is_some_and(|p| person_key(&p.name) != *key)
+        {
+            continue;
+        }
         let mut m = Mention::new(
             t.span,
             EntityClass::Person,
