@@ -177,6 +177,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/recall-people.toml",
         include_str!("../../data/rules/recall-people.toml"),
     ),
+    (
+        "data/rules/recall-releases.toml",
+        include_str!("../../data/rules/recall-releases.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on
