@@ -3830,9 +3830,14 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 || all_caps && lex.is_first_name(&capitalize(first))
                 || initial_then_first)
                 && !lex.is_common_word(parts[n - 1]);
+            // (an abbreviated title is two tokens, "Sen" and its dot: "Sen. Jim Banks")
+            let abbreviated_title = i > 1
+                && seg.tok(text, i - 1) == "."
+                && toks[i - 2].span.end == toks[i - 1].span.start
+                && PERSON_TITLES.contains(&format!("{}.", seg.tok(text, i - 2)));
             let titled = i > 0
-                && PERSON_TITLES.contains(&seg.tok(text, i - 1))
-                && tok_is_cap(seg.tok(text, i - 1))
+                && (PERSON_TITLES.contains(&seg.tok(text, i - 1)) || abbreviated_title)
+                && tok_is_cap(seg.tok(text, i - 1 - usize::from(abbreviated_title)))
                 && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
             let last = parts[n - 1];
             let last_ok =
@@ -4493,6 +4498,11 @@ mod tests {
                     ("Department of State", Agency),
                     ("Bob Poe", Person),
                 ],
+            ),
+            (
+                "an abbreviated title before a name whose surname is a common word",
+                "Sen. Ann Banks spoke.",
+                &[("Ann Banks", Person)],
             ),
             (
                 "a headline's verb is no part of a name",
