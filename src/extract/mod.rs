@@ -1143,7 +1143,7 @@ fn add_surnames(
             && seg.tok(text, i - 1) == "President"
             && date
                 .and_then(|d| presidents::in_office(w, d))
-                .is_some_and(|p| person_key(&p.name) != *key)
+                .is_some_and(|p| person_key(p.name) != *key)
         {
             continue;
         }

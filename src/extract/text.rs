@@ -278,7 +278,7 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
         && !ends_open
         && !prose_goes_on
         && !first.is_lowercase()
-        && !(capital_goes_on && attribution_tail(line, next))
+        && (!capital_goes_on || !attribution_tail(line, next))
         && !link_fragment(text, line_start, line, next)
 }
 
