@@ -3846,8 +3846,23 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 continue;
             }
             let t = seg.tok(text, end);
-            let same_line =
-                end == i || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
+            // (or a surname wrapped to the next line within one sentence: "Energy
+            // Secretary Chris" / "Wright:", "Secretary Alejandro N." / "Mayorkas
+            // said": one word that could be a surname, and no capitalised word
+            // after it, not the next line of a list, "Matt Roe" / "Department of …")
+            let wrapped = end > i && {
+                let gap = &text[toks[end - 1].span.end..toks[end].span.start];
+                gap.matches('\n').count() == 1
+                    && seg.sentence_of[end - 1] == seg.sentence_of[end]
+                    && could_be_surname(t)
+                    && !lex.is_common_word(t)
+                    && toks.get(end + 1).is_none_or(|n| {
+                        n.kind != TokKind::Word || !tok_is_cap(seg.tok(text, end + 1))
+                    })
+            };
+            let same_line = end == i
+                || wrapped
+                || !text[toks[end - 1].span.end..toks[end].span.start].contains('\n');
             if !same_line || toks[end].kind != TokKind::Word || !tok_is_cap(t) {
                 break;
             }
@@ -3923,9 +3938,14 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 || all_caps && lex.is_first_name(&capitalize(first))
                 || initial_then_first)
                 && !lex.is_common_word(parts[n - 1]);
+            // (an abbreviated title is two tokens, "Sen" and its dot: "Sen. Jim Banks")
+            let abbreviated_title = i > 1
+                && seg.tok(text, i - 1) == "."
+                && toks[i - 2].span.end == toks[i - 1].span.start
+                && PERSON_TITLES.contains(&format!("{}.", seg.tok(text, i - 2)));
             let titled = i > 0
-                && PERSON_TITLES.contains(&seg.tok(text, i - 1))
-                && tok_is_cap(seg.tok(text, i - 1))
+                && (PERSON_TITLES.contains(&seg.tok(text, i - 1)) || abbreviated_title)
+                && tok_is_cap(seg.tok(text, i - 1 - usize::from(abbreviated_title)))
                 && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
             let last = parts[n - 1];
             let last_ok =
@@ -4574,6 +4594,23 @@ mod tests {
                 "a title's plural is no name",
                 "The Chief Financial Officers met the Chief Data Officers.",
                 &[],
+            ),
+            (
+                "a surname wrapped to the next line within a sentence; not a list's next line",
+                "Energy Secretary Jane\nRoe:\n“We did it.”\n\nDepartment of Labor, Ann Doe\nDepartment of State, Bob Poe\n",
+                &[
+                    ("Energy", Agency),
+                    ("Jane\nRoe", Person),
+                    ("Department of Labor", Agency),
+                    ("Ann Doe", Person),
+                    ("Department of State", Agency),
+                    ("Bob Poe", Person),
+                ],
+            ),
+            (
+                "an abbreviated title before a name whose surname is a common word",
+                "Sen. Ann Banks spoke.",
+                &[("Ann Banks", Person)],
             ),
             (
                 "a headline's verb is no part of a name",

@@ -1289,6 +1289,16 @@ fn add_surnames(
         if covered[i] {
             continue;
         }
+        // "First Lady Jill Roe … President Roe": the president in office, not
+        // another person of that surname (the loop below names the president)
+        if i >= 1
+            && seg.tok(text, i - 1) == "President"
+            && date
+                .and_then(|d| presidents::in_office(w, d))
+                .is_some_and(|p| person_key(p.name) != *key)
+        {
+            continue;
+        }
         let mut m = Mention::new(
             t.span,
             EntityClass::Person,
@@ -1366,7 +1376,39 @@ fn add_surnames(
             }
             continue;
         }
-        if lex.is_first_name(w)
+        // (a first name alone after a spelled-out title is a surname too: "Vice
+        // President Harris", "Secretary Austin"; not after "Mr." or "Dr.")
+        // (and not a first name before a surname's particle: "President Ursula von
+        // der Leyen", "Speaker Mohammed al-Roe")
+        let particle_next = seg.tokens.get(i + 1).is_some_and(|_| {
+            let n = seg.tok(text, i + 1);
+            matches!(
+                n,
+                "von"
+                    | "van"
+                    | "der"
+                    | "den"
+                    | "de"
+                    | "del"
+                    | "della"
+                    | "da"
+                    | "dos"
+                    | "di"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "bin"
+                    | "ibn"
+                    | "bint"
+                    | "ben"
+                    | "al"
+                    | "el"
+            ) || n.starts_with("al-")
+                || n.starts_with("el-")
+                || n.starts_with("bin-")
+                || n == "]"
+        });
+        if lex.is_first_name(w) && (!strong || particle_next)
             || lex.is_common_word(w)
             || !same_line
             || next_cap
@@ -1902,6 +1944,47 @@ mod tests {
             }
             for w in *not {
                 assert!(facts.iter().all(|f| f != w), "{case}: {w} in {facts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn people_named_by_a_title_and_a_surname() {
+        use EntityClass::*;
+        // (case, text, a person's label found, a label no entity may have)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "a surname that is a first name too, after a spelled-out title",
+                "Vice President Harris met the Governor.",
+                "Harris",
+                "",
+            ),
+            (
+                "a first name before a surname's particle is no surname",
+                "President Ursula von der Leyen met the Governor.",
+                "",
+                "Ursula",
+            ),
+            (
+                "'President' and the surname of the president in office, not of the First Lady",
+                "First Lady Jill Biden spoke. Then President Biden spoke.",
+                "Joseph R. Biden Jr.",
+                "",
+            ),
+        ];
+        for (case, text, label, absent) in cases {
+            let doc = format!("date 2022-05-01\nNotes\n\n{text}\n");
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", &doc));
+            let got: Vec<(&str, EntityClass)> = ex
+                .entities
+                .iter()
+                .map(|e| (e.label.as_str(), e.class))
+                .collect();
+            if !label.is_empty() {
+                assert!(got.contains(&(*label, Person)), "{case}: {got:?}");
+            }
+            if !absent.is_empty() {
+                assert!(got.iter().all(|(l, _)| l != absent), "{case}: {got:?}");
             }
         }
     }

@@ -185,6 +185,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/recall-legal.toml",
         include_str!("../../data/rules/recall-legal.toml"),
     ),
+    (
+        "data/rules/recall-releases.toml",
+        include_str!("../../data/rules/recall-releases.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on

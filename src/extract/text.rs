@@ -274,7 +274,77 @@ fn line_break_is_boundary(text: &str, nl: usize) -> bool {
                 && !OPEN_LINE_ENDS.contains(w)
         });
     // (a line going on in lower case continues the sentence: "DOW" / "including …")
-    short && !ends_open && !prose_goes_on && !first.is_lowercase()
+    short
+        && !ends_open
+        && !prose_goes_on
+        && !first.is_lowercase()
+        && (!capital_goes_on || !attribution_tail(line, next))
+        && !link_fragment(text, line_start, line, next)
+}
+
+/// "… customers in the Low-Income Home Energy" / "Assistance" / "Program" /
+/// "(LIHEAP). The platform …": a web page's link text set on lines of its own
+/// inside a sentence. The short line follows a long line of prose that ends
+/// with no stop (so the sentence goes on into it), and the next line is short
+/// too or opens with a parenthesis; a long next line may open a new paragraph
+/// ("… nominee for the District of" / "Ohio" / "Jane Roe is an attorney …").
+fn link_fragment(text: &str, line_start: usize, line: &str, next: &str) -> bool {
+    if line_start == 0 || line.ends_with([',', ';', ':', '.', '?', '!', '\u{201d}', '"']) {
+        return false;
+    }
+    let next_goes_on = next.chars().count() < 48 || next.starts_with('(');
+    if !next_goes_on || next.starts_with("- ") || next.starts_with("* ") {
+        return false;
+    }
+    // the lines before, back to a long one: short fragments, then running prose
+    let mut end = line_start - 1;
+    for _ in 0..3 {
+        let start = text[..end].rfind('\n').map_or(0, |p| p + 1);
+        let prev = text[start..end].trim();
+        if prev.is_empty()
+            || prev.ends_with([':', '.', '?', '!', ';', '\u{201d}', '"'])
+            || prev.starts_with("- ") && prev.chars().count() < 48
+        {
+            return false;
+        }
+        if prev.chars().count() >= 48 {
+            return prev.split(' ').any(|w| {
+                w.chars().count() >= 3
+                    && w.chars().all(char::is_lowercase)
+                    && !OPEN_LINE_ENDS.contains(w)
+            });
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
+    false
+}
+
+/// "Energy Secretary Chris" / "Wright:" / "“…”", "Renewable Fuels" / "Association: “…":
+/// a quote's attribution line wrapped before its last name words. The next line is at
+/// most three capitalised words and a colon, then nothing or the quote's opening mark;
+/// the line itself holds no colon (not "SUBJECT: …" / "Key Facts:") and is no
+/// capitals-only heading.
+fn attribution_tail(line: &str, next: &str) -> bool {
+    let Some((head, rest)) = next.split_once(':') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let heading = line.chars().any(char::is_alphabetic)
+        && !line.chars().any(char::is_lowercase)
+        && head.chars().any(char::is_lowercase);
+    (rest.is_empty() || rest.starts_with(['\u{201c}', '"']))
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '\u{2019}'))
+        })
+        && !line.contains(':')
+        && !heading
 }
 
 /// Splits text into sentences.
@@ -420,6 +490,9 @@ mod tests {
             ("signature", "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nJanuary 20, 2021.", &["JOSEPH R. BIDEN JR.", "THE WHITE HOUSE,\nJanuary 20, 2021."]),
             ("an abbreviation at a wrapped line's end", "Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah. He said so to Mr.\nRoe, who was in the U.S.\nThe end.", &["Jane Roe has been an Assistant Attorney in the U.S.\nAttorney’s Office for the District of Utah.", "He said so to Mr.\nRoe, who was in the U.S.", "The end."]),
             ("an adjective at a short line's end", "- The Department of Homeland\n    Security said so.\nHeading Federal\nThe text.", &["- The Department of Homeland\n    Security said so.", "Heading Federal", "The text."]),
+            ("an attribution wrapped before its last name", "Energy Secretary Jane\nRoe:\n“We did it.”\nAcme Fuels\nAssociation: “Good.”", &["Energy Secretary Jane\nRoe:", "“We did it.”", "Acme Fuels\nAssociation: “Good.”"]),
+            ("link text on lines of its own", "The platform will serve customers in the Low-Income Home Energy\n    Assistance\n    Program\n    (LIHEAP). It helps.\nDistrict of\nOhio\nJane Roe is an attorney at the firm of Roe and Doe in Ohio.", &["The platform will serve customers in the Low-Income Home Energy\n    Assistance\n    Program\n    (LIHEAP).", "It helps.", "District of\nOhio", "Jane Roe is an attorney at the firm of Roe and Doe in Ohio."]),
+            ("a heading before a label line", "SUBJECT: Jobs Memo\nKey Facts:\nGROWTH\nKey Facts:\nText here.", &["SUBJECT: Jobs Memo", "Key Facts:", "GROWTH", "Key Facts:", "Text here."]),
             ("firm suffix before a pronoun", "She worked at Globex Inc. She left. Roe Co. Ltd. agreed.", &["She worked at Globex Inc.", "She left.", "Roe Co. Ltd. agreed."]),
         ];
         for (name, text, want) in cases {
