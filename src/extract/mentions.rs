@@ -386,12 +386,12 @@ fn memo_number_regex() -> &'static Regex {
              | (?P<pa>(?:Policy\s+Alert\s+)?(?P<pan>PA-\d{4}-\d{1,3}))
              | (?P<fp>(?:Policy\s+)?(?P<fpn>FP\s?\d{3}-\d{2,3}-\d{1,2}))
              | (?P<bod>(?P<bodkind>Binding\s+Operational\s+Directive|Emergency\s+Directive|BOD|ED)
-                  (?:\s+|-)(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
+                  (?:\s+|-)(?:\((?:BOD|ED)\)\s+)?(?:No\.\s*)?(?P<bodn>\d{2}-\d{2}))
              | (?P<dir>(?P<dirkind>Operating\s+Policies\s+and\s+Procedures\s+Memorandum|Policy\s+Memorandum|Policy\s+Directive
                   |Directive|Instruction|Bulletin|Secretarial\s+Order|Secretary['\x{2019}]s\s+Order|Attorney\s+General\s+Order|Delegation)
                   \s+(?:No\.\s*)?(?P<dirn>\d{2,5}(?:[-.]\d{1,4}[A-Z]?){0,3}))
              |
-               (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
+               (?P<eo>(?:Executive\s+Order|E\.\s?O\.|EO)\s*(?:\((?:EO|E\.O\.)\)\s*)?(?:No\.\s*)?(?P<eon>1\d{4}|[2-9]\d{3}))
              | (?P<mm>(?:(?:Memorandum|Memo)\s+)?(?:No\.\s*)?(?P<mn>M-\d{2}-\d{2}))
              | (?P<circ>Circular\s+(?:No\.\s*)?(?P<cn>A-\d{1,3}))
              | (?P<proc>Proclamation\s+(?:No\.\s*)?(?P<pn>\d{4,5}))
@@ -1190,7 +1190,18 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
         );
         let span = Span::new(start, all.end());
         let mut m = Mention::new(span, EntityClass::Memo, label.clone(), "memo.number", 90);
-        let surface = text[span.start..span.end].to_string();
+        // ("Executive Order (EO) 14028": the name without its acronym's parentheses)
+        let raw = &text[span.start..span.end];
+        let surface = if raw.contains('(') {
+            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            raw.to_string()
+        };
+        let surface = surface
+            .replace(" (EO)", "")
+            .replace(" (E.O.)", "")
+            .replace(" (BOD)", "")
+            .replace(" (ED)", "");
         if surface != label {
             m.extra.push(surface);
         }
@@ -4948,6 +4959,11 @@ mod tests {
                 "a department of a university is the university's",
                 "She taught in the Biology Department of the University of Springfield.",
                 &[("Biology Department of the University of Springfield", Organization)],
+            ),
+            (
+                "an order's number after its acronym in parentheses",
+                "The President issued Executive Order (EO) 14985 and Executive Order (E.O.) 14986.",
+                &[("Executive Order (EO) 14985", Memo), ("Executive Order (E.O.) 14986", Memo)],
             ),
             (
                 "a law named by generic words only",

@@ -795,7 +795,8 @@ fn established_bodies(text: &str, lex: &Lexicon, kept: &mut [Mention]) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = mentions::compiled(
         &RE,
-        r"\b[Tt]here (?:is|are|shall be) (?:hereby )?established(?: (?:within|in|under) [^.;:]{3,90}?,?)? (?:an?|the)\s+$",
+        // (any white space between the words: a line may break anywhere)
+        r"\b[Tt]here\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?established(?:\s+(?:within|in|under)\s+[^.;:]{3,90}?,?)?\s+(?:an?|the)\s+$",
     );
     let mut moved: HashMap<String, (EntityClass, String)> = HashMap::new();
     for m in kept.iter_mut() {
@@ -1820,6 +1821,12 @@ mod tests {
         use EntityClass::*;
         // (case, text, a label and class found, a label no entity may have)
         let cases: &[(&str, &str, (&str, EntityClass), &str)] = &[
+            (
+                "a body an order establishes, over line breaks",
+                "(a)  There is\nestablished within the Executive Office of the President the Widget\nImplementation Steering Council (Steering Council).",
+                ("Widget Implementation Steering Council", Agency),
+                "",
+            ),
             (
                 "a unit's subjects listed after 'of'",
                 "The Office of Rivers, Lakes, and Coastal Waters met.",
