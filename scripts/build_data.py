@@ -122,6 +122,11 @@ def main():
             else:
                 g["names"].add(other)
         g["natural"].add(strip_us(name) if specific(strip_us(name)) else name)
+        # the acronym its description defines after its name ("The Cybersecurity
+        # and Infrastructure Security Agency (CISA) defends …")
+        for a in re.findall(re.escape(name) + r"\s*\(([A-Z][A-Za-z&]{1,9})\)", r.get("description") or ""):
+            if good_acronym(a, name):
+                g["acronyms"].add(a)
         if r.get("parent") and r["source"] == "usgovmanual" and "/" not in r["parent"] and len(r["parent"].split()) > 1:
             g["parents"].append(clean(r["parent"]))
     # second pass: Federal Register rows, merged onto the natural form when one exists
@@ -150,7 +155,13 @@ def main():
         if nat:
             g["names"].add(nat)
             g["natural"].add(nat)
-        for a in r.get("acronyms") or []:
+        # the acronyms a row lists, and the one its description defines after
+        # its name ("The Cybersecurity and Infrastructure Security Agency (CISA) …")
+        defined = re.findall(
+            re.escape(name.split(",")[0].strip()) + r"\s*\(([A-Z][A-Za-z&]{1,9})\)",
+            r.get("description") or "",
+        )
+        for a in list(r.get("acronyms") or []) + defined:
             if good_acronym(a, name) or (nat and good_acronym(a, nat)):
                 g["acronyms"].add(a)
         if r.get("parent"):
