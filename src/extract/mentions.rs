@@ -1454,7 +1454,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 || matches!(head, "Office" | "Offices")
                     && head_idx > 0
                     && words[head_idx - 1] == "Law");
-        if academic || org_unit || owned {
+        if academic || org_unit || owned || org_named_first(words, head_idx) {
             return Some(EntityClass::Organization);
         }
         return Some(EntityClass::Agency);
@@ -1487,7 +1487,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
             }
             _ => has_gov,
         };
-        if owned {
+        if owned || org_named_first(words, head_idx) {
             return Some(EntityClass::Organization);
         }
         let has_gov = (has_gov || state_board)
@@ -1513,6 +1513,20 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Policy);
     }
     None
+}
+
+/// "Babson College Executive Development Center", "Tennessee State University
+/// Board of Trustees", "Moore Foundation Scientific Advisory Board": a body named
+/// after a non-government body's name that opens it (a university's, a college's, a
+/// foundation's: a word of `organization_words` before the head, and no government
+/// word before that one; a committee's own "Advisory", "Executive" or "Joint" after
+/// it is no owner's). Not "National Cancer Institute Board of …" nor "United
+/// States-Canada Fulbright Foundation Board": a government word comes first.
+fn org_named_first(words: &[&str], head_idx: usize) -> bool {
+    words[..head_idx]
+        .iter()
+        .position(|w| ORGANIZATION_WORDS.contains(w))
+        .is_some_and(|o| o > 0 && !words[..o].iter().any(|w| GOV_MODIFIERS.contains(w)))
 }
 
 /// "Advisory Council of Presidio Graduate School", "Executive Committee of the
@@ -1549,7 +1563,15 @@ fn org_owned(words: &[&str], prep: Option<usize>) -> bool {
     if p > 0
         && OWNED_BODY_HEADS.contains(&words[p - 1])
         && owner_all.len() >= 2
-        && classify(owner_all) == Some(EntityClass::Organization)
+        // (an owner whose last word is such a head, which no list of heads knows
+        // in the plural: "… Board of the National Academies")
+        && match classify(owner_all) {
+            Some(EntityClass::Organization) => true,
+            None => owner_all
+                .last()
+                .is_some_and(|w| OWNER_ORGANIZATION_HEADS.contains(w)),
+            _ => false,
+        }
         && owner_all
             .iter()
             .take_while(|w| !matches!(**w, "of" | "for" | "at" | "in" | "on"))
@@ -3248,6 +3270,37 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             }
         }
     }
+    // "Director of the White House Office of Public Engagement Jane Roe": the body
+    // of a title written before it ("TITLE of the"), then a person's name (a first
+    // name, no common word, and one or two surnames): the person is no part of it
+    let title_before = match a {
+        0 | 1 => false,
+        _ if tok(a - 1) == "the" => a >= 3 && tok(a - 2) == "of" && is_glue_title(tok(a - 3)),
+        _ => tok(a - 1) == "of" && is_glue_title(tok(a - 2)),
+    };
+    if title_before && b >= a + 4 {
+        let first = (b.saturating_sub(3)..b - 1).find(|&k| {
+            let w = tok(k);
+            k >= a + 2
+                && lex.is_first_name(w)
+                && !lex.is_common_word(w)
+                // (not a subject's words: "Society for Marine …", "… for Prince George's")
+                && tok_is_cap(tok(k - 1))
+                && !is_connector(tok(k - 1))
+                && (k..b).all(|t| {
+                    seg.tokens[t].kind == TokKind::Word
+                        && (could_be_surname(tok(t)) || is_initial(tok(t)))
+                })
+        });
+        if let Some(k) = first.filter(|&k| {
+            matches!(
+                classify(&words(a, k)),
+                Some(EntityClass::Agency | EntityClass::Organization)
+            )
+        }) {
+            return Some(Glue::Title(k));
+        }
+    }
     // a title after a body's name, then at most three capitalized words of a
     // person's name (or nothing): "... Security Secretary Mayorkas"
     // ("... Technology Director Michael ...", "... Budget Acting Director Jane ...")
@@ -4808,6 +4861,32 @@ mod tests {
                 "a party's committee is an organization",
                 "The Springfield Town Democratic Committee and the Republican Widget Committee met.",
                 &[("Springfield Town Democratic Committee", Organization), ("Republican Widget Committee", Organization)],
+            ),
+            (
+                "a body named after a college or a foundation that opens its name is theirs",
+                "She sat on the Springfield College Executive Widget Center and the Roe Foundation Scientific Advisory Board, not the National Widget Institute Board of Scientific Counselors.",
+                &[
+                    ("Springfield College Executive Widget Center", Organization),
+                    ("Roe Foundation Scientific Advisory Board", Organization),
+                    ("National Widget Institute Board of Scientific Counselors", Agency),
+                ],
+            ),
+            (
+                "a board of an academy that is no service academy is the academy's",
+                "The Widget Studies Board of the National Academies and the Ocean Widget Board of the National Academy of Widgets met the Board of Visitors of the United States Naval Academy.",
+                &[
+                    ("Widget Studies Board of the National Academies", Organization),
+                    ("Ocean Widget Board of the National Academy of Widgets", Organization),
+                    ("Board of Visitors of the United States Naval Academy", Agency),
+                ],
+            ),
+            (
+                "a person's name after the body of a title written before it is no part of it",
+                "Today, Director of the Office of Widget Affairs Julie Roe hosted a call.",
+                &[
+                    ("Office of Widget Affairs", Agency),
+                    ("Julie Roe", Person),
+                ],
             ),
             (
                 "a body's own 'of the' stays in the act named after it",
