@@ -176,6 +176,12 @@ static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 /// Heads of a body that an organization may own ("Executive Committee of the X Federation").
+/// Heads of bodies named after the place they are in ("U.S. Embassy in London").
+static PLACE_NAMED_HEADS: Words = Words::new("place_named_heads");
+/// Heads and first words of a body of agencies working together ("Federal
+/// Interagency Forum on …", "Federal-State … Partnership").
+static INTERAGENCY_BODY_HEADS: Words = Words::new("interagency_body_heads");
+static INTERAGENCY_STARTS: Words = Words::new("interagency_starts");
 static OWNED_BODY_HEADS: Words = Words::new("owned_body_heads");
 /// Heads of an owner's name that make it an organization whatever its other words.
 static OWNER_ORGANIZATION_HEADS: Words = Words::new("owner_organization_heads");
@@ -1506,6 +1512,18 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         // "DOTGOV Online Trust in Government Act of 2020": an act named after an organization word
         if matches!(words, [.., "Act"] | [.., "Act", "of", _]) {
             return Some(EntityClass::Policy);
+        }
+        // "Federal Interagency Forum on …", "Federal-State … Partnership": agencies
+        // working together under a forum's, a network's or a partnership's name
+        // (not "Federal Law Enforcement Officers Association": no such head)
+        if INTERAGENCY_BODY_HEADS.contains(&head)
+            && INTERAGENCY_STARTS.contains(words[0])
+            && !words
+                .iter()
+                .enumerate()
+                .any(|(j, w)| j != head_idx && ORGANIZATION_WORDS.contains(w))
+        {
+            return Some(EntityClass::Agency);
         }
         return Some(EntityClass::Organization);
     }
@@ -3031,6 +3049,30 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     }
     for k in a + 1..b {
         let c = tok(k);
+        // "Trinity University in San Antonio", "County District Attorney’s Office in
+        // Houston", "Purdue University in Agriculture Education": a body's name ends on
+        // its head, and "in" a place or a field of study is no part of it (an
+        // embassy's or a consulate's is: "U.S. Embassy in London"; and a known name
+        // keeps its own: "American Institute in Taiwan")
+        if c == "in"
+            && k > a + 1
+            && k + 1 < b
+            && tok_is_cap(tok(k + 1))
+            && {
+                let h = tok(k - 1);
+                (AGENCY_HEADS.contains(&h) || BODY_HEADS.contains(&h) || ORG_HEADS.contains(&h))
+                    && !PLACE_NAMED_HEADS.contains(&h)
+            }
+            && names_body(&words(a, k))
+            && !known(a, b)
+            // (nor an act's: "Online Trust in Government Act of 2020")
+            && !matches!(
+                classify(&words(a, b)),
+                Some(EntityClass::Policy | EntityClass::Memo)
+            )
+        {
+            return Some(Glue::Title(k));
+        }
         // "House Committee on Oversight for Chairman Jane Roe", "… on the Judiciary
         // for Ranking Member John Doe": a body, then whom a letter went to
         if c == "for"
@@ -4878,6 +4920,24 @@ mod tests {
                     ("Widget Studies Board of the National Academies", Organization),
                     ("Ocean Widget Board of the National Academy of Widgets", Organization),
                     ("Board of Visitors of the United States Naval Academy", Agency),
+                ],
+            ),
+            (
+                "a place or a field after a body's head is no part of its name",
+                "He studied at Springfield University in Widget Studies and worked at the Roe County District Attorney’s Office in Springfield under the Widget Trust in Government Act of 2020.",
+                &[
+                    ("Springfield University", Organization),
+                    ("Roe County District Attorney’s Office", Agency),
+                    ("Widget Trust in Government Act of 2020", Policy),
+                ],
+            ),
+            (
+                "agencies' forum or partnership is the government's",
+                "The Federal Interagency Forum on Widget Statistics and the Federal-State Widget Partnership met the Federal Widget Officers Association.",
+                &[
+                    ("Federal Interagency Forum on Widget Statistics", Agency),
+                    ("Federal-State Widget Partnership", Agency),
+                    ("Federal Widget Officers Association", Organization),
                 ],
             ),
             (
