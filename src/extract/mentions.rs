@@ -176,6 +176,9 @@ static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 /// Heads of a body that an organization may own ("Executive Committee of the X Federation").
+/// Words of a project that is works, a mine or a demonstration, no body
+/// ("… Bridge Improvement Project", "… Copper Project").
+static WORKS_PROJECT_WORDS: Words = Words::new("works_project_words");
 /// Heads of bodies named after the place they are in ("U.S. Embassy in London").
 static PLACE_NAMED_HEADS: Words = Words::new("place_named_heads");
 /// Heads and first words of a body of agencies working together ("Federal
@@ -1512,6 +1515,14 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         // "DOTGOV Online Trust in Government Act of 2020": an act named after an organization word
         if matches!(words, [.., "Act"] | [.., "Act", "of", _]) {
             return Some(EntityClass::Policy);
+        }
+        // "Ambler Access Road Project", "Lisbon Valley Copper Project", "West Valley
+        // Main Plant Process Building Demolition Project": works, a mine or a
+        // demonstration, no body (but "Innocence Project", "Wounded Warrior Project")
+        if (head == "Project" || last == "Project" && prep.is_none())
+            && words.iter().any(|w| WORKS_PROJECT_WORDS.contains(w))
+        {
+            return None;
         }
         // "Federal Interagency Forum on …", "Federal-State … Partnership": agencies
         // working together under a forum's, a network's or a partnership's name
@@ -4930,6 +4941,11 @@ mod tests {
                     ("Roe County District Attorney’s Office", Agency),
                     ("Widget Trust in Government Act of 2020", Policy),
                 ],
+            ),
+            (
+                "a project of works or a mine is no body",
+                "The Springfield Bridge Improvement Project and the Roe Copper Project were backed by the Widget Innocence Project.",
+                &[("Widget Innocence Project", Organization)],
             ),
             (
                 "agencies' forum or partnership is the government's",
