@@ -176,6 +176,10 @@ static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 /// Heads of a body that an organization may own ("Executive Committee of the X Federation").
+/// Heads of a university's units, and words of the fields a school or a college
+/// is named after ("School of Public Health", "College of Law").
+static ACADEMIC_UNIT_HEADS: Words = Words::new("academic_unit_heads");
+static SCHOOL_FIELD_WORDS: Words = Words::new("school_field_words");
 /// Words of a project that is works, a mine or a demonstration, no body
 /// ("… Bridge Improvement Project", "… Copper Project").
 static WORKS_PROJECT_WORDS: Words = Words::new("works_project_words");
@@ -1544,6 +1548,35 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
     None
 }
 
+/// "School of Law", "Department of Political Science", "College of Letters and
+/// Science": a university's unit by its head and its field alone
+/// (`academic_unit_heads`, then "of" and only words of a field: `academic_fields`,
+/// a field's last word after another, `school_field_words` for a school's or a
+/// college's, or one "…ology").
+fn bare_academic_unit(words: &[&str]) -> bool {
+    let [head, "of", field @ ..] = words else {
+        return false;
+    };
+    if field.is_empty() || !ACADEMIC_UNIT_HEADS.contains(head) {
+        return false;
+    }
+    let joined = |w: &&str| matches!(*w, "and" | "&" | ",");
+    field.iter().all(|w| tok_is_cap(w) || joined(w))
+        && !joined(&field[0])
+        && (field
+            .iter()
+            .all(|w| ACADEMIC_FIELDS.contains(w) || joined(w))
+            || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w))
+            || matches!(field, [w] if w.ends_with("ology") && *w != "Technology")
+            || *head != "Department"
+                && field.iter().all(|w| {
+                    ACADEMIC_FIELDS.contains(w)
+                        || ACADEMIC_FIELD_ENDS.contains(w)
+                        || SCHOOL_FIELD_WORDS.contains(w)
+                        || joined(w)
+                }))
+}
+
 /// "Babson College Executive Development Center", "Tennessee State University
 /// Board of Trustees", "Moore Foundation Scientific Advisory Board": a body named
 /// after a non-government body's name that opens it (a university's, a college's, a
@@ -2740,6 +2773,18 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
+    // "School of Law", "Department of Economics", "College of Liberal Arts": a
+    // university's unit named without its university is no body of its own (one
+    // name for the units of every university)
+    // (but an owner's possessive before it names its university: "Princeton
+    // University’s School of …")
+    if class == EntityClass::Organization
+        && bare_academic_unit(&words)
+        && lex.lookup(&text[span.start..span.end]).is_none()
+        && !(a > 0 && seg.tokens[a - 1].kind == TokKind::Possessive)
+    {
+        return;
+    }
     // "New Section 184 Regulations to …", "New Medicaid and CHIP Program": a
     // headline's or an announcement's "New" before a policy is no part of its
     // name (a place's is, "New York …", and a policy's own: "New START Treaty")
@@ -4762,13 +4807,21 @@ mod tests {
             ),
             (
                 "a university's department is no agency",
-                "She taught in the Department of Economics and the Roe Department of Bioengineering.",
-                &[("Department of Economics", Organization), ("Roe Department of Bioengineering", Organization)],
+                "She taught in Roe University’s Department of Economics and the Roe Department of Bioengineering.",
+                &[
+                    ("Roe University", Organization),
+                    ("Department of Economics", Organization),
+                    ("Roe Department of Bioengineering", Organization),
+                ],
             ),
             (
                 "a field of study's last word makes a university's department",
-                "She taught in the Department of Urban Studies and Planning and the Department of Energy Science Board met.",
-                &[("Department of Urban Studies and Planning", Organization), ("Department of Energy Science Board", Agency)],
+                "She taught in Roe University’s Department of Urban Studies and Planning and the Department of Energy Science Board met.",
+                &[
+                    ("Roe University", Organization),
+                    ("Department of Urban Studies and Planning", Organization),
+                    ("Department of Energy Science Board", Agency),
+                ],
             ),
             (
                 "a name ending with Act is a law's, whatever its first words",
@@ -4943,6 +4996,16 @@ mod tests {
                 ],
             ),
             (
+                "a university's unit without its university is no body of its own",
+                "She studied at the School of Law and the Department of Widget Engineering, then at Springfield University School of Law, the College of Springfield and Roe University’s School of Widget Affairs.",
+                &[
+                    ("Springfield University School of Law", Organization),
+                    ("College of Springfield", Organization),
+                    ("Roe University", Organization),
+                    ("School of Widget Affairs", Organization),
+                ],
+            ),
+            (
                 "a project of works or a mine is no body",
                 "The Springfield Bridge Improvement Project and the Roe Copper Project were backed by the Widget Innocence Project.",
                 &[("Widget Innocence Project", Organization)],
@@ -4971,8 +5034,12 @@ mod tests {
             ),
             (
                 "a science's department is a university's",
-                "She taught in the Department of Entomology and the Department of Information Technology.",
-                &[("Department of Entomology", Organization), ("Department of Information Technology", Agency)],
+                "She taught in Roe University’s Department of Entomology and the Department of Information Technology.",
+                &[
+                    ("Roe University", Organization),
+                    ("Department of Entomology", Organization),
+                    ("Department of Information Technology", Agency),
+                ],
             ),
             (
                 "officers and a board named by their posts are no body",
