@@ -180,6 +180,10 @@ static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 /// is named after ("School of Public Health", "College of Law").
 static ACADEMIC_UNIT_HEADS: Words = Words::new("academic_unit_heads");
 static SCHOOL_FIELD_WORDS: Words = Words::new("school_field_words");
+/// Heads of two countries' bond ("U.S.-Japan Alliance") and the first
+/// country's word before the hyphen ("U.S.", "US", "United States-").
+static BILATERAL_HEADS: Words = Words::new("bilateral_heads");
+static BILATERAL_FIRSTS: Words = Words::new("bilateral_firsts");
 /// Words of a project that is works, a mine or a demonstration, no body
 /// ("… Bridge Improvement Project", "… Copper Project").
 static WORKS_PROJECT_WORDS: Words = Words::new("works_project_words");
@@ -1519,6 +1523,25 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         // "DOTGOV Online Trust in Government Act of 2020": an act named after an organization word
         if matches!(words, [.., "Act"] | [.., "Act", "of", _]) {
             return Some(EntityClass::Policy);
+        }
+        // "U.S.-Japan Alliance", "U.S.-India Major Defense Partnership", "United
+        // States-Mongolia Strategic Partnership": two countries' bond, no body (not
+        // "U.S.-India Strategic Partnership Forum", nor one "for" or "to" a purpose)
+        // (the hyphen may stand alone after "U.S.": "U.S." "-Japan")
+        if prep.is_none() && BILATERAL_HEADS.contains(&last) && {
+            let pair = if words[0] == "United" {
+                words[1]
+            } else {
+                words[0]
+            };
+            let joined = pair
+                .split(['-', '–'])
+                .next()
+                .is_some_and(|w| pair.len() > w.len() + 1 && BILATERAL_FIRSTS.contains(&w));
+            joined
+                || BILATERAL_FIRSTS.contains(words[0]) && n > 2 && words[1].starts_with(['-', '–'])
+        } {
+            return None;
         }
         // "Ambler Access Road Project", "Lisbon Valley Copper Project", "West Valley
         // Main Plant Process Building Demolition Project": works, a mine or a
@@ -5004,6 +5027,11 @@ mod tests {
                     ("Roe University", Organization),
                     ("School of Widget Affairs", Organization),
                 ],
+            ),
+            (
+                "two countries' alliance or partnership is no body",
+                "The U.S.-Widgetland Alliance and the United States-Widgetland Strategic Partnership met the U.S.-Widgetland Strategic Partnership Forum.",
+                &[("U.S.-Widgetland Strategic Partnership Forum", Organization)],
             ),
             (
                 "a project of works or a mine is no body",
