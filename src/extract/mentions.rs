@@ -176,6 +176,23 @@ static ORGANIZATION_WORDS: Words = Words::new("organization_words");
 static UNIT_HEADS: Words = Words::new("unit_heads");
 static LOCAL_GOVERNMENT_WORDS: Words = Words::new("local_government_words");
 /// Heads of a body that an organization may own ("Executive Committee of the X Federation").
+/// Heads of a university's units, and words of the fields a school or a college
+/// is named after ("School of Public Health", "College of Law").
+static ACADEMIC_UNIT_HEADS: Words = Words::new("academic_unit_heads");
+static SCHOOL_FIELD_WORDS: Words = Words::new("school_field_words");
+/// Heads of two countries' bond ("U.S.-Japan Alliance") and the first
+/// country's word before the hyphen ("U.S.", "US", "United States-").
+static BILATERAL_HEADS: Words = Words::new("bilateral_heads");
+static BILATERAL_FIRSTS: Words = Words::new("bilateral_firsts");
+/// Words of a project that is works, a mine or a demonstration, no body
+/// ("… Bridge Improvement Project", "… Copper Project").
+static WORKS_PROJECT_WORDS: Words = Words::new("works_project_words");
+/// Heads of bodies named after the place they are in ("U.S. Embassy in London").
+static PLACE_NAMED_HEADS: Words = Words::new("place_named_heads");
+/// Heads and first words of a body of agencies working together ("Federal
+/// Interagency Forum on …", "Federal-State … Partnership").
+static INTERAGENCY_BODY_HEADS: Words = Words::new("interagency_body_heads");
+static INTERAGENCY_STARTS: Words = Words::new("interagency_starts");
 static OWNED_BODY_HEADS: Words = Words::new("owned_body_heads");
 /// Heads of an owner's name that make it an organization whatever its other words.
 static OWNER_ORGANIZATION_HEADS: Words = Words::new("owner_organization_heads");
@@ -1465,7 +1482,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
                 || matches!(head, "Office" | "Offices")
                     && head_idx > 0
                     && words[head_idx - 1] == "Law");
-        if academic || org_unit || owned {
+        if academic || org_unit || owned || org_named_first(words, head_idx) {
             return Some(EntityClass::Organization);
         }
         return Some(EntityClass::Agency);
@@ -1498,7 +1515,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
             }
             _ => has_gov,
         };
-        if owned {
+        if owned || org_named_first(words, head_idx) {
             return Some(EntityClass::Organization);
         }
         let has_gov = (has_gov || state_board)
@@ -1518,12 +1535,94 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         if matches!(words, [.., "Act"] | [.., "Act", "of", _]) {
             return Some(EntityClass::Policy);
         }
+        // "U.S.-Japan Alliance", "U.S.-India Major Defense Partnership", "United
+        // States-Mongolia Strategic Partnership": two countries' bond, no body (not
+        // "U.S.-India Strategic Partnership Forum", nor one "for" or "to" a purpose)
+        // (the hyphen may stand alone after "U.S.": "U.S." "-Japan")
+        if prep.is_none() && BILATERAL_HEADS.contains(&last) && {
+            let pair = if words[0] == "United" {
+                words[1]
+            } else {
+                words[0]
+            };
+            let joined = pair
+                .split(['-', '–'])
+                .next()
+                .is_some_and(|w| pair.len() > w.len() + 1 && BILATERAL_FIRSTS.contains(&w));
+            joined
+                || BILATERAL_FIRSTS.contains(words[0]) && n > 2 && words[1].starts_with(['-', '–'])
+        } {
+            return None;
+        }
+        // "Ambler Access Road Project", "Lisbon Valley Copper Project", "West Valley
+        // Main Plant Process Building Demolition Project": works, a mine or a
+        // demonstration, no body (but "Innocence Project", "Wounded Warrior Project")
+        if (head == "Project" || last == "Project" && prep.is_none())
+            && words.iter().any(|w| WORKS_PROJECT_WORDS.contains(w))
+        {
+            return None;
+        }
+        // "Federal Interagency Forum on …", "Federal-State … Partnership": agencies
+        // working together under a forum's, a network's or a partnership's name
+        // (not "Federal Law Enforcement Officers Association": no such head)
+        if INTERAGENCY_BODY_HEADS.contains(&head)
+            && INTERAGENCY_STARTS.contains(words[0])
+            && !words
+                .iter()
+                .enumerate()
+                .any(|(j, w)| j != head_idx && ORGANIZATION_WORDS.contains(w))
+        {
+            return Some(EntityClass::Agency);
+        }
         return Some(EntityClass::Organization);
     }
     if POLICY_HEADS.contains(&last) && prep.is_none() {
         return Some(EntityClass::Policy);
     }
     None
+}
+
+/// "School of Law", "Department of Political Science", "College of Letters and
+/// Science": a university's unit by its head and its field alone
+/// (`academic_unit_heads`, then "of" and only words of a field: `academic_fields`,
+/// a field's last word after another, `school_field_words` for a school's or a
+/// college's, or one "…ology").
+fn bare_academic_unit(words: &[&str]) -> bool {
+    let [head, "of", field @ ..] = words else {
+        return false;
+    };
+    if field.is_empty() || !ACADEMIC_UNIT_HEADS.contains(head) {
+        return false;
+    }
+    let joined = |w: &&str| matches!(*w, "and" | "&" | ",");
+    field.iter().all(|w| tok_is_cap(w) || joined(w))
+        && !joined(&field[0])
+        && (field
+            .iter()
+            .all(|w| ACADEMIC_FIELDS.contains(w) || joined(w))
+            || field[1..].iter().any(|w| ACADEMIC_FIELD_ENDS.contains(w))
+            || matches!(field, [w] if w.ends_with("ology") && *w != "Technology")
+            || *head != "Department"
+                && field.iter().all(|w| {
+                    ACADEMIC_FIELDS.contains(w)
+                        || ACADEMIC_FIELD_ENDS.contains(w)
+                        || SCHOOL_FIELD_WORDS.contains(w)
+                        || joined(w)
+                }))
+}
+
+/// "Babson College Executive Development Center", "Tennessee State University
+/// Board of Trustees", "Moore Foundation Scientific Advisory Board": a body named
+/// after a non-government body's name that opens it (a university's, a college's, a
+/// foundation's: a word of `organization_words` before the head, and no government
+/// word before that one; a committee's own "Advisory", "Executive" or "Joint" after
+/// it is no owner's). Not "National Cancer Institute Board of …" nor "United
+/// States-Canada Fulbright Foundation Board": a government word comes first.
+fn org_named_first(words: &[&str], head_idx: usize) -> bool {
+    words[..head_idx]
+        .iter()
+        .position(|w| ORGANIZATION_WORDS.contains(w))
+        .is_some_and(|o| o > 0 && !words[..o].iter().any(|w| GOV_MODIFIERS.contains(w)))
 }
 
 /// "Advisory Council of Presidio Graduate School", "Executive Committee of the
@@ -1560,7 +1659,15 @@ fn org_owned(words: &[&str], prep: Option<usize>) -> bool {
     if p > 0
         && OWNED_BODY_HEADS.contains(&words[p - 1])
         && owner_all.len() >= 2
-        && classify(owner_all) == Some(EntityClass::Organization)
+        // (an owner whose last word is such a head, which no list of heads knows
+        // in the plural: "… Board of the National Academies")
+        && match classify(owner_all) {
+            Some(EntityClass::Organization) => true,
+            None => owner_all
+                .last()
+                .is_some_and(|w| OWNER_ORGANIZATION_HEADS.contains(w)),
+            _ => false,
+        }
         && owner_all
             .iter()
             .take_while(|w| !matches!(**w, "of" | "for" | "at" | "in" | "on"))
@@ -2712,6 +2819,18 @@ fn emit_chunk(
     let Some(class) = classify(&words) else {
         return;
     };
+    // "School of Law", "Department of Economics", "College of Liberal Arts": a
+    // university's unit named without its university is no body of its own (one
+    // name for the units of every university)
+    // (but an owner's possessive before it names its university: "Princeton
+    // University’s School of …")
+    if class == EntityClass::Organization
+        && bare_academic_unit(&words)
+        && lex.lookup(&text[span.start..span.end]).is_none()
+        && !(a > 0 && seg.tokens[a - 1].kind == TokKind::Possessive)
+    {
+        return;
+    }
     // "New Section 184 Regulations to …", "New Medicaid and CHIP Program": a
     // headline's or an announcement's "New" before a policy is no part of its
     // name (a place's is, "New York …", and a policy's own: "New START Treaty")
@@ -3032,6 +3151,30 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
     }
     for k in a + 1..b {
         let c = tok(k);
+        // "Trinity University in San Antonio", "County District Attorney’s Office in
+        // Houston", "Purdue University in Agriculture Education": a body's name ends on
+        // its head, and "in" a place or a field of study is no part of it (an
+        // embassy's or a consulate's is: "U.S. Embassy in London"; and a known name
+        // keeps its own: "American Institute in Taiwan")
+        if c == "in"
+            && k > a + 1
+            && k + 1 < b
+            && tok_is_cap(tok(k + 1))
+            && {
+                let h = tok(k - 1);
+                (AGENCY_HEADS.contains(&h) || BODY_HEADS.contains(&h) || ORG_HEADS.contains(&h))
+                    && !PLACE_NAMED_HEADS.contains(&h)
+            }
+            && names_body(&words(a, k))
+            && !known(a, b)
+            // (nor an act's: "Online Trust in Government Act of 2020")
+            && !matches!(
+                classify(&words(a, b)),
+                Some(EntityClass::Policy | EntityClass::Memo)
+            )
+        {
+            return Some(Glue::Title(k));
+        }
         // "House Committee on Oversight for Chairman Jane Roe", "… on the Judiciary
         // for Ranking Member John Doe": a body, then whom a letter went to
         if c == "for"
@@ -3269,6 +3412,37 @@ fn glued(text: &str, seg: &Segmented, lex: &Lexicon, a: usize, b: usize) -> Opti
             {
                 return Some(Glue::Title(t + 1));
             }
+        }
+    }
+    // "Director of the White House Office of Public Engagement Jane Roe": the body
+    // of a title written before it ("TITLE of the"), then a person's name (a first
+    // name, no common word, and one or two surnames): the person is no part of it
+    let title_before = match a {
+        0 | 1 => false,
+        _ if tok(a - 1) == "the" => a >= 3 && tok(a - 2) == "of" && is_glue_title(tok(a - 3)),
+        _ => tok(a - 1) == "of" && is_glue_title(tok(a - 2)),
+    };
+    if title_before && b >= a + 4 {
+        let first = (b.saturating_sub(3)..b - 1).find(|&k| {
+            let w = tok(k);
+            k >= a + 2
+                && lex.is_first_name(w)
+                && !lex.is_common_word(w)
+                // (not a subject's words: "Society for Marine …", "… for Prince George's")
+                && tok_is_cap(tok(k - 1))
+                && !is_connector(tok(k - 1))
+                && (k..b).all(|t| {
+                    seg.tokens[t].kind == TokKind::Word
+                        && (could_be_surname(tok(t)) || is_initial(tok(t)))
+                })
+        });
+        if let Some(k) = first.filter(|&k| {
+            matches!(
+                classify(&words(a, k)),
+                Some(EntityClass::Agency | EntityClass::Organization)
+            )
+        }) {
+            return Some(Glue::Title(k));
         }
     }
     // a title after a body's name, then at most three capitalized words of a
@@ -4837,13 +5011,21 @@ mod tests {
             ),
             (
                 "a university's department is no agency",
-                "She taught in the Department of Economics and the Roe Department of Bioengineering.",
-                &[("Department of Economics", Organization), ("Roe Department of Bioengineering", Organization)],
+                "She taught in Roe University’s Department of Economics and the Roe Department of Bioengineering.",
+                &[
+                    ("Roe University", Organization),
+                    ("Department of Economics", Organization),
+                    ("Roe Department of Bioengineering", Organization),
+                ],
             ),
             (
                 "a field of study's last word makes a university's department",
-                "She taught in the Department of Urban Studies and Planning and the Department of Energy Science Board met.",
-                &[("Department of Urban Studies and Planning", Organization), ("Department of Energy Science Board", Agency)],
+                "She taught in Roe University’s Department of Urban Studies and Planning and the Department of Energy Science Board met.",
+                &[
+                    ("Roe University", Organization),
+                    ("Department of Urban Studies and Planning", Organization),
+                    ("Department of Energy Science Board", Agency),
+                ],
             ),
             (
                 "a name ending with Act is a law's, whatever its first words",
@@ -5001,14 +5183,82 @@ mod tests {
                 &[("Springfield Town Democratic Committee", Organization), ("Republican Widget Committee", Organization)],
             ),
             (
+                "a body named after a college or a foundation that opens its name is theirs",
+                "She sat on the Springfield College Executive Widget Center and the Roe Foundation Scientific Advisory Board, not the National Widget Institute Board of Scientific Counselors.",
+                &[
+                    ("Springfield College Executive Widget Center", Organization),
+                    ("Roe Foundation Scientific Advisory Board", Organization),
+                    ("National Widget Institute Board of Scientific Counselors", Agency),
+                ],
+            ),
+            (
+                "a board of an academy that is no service academy is the academy's",
+                "The Widget Studies Board of the National Academies and the Ocean Widget Board of the National Academy of Widgets met the Board of Visitors of the United States Naval Academy.",
+                &[
+                    ("Widget Studies Board of the National Academies", Organization),
+                    ("Ocean Widget Board of the National Academy of Widgets", Organization),
+                    ("Board of Visitors of the United States Naval Academy", Agency),
+                ],
+            ),
+            (
+                "a place or a field after a body's head is no part of its name",
+                "He studied at Springfield University in Widget Studies and worked at the Roe County District Attorney’s Office in Springfield under the Widget Trust in Government Act of 2020.",
+                &[
+                    ("Springfield University", Organization),
+                    ("Roe County District Attorney’s Office", Agency),
+                    ("Widget Trust in Government Act of 2020", Policy),
+                ],
+            ),
+            (
+                "a university's unit without its university is no body of its own",
+                "She studied at the School of Law and the Department of Widget Engineering, then at Springfield University School of Law, the College of Springfield and Roe University’s School of Widget Affairs.",
+                &[
+                    ("Springfield University School of Law", Organization),
+                    ("College of Springfield", Organization),
+                    ("Roe University", Organization),
+                    ("School of Widget Affairs", Organization),
+                ],
+            ),
+            (
+                "two countries' alliance or partnership is no body",
+                "The U.S.-Widgetland Alliance and the United States-Widgetland Strategic Partnership met the U.S.-Widgetland Strategic Partnership Forum.",
+                &[("U.S.-Widgetland Strategic Partnership Forum", Organization)],
+            ),
+            (
+                "a project of works or a mine is no body",
+                "The Springfield Bridge Improvement Project and the Roe Copper Project were backed by the Widget Innocence Project.",
+                &[("Widget Innocence Project", Organization)],
+            ),
+            (
+                "agencies' forum or partnership is the government's",
+                "The Federal Interagency Forum on Widget Statistics and the Federal-State Widget Partnership met the Federal Widget Officers Association.",
+                &[
+                    ("Federal Interagency Forum on Widget Statistics", Agency),
+                    ("Federal-State Widget Partnership", Agency),
+                    ("Federal Widget Officers Association", Organization),
+                ],
+            ),
+            (
+                "a person's name after the body of a title written before it is no part of it",
+                "Today, Director of the Office of Widget Affairs Julie Roe hosted a call.",
+                &[
+                    ("Office of Widget Affairs", Agency),
+                    ("Julie Roe", Person),
+                ],
+            ),
+            (
                 "a body's own 'of the' stays in the act named after it",
                 "It was set up under the Office of the Chief Widget Officer Establishment Act of 1998.",
                 &[("Office of the Chief Widget Officer Establishment Act of 1998", Policy)],
             ),
             (
                 "a science's department is a university's",
-                "She taught in the Department of Entomology and the Department of Information Technology.",
-                &[("Department of Entomology", Organization), ("Department of Information Technology", Agency)],
+                "She taught in Roe University’s Department of Entomology and the Department of Information Technology.",
+                &[
+                    ("Roe University", Organization),
+                    ("Department of Entomology", Organization),
+                    ("Department of Information Technology", Agency),
+                ],
             ),
             (
                 "officers and a board named by their posts are no body",
