@@ -13,7 +13,7 @@
 //!   to a read-only view when another process holds the store; that view is
 //!   a snapshot of the store as it was when opened.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -391,6 +391,7 @@ impl Store {
         let alt = nn(&format!("{}altLabel", vocab::SKOS));
         let rdf_type = nn(&format!("{}type", vocab::RDF));
         let same_as = nn(&format!("{}sameAs", vocab::OWL));
+        let member_of = nn(&crate::model::Predicate::MemberOf.iri());
         let person_class = nn(&EntityClass::Person.iri());
         let shared = nn(vocab::ENTITIES_GRAPH);
         let shared_ref = GraphNameRef::NamedNode(shared.as_ref());
@@ -563,6 +564,35 @@ impl Store {
                             counted.push((c.into_string(), graphs.len()));
                         }
                         joined = dominant_fuller(&counted).map(nn);
+                    }
+                    // still several: the one who belongs to a body the surname
+                    // belongs to ("Representative Raskin", a member of the House,
+                    // is the Raskin who is, not the Raskin of the Federal Reserve)
+                    if joined.is_none() && fuller.len() > 1 {
+                        let bodies = |n: &NamedNode| -> Result<BTreeSet<String>> {
+                            let mut out = BTreeSet::new();
+                            for q in self.inner.quads_for_pattern(
+                                Some(n.as_ref().into()),
+                                Some(member_of.as_ref()),
+                                None,
+                                None,
+                            ) {
+                                if let Term::NamedNode(o) =
+                                    q.map_err(|e| self.storage_error(e))?.object
+                                {
+                                    out.insert(o.into_string());
+                                }
+                            }
+                            Ok(out)
+                        };
+                        let mine = bodies(&e)?;
+                        if !mine.is_empty() {
+                            let mut theirs = Vec::with_capacity(fuller.len());
+                            for c in &fuller {
+                                theirs.push((c.to_string(), bodies(&nn(c))?));
+                            }
+                            joined = fuller_sharing_a_body(&mine, &theirs).map(nn);
+                        }
                     }
                 }
             }
@@ -1179,6 +1209,20 @@ fn dominant_fuller(candidates: &[(String, usize)]) -> Option<&str> {
     (*n >= DOMINANT_MIN_DOCS && *n >= DOMINANT_RATIO * others.max(1)).then_some(best.as_str())
 }
 
+/// Among several fuller people a surname alone may stand for, with the bodies
+/// each is a member of: the only one who is a member of a body the surname
+/// is a member of (`mine`), if exactly one is.
+fn fuller_sharing_a_body<'a>(
+    mine: &BTreeSet<String>,
+    candidates: &'a [(String, BTreeSet<String>)],
+) -> Option<&'a str> {
+    let mut sharing = candidates
+        .iter()
+        .filter(|(_, bodies)| !bodies.is_disjoint(mine));
+    let one = sharing.next()?;
+    sharing.next().is_none().then_some(one.0.as_str())
+}
+
 /// See [`dominant_fuller`].
 const DOMINANT_MIN_DOCS: usize = 5;
 /// See [`dominant_fuller`].
@@ -1603,6 +1647,51 @@ mod tests {
                 want.map(p),
                 "{case}"
             );
+        }
+    }
+
+    #[test]
+    fn a_surname_joins_the_fuller_person_of_its_body() {
+        // (case, the surname's bodies, candidates with their bodies, expected)
+        type Case = (
+            &'static str,
+            &'static [&'static str],
+            &'static [(&'static str, &'static [&'static str])],
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (
+                "one of two shares the body",
+                &["house"],
+                &[("jamie-roe", &["house"]), ("sarah-roe", &["fed"])],
+                Some("jamie-roe"),
+            ),
+            (
+                "both share it",
+                &["senate"],
+                &[("a-roe", &["senate"]), ("b-roe", &["senate", "dod"])],
+                None,
+            ),
+            (
+                "neither shares it",
+                &["house"],
+                &[("a-roe", &["senate"]), ("b-roe", &[])],
+                None,
+            ),
+            (
+                "the surname belongs to nothing",
+                &[],
+                &[("a-roe", &["senate"])],
+                None,
+            ),
+        ];
+        for (case, mine, cands, want) in cases {
+            let mine: BTreeSet<String> = mine.iter().map(|b| b.to_string()).collect();
+            let owned: Vec<(String, BTreeSet<String>)> = cands
+                .iter()
+                .map(|(c, bs)| (c.to_string(), bs.iter().map(|b| b.to_string()).collect()))
+                .collect();
+            assert_eq!(fuller_sharing_a_body(&mine, &owned), *want, "{case}");
         }
     }
 
