@@ -377,6 +377,10 @@ enum Node {
         /// Not a second mention over the words of an earlier one of these
         /// classes (the parent a name implies, `!implied`).
         not_implied: bool,
+        /// Not a memo named by its kind alone, which names no particular
+        /// one ("OMB Memorandum", "BOD"), nor a lettered section heading
+        /// ("A. Guidance to Agencies on …") (`!generic`).
+        not_generic: bool,
         cap: Option<usize>,
     },
     /// No mention of the classes starts here (`!@Agency`; consumes nothing).
@@ -1445,6 +1449,39 @@ fn parse_predicate(s: &str) -> Option<Predicate> {
 }
 
 /// The number that ends a name with " of " in it ("Public Works Act of 1965").
+/// Whether a memo's name names no particular memo: a lettered or numbered
+/// section heading ("A. Guidance to Agencies on …", "2. Directive …"), or,
+/// with no digit and no quotation mark in it, only words of its kind, its
+/// issuer's and the like (`generic_memo_words` of `data/words.toml`) and
+/// acronyms ("OMB Memorandum", "BOD", "Executive Order and OMB Memorandum").
+pub(crate) fn generic_memo_name(name: &str) -> bool {
+    static WORDS: super::words::Words = super::words::Words::new("generic_memo_words");
+    if let Some((first, rest)) = name.split_once(". ") {
+        let enumerator = first.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase())
+            || first.chars().all(|c| c.is_ascii_digit())
+            || first.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        if !first.is_empty() && enumerator && !rest.is_empty() {
+            return true;
+        }
+    }
+    if name
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '"' | '“' | '”'))
+    {
+        return false;
+    }
+    let mut words = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            WORDS.contains(w.to_lowercase().as_str())
+                || (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
 fn name_year(name: &str) -> Option<i32> {
     name.rsplit(' ')
         .next()
@@ -1968,6 +2005,7 @@ impl Parser<'_, '_> {
                         untitled_person: false,
                         not_heading: false,
                         not_implied: false,
+                        not_generic: false,
                         cap,
                     });
                 }
@@ -2007,6 +2045,7 @@ impl Parser<'_, '_> {
                 let mut untitled_person = false;
                 let mut not_heading = false;
                 let mut not_implied = false;
+                let mut not_generic = false;
                 for (k, v) in self.flags()? {
                     match (k.as_str(), v) {
                         ("ref", None) => refs = true,
@@ -2043,6 +2082,7 @@ impl Parser<'_, '_> {
                         ("!jobtitle", None) => untitled_person = true,
                         ("!heading", None) => not_heading = true,
                         ("!implied", None) => not_implied = true,
+                        ("!generic", None) => not_generic = true,
                         (f @ ("first" | "!first"), Some(v)) if !v.is_empty() => {
                             let words = v.split('|').map(|w| w.trim().to_string()).collect();
                             first = Some((words, f == "!first"));
@@ -2082,7 +2122,7 @@ impl Parser<'_, '_> {
                         _ => {
                             self.pos = at;
                             return Err(self.err(format!(
-                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!heading`, `!implied`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
+                                "unknown mention flag `{k}`; expected `ref`, `ref=the`, `same=capture`, `next`, `next=Class|Class`, `!title`, `!jobtitle`, `!heading`, `!implied`, `!generic`, `!doc`, `date=name`, `year=name`, `!year`, `first=Word|Word`, `!first=Word|Word`, `!known`, `prefix=Word` or `head=Word|Word`"
                             )));
                         }
                     }
@@ -2106,6 +2146,7 @@ impl Parser<'_, '_> {
                     untitled_person,
                     not_heading,
                     not_implied,
+                    not_generic,
                     cap,
                 }
             }
@@ -2426,6 +2467,7 @@ impl Matcher<'_, '_, '_> {
                 untitled_person,
                 not_heading,
                 not_implied,
+                not_generic,
                 cap,
             } => {
                 if pos >= self.last {
@@ -2465,6 +2507,7 @@ impl Matcher<'_, '_, '_> {
                         && !(*unknown && x.canonical.is_some())
                         && !(*untitled_person && ctx.has_job_title(m))
                         && !(*not_heading && view.heading_keys.contains(&x.key.as_str()))
+                        && !(*not_generic && generic_memo_name(&x.name))
                         && !(*not_implied
                             && view.starting(pos).iter().any(|&o| {
                                 let y = &ctx.mentions[o];
