@@ -171,6 +171,7 @@ static RANKS: Words = Words::new("ranks");
 /// Titles that name their body, as "Title=Body" ("Comptroller General=Government
 /// Accountability Office").
 static IMPLIED_BODIES: Words = Words::new("implied_bodies");
+static STATE_COUNSEL: Words = Words::new("state_counsel_phrases");
 
 static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
@@ -1122,6 +1123,25 @@ impl<'a> Ctx<'a> {
                 .any(|st| st.contains(' ') && before.ends_with(st))
         {
             return None;
+        }
+        // "Joshua Stein, Attorney General, by …, for the State.": counsel of a
+        // state in its court, whose Attorney General is the state's
+        // (data/words.toml, state_counsel_phrases)
+        let tok = self
+            .seg
+            .tokens
+            .partition_point(|t| t.span.end <= span.start);
+        let sentence = self.sentence_span(tok);
+        if sentence.end > sentence.start {
+            let said = self.text[sentence.start..sentence.end.min(self.text.len())]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+                + ".";
+            if STATE_COUNSEL.iter().any(|ph| said.contains(ph)) {
+                return None;
+            }
         }
         let t = title
             .trim_start_matches("Acting ")
@@ -3489,6 +3509,15 @@ mod tests {
                 "Texas Attorney General Ken Paxton sued.",
                 &["Ken Paxton schema:jobTitle \"Attorney General\""],
                 &["Ken Paxton org:memberOf Department of Justice"],
+            ),
+            (
+                "a state's counsel in its court: its Attorney General is the state's",
+                "Ann Roe, Attorney General, by John Doe, Deputy Solicitor General, for the State.",
+                &[],
+                &[
+                    "Ann Roe org:memberOf Department of Justice",
+                    "Ann Roe org:headOf Department of Justice",
+                ],
             ),
             (
                 "a state's secretary of state is not federal",
