@@ -1291,11 +1291,14 @@ fn add_surnames(
             continue;
         }
         // "First Lady Jill Roe … President Roe": the president in office, not
-        // another person of that surname (the loop below names the president)
+        // another person of that surname (the loop below names the president);
+        // in a document with no date, the one president of that surname
+        // ("Hunter Biden … President Biden")
         if i >= 1
             && seg.tok(text, i - 1) == "President"
             && date
                 .and_then(|d| presidents::in_office(w, d))
+                .or_else(|| presidents::by_surname(w))
                 .is_some_and(|p| person_key(p.name) != *key)
         {
             continue;
@@ -1978,9 +1981,18 @@ mod tests {
                 "Joseph R. Biden Jr.",
                 "",
             ),
+            (
+                "'President' and the surname of the one president of that name, in an undated document",
+                "(undated) Q: Has Hunter Biden spoken? MS. ROE: President Biden has said so.",
+                "Joseph R. Biden Jr.",
+                "",
+            ),
         ];
         for (case, text, label, absent) in cases {
-            let doc = format!("date 2022-05-01\nNotes\n\n{text}\n");
+            let doc = match text.strip_prefix("(undated) ") {
+                Some(text) => format!("Notes\n\n{text}\n"),
+                None => format!("date 2022-05-01\nNotes\n\n{text}\n"),
+            };
             let ex = Extractor::new().extract(&Document::from_text("t.txt", &doc));
             let got: Vec<(&str, EntityClass)> = ex
                 .entities
