@@ -256,18 +256,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             all.start() + (all.len() - all.as_str().trim_start().len()),
             all.end(),
         );
-        let mut m = Mention::new(
-            span,
-            EntityClass::Agency,
-            name.clone(),
-            "agency.court-heading",
-            90,
-        );
-        match lex.lookup(&name) {
-            Some(e) => m.take_entry(&lex.entries[e]),
-            None => m.key = class_key(EntityClass::Agency, &name),
-        }
-        out.push(m);
+        out.push(court_mention(span, name, lex));
     }
     // "APPEAL FROM THE UNITED STATES DISTRICT COURT" / "FOR THE DISTRICT OF
     // MAINE", "Appealed from: United States District Court for the Western
@@ -294,18 +283,11 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             "United States District Court for the {}",
             title(district.as_str())
         );
-        let mut m = Mention::new(
+        out.push(court_mention(
             Span::new(court.start(), district.end()),
-            EntityClass::Agency,
-            name.clone(),
-            "agency.court-heading",
-            90,
-        );
-        match lex.lookup(&name) {
-            Some(e) => m.take_entry(&lex.entries[e]),
-            None => m.key = class_key(EntityClass::Agency, &name),
-        }
-        out.push(m);
+            name,
+            lex,
+        ));
     }
     // "IN THE SUPREME COURT OF NORTH CAROLINA" on a line of its own: the
     // state's highest court (not the Supreme Court of the United States)
@@ -389,6 +371,23 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         }
     }
     out
+}
+
+/// A court named by a heading (`agency.court-heading`): the gazetteer's entry
+/// when it knows the name, else a body of that name.
+fn court_mention(span: Span, name: String, lex: &Lexicon) -> Mention {
+    let mut m = Mention::new(
+        span,
+        EntityClass::Agency,
+        name.clone(),
+        "agency.court-heading",
+        90,
+    );
+    match lex.lookup(&name) {
+        Some(e) => m.take_entry(&lex.entries[e]),
+        None => m.key = class_key(EntityClass::Agency, &name),
+    }
+    m
 }
 
 /// A press release's headline read as a name by its head word ("Justice

@@ -358,6 +358,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether a line break stands before token `t` (or `t` is the first or
+    /// past the last token).
+    fn line_break_before(&self, t: usize) -> bool {
+        t == 0
+            || t >= self.seg.tokens.len()
+            || self.text[self.seg.tokens[t - 1].span.end..self.seg.tokens[t].span.start]
+                .contains('\n')
+    }
+
     /// A court's clerk under its heading or over its order: "Lyle W. Cayce" /
     /// "Clerk", "JOHN LEY" / "ACTING CLERK", "Jan Horbaly, Clerk",
     /// "Catherine Roe," / "Clerk of Court", "Penny Roe, Clerk, Court of X". The
@@ -368,12 +377,6 @@ impl Ctx<'_> {
     fn court_clerks(&mut self) {
         let rule = "person.court-clerk";
         let n = self.seg.tokens.len();
-        let gap_has_break = |ctx: &Self, t: usize| {
-            t == 0
-                || t >= n
-                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
-                    .contains('\n')
-        };
         let court = (0..self.mentions.len())
             .filter(|&m| {
                 self.class(m) == EntityClass::Agency
@@ -384,7 +387,7 @@ impl Ctx<'_> {
             .min_by_key(|&m| self.mentions[m].span.start);
         for p in self.named(EntityClass::Person) {
             let (a, e) = self.toks[p];
-            if !gap_has_break(self, a) || e >= n {
+            if !self.line_break_before(a) || e >= n {
                 continue;
             }
             let mut k = e;
@@ -400,7 +403,7 @@ impl Ctx<'_> {
             }
             k += 1;
             // "Clerk of Court", "Clerk of the Court"
-            if k + 1 < n && self.lower(k) == "of" && !gap_has_break(self, k) {
+            if k + 1 < n && self.lower(k) == "of" && !self.line_break_before(k) {
                 let c = if self.lower(k + 1) == "the" {
                     k + 2
                 } else {
@@ -421,7 +424,7 @@ impl Ctx<'_> {
             let body = (k + 1 < n && self.tok(k) == ",")
                 .then(|| self.mention_starting_at(k + 1, &[EntityClass::Agency]))
                 .flatten();
-            if body.is_none() && !gap_has_break(self, k) && !(k < n && self.tok(k) == ".") {
+            if body.is_none() && !self.line_break_before(k) && !(k < n && self.tok(k) == ".") {
                 continue;
             }
             let Some(c) = body.or(court) else {
@@ -467,20 +470,17 @@ impl Ctx<'_> {
             return;
         };
         let n = self.seg.tokens.len();
-        let breaks = |ctx: &Self, t: usize| {
-            t == 0
-                || t >= n
-                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
-                    .contains('\n')
-        };
         for p in self.named(EntityClass::Person) {
             let (a, e) = self.toks[p];
-            if !breaks(self, a) || e >= n {
+            if !self.line_break_before(a) || e >= n {
                 continue;
             }
-            let from = if self.tok(e) == "," && !breaks(self, e) && !breaks(self, e + 1) {
+            let from = if self.tok(e) == ","
+                && !self.line_break_before(e)
+                && !self.line_break_before(e + 1)
+            {
                 e + 1
-            } else if breaks(self, e) {
+            } else if self.line_break_before(e) {
                 e
             } else {
                 continue;
@@ -490,7 +490,7 @@ impl Ctx<'_> {
             }
             // the title runs to the end of its line
             let mut k = from + 1;
-            while k < n && !breaks(self, k) {
+            while k < n && !self.line_break_before(k) {
                 k += 1;
             }
             let span = Span::new(
@@ -526,16 +526,10 @@ impl Ctx<'_> {
     fn appeal_from_judges(&mut self) {
         let rule = "person.appeal-from-judge";
         let n = self.seg.tokens.len();
-        let breaks = |ctx: &Self, t: usize| {
-            t == 0
-                || t >= n
-                || ctx.text[ctx.seg.tokens[t - 1].span.end..ctx.seg.tokens[t].span.start]
-                    .contains('\n')
-        };
         for i in 0..n.saturating_sub(2) {
             if !matches!(self.lower(i), "appeal" | "appealed")
                 || self.lower(i + 1) != "from"
-                || !breaks(self, i)
+                || !self.line_break_before(i)
             {
                 continue;
             }
@@ -551,7 +545,7 @@ impl Ctx<'_> {
             let mut lines = 0;
             let mut end = ce;
             while end < n && end < ce + 40 {
-                if breaks(self, end) {
+                if self.line_break_before(end) {
                     lines += 1;
                     if lines > 4 || self.tok(end) == "Before" {
                         break;
