@@ -1302,6 +1302,24 @@ fn add_surnames(
         {
             continue;
         }
+        // the surname alone of the president in office ("Biden has said", "the
+        // Biden campaign", "then-Senator Biden") is the president's more often than a relative's
+        // named in full ("Hunter Biden"): it is no short form of that relative,
+        // unless a courtesy title stands before it ("Dr. Biden", "Mrs. Obama")
+        let courtesy = i >= 2
+            && seg.tok(text, i - 1) == "."
+            && matches!(
+                seg.tok(text, i - 2),
+                "Dr" | "Mrs" | "Ms" | "Miss" | "DR" | "MRS" | "MS"
+            )
+            || i >= 1 && matches!(seg.tok(text, i - 1), "Lady" | "Mrs" | "Ms" | "Dr");
+        if !courtesy
+            && date
+                .and_then(|d| presidents::in_office(w, d))
+                .is_some_and(|p| person_key(p.name) != *key && !p.is_named(name))
+        {
+            continue;
+        }
         let mut m = Mention::new(
             t.span,
             EntityClass::Person,
@@ -2004,6 +2022,25 @@ mod tests {
             if !absent.is_empty() {
                 assert!(got.iter().all(|(l, _)| l != absent), "{case}: {got:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_surname_alone_of_the_president_in_office_is_no_relatives() {
+        // (text, how many mentions the relative named in full has)
+        let cases = [
+            ("Hunter Biden spoke. The Biden campaign grew.", 1),
+            ("Jill Biden spoke. Then Dr. Biden left.", 2),
+        ];
+        for (text, n) in cases {
+            let doc = format!("date 2022-05-01\nNotes\n\n{text}\n");
+            let ex = Extractor::new().extract(&Document::from_text("t.txt", &doc));
+            let relative = ex
+                .entities
+                .iter()
+                .find(|e| e.class == EntityClass::Person && e.label.ends_with(" Biden"))
+                .map(|e| e.mentions.len());
+            assert_eq!(relative, Some(n), "{text}: {:?}", ex.entities);
         }
     }
 

@@ -2507,7 +2507,7 @@ impl Matcher<'_, '_, '_> {
                         && !(*unknown && x.canonical.is_some())
                         && !(*untitled_person && ctx.has_job_title(m))
                         && !(*not_heading && view.heading_keys.contains(&x.key.as_str()))
-                        && !(*not_generic && generic_memo_name(&x.name))
+                        && !(*not_generic && !x.anaphor && generic_memo_name(&x.name))
                         && !(*not_implied
                             && view.starting(pos).iter().any(|&o| {
                                 let y = &ctx.mentions[o];
