@@ -3957,13 +3957,18 @@ fn headline_line(text: &str, seg: &Segmented, k: usize) -> bool {
 /// Whether `w` is the third person of a common word's verb ("Adjusts",
 /// "Rescinds", "Reinstates", "Unleashes").
 fn common_verb_form(lex: &Lexicon, w: &str) -> bool {
+    // ("Re-designates": the verb after a hyphenated prefix)
+    let w = w.rsplit('-').next().unwrap_or(w);
     w.strip_suffix('s').is_some_and(|stem| {
         stem.len() >= 3
             && (lex.is_common_word(stem)
                 || stem
                     .strip_suffix('e')
                     .is_some_and(|s| s.len() >= 3 && lex.is_common_word(s)))
-    })
+    }) || w
+        .strip_suffix("ies")
+        // ("Modifies", "Certifies": a verb in -y)
+        .is_some_and(|s| s.len() >= 3 && lex.is_common_word(&format!("{s}y")))
 }
 
 /// Whether the text writes `w`, capitalised, as the last word of a name inside
@@ -4805,6 +4810,11 @@ mod tests {
             (
                 "on a title-case headline, a common word or its verb after a name ends it",
                 "date 2025-01-02\nPresident Ann Q. Roe Adjusts Tariffs on Widget Imports\n\nThe order sets rates.",
+                &[("Ann Q. Roe", Person)],
+            ),
+            (
+                "a verb in -ies on a headline ends the name too",
+                "President Ann Q. Roe Modifies Duties on Widget Imports\n\nThe order sets rates.",
                 &[("Ann Q. Roe", Person)],
             ),
             (
