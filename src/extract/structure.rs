@@ -362,12 +362,7 @@ pub fn analyze(text: &str) -> Structure {
                 }
                 // (after a blank line, a line of prose opens the body: "This
                 // memorandum reaffirms and supplements the principles …")
-                let words = l.split_whitespace().count();
-                let lower_words = l
-                    .split_whitespace()
-                    .filter(|w| w.starts_with(char::is_lowercase))
-                    .count();
-                let prose = words >= 6 && lower_words * 2 >= words;
+                let prose = is_prose_line(l);
                 // ("1. In support of Open Data efforts, this memorandum …": a
                 // numbered paragraph of prose opens the body)
                 let numbered = l.split_once(". ").is_some_and(|(n, _)| {
@@ -805,12 +800,6 @@ fn is_date_line(line: &str) -> bool {
         })
 }
 
-/// Whether line `j`, after one blank line, goes on with the subject so far
-/// (`SUBJECT: Review of Proposed United States Steel` / blank / `Corporation
-/// Acquisition`, as wrapped text with doubled line breaks comes): a short
-/// line standing alone, and either the subject so far ends with a word that
-/// cannot end it ("… of the Council on") or the document's title holds both
-/// parts in a row.
 /// The line that holds the content of a header label standing alone on line
 /// `i` ("FROM:", "SUBJECT:"): the first line after one or two blank lines,
 /// when it is no label itself, no prose and no page furniture. None when the
@@ -826,20 +815,31 @@ fn label_content_line(text: &str, all: &[Span], i: usize) -> Option<usize> {
     }
     let u = trimmed(text, all[k]);
     let line = &text[u.start..u.end];
-    let words = line.split_whitespace().count();
-    let lower_words = line
-        .split_whitespace()
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .count();
-    let prose = words >= 6 && lower_words * 2 >= words;
     (field_of(line).is_none()
-        && !prose
+        && !is_prose_line(line)
         && line.len() <= 160
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && line.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .then_some(k)
 }
 
+/// Whether a line reads as prose, not a heading or a field's value: six words
+/// or more, at least half of them in lower case.
+fn is_prose_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let lower_words = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    words >= 6 && lower_words * 2 >= words
+}
+
+/// Whether line `j`, after one blank line, goes on with the subject so far
+/// (`SUBJECT: Review of Proposed United States Steel` / blank / `Corporation
+/// Acquisition`, as wrapped text with doubled line breaks comes): a short
+/// line standing alone, and either the subject so far ends with a word that
+/// cannot end it ("… of the Council on") or the document's title holds both
+/// parts in a row.
 fn subject_continues(
     text: &str,
     all: &[Span],
