@@ -1001,7 +1001,7 @@ fn given_memo_name(t: &str) -> Option<&str> {
 /// `title_cited_number_leads`.
 fn cited_in_title(text: &str, title: Span, number: Span) -> bool {
     static LEADS: Words = Words::new("title_cited_number_leads");
-    static KIND_WORDS: [&str; 4] = ["executive", "national", "security", "presidential"];
+    static KIND_WORDS: Words = Words::new("memo_kind_modifiers");
     let before = &text[title.start..number.start];
     let name = &text[number.start..number.end];
     // (the number's mention may hold its kind: "Executive Order 14007")
@@ -1015,7 +1015,7 @@ fn cited_in_title(text: &str, title: Span, number: Span) -> bool {
         .collect();
     if name.split_whitespace().count() == 1 {
         while words.last().is_some_and(|w| {
-            words::MEMO_WORDS.contains(w.as_str()) || KIND_WORDS.contains(&w.as_str())
+            words::MEMO_WORDS.contains(w.as_str()) || KIND_WORDS.contains(w.as_str())
         }) {
             words.pop();
         }
@@ -1401,33 +1401,11 @@ fn add_surnames(
         // President Harris", "Secretary Austin"; not after "Mr." or "Dr.")
         // (and not a first name before a surname's particle: "President Ursula von
         // der Leyen", "Speaker Mohammed al-Roe")
+        static PARTICLES: Words = Words::new("surname_particles");
+        static PARTICLE_PREFIXES: Words = Words::new("surname_particle_prefixes");
         let particle_next = seg.tokens.get(i + 1).is_some_and(|_| {
             let n = seg.tok(text, i + 1);
-            matches!(
-                n,
-                "von"
-                    | "van"
-                    | "der"
-                    | "den"
-                    | "de"
-                    | "del"
-                    | "della"
-                    | "da"
-                    | "dos"
-                    | "di"
-                    | "du"
-                    | "la"
-                    | "le"
-                    | "bin"
-                    | "ibn"
-                    | "bint"
-                    | "ben"
-                    | "al"
-                    | "el"
-            ) || n.starts_with("al-")
-                || n.starts_with("el-")
-                || n.starts_with("bin-")
-                || n == "]"
+            PARTICLES.contains(n) || PARTICLE_PREFIXES.iter().any(|p| n.starts_with(p)) || n == "]"
         });
         if lex.is_first_name(w) && (!strong || particle_next)
             || lex.is_common_word(w)
