@@ -1280,13 +1280,15 @@ impl Ctx<'_> {
     }
 
     /// The person a sentence is about, when it starts with a name or a
-    /// pronoun ("She", "He") after an optional introductory phrase ("Since
-    /// 2011, …", "Earlier in her career, …"): the mention and the token after it.
+    /// pronoun ("She", "He") after an optional introductory phrase of up to 16
+    /// words ("Since 2011, …", "Earlier in her career, …", "Before joining the
+    /// Office of Science and Technology Policy in 2019, …"): the mention and the
+    /// token after it.
     fn bio_subjects(&mut self, si: usize, last_person: Option<usize>) -> Vec<(usize, usize)> {
         let s = self.seg.sentences[si];
         let mut out = Vec::new();
         let mut starts = vec![s.first];
-        if let Some(c) = (s.first..(s.first + 8).min(s.last)).find(|&t| self.tok(t) == ",") {
+        if let Some(c) = (s.first..(s.first + 16).min(s.last)).find(|&t| self.tok(t) == ",") {
             starts.push(c + 1);
         }
         for at in starts {
@@ -1722,6 +1724,12 @@ mod tests {
     #[test]
     fn families() {
         let cases: &[Case] = &[
+            (
+                "a \"she\" after a long opening phrase (up to 16 words) is the biography's subject",
+                "date 2022-03-01\nNominees\n\nJane Roe studies tides. Before joining the Office of Science and Technology Policy in 2019, she was a partner at Widget Rohrback LLP.\n",
+                &["Jane Roe org:memberOf Widget Rohrback LLP"],
+                &[],
+            ),
             (
                 "a firm named like a person where a role's employer stands",
                 "date 2022-03-01\nNominees\n\nJane Roe is Head of Risk at Morgan Stanley. Tom Lee met Sean Hale.\n",
