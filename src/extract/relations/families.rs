@@ -219,6 +219,9 @@ impl Ctx<'_> {
                 && crate::extract::mentions::is_title_word(self.tok(k - 1))
                 && self.tok(k - 1).starts_with(char::is_uppercase)
                 && self.cov(k - 1) & COVER_AGENT == 0
+                // ("Under President Trump's leadership": only "Under Secretary" is a title)
+                && (self.tok(k - 1) != "Under"
+                    || matches!(self.tok(k), "Secretary" | "Secretaries"))
             {
                 k -= 1;
             }
@@ -1729,6 +1732,15 @@ mod tests {
                 "date 2022-03-01\nNominees\n\nJane Roe studies tides. Before joining the Office of Science and Technology Policy in 2019, she was a partner at Widget Rohrback LLP.\n",
                 &["Jane Roe org:memberOf Widget Rohrback LLP"],
                 &[],
+            ),
+            (
+                "\"Under President NAME's\" is a preposition before a title, not the title \"Under President\"; \"Under Secretary\" is one",
+                "date 2025-03-01\nRemarks\n\nUnder President Donald J. Trump’s leadership, jobs grew. Under Secretary Jane Roe spoke. Under President Trump’s plan, wages rose.\n",
+                &[
+                    "Donald J. Trump schema:jobTitle \"President\"",
+                    "Jane Roe schema:jobTitle \"Under Secretary\"",
+                ],
+                &["Donald J. Trump schema:jobTitle \"Under President\""],
             ),
             (
                 "a firm named like a person where a role's employer stands",
