@@ -833,7 +833,11 @@ impl<'a> Ctx<'a> {
                 let same_line = !gap.contains('\n')
                     || gap.matches('\n').count() == 1
                         && self.seg.sentence_of[k - 1] == self.seg.sentence_of[k];
+                // ("Under President Trump's leadership": "Under" is a title word only
+                // as "Under Secretary")
+                let under = w == "Under" && !matches!(self.tok(k), "Secretary" | "Secretaries");
                 if !is_title
+                    || under
                     || !same_line
                     || self.covered_by(k - 1, |m| m.class != EntityClass::Person)
                 {

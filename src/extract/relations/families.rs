@@ -219,6 +219,9 @@ impl Ctx<'_> {
                 && crate::extract::mentions::is_title_word(self.tok(k - 1))
                 && self.tok(k - 1).starts_with(char::is_uppercase)
                 && self.cov(k - 1) & COVER_AGENT == 0
+                // ("Under President Trump's leadership": only "Under Secretary" is a title)
+                && (self.tok(k - 1) != "Under"
+                    || matches!(self.tok(k), "Secretary" | "Secretaries"))
             {
                 k -= 1;
             }
@@ -1280,13 +1283,15 @@ impl Ctx<'_> {
     }
 
     /// The person a sentence is about, when it starts with a name or a
-    /// pronoun ("She", "He") after an optional introductory phrase ("Since
-    /// 2011, …", "Earlier in her career, …"): the mention and the token after it.
+    /// pronoun ("She", "He") after an optional introductory phrase of up to 16
+    /// words ("Since 2011, …", "Earlier in her career, …", "Before joining the
+    /// Office of Science and Technology Policy in 2019, …"): the mention and the
+    /// token after it.
     fn bio_subjects(&mut self, si: usize, last_person: Option<usize>) -> Vec<(usize, usize)> {
         let s = self.seg.sentences[si];
         let mut out = Vec::new();
         let mut starts = vec![s.first];
-        if let Some(c) = (s.first..(s.first + 8).min(s.last)).find(|&t| self.tok(t) == ",") {
+        if let Some(c) = (s.first..(s.first + 16).min(s.last)).find(|&t| self.tok(t) == ",") {
             starts.push(c + 1);
         }
         for at in starts {
@@ -1722,6 +1727,21 @@ mod tests {
     #[test]
     fn families() {
         let cases: &[Case] = &[
+            (
+                "a \"she\" after a long opening phrase (up to 16 words) is the biography's subject",
+                "date 2022-03-01\nNominees\n\nJane Roe studies tides. Before joining the Office of Science and Technology Policy in 2019, she was a partner at Widget Rohrback LLP.\n",
+                &["Jane Roe org:memberOf Widget Rohrback LLP"],
+                &[],
+            ),
+            (
+                "\"Under President NAME's\" is a preposition before a title, not the title \"Under President\"; \"Under Secretary\" is one",
+                "date 2025-03-01\nRemarks\n\nUnder President Donald J. Trump’s leadership, jobs grew. Under Secretary Jane Roe spoke. Under President Trump’s plan, wages rose.\n",
+                &[
+                    "Donald J. Trump schema:jobTitle \"President\"",
+                    "Jane Roe schema:jobTitle \"Under Secretary\"",
+                ],
+                &["Donald J. Trump schema:jobTitle \"Under President\""],
+            ),
             (
                 "a firm named like a person where a role's employer stands",
                 "date 2022-03-01\nNominees\n\nJane Roe is Head of Risk at Morgan Stanley. Tom Lee met Sean Hale.\n",
