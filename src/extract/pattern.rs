@@ -62,7 +62,7 @@
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
 //! predicate and object from captures, or a literal `value`; the subject
 //! `"@doc"` is the document's own memo, the object `"@creator"` the person
-//! who made it) or several `facts = [...]` (each
+//! who made it, the object `"@date"` the document's date) or several `facts = [...]` (each
 //! recorded with the rule's id or its own `id`), a `mention`
 //! (a class and a captured span), or an `alias` (a captured name for a
 //! captured mention). Mention and alias rules run before the built-in
@@ -257,6 +257,8 @@ enum Obj {
     Capture(usize),
     /// The person who made the document's memo (`object = "@creator"`).
     DocCreator,
+    /// The document's date (`object = "@date"`).
+    DocDate,
     /// The captured words, in lower case, looked up in a map (`map = { … }`):
     /// the text they map to, or no fact.
     Mapped(usize, Vec<(String, String)>),
@@ -897,6 +899,17 @@ impl RuleSet {
                         }
                         Obj::DocCreator
                     }
+                    (Some(o), None) if o == "@date" => {
+                        if !matches!(predicate, Predicate::Issued | Predicate::FoundingDate)
+                            || f.map.is_some()
+                        {
+                            return Err(src.err(
+                                at,
+                                format!("the object of {} cannot be `@date`", predicate.curie()),
+                            ));
+                        }
+                        Obj::DocDate
+                    }
                     (Some(o), None) => {
                         let (slot, kind) = cap(o, at)?;
                         let want = match predicate {
@@ -1327,6 +1340,10 @@ impl RuleSet {
                         let object = match &f.object {
                             Obj::DocCreator => match ctx.doc_creator() {
                                 Some(p) => FactObject::Mention(p),
+                                None => continue,
+                            },
+                            Obj::DocDate => match ctx.doc_date {
+                                Some(d) => FactObject::Date(d),
                                 None => continue,
                             },
                             Obj::Bool(b) => FactObject::Bool(*b),
@@ -3225,6 +3242,16 @@ mod tests {
                 "the document's creator as a job title",
                 "[[rule]]\nid = \"t.x\"\npattern = \"m:@Person\"\nfact = { subject = \"m\", predicate = \"schema:jobTitle\", object = \"@creator\" }\n".into(),
                 "4:8: the object of schema:jobTitle cannot be `@creator`",
+            ),
+            (
+                "the document's date as a founding date",
+                "[[rule]]\nid = \"t.x\"\npattern = \"m:@Agency\"\nfact = { subject = \"m\", predicate = \"schema:foundingDate\", object = \"@date\" }\n".into(),
+                "ok",
+            ),
+            (
+                "the document's date as a member's body",
+                "[[rule]]\nid = \"t.x\"\npattern = \"m:@Person\"\nfact = { subject = \"m\", predicate = \"org:memberOf\", object = \"@date\" }\n".into(),
+                "4:8: the object of org:memberOf cannot be `@date`",
             ),
         ];
         for (case, file, want) in cases {

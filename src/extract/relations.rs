@@ -3226,16 +3226,6 @@ mod tests {
                 &[],
             ),
             (
-                "a body whose creation is announced today is founded on the document's date",
-                "date 2016-05-03\nA blog post\n\nI am pleased to announce the creation of GSA's third service, the Tide Transformation Service. Today, the Department of Energy announced the establishment of a new group led by the Office of Coastal Charts. In 2010 the agency announced the creation of the Office of Old Charts.",
-                &["Tide Transformation Service schema:foundingDate 2016-05-03"],
-                &[
-                    "General Services Administration schema:foundingDate 2016-05-03",
-                    "Office of Coastal Charts schema:foundingDate 2016-05-03",
-                    "Office of Old Charts schema:foundingDate 2016-05-03",
-                ],
-            ),
-            (
                 "a memo's header addresses the departments its heads' titles name",
                 "date 2023-12-07\nMemorandum on Tides\n\nMEMORANDUM FOR THE SECRETARY OF STATE\n               THE SECRETARY OF THE TREASURY\n               THE ATTORNEY GENERAL\n\nSUBJECT: Tides\n\nText.\n",
                 &[

@@ -445,87 +445,8 @@ impl Ctx<'_> {
             // (the cited order's title, "Establishment of the X Council (February 9,
             // 2016)": data/rules/succession.toml, org.hereby-established)
             let Some(date) = self.doc_date else { continue };
-            // "Today, GSA announced the creation of the X Service", "I'm pleased to
-            // announce the creation of GSA's third service, the X Service": founded
-            // on the document's date
-            let announced = (s.first..s.last).find(|&t| {
-                matches!(self.lower(t), "announce" | "announces" | "announcing")
-                    || self.lower(t) == "announced"
-                        && (s.first..s.last).any(|k| self.lower(k) == "today")
-            });
-            if let Some(a) = announced {
-                let creation = (a + 1..s.last.saturating_sub(2).min(a + 4)).find(|&t| {
-                    self.lower(t) == "the"
-                        && matches!(
-                            self.lower(t + 1),
-                            "creation" | "establishment" | "formation" | "launch" | "stand-up"
-                        )
-                        && self.lower(t + 2) == "of"
-                });
-                if let Some(c) = creation {
-                    // the first name after "of" ("a new", "the new" before it), or,
-                    // past an owner's possessive, its apposition: "GSA's third service, the X"
-                    let mut k = c + 3;
-                    let end = (k + 10).min(s.last);
-                    let mut body = None;
-                    let mut owned = false;
-                    while k < end {
-                        let Some(o) = self.mention_at_token(k) else {
-                            // (only determiners, ordinals and "new" before the name)
-                            let w = self.lower(k);
-                            let lead = matches!(
-                                w,
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "new"
-                                    | "its"
-                                    | "their"
-                                    | ","
-                                    | "first"
-                                    | "second"
-                                    | "third"
-                                    | "fourth"
-                                    | "fifth"
-                            ) || self.tok(k).starts_with(char::is_uppercase)
-                                // (after an owner's possessive, its noun phrase: "third service,")
-                                || owned;
-                            if !lead {
-                                break;
-                            }
-                            k += 1;
-                            continue;
-                        };
-                        let after = self.toks[o].1;
-                        let next = self.seg.tokens.get(after);
-                        if next.is_some_and(|t| t.kind == TokKind::Possessive) {
-                            k = after + 1;
-                            owned = true;
-                            continue;
-                        }
-                        let glued = next.is_some_and(|t| {
-                            t.kind == TokKind::Word
-                                && self.tok(after).starts_with(char::is_uppercase)
-                        });
-                        if self.class(o) == EntityClass::Agency
-                            && !self.mentions[o].anaphor
-                            && !glued
-                        {
-                            body = Some(o);
-                        }
-                        break;
-                    }
-                    if let Some(o) = body {
-                        self.fact(
-                            o,
-                            Predicate::FoundingDate,
-                            FactObject::Date(date),
-                            ev,
-                            "org.announced-creation",
-                        );
-                    }
-                }
-            }
+            // ("Today, GSA announced the creation of the X Service": data/rules/succession.toml,
+            // org.announced-creation)
             let Some(t) = (s.first..s.last.saturating_sub(1)).find(|&t| {
                 self.is(t, "hereby")
                     && matches!(
