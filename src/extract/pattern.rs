@@ -189,6 +189,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/recall-releases.toml",
         include_str!("../../data/rules/recall-releases.toml"),
     ),
+    (
+        "data/rules/recall-policies.toml",
+        include_str!("../../data/rules/recall-policies.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on

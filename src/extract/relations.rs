@@ -2186,8 +2186,8 @@ impl<'a> Ctx<'a> {
 
     /// A Federal Register notice's or rule's "SUMMARY: In accordance with the
     /// X Act, as amended by the Y Act, and OMB Bulletin 89-22, HUD is
-    /// issuing …", and a GAO report's first sentence under "What GAO Found"
-    /// and "Why GAO Did This Study": the document concerns the policies of
+    /// issuing …", and a GAO report's first sentence under "What GAO Found",
+    /// "Why GAO Did This Study" and "What GAO Recommends": the document concerns the policies of
     /// that sentence and builds on the memos it cites there.
     fn summary_policies(&mut self, doc: usize) {
         let head = &self.text[..floor_boundary(self.text, 20_000)];
@@ -2204,9 +2204,14 @@ impl<'a> Ctx<'a> {
                 sentences.push((si, "memo.summary-policy", "memo.summary-cites"));
             }
         }
-        // a GAO report's highlights: the first sentence under "What GAO Found"
-        // and under "Why GAO Did This Study" that runs to ten words
-        for heading in ["What GAO Found", "Why GAO Did This Study"] {
+        // a GAO report's highlights: the first sentence under "What GAO Found",
+        // "Why GAO Did This Study" and "What GAO Recommends" ("GAO recommends
+        // that SBA take steps … for the Disaster Loan Program") that runs to ten words
+        for heading in [
+            "What GAO Found",
+            "Why GAO Did This Study",
+            "What GAO Recommends",
+        ] {
             let Some(at) = head
                 .match_indices(heading)
                 .map(|(i, _)| i)
@@ -3266,10 +3271,11 @@ mod tests {
             ),
             (
                 "a GAO report's highlights: the policies of the first sentence under its headings; a named list is a policy",
-                "date 2025-05-01\nGrants: DOL Should Improve Oversight\n\nReport: GAO-25-107001 | Published: 2025-05-01 | Source: U.S. Government Accountability Office\n\nWhat GAO Found\n\nThe Department of Labor oversees the Job Corps Program through regional offices and contractors.\n\nWhy GAO Did This Study\n\nSince 2019, the Job Corps Program has been on GAO's High Risk List because of safety problems.\n\nThe Workforce Innovation and Opportunity Act applies elsewhere.",
+                "date 2025-05-01\nGrants: DOL Should Improve Oversight\n\nReport: GAO-25-107001 | Published: 2025-05-01 | Source: U.S. Government Accountability Office\n\nWhat GAO Found\n\nThe Department of Labor oversees the Job Corps Program through regional offices and contractors.\n\nWhy GAO Did This Study\n\nSince 2019, the Job Corps Program has been on GAO's High Risk List because of safety problems.\n\nWhat GAO Recommends\n\nGAO recommends that DOL take steps to improve oversight of the Youth Apprenticeship Program through regular site visits.\n\nThe Workforce Innovation and Opportunity Act applies elsewhere.",
                 &[
                     "Grants: DOL Should Improve Oversight mg:concerns Job Corps Program",
                     "Grants: DOL Should Improve Oversight mg:concerns High Risk List",
+                    "Grants: DOL Should Improve Oversight mg:concerns Youth Apprenticeship Program",
                     "Government Accountability Office mg:implements High Risk List",
                 ],
                 &["Grants: DOL Should Improve Oversight mg:concerns Workforce Innovation and Opportunity Act"],
