@@ -101,7 +101,9 @@ impl Extractor {
 
     /// Extracts one document. A pure function of the document.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let text = doc.text.as_str();
+        // (the U.S. Code's footnote numbers blanked in place: no name reads them)
+        let blanked = text::blank_footnote_marks(&doc.text);
+        let text = blanked.as_deref().unwrap_or(doc.text.as_str());
         let lex = &*self.lex;
         let st = structure::analyze(text);
         let seg = text::segment(text);

@@ -347,6 +347,31 @@ fn attribution_tail(line: &str, next: &str) -> bool {
         && !heading
 }
 
+/// The U.S. Code's footnote references: a narrow no-break space, a space, a
+/// number of one or two digits and a space ("Longshore\u{202f} 1 Harbor Workers’
+/// Compensation Act", "Committee on Government\u{202f} 4 Affairs"). They are no
+/// part of the words around them: the text with each one blanked (as many ASCII
+/// spaces as it has bytes, so that every span stays where it was), or `None`
+/// when the text has none.
+pub fn blank_footnote_marks(text: &str) -> Option<String> {
+    const MARK: &str = "\u{202f} ";
+    if !text.contains(MARK) {
+        return None;
+    }
+    let mut out = text.as_bytes().to_vec();
+    let mut changed = false;
+    for (i, _) in text.match_indices(MARK) {
+        let rest = &text.as_bytes()[i + MARK.len()..];
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if (1..=2).contains(&digits) && rest.get(digits) == Some(&b' ') {
+            out[i..i + MARK.len() + digits].fill(b' ');
+            changed = true;
+        }
+    }
+    // (only whole characters were blanked: the mark's own and ASCII digits)
+    changed.then(|| String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Splits text into sentences.
 pub fn segment(text: &str) -> Segmented {
     let tokens = tokenize(text);
@@ -463,6 +488,40 @@ impl Segmented {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_marks_are_blanked_in_place() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "a U.S. Code footnote inside a name",
+                "the Longshore\u{202f} 1 Harbor Workers’ Act",
+                Some("the Longshore      Harbor Workers’ Act"),
+            ),
+            (
+                "after a section number",
+                "section 226\u{202f} 12 of title 5",
+                Some("section 226       of title 5"),
+            ),
+            (
+                "a number of three digits is no footnote",
+                "the Route\u{202f} 100 Commission",
+                None,
+            ),
+            (
+                "a number glued to a word is no footnote",
+                "a\u{202f} 1st step",
+                None,
+            ),
+            ("no mark at all", "Fox 8 News", None),
+        ];
+        for (name, text, want) in cases {
+            let got = blank_footnote_marks(text);
+            assert_eq!(got.as_deref(), *want, "{name}");
+            if let Some(g) = &got {
+                assert_eq!(g.len(), text.len(), "{name}: spans stay");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text)
