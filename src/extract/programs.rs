@@ -1,6 +1,6 @@
 //! Programs named by a capitalised name before the lower-case word "program"
-//! ("the Economic Adjustment Assistance (EAA) program", "the Recompete Pilot
-//! program", "SBA's Disaster Loan program"): a policy, whose name is the
+//! ("the Coastal Resilience Assistance (CRA) program", "the Harbor Renewal Pilot
+//! program", "SBA's Microloan program"): a policy, whose name is the
 //! capitalised part, with the acronym and the "… program" form as aliases.
 
 use std::sync::OnceLock;
@@ -56,7 +56,7 @@ pub fn find(text: &str, lex: &Lexicon, is_place: impl Fn(&str) -> bool) -> Vec<M
             words.push((name.start() + k, w));
             at = k + w.len();
         }
-        // "Overview\nThe Recompete Pilot program": a name starts after the line
+        // "Overview\nThe Harbor Renewal Pilot program": a name starts after the line
         // break before a leading word
         if let Some(i) = (1..words.len())
             .rev()
@@ -64,7 +64,7 @@ pub fn find(text: &str, lex: &Lexicon, is_place: impl Fn(&str) -> bool) -> Vec<M
         {
             words.drain(..i);
         }
-        // "the EAA and Trade Adjustment Assistance programs": programs joined by
+        // "the CRA and Harbor Maintenance Assistance programs": programs joined by
         // "and" before the plural are two; before "program", one name holds its
         // "and" ("the Child Care and Development Block Grant program")
         if head.as_str() == "programs" {
@@ -154,19 +154,19 @@ mod tests {
         let cases: &[(&str, &str, &[&str])] = &[
             (
                 "a name with an acronym",
-                "through the Economic Adjustment Assistance (EAA) program.",
-                &["Economic Adjustment Assistance"],
+                "through the Coastal Resilience Assistance (CRA) program.",
+                &["Coastal Resilience Assistance"],
             ),
             (
                 "coordinated programs give the last one",
-                "the EAA and Trade Adjustment Assistance programs",
-                &["Trade Adjustment Assistance"],
+                "the CRA and Harbor Maintenance Assistance programs",
+                &["Harbor Maintenance Assistance"],
             ),
             ("an acronym alone is too weak", "the SNAP program", &[]),
             (
                 "a leading article is no part of the name",
-                "The Recompete Pilot program began.",
-                &["Recompete Pilot"],
+                "The Harbor Renewal Pilot program began.",
+                &["Harbor Renewal Pilot"],
             ),
             (
                 "a body's program is no program name",

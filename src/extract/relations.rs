@@ -2206,7 +2206,7 @@ impl<'a> Ctx<'a> {
         }
         // a GAO report's highlights: the first sentence under "What GAO Found",
         // "Why GAO Did This Study" and "What GAO Recommends" ("GAO recommends
-        // that SBA take steps … for the Disaster Loan Program") that runs to ten words
+        // that DOL take steps … for the Job Corps Program") that runs to ten words
         for heading in [
             "What GAO Found",
             "Why GAO Did This Study",
@@ -3592,8 +3592,8 @@ mod tests {
             ),
             (
                 "an agency's own acronym in parentheses before its verb",
-                "Notes\n\nThe Small Business Administration (SBA) operates the Disaster Loan Program. The Department of Labor (DOL) and CBP run nothing.",
-                &["Small Business Administration mg:implements Disaster Loan Program"],
+                "Notes\n\nThe Small Business Administration (SBA) operates the Microloan Program. The Department of Labor (DOL) and CBP run nothing.",
+                &["Small Business Administration mg:implements Microloan Program"],
                 &[],
             ),
             (

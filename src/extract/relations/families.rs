@@ -493,7 +493,7 @@ impl Ctx<'_> {
     }
 
     /// Programs an agency runs, listed after its name: "EDA programs (e.g.,
-    /// Public Works, EAA, and Recompete, among others)", "the agency's
+    /// Public Works, CRA, and Harbor Renewal, among others)", "the agency's
     /// programs, such as the Harbor Grants and Tide Loans": each item a policy
     /// the agency implements.
     fn program_lists(&mut self) {
@@ -1702,11 +1702,11 @@ mod tests {
             ),
             (
                 "programs listed after an agency's name are policies it implements",
-                "date 2025-01-01\nOverview\n\nSome EDA programs (e.g., Public Works, Harbor Grants, and Recompete, among others) prioritize distressed areas. The EDA staff (Jane Roe, Tom Lee) met.\n",
+                "date 2025-01-01\nOverview\n\nSome EDA programs (e.g., Public Works, Harbor Grants, and Harbor Renewal, among others) prioritize distressed areas. The EDA staff (Jane Roe, Tom Lee) met.\n",
                 &[
                     "Economic Development Administration mg:implements Public Works",
                     "Economic Development Administration mg:implements Harbor Grants",
-                    "Economic Development Administration mg:implements Recompete",
+                    "Economic Development Administration mg:implements Harbor Renewal",
                 ],
                 &["Economic Development Administration mg:implements Jane Roe"],
             ),
@@ -1984,15 +1984,15 @@ mod tests {
             ),
             (
                 "a unit in apposition to its owner's unit noun",
-                "date 2016-05-03\nWe announce the creation of GSA's third service, the Technology Transformation Service.\n",
-                &["Technology Transformation Service org:subOrganizationOf General Services Administration"],
+                "date 2016-05-03\nWe announce the creation of GSA's fourth service, the Tide Data Service.\n",
+                &["Tide Data Service org:subOrganizationOf General Services Administration"],
                 &[],
             ),
             (
                 "a predecessor in apposition passed its functions on",
-                "date 2026-04-15\nThe act established the EDA\u{2019}s predecessor agency, the Area Redevelopment Administration (ARA).\n",
-                &["Area Redevelopment Administration mg:succeededBy Economic Development Administration"],
-                &["Area Redevelopment Administration org:subOrganizationOf Economic Development Administration"],
+                "date 2026-04-15\nThe act established the FEMA\u{2019}s predecessor agency, the Federal Civil Defense Administration (FCDA).\n",
+                &["Federal Civil Defense Administration mg:succeededBy Federal Emergency Management Agency"],
+                &["Federal Civil Defense Administration org:subOrganizationOf Federal Emergency Management Agency"],
             ),
             (
                 "a unit a statute establishes within a body",
