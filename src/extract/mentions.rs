@@ -143,7 +143,7 @@ static POSSESSIVE_NAME_PARTS: Words = Words::new("possessive_name_parts");
 static LOCAL_OFFICE_HOLDERS: Words = Words::new("local_office_holders");
 /// Verbs of a release's headline ("Department Announces …").
 static HEADLINE_VERBS: Words = Words::new("headline_verbs");
-/// Suffixes of firms' names ("Paul Hastings LLP", "Potomac Law Group, PLLC").
+/// Suffixes of firms' names ("Roe & Lee LLP", "Harbor Law Group, PLLC").
 static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
 
 /// Word lists of `data/words.toml` that decide whether a capitalized run is a
@@ -1166,7 +1166,7 @@ fn memo_numbers(text: &str, out: &mut Vec<Mention>) {
             // a GAO product number ("GAO-24-107625"): GAO's
             n.as_str().to_string()
         } else if let Some(n) = c.name("crs") {
-            // "CRS Report R41241", "CRS In Focus IF12430": the Congressional Research Service's
+            // "CRS Report R40000", "CRS In Focus IF10000": the Congressional Research Service's
             n.as_str().split_whitespace().collect::<Vec<_>>().join(" ")
         } else if let Some(n) = c.name("pmn").or_else(|| c.name("pan")) {
             n.as_str().to_string()
@@ -1488,7 +1488,7 @@ pub fn classify(words: &[&str]) -> Option<EntityClass> {
         return Some(EntityClass::Agency);
     }
     if BODY_HEADS.contains(&head) {
-        // "National Security Institute", "National Academy of Sciences": a
+        // "National Tide Institute", "National Academy of Sciences": a
         // "National" institute or academy no list knows is not the government's
         // "Utah State Board of Education", "Missouri Board of Law Examiners": a state's board
         let state_board = head == "Board"
@@ -1895,7 +1895,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
         let mut a = start;
         // "Researchers at Georgetown University": people at a body, not its name
         // (but "University of North Carolina at Chapel Hill" keeps its "at");
-        // "Security Institute at Mason University": two bodies, each a name
+        // "Tide Institute at Harbor University": two bodies, each a name
         let mut split_at = None;
         let has_head = |x: usize, y: usize| (x..y).any(|k| is_body_head(seg.tok(text, k)));
         while let Some(at) = (a + 1..end.saturating_sub(1)).find(|&k| seg.tok(text, k) == "at") {
@@ -2079,7 +2079,7 @@ fn chunks(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 a -= 2;
             }
         }
-        // "the Lansing, Michigan Police Department": a city's body named with
+        // "the Dayton, Ohio Police Department": a city's body named with
         // its state; the city is part of the name
         if b > a + 1
             && a >= 2
@@ -4308,7 +4308,7 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 } else {
                     "person.initial"
                 };
-                // "Paul Hastings LLP", "Morgan Stanley Foundation": a firm named after people
+                // "Roe & Lee LLP", "Doe Stanley Foundation": a firm named after people
                 let next_word = text[span.end..]
                     .trim_start_matches([',', ' '])
                     .split(|c: char| !c.is_alphanumeric() && c != '.')

@@ -859,7 +859,7 @@ fn public_law_aliases(text: &str, kept: &mut [Mention]) {
             continue;
         }
         // (between the act and the parenthesis: nothing, a comma, or its acronym and
-        // year, "Economic Development Reauthorization Act (EDRA) of 2024 (P.L. 118-272)")
+        // year, "Harbor Development Reauthorization Act (HDRA) of 2024 (P.L. 118-999)")
         let joins = |between: &str| {
             let mut rest = between.trim_start();
             if let Some(r) = rest.strip_prefix('(') {

@@ -1,5 +1,5 @@
 //! Presidents of the United States by the numbers of their executive orders
-//! and their terms (`data/presidents.tsv`): who made "Executive Order 13719",
+//! and their terms (`data/presidents.tsv`): who made "Executive Order 13700",
 //! and who "President Obama" is in a document dated in 2016.
 
 use std::sync::OnceLock;

@@ -685,7 +685,7 @@ impl<'a> Ctx<'a> {
 
     /// A policy a memo concerns or an agency implements, or an agency a
     /// department includes, followed by others in the same list: "in accordance with the Privacy Act of 1974 (5
-    /// U.S.C. 552a), as amended by the Computer Matching and Privacy
+    /// U.S.C. 552a), as amended by the Tide Records
     /// Protection Act of 1988"; "administers the A Program, the B Program and
     /// the C Program". Each listed policy gets the same fact, with its own
     /// rule id.
@@ -1865,7 +1865,7 @@ impl<'a> Ctx<'a> {
     fn entitled(&mut self) {
         let n = self.seg.tokens.len();
         for i in 1..n.saturating_sub(1) {
-            // "the Executive Order *Unleashing American Energy*": a quoted or emphasized title right after the word
+            // "the Executive Order *Restoring Coastal Tides*": a quoted or emphasized title right after the word
             let marked = matches!(self.tok(i + 1), "\"" | "\u{201c}" | "*" | "_")
                 && matches!(
                     self.tok(i),
@@ -2185,7 +2185,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A Federal Register notice's or rule's "SUMMARY: In accordance with the
-    /// X Act, as amended by the Y Act, and OMB Bulletin 89-22, HUD is
+    /// X Act, as amended by the Y Act, and OMB Bulletin 00-00, the agency is
     /// issuing …", and a GAO report's first sentence under "What GAO Found",
     /// "Why GAO Did This Study" and "What GAO Recommends": the document concerns the policies of
     /// that sentence and builds on the memos it cites there.

@@ -44,7 +44,7 @@ pub struct Structure {
     /// Letters written out in the document: date line, salutation, closing.
     pub letters: Vec<Letter>,
     /// The document's own number in its metadata ("Report: GAO-26-107682",
-    /// "CRS Product Number: R46991").
+    /// "CRS Product Number: R40000").
     pub doc_number: Option<Span>,
     /// Names written surname first in an author field ("Lawhorn, Julie M."):
     /// the span and the name in reading order.
@@ -561,8 +561,8 @@ pub fn analyze(text: &str) -> Structure {
 }
 
 /// The last line of an ALL-CAPS heading that starts at line `i` and wraps
-/// over up to four lines before a blank line ("AMENDMENT TO RECIPROCAL
-/// TARIFFS AND UPDATED DUTIES AS APPLIED TO" / "LOW-VALUE IMPORTS FROM …"),
+/// over up to four lines before a blank line ("AMENDMENT TO COASTAL
+/// TIDE RULES AND UPDATED FEES AS APPLIED TO" / "SMALL HARBORS IN …"),
 /// or `i` itself.
 fn caps_heading_end(text: &str, all: &[Span], i: usize) -> usize {
     let caps = |j: usize| {

@@ -15,7 +15,7 @@ use crate::model::{EntityClass, Predicate, Span};
 
 pub(super) const AGENTS: [EntityClass; 2] = [EntityClass::Agency, EntityClass::Organization];
 
-/// The number of an executive order named "Executive Order 13719" ("E.O. 13719").
+/// The number of an executive order named "Executive Order 13700" ("E.O. 13700").
 fn order_number(name: &str) -> Option<u32> {
     let rest = name
         .strip_prefix("Executive Order")
@@ -926,7 +926,7 @@ impl Ctx<'_> {
         }
     }
 
-    /// A job title phrase from token `k` ("the Cyber Policy Lead", "a managing
+    /// A job title phrase from token `k` ("the Tide Policy Lead", "a managing
     /// director", "Chief Counsel for USCIS", "Special Assistant to the
     /// President"), with the body it names after `of`, `for`, `at`, `to`, `in`
     /// or `with`. Returns the title span, the body and the token after the phrase.
@@ -1121,7 +1121,7 @@ impl Ctx<'_> {
             .filter(|&o| self.mentions[o].key == key)
             .collect();
         // (a surname alone counts against, unless it is inside the firm's name
-        // again: "the Morgan Stanley Foundation")
+        // again: "the Doe Stanley Foundation")
         let first = name.split(' ').next().unwrap_or("");
         let referred_back = |o: usize| {
             let y = &self.mentions[o];
@@ -1455,7 +1455,7 @@ impl Ctx<'_> {
                             }
                             self.firm_at(b, end)
                         });
-                        // "joined Morgan Stanley in 2017", "joined Roe Lee as a partner"
+                        // "joined Doe Stanley in 2017", "joined Roe Lee as a partner"
                         let o = o.or_else(|| {
                             let p = self.mention_starting_at(b, &[EntityClass::Person])?;
                             let after = self.toks[p].1;
