@@ -2274,9 +2274,9 @@ mod tests {
             ),
             (
                 "an author written surname first",
-                "date 2026-04-15\nA Report on Things\n\nAuthor: Lawhorn, Julie M.\n\nText.\n",
+                "date 2026-04-15\nA Report on Things\n\nAuthor: Bishop, Laura M.\n\nText.\n",
                 EntityClass::Person,
-                "Julie M. Lawhorn",
+                "Laura M. Bishop",
             ),
             (
                 "a committee in an address block is its chamber's",

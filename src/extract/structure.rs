@@ -46,7 +46,7 @@ pub struct Structure {
     /// The document's own number in its metadata ("Report: GAO-26-107682",
     /// "CRS Product Number: R40000").
     pub doc_number: Option<Span>,
-    /// Names written surname first in an author field ("Lawhorn, Julie M."):
+    /// Names written surname first in an author field ("Bishop, Laura M."):
     /// the span and the name in reading order.
     pub inverted_names: Vec<(Span, String)>,
 }
@@ -151,7 +151,7 @@ fn field_of(line: &str) -> Option<(Field, usize)> {
         ("cc:", Field::Copy),
         ("bcc:", Field::Copy),
         ("copy to:", Field::Copy),
-        // report and notice metadata ("Author: Lawhorn, Julie M.", Federal
+        // report and notice metadata ("Author: Bishop, Laura M.", Federal
         // Register "AGENCY:", "Publication Date:")
         ("author:", Field::From),
         ("authors:", Field::From),
@@ -607,7 +607,7 @@ pub fn has_order_formula(text: &str) -> bool {
     .any(|f| head.contains(f))
 }
 
-/// "Lawhorn, Julie M." → "Julie M. Lawhorn": a name written surname first.
+/// "Bishop, Laura M." → "Laura M. Bishop": a name written surname first.
 fn inverted_name(field: &str) -> Option<String> {
     let field = field.trim();
     let (last, first) = field.split_once(", ")?;

@@ -1951,7 +1951,7 @@ mod tests {
             ),
             (
                 "a GAO number is GAO's (the cited report's author: memo.cited-by-author in data/rules/memos.toml)",
-                "date 2026-01-01\nFor more, see CRS Report R41241, A Review of the Agency, by Julie M. Lawhorn. See GAO, Disaster Aid: Gaps, GAO-24-106755 (Washington, D.C.: Feb. 22, 2024).\n",
+                "date 2026-01-01\nFor more, see CRS Report R40000, A Review of the Agency, by Laura M. Bishop. See GAO, Disaster Aid: Gaps, GAO-24-106755 (Washington, D.C.: Feb. 22, 2024).\n",
                 &["GAO-24-106755 dcterms:creator Government Accountability Office"],
                 &[],
             ),
