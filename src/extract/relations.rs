@@ -326,6 +326,13 @@ impl<'a> Ctx<'a> {
         self.seg.tok(self.text, i)
     }
 
+    /// Whether token `i` is an "Under" that is no title word: "Under" is one
+    /// only in "Under Secretary" ("Under President Trump's leadership" is a
+    /// preposition before the title "President").
+    fn under_not_title(&self, i: usize) -> bool {
+        self.tok(i) == "Under" && !matches!(self.tok(i + 1), "Secretary" | "Secretaries")
+    }
+
     /// The token in lower case ("" past the last token).
     pub(crate) fn lower(&self, i: usize) -> &'a str {
         let low: &'a Lowered = self.low;
@@ -833,11 +840,8 @@ impl<'a> Ctx<'a> {
                 let same_line = !gap.contains('\n')
                     || gap.matches('\n').count() == 1
                         && self.seg.sentence_of[k - 1] == self.seg.sentence_of[k];
-                // ("Under President Trump's leadership": "Under" is a title word only
-                // as "Under Secretary")
-                let under = w == "Under" && !matches!(self.tok(k), "Secretary" | "Secretaries");
                 if !is_title
-                    || under
+                    || self.under_not_title(k - 1)
                     || !same_line
                     || self.covered_by(k - 1, |m| m.class != EntityClass::Person)
                 {

@@ -219,9 +219,7 @@ impl Ctx<'_> {
                 && crate::extract::mentions::is_title_word(self.tok(k - 1))
                 && self.tok(k - 1).starts_with(char::is_uppercase)
                 && self.cov(k - 1) & COVER_AGENT == 0
-                // ("Under President Trump's leadership": only "Under Secretary" is a title)
-                && (self.tok(k - 1) != "Under"
-                    || matches!(self.tok(k), "Secretary" | "Secretaries"))
+                && !self.under_not_title(k - 1)
             {
                 k -= 1;
             }
