@@ -32,6 +32,7 @@
 //! | `!x` | one token that `x` (a word, quoted word, list or class) does not match |
 //! | `_` | any one token |
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
+//! | `%title` `%head` `%lower` | a word of job titles (`title_words`, capitalised or in capitals as written); a title's head word (`title_head_words`); a word written in lower case |
 //! | `%date`, `%date[full]`, `%date[day]`, `%date[year]` | a date (`[full]`: not a bare year; `[day]`: one with a day; `[year]`: a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
@@ -62,7 +63,8 @@
 //! A rule yields, for every way its pattern matches, a `fact` (subject,
 //! predicate and object from captures, or a literal `value`; the subject
 //! `"@doc"` is the document's own memo, the object `"@creator"` the person
-//! who made it, the object `"@date"` the document's date) or several `facts = [...]` (each
+//! who made it, the object `"@date"` the document's date; `head_title = "t"`:
+//! only when the captured words `t` are a title that heads its body) or several `facts = [...]` (each
 //! recorded with the rule's id or its own `id`), a `mention`
 //! (a class and a captured span), or an `alias` (a captured name for a
 //! captured mention). Mention and alias rules run before the built-in
@@ -80,7 +82,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::dates::DateMention;
-use super::mentions::{class_key, Mention};
+use super::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
 use super::relations::{Ctx, FactObject};
 use super::text::TokKind;
 use crate::error::{Error, Result};
@@ -253,6 +255,8 @@ struct FactAct {
     subject: Option<usize>,
     predicate: Predicate,
     object: Obj,
+    /// The capture of words that must be a head title (`head_title = "t"`).
+    head_title: Option<usize>,
 }
 
 /// The object of a fact rule.
@@ -336,6 +340,13 @@ enum TokTest {
     Number,
     Punct,
     Poss,
+    /// `%title`: a word of a job title (`title_words`, capitalised as written,
+    /// or in capitals: "director", "Director", "DIRECTOR").
+    Title,
+    /// `%head`: a title's head word (`title_head_words`, capitalised as written).
+    Head,
+    /// `%lower`: a word written in lower case.
+    LowerCase,
     Any,
 }
 
@@ -604,6 +615,10 @@ struct FactDef {
     /// ("senators" -> "Senator"); words that are no key give no fact.
     #[serde(default)]
     map: Option<std::collections::BTreeMap<String, String>>,
+    /// A capture of words: the fact holds only when they are a title that
+    /// heads its body ("Director", not "Deputy Director").
+    #[serde(default)]
+    head_title: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -774,6 +789,9 @@ impl RuleSet {
                         | "number"
                         | "punct"
                         | "poss"
+                        | "title"
+                        | "head"
+                        | "lower"
                         | "date"
                         | "start"
                         | "end"
@@ -991,11 +1009,19 @@ impl RuleSet {
                         id
                     }
                 };
+                let head_title = match &f.head_title {
+                    None => None,
+                    Some(c) => match cap(c, at)? {
+                        (slot, CapKind::Span) => Some(slot),
+                        _ => return Err(src.err(at, "a `head_title` takes captured words")),
+                    },
+                };
                 acts.push(FactAct {
                     id,
                     subject,
                     predicate,
                     object,
+                    head_title,
                 });
             }
             Action::Facts(acts)
@@ -1331,6 +1357,12 @@ impl RuleSet {
                         _ => ev,
                     };
                     for f in acts {
+                        if let Some(c) = f.head_title {
+                            match caps[c] {
+                                Some(Val::Span(a, b)) if is_head_title(&span_text(ctx, a, b)) => {}
+                                _ => continue,
+                            }
+                        }
                         let s = match f.subject {
                             Some(c) => match caps[c] {
                                 Some(Val::Mention(s)) => s,
@@ -1928,6 +1960,9 @@ impl Parser<'_, '_> {
                     "number" => TokTest::Number,
                     "punct" => TokTest::Punct,
                     "poss" => TokTest::Poss,
+                    "title" => TokTest::Title,
+                    "head" => TokTest::Head,
+                    "lower" => TokTest::LowerCase,
                     "start" => return Ok(Node::Start),
                     "end" => return Ok(Node::End),
                     "gap" => return Ok(Node::Gap),
@@ -2818,9 +2853,20 @@ impl Matcher<'_, '_, '_> {
             TokTest::Number => kind == TokKind::Number,
             TokTest::Punct => kind == TokKind::Punct,
             TokTest::Poss => kind == TokKind::Possessive,
+            TokTest::Title => is_title_word(&upper_first(self.view.tok(t))),
+            TokTest::Head => TITLE_HEADS.contains(&upper_first(self.view.tok(t))),
+            TokTest::LowerCase => self.view.tok(t).chars().all(char::is_lowercase),
             TokTest::Any => true,
         }
     }
+}
+
+/// The word with its first letter in upper case ("director" -> "Director").
+fn upper_first(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Whether a short form refers back to a name for `[ref]`: "the Department",
@@ -3256,6 +3302,16 @@ mod tests {
                 "the document's date as a member's body",
                 "[[rule]]\nid = \"t.x\"\npattern = \"m:@Person\"\nfact = { subject = \"m\", predicate = \"org:memberOf\", object = \"@date\" }\n".into(),
                 "4:8: the object of org:memberOf cannot be `@date`",
+            ),
+            (
+                "a head title that is a mention",
+                "[[rule]]\nid = \"t.x\"\npattern = \"p:@Person , b:@Agency\"\nfact = { subject = \"p\", predicate = \"org:headOf\", object = \"b\", head_title = \"b\" }\n".into(),
+                "4:8: a `head_title` takes captured words",
+            ),
+            (
+                "a head title of captured words",
+                "[[rule]]\nid = \"t.x\"\npattern = \"p:@Person , t:( %title+ ) of b:@Agency\"\nfact = { subject = \"p\", predicate = \"org:headOf\", object = \"b\", head_title = \"t\" }\n".into(),
+                "ok",
             ),
         ];
         for (case, file, want) in cases {

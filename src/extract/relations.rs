@@ -11,7 +11,7 @@ use super::mentions::{
 };
 use super::structure::{Field, Structure};
 use super::text::{floor_boundary, Segmented, TokKind};
-use crate::extract::words::{Words, MEMO_WORDS, TITLE_SMALL_WORDS, TITLE_STOPS};
+use crate::extract::words::{Words, MEMO_WORDS, TITLE_SMALL_WORDS};
 use crate::model::{Date, EntityClass, Predicate, Span};
 
 mod families;
@@ -614,7 +614,8 @@ impl<'a> Ctx<'a> {
         self.memo_by();
         self.person_issued_memo();
         self.memo_clauses();
-        self.person_role_clauses();
+        // ("P, who served as DHS secretary", "P, ICE's director,": data/rules/roles.toml,
+        // rel.person-served-as and rel.person-possessive-role)
         self.entitled();
         self.header_fields();
         self.signature();
@@ -1500,64 +1501,6 @@ impl<'a> Ctx<'a> {
             .map_or(k, |c| c + 1)
     }
 
-    /// "P, who served as DHS secretary", "P, ICE's director,": roles named by
-    /// a clause rather than a title before the name ("P, who heads the FBI,"
-    /// and "the head of USCIS, Ur Jaddou," are `data/rules/roles.toml`).
-    fn person_role_clauses(&mut self) {
-        let n = self.seg.tokens.len();
-        for p in self.named(EntityClass::Person) {
-            let (pa, pb) = self.toks[p];
-            let ev = self.sentence_span(pa);
-            let agents = [EntityClass::Agency, EntityClass::Organization];
-            // "P, who served as DHS secretary", "P, ICE's director,": a role after the name
-            if pb + 2 < n && self.tok(pb) == "," {
-                let served_as = pb + 4 < n
-                    && self.lower(pb + 1) == "who"
-                    && matches!(self.lower(pb + 2), "served" | "serves" | "was" | "is")
-                    && self.lower(pb + 3) == "as";
-                let possessive = self
-                    .mention_starting_at(pb + 1, &agents)
-                    .filter(|&a| {
-                        let e = self.toks[a].1;
-                        e < n && self.seg.tokens[e].kind == TokKind::Possessive
-                    })
-                    .map(|a| (a, self.toks[a].1 + 1));
-                let role = if served_as {
-                    let mut k = pb + 4;
-                    while k < n && matches!(self.lower(k), "the" | "a" | "an") {
-                        k += 1;
-                    }
-                    self.role_at(k)
-                } else {
-                    possessive.and_then(|(a, k)| {
-                        let e = self.title_words_from(k);
-                        (e > k).then(|| {
-                            (
-                                a,
-                                Span::new(
-                                    self.seg.tokens[k].span.start,
-                                    self.seg.tokens[e - 1].span.end,
-                                ),
-                            )
-                        })
-                    })
-                };
-                if let Some((a, tspan)) = role {
-                    let title = self.text[tspan.start..tspan.end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let rule = if served_as {
-                        "rel.person-served-as"
-                    } else {
-                        "rel.person-possessive-role"
-                    };
-                    self.role_facts(p, title, Some(a), ev, rule);
-                }
-            }
-        }
-    }
-
     /// A person's job title, membership of the body it names, and headship
     /// when the title heads it ("Director", not "Deputy Director").
     fn role_facts(
@@ -1576,68 +1519,6 @@ impl<'a> Ctx<'a> {
                 self.fact(p, Predicate::HeadOf, FactObject::Mention(a), ev, rule);
             }
         }
-    }
-
-    /// The end of a run of title words from `k` ("director", "chief
-    /// immigration judge", "Acting Director"), ending on a title head.
-    fn title_words_from(&self, k: usize) -> usize {
-        let n = self.seg.tokens.len();
-        let mut e = k;
-        let mut last_head = k;
-        while e < n && e < k + 5 {
-            let w = self.tok(e);
-            let title_word = is_title_word(&upper_first(w)) && w != "of" && w != "under";
-            let modifier =
-                w.chars().all(char::is_lowercase) && !TITLE_STOPS.contains(w) && e + 1 < n && {
-                    let next = self.tok(e + 1);
-                    is_title_word(&upper_first(next)) && next != "of"
-                };
-            if !(title_word || modifier) {
-                break;
-            }
-            e += 1;
-            if TITLE_HEADS.contains(&upper_first(w).as_str()) || w.eq_ignore_ascii_case("judge") {
-                last_head = e;
-            }
-        }
-        last_head
-    }
-
-    /// A role at token `k`: "DHS secretary" (an agency, then title words) or
-    /// "director of the FBI" (title words, "of", an agency).
-    fn role_at(&self, k: usize) -> Option<(usize, Span)> {
-        let n = self.seg.tokens.len();
-        let agents = [EntityClass::Agency, EntityClass::Organization];
-        if let Some(a) = self.mention_starting_at(k, &agents) {
-            let t = self.toks[a].1;
-            let e = self.title_words_from(t);
-            return (e > t).then(|| {
-                (
-                    a,
-                    Span::new(
-                        self.seg.tokens[t].span.start,
-                        self.seg.tokens[e - 1].span.end,
-                    ),
-                )
-            });
-        }
-        let e = self.title_words_from(k);
-        if e == k || e + 1 >= n || self.lower(e) != "of" {
-            return None;
-        }
-        let at = if self.lower(e + 1) == "the" {
-            e + 2
-        } else {
-            e + 1
-        };
-        let a = self.mention_starting_at(at, &agents)?;
-        Some((
-            a,
-            Span::new(
-                self.seg.tokens[k].span.start,
-                self.seg.tokens[e - 1].span.end,
-            ),
-        ))
     }
 
     /// "In a memorandum dated April 6, 2018, Attorney General Jeff Sessions
@@ -3322,14 +3203,10 @@ mod tests {
                 &["M-15-13 mg:concerns M-15-13 Policy to Require Secure Connections"],
             ),
             (
-                "roles after a name: 'a spokeswoman for X', 'who served as X secretary', 'X's director'",
+                "roles after a name: 'a spokeswoman for X' (and data/rules/roles.toml: 'who served as X secretary', 'X's director')",
                 "\"We will comply,\" said Gillian Christensen, a spokeswoman for DHS. Janet Johnson, who served as DHS secretary under President Obama, disagreed. Sarah Saldana, ICE's director, testified. Janet Lopez, who served as director of the FBI, spoke.",
                 &[
                     "Gillian Christensen org:memberOf Department of Homeland Security",
-                    "Janet Johnson org:headOf Department of Homeland Security",
-                    "Janet Johnson schema:jobTitle \"secretary\"",
-                    "Sarah Saldana org:headOf Immigration and Customs Enforcement",
-                    "Janet Lopez org:headOf Federal Bureau of Investigation",
                 ],
                 &[
                     "Obama org:memberOf Department of Homeland Security",

@@ -136,9 +136,6 @@ pub static NAME_DETERMINERS: Words = Words::new("name_determiners");
 /// Napolitano"; not "General Assembly", "Chief Economist").
 pub static NAME_TITLES: Words = Words::new("name_titles");
 
-/// Lower-case words that end a job title read forward.
-pub static TITLE_STOPS: Words = Words::new("title_stops");
-
 /// Lower-case words of a memo's kind ("the memorandum", "this order").
 pub static MEMO_WORDS: Words = Words::new("memo_kind_words");
 
