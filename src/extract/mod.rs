@@ -354,7 +354,12 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             }
         });
         for b in &block.bodies {
-            let line = text[b.start..b.end].trim();
+            // (a name wrapped onto two lines is one name)
+            let joined = text[b.start..b.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let line = joined.as_str();
             let name = match chamber {
                 Some(c)
                     if !line.contains(c)

@@ -658,12 +658,21 @@ impl<'a> Ctx<'a> {
         let persons = self.named(EntityClass::Person);
         for si in 0..self.seg.sentences.len() {
             let span = self.seg.sentences[si].span;
-            let said = &self.text[span.start..span.end];
+            // (a line break may fall inside the phrase; a testimony thanks its staff the same way)
+            let said = self.text[span.start..span.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let staff = said.contains("@gao.gov")
-                || (said.contains("contributions to this report")
-                    || said.contains("contributing to this report")
-                    || said.contains("contributors to this report"))
-                    && !said.contains("are listed in");
+                || ["report", "testimony"].iter().any(|d| {
+                    [
+                        "contributions to this",
+                        "contributing to this",
+                        "contributors to this",
+                    ]
+                    .iter()
+                    .any(|c| said.contains(&format!("{c} {d}")))
+                }) && !said.contains("are listed in");
             if !staff {
                 continue;
             }
@@ -3726,6 +3735,23 @@ mod report_staff_tests {
         // no "@gao.gov" address: not GAO's own report
         let other = members(&text.replace("lopezm@gao.gov", "lopezm@example.org"));
         assert!(!other.iter().any(|(_, b)| *b == gao), "{other:?}");
+    }
+
+    #[test]
+    fn a_testimonys_contributors_are_staff_when_the_phrase_wraps_a_line() {
+        let text = "Widget Safety: Agencies Should Count Widgets\n\nGAO reviewed widget safety.\n\nIf you have questions, contact me at lopezm@gao.gov. Contact points may be found\non the last page. John Smith (Assistant Director) and Mary Jones made key contributions\nto this testimony.\n\nWe met with Peter Brown of the Springfield Widget Council.\n";
+        let got = members(text);
+        let gao = "Government Accountability Office".to_string();
+        for name in ["John Smith", "Mary Jones"] {
+            assert!(
+                got.contains(&(name.to_string(), gao.clone())),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(p, b)| p == "Peter Brown" && *b == gao),
+            "{got:?}"
+        );
     }
 }
 

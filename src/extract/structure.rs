@@ -687,14 +687,19 @@ fn is_body_line(l: &str) -> bool {
         first,
         "Committee" | "Subcommittee" | "Select" | "Special" | "Permanent" | "Joint"
     ) && l.contains(" on ")
-        || matches!(
-            l,
-            "United States Senate"
-                | "U.S. Senate"
-                | "House of Representatives"
-                | "U.S. House of Representatives"
-                | "United States House of Representatives"
-        )
+        || is_chamber_line(l)
+}
+
+/// Whether a line names a chamber of Congress, the last line of an address block.
+fn is_chamber_line(l: &str) -> bool {
+    matches!(
+        l,
+        "United States Senate"
+            | "U.S. Senate"
+            | "House of Representatives"
+            | "U.S. House of Representatives"
+            | "United States House of Representatives"
+    )
 }
 
 /// Address blocks: runs of "The Honorable NAME" lines, each followed by its
@@ -730,10 +735,40 @@ fn address_blocks(text: &str, all: &[Span]) -> Vec<AddressBlock> {
                 continue;
             }
             if l.is_empty() {
-                // a blank line goes on only to another person
-                let next = (j + 1..all.len()).find(|&k| !line(k).is_empty());
-                match next {
+                // a blank line goes on only to another person, or (the PDF's layout setting
+                // lines apart: "The Honorable NAME" / blank / "Chairman" / blank / "The
+                // Honorable …") to a person's first title line that another person or a body
+                // line follows, or to the first body line
+                let next_full = |from: usize| (from..all.len()).find(|&k| !line(k).is_empty());
+                let untitled = block.people.last().is_some_and(|(_, t)| t.is_empty());
+                match next_full(j + 1) {
                     Some(k) if honorable(line(k)).is_some() && block.bodies.is_empty() => {
+                        j = k;
+                        continue;
+                    }
+                    Some(k)
+                        if block.bodies.is_empty()
+                            && untitled
+                            && is_short_title_line(line(k))
+                            && next_full(k + 1).is_some_and(|x| {
+                                honorable(line(x)).is_some() || is_body_line(line(x))
+                            }) =>
+                    {
+                        j = k;
+                        continue;
+                    }
+                    Some(k) if block.bodies.is_empty() && is_body_line(line(k)) => {
+                        j = k;
+                        continue;
+                    }
+                    // "Committee on Science" / blank / "House of Representatives": the chamber
+                    Some(k)
+                        if block
+                            .bodies
+                            .last()
+                            .is_some_and(|b| !is_chamber_line(text[b.start..b.end].trim()))
+                            && is_chamber_line(line(k)) =>
+                    {
                         j = k;
                         continue;
                     }
@@ -746,8 +781,17 @@ fn address_blocks(text: &str, all: &[Span]) -> Vec<AddressBlock> {
             {
                 break;
             }
-            let span = trimmed(text, all[j]);
+            let mut span = trimmed(text, all[j]);
             if is_body_line(l) {
+                // a body's name wrapped onto the next line ("Subcommittee on Labor, Health and
+                // Human Services, Education, and" / "Related Agencies")
+                if let Some(n) = all.get(j + 1).map(|&n| trimmed(text, n)) {
+                    let after = all.get(j + 2).map(|&a| text[a.start..a.end].trim());
+                    if body_line_goes_on(l, &text[n.start..n.end], after) {
+                        span.end = n.end;
+                        j += 1;
+                    }
+                }
                 block.bodies.push(span);
             } else if block.bodies.is_empty() {
                 match block.people.last_mut() {
@@ -764,6 +808,44 @@ fn address_blocks(text: &str, all: &[Span]) -> Vec<AddressBlock> {
         }
     }
     out
+}
+
+/// A title line of an address block standing alone: one to four capitalised
+/// words, no body's name ("Chairman", "Ranking Member", "Vice Chair").
+fn is_short_title_line(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && !is_body_line(l)
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
+
+/// Whether `next` goes on with the body's name on line `l` of an address
+/// block: a short line of capitalised words (and the small words of a name)
+/// that is no body line itself, after a line that ends open ("…, and",
+/// "… and Related", "…,") or before another body line.
+fn body_line_goes_on(l: &str, next: &str, after: Option<&str>) -> bool {
+    use crate::extract::words::OPEN_LINE_ENDS as OPEN_ENDS;
+    let words: Vec<&str> = next.split_whitespace().collect();
+    let last = l.split_whitespace().last().unwrap_or("");
+    let chamber = !(l.starts_with("Committee")
+        || l.starts_with("Subcommittee")
+        || l.contains(" Committee on ")
+        || l.contains(" Subcommittee on "));
+    let open = l.ends_with(',') || last == "Related" || OPEN_ENDS.contains(last);
+    !chamber
+        && (1..=8).contains(&words.len())
+        && !is_body_line(next)
+        && !next.starts_with("The Honorable ")
+        && !next.ends_with(['.', ':', ';'])
+        && words.iter().all(|w| {
+            (w.starts_with(|c: char| c.is_uppercase()) || OPEN_ENDS.contains(w))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ',' | '-' | '\'' | '\u{2019}'))
+        })
+        && (open || after.is_some_and(is_body_line))
 }
 
 /// Whether line `j` stands alone: the last line, or one before a blank line.

@@ -1875,6 +1875,31 @@ mod tests {
                 ],
             ),
             (
+                "an address block laid out with blank lines, a subcommittee's name wrapped onto a second line",
+                "date 2024-05-01\nTide Grants: Gaps\n\nReport: GAO-24-100003 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Jane Roe\n\nChairman\n\nThe Honorable John Poe\nRanking Member\nSubcommittee on Tides, Harbors, Education, and\nRelated Agencies\nCommittee on Appropriations\nHouse of Representatives\n\nThe Honorable Mary Doe\n\nRanking Member\nCommittee on Tides\n\nHouse of Representatives\n\nWe reviewed the program.\n",
+                &[
+                    "Jane Roe schema:jobTitle \"Chairman\"",
+                    "Jane Roe org:headOf House Subcommittee on Tides, Harbors, Education, and Related Agencies",
+                    "John Poe org:memberOf House Subcommittee on Tides, Harbors, Education, and Related Agencies",
+                    "House Subcommittee on Tides, Harbors, Education, and Related Agencies org:subOrganizationOf House Committee on Appropriations",
+                    "House Committee on Appropriations org:subOrganizationOf House of Representatives",
+                    "Tide Grants: Gaps mg:addressedTo Jane Roe",
+                    "Tide Grants: Gaps mg:addressedTo John Poe",
+                    "Mary Doe org:memberOf House Committee on Tides",
+                    "House Committee on Tides org:subOrganizationOf House of Representatives",
+                ],
+                &[],
+            ),
+            (
+                "a name with no title, a blank line, then the chamber; prose after a blank line ends the block",
+                "date 2024-05-01\nTide Grants: Gaps\n\nReport: GAO-24-100004 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Jane Roe\n\nHouse of Representatives\n\nCommittee on Appropriations\n\nWe reviewed the program.\n",
+                &[
+                    "Jane Roe org:memberOf House of Representatives",
+                    "Tide Grants: Gaps mg:addressedTo Jane Roe",
+                ],
+                &["Jane Roe org:memberOf House Committee on Appropriations"],
+            ),
+            (
                 "an address block's name may hold a nickname in quotes",
                 "date 2024-05-01\nStudent Loans: Gaps\n\nReport: GAO-24-100002 | Published: 2024-05-01 | Source: U.S. Government Accountability Office\n\nLetter\n\nThe Honorable Robert C. “Bobby” Roe\nRanking Member\nCommittee on Tides and Workforce\nHouse of Representatives\n\nWe reviewed the program.\n",
                 &[
