@@ -2931,6 +2931,27 @@ fn emit_chunk(
                 emit_chunk(text, seg, lex, a, k, out);
                 return;
             }
+            // "Department of Defense Kidney Cancer Research Program", "Department
+            // of Justice Assets Forfeiture Fund", "Office of Management and Budget
+            // Memorandum": a known body's whole name, then capitalized words headed
+            // by a program's, a fund's or a memo's word; the body is one name, and
+            // a program named after it (words only) another; a fund or a memo
+            // named by its kind alone is none
+            let tail_last = seg.tok(text, b - 1);
+            let tail_words = || (k..b).map(|t| seg.tok(text, t));
+            if (POLICY_HEADS.contains(&tail_last)
+                || MEMO_HEADS.contains(&tail_last)
+                || tail_last == "Fund")
+                && (k..b).all(|t| seg.tokens[t].kind == TokKind::Word)
+                && tail_words().all(|w| tok_is_cap(w) && !is_connector(w))
+                && !tail_words().any(|w| HEADLINE_VERBS.contains(w))
+            {
+                emit_chunk(text, seg, lex, a, k, out);
+                if b - k >= 2 && POLICY_HEADS.contains(&tail_last) && tail_last != "Act" {
+                    emit_chunk(text, seg, lex, k, b, out);
+                }
+                return;
+            }
         }
     }
     // "(2) The Fort Worth Division comprises the counties of ...": a judicial
@@ -5368,6 +5389,16 @@ mod tests {
                     ("Department of Labor", Agency),
                     ("Department of Defense Education Activity", Agency),
                 ],
+            ),
+            (
+                "a known body's name, then a program's words: the body, and the program on its own",
+                "He is a graduate of the Department of Labor Career Residency Program.",
+                &[("Department of Labor", Agency), ("Career Residency Program", Policy)],
+            ),
+            (
+                "a known body's name, then a fund's or a memo's words: the body alone",
+                "Amounts go to the Department of Justice Assets Recovery Fund, as the Office of Management and Budget Memorandum says.",
+                &[("Department of Justice", Agency), ("Office of Management and Budget", Agency)],
             ),
             (
                 "a known body wrapped over an indented line keeps the gazetteer's class",
