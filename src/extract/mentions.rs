@@ -2931,6 +2931,27 @@ fn emit_chunk(
                 emit_chunk(text, seg, lex, a, k, out);
                 return;
             }
+            // "Department of Defense Kidney Cancer Research Program", "Department
+            // of Justice Assets Forfeiture Fund", "Office of Management and Budget
+            // Memorandum": a known body's whole name, then capitalized words headed
+            // by a program's, a fund's or a memo's word; the body is one name, and
+            // a program named after it (words only) another; a fund or a memo
+            // named by its kind alone is none
+            let tail_last = seg.tok(text, b - 1);
+            let tail_words = || (k..b).map(|t| seg.tok(text, t));
+            if (POLICY_HEADS.contains(&tail_last)
+                || MEMO_HEADS.contains(&tail_last)
+                || tail_last == "Fund")
+                && (k..b).all(|t| seg.tokens[t].kind == TokKind::Word)
+                && tail_words().all(|w| tok_is_cap(w) && !is_connector(w))
+                && !tail_words().any(|w| HEADLINE_VERBS.contains(w))
+            {
+                emit_chunk(text, seg, lex, a, k, out);
+                if b - k >= 2 && POLICY_HEADS.contains(&tail_last) && tail_last != "Act" {
+                    emit_chunk(text, seg, lex, k, b, out);
+                }
+                return;
+            }
         }
     }
     // "(2) The Fort Worth Division comprises the counties of ...": a judicial
@@ -4136,7 +4157,24 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
             let titled = i > 0
                 && (PERSON_TITLES.contains(&seg.tok(text, i - 1)) || abbreviated_title)
                 && tok_is_cap(seg.tok(text, i - 1 - usize::from(abbreviated_title)))
-                && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
+                && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n')
+                // ("Chief Human Capital Officer", "Climate and Economic Justice
+                // Screening Tool"): words between a title's first word and its
+                // head, or common words after a title word, are no name
+                && !(end < toks.len()
+                    && {
+                        let t = seg.tok(text, end);
+                        TITLE_HEADS.contains(t)
+                            || t.strip_suffix('s').is_some_and(|w| TITLE_HEADS.contains(w))
+                    }
+                    && !text[toks[end - 1].span.end..toks[end].span.start].contains('\n'))
+                && (lex.is_first_name(parts[0])
+                    // (a form of address is never an adjective: "Rep. Don Young")
+                    || {
+                        let title = seg.tok(text, i - 1 - usize::from(abbreviated_title));
+                        HONORIFICS.contains(&title.to_lowercase()) || ELECTED_TITLES.contains(title)
+                    }
+                    || !parts.iter().all(|p| lex.is_common_word(p)));
             let last = parts[n - 1];
             let last_ok =
                 last.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_initial(last);
@@ -4442,6 +4480,9 @@ pub fn title_case_name(s: &str) -> String {
 /// Honorifics written before a person's name, lower-cased without their period:
 /// never part of the name.
 static HONORIFICS: Words = Words::new("honorifics");
+/// Titles of elected officials, never adjectives before a common noun ("Representative
+/// Don Young", whose names are common words).
+static ELECTED_TITLES: Words = Words::new("elected_titles");
 
 /// Whether the text right after "Washington" makes it the capital's address
 /// (", DC", ", D.C.", ", D. C.").
@@ -4796,6 +4837,16 @@ mod tests {
                     ("Department of State", Agency),
                     ("Bob Poe", Person),
                 ],
+            ),
+            (
+                "a title's first word, words, then the title's head: no name",
+                "The Chief Human Capital Officer and the Chief Data Governance Officers met.",
+                &[],
+            ),
+            (
+                "common words after a title word are no name",
+                "Notes\n\nThe Justice Screening Tool and Judge Review Process were built; Representative Don Young spoke.",
+                &[("Don Young", Person)],
             ),
             (
                 "an abbreviated title before a name whose surname is a common word",
@@ -5368,6 +5419,16 @@ mod tests {
                     ("Department of Labor", Agency),
                     ("Department of Defense Education Activity", Agency),
                 ],
+            ),
+            (
+                "a known body's name, then a program's words: the body, and the program on its own",
+                "He is a graduate of the Department of Labor Career Residency Program.",
+                &[("Department of Labor", Agency), ("Career Residency Program", Policy)],
+            ),
+            (
+                "a known body's name, then a fund's or a memo's words: the body alone",
+                "Amounts go to the Department of Justice Assets Recovery Fund, as the Office of Management and Budget Memorandum says.",
+                &[("Department of Justice", Agency), ("Office of Management and Budget", Agency)],
             ),
             (
                 "a known body wrapped over an indented line keeps the gazetteer's class",
