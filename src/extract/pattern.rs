@@ -195,6 +195,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/recall-policies.toml",
         include_str!("../../data/rules/recall-policies.toml"),
     ),
+    (
+        "data/rules/recall-wh.toml",
+        include_str!("../../data/rules/recall-wh.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on
