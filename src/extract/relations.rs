@@ -981,6 +981,33 @@ impl<'a> Ctx<'a> {
                         }
                         e += 1;
                     }
+                    // "Chief Recovery Officer", "Chief Diplomatic Advisor": a title's
+                    // first word, up to three capitalized words that are no title's,
+                    // then the title's head on the same line
+                    if e > start && self.tok(e - 1) != "of" {
+                        if let Some(h) = (e..(e + 4).min(self.seg.tokens.len()))
+                            .take_while(|&k| {
+                                self.seg.tokens[k].kind == TokKind::Word
+                                    && self.tok(k).chars().next().is_some_and(char::is_uppercase)
+                                    && !self.text[self.seg.tokens[k - 1].span.end
+                                        ..self.seg.tokens[k].span.start]
+                                        .contains('\n')
+                                    && self
+                                        .mention_starting_at(
+                                            k,
+                                            &[
+                                                EntityClass::Agency,
+                                                EntityClass::Organization,
+                                                EntityClass::Person,
+                                            ],
+                                        )
+                                        .is_none()
+                            })
+                            .find(|&k| TITLE_HEADS.contains(&self.tok(k)))
+                        {
+                            e = h + 1;
+                        }
+                    }
                     while e > start && self.tok(e - 1) == "of" {
                         e -= 1;
                     }
@@ -3077,6 +3104,23 @@ mod tests {
                 "M-98-09 dcterms:creator Jane Q. Doe",
             ],
             &["M-98-09 dcterms:issued 2021-03-03"],
+        )]);
+    }
+
+    #[test]
+    fn a_title_with_words_before_its_head() {
+        check(&[(
+            "after a name and a comma, a title's first word, capitalized words and its head are one title",
+            "Notes\n\nWe met Ann Roe, Chief Widget Officer, Department of Labor, and Carl Doe, Chief Diplomatic Advisor to the President.",
+            &[
+                "Ann Roe schema:jobTitle \"Chief Widget Officer\"",
+                "Ann Roe org:memberOf Department of Labor",
+                "Carl Doe schema:jobTitle \"Chief Diplomatic Advisor\"",
+            ],
+            &[
+                "Ann Roe schema:jobTitle \"Chief\"",
+                "Carl Doe schema:jobTitle \"Chief\"",
+            ],
         )]);
     }
 
