@@ -857,6 +857,22 @@ fn gazetteer(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
         if (panel || subject) && !h.acronym && text[h.start..h.end] != e.canonical {
             continue;
         }
+        // "Homeland Security Advisor NAME": a White House adviser's field, written
+        // as a department's short name without its head word, is no body
+        let adviser = rest.strip_prefix(' ').is_some_and(|r| {
+            FIELD_ADVISER_TITLES
+                .iter()
+                .any(|w| r.starts_with(w) && !r[w.len()..].starts_with(char::is_alphanumeric))
+        });
+        if adviser
+            && !h.acronym
+            && text[h.start..h.end] != e.canonical
+            && !text[h.start..h.end]
+                .split_whitespace()
+                .any(|w| AGENCY_HEADS.contains(w))
+        {
+            continue;
+        }
         // "the Ohio Department of Education", "the Maryland State Department of
         // Education": a state's own department, not the federal one of that name
         // (and its courts, chambers and guard: "the Michigan Supreme Court", "the
@@ -4480,6 +4496,9 @@ pub fn title_case_name(s: &str) -> String {
 /// Honorifics written before a person's name, lower-cased without their period:
 /// never part of the name.
 static HONORIFICS: Words = Words::new("honorifics");
+/// A White House adviser's titles, after the field they advise on ("Homeland
+/// Security Advisor"), which may read as a department's short name.
+static FIELD_ADVISER_TITLES: Words = Words::new("field_adviser_titles");
 /// Titles of elected officials, never adjectives before a common noun ("Representative
 /// Don Young", whose names are common words).
 static ELECTED_TITLES: Words = Words::new("elected_titles");
@@ -4837,6 +4856,11 @@ mod tests {
                     ("Department of State", Agency),
                     ("Bob Poe", Person),
                 ],
+            ),
+            (
+                "a department's short name before an adviser's title is the post's field, no body",
+                "Notes\n\nThe President met Homeland Security Advisor Liz Roe and DHS Senior Advisor Ann Poe.",
+                &[("Liz Roe", Person), ("DHS", Agency), ("Ann Poe", Person)],
             ),
             (
                 "a title's first word, words, then the title's head: no name",
