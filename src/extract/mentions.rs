@@ -1010,6 +1010,9 @@ fn inside_capitalised_run(text: &str, start: usize, end: usize, after_too: bool)
         .rsplit(' ')
         .take_while(|w| !w.contains('\n') && !w.is_empty());
     match words.next() {
+        // (a list's comma or a sentence's end parts two names: "Social Security,
+        // Medicare, and Medicaid")
+        Some(w) if w.ends_with([',', ';', ':', ')', '.']) => false,
         Some(w) if cap(w) => !STARTERS.contains(&w),
         Some("for" | "of") => words.next().is_some_and(cap),
         _ => false,
@@ -4856,6 +4859,11 @@ mod tests {
                     ("Department of State", Agency),
                     ("Bob Poe", Person),
                 ],
+            ),
+            (
+                "a known program after a list's comma is a name of its own",
+                "Notes\n\nThey cut Medicaid, Medicare, and SNAP.",
+                &[("Medicaid", Policy), ("Medicare", Policy), ("SNAP", Policy)],
             ),
             (
                 "a department's short name before an adviser's title is the post's field, no body",
