@@ -4173,9 +4173,11 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                 && seg.tok(text, i - 1) == "."
                 && toks[i - 2].span.end == toks[i - 1].span.start
                 && PERSON_TITLES.contains(&format!("{}.", seg.tok(text, i - 2)));
+            // the title before the name ("Sen" of "Sen. NAME")
+            let title_tok = (i > 0).then(|| seg.tok(text, i - 1 - usize::from(abbreviated_title)));
             let titled = i > 0
                 && (PERSON_TITLES.contains(&seg.tok(text, i - 1)) || abbreviated_title)
-                && tok_is_cap(seg.tok(text, i - 1 - usize::from(abbreviated_title)))
+                && title_tok.is_some_and(tok_is_cap)
                 && !text[toks[i - 1].span.end..toks[i].span.start].contains('\n')
                 // ("Chief Human Capital Officer", "Climate and Economic Justice
                 // Screening Tool"): words between a title's first word and its
@@ -4189,10 +4191,9 @@ fn people(text: &str, seg: &Segmented, lex: &Lexicon, out: &mut Vec<Mention>) {
                     && !text[toks[end - 1].span.end..toks[end].span.start].contains('\n'))
                 && (lex.is_first_name(parts[0])
                     // (a form of address is never an adjective: "Rep. Don Young")
-                    || {
-                        let title = seg.tok(text, i - 1 - usize::from(abbreviated_title));
-                        HONORIFICS.contains(&title.to_lowercase()) || ELECTED_TITLES.contains(title)
-                    }
+                    || title_tok.is_some_and(|t| {
+                        HONORIFICS.contains(&t.to_lowercase()) || ELECTED_TITLES.contains(t)
+                    })
                     || !parts.iter().all(|p| lex.is_common_word(p)));
             let last = parts[n - 1];
             let last_ok =

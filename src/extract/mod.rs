@@ -249,7 +249,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             .split_whitespace()
             .map(|w| match w.to_lowercase().as_str() {
                 "of" => "of".to_string(),
-                lower => capitalized(lower),
+                lower => relations::upper_first(lower),
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -272,7 +272,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
             s.split_whitespace()
                 .map(|w| match w.to_lowercase().as_str() {
                     "of" => "of".to_string(),
-                    lower => capitalized(lower),
+                    lower => relations::upper_first(lower),
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -300,7 +300,7 @@ fn layout_mentions(text: &str, st: &structure::Structure, lex: &Lexicon) -> Vec<
         let state = state
             .as_str()
             .split_whitespace()
-            .map(|w| capitalized(&w.to_lowercase()))
+            .map(|w| relations::upper_first(&w.to_lowercase()))
             .collect::<Vec<_>>()
             .join(" ");
         if !relations::is_us_state(&state) {
@@ -1386,7 +1386,7 @@ fn add_surnames(
                 .get(i + 1)
                 .is_some_and(|_| seg.tok(text, i + 1) == ",");
         if caps_surname && same_line && !covered[i] {
-            let name = capitalized(&w.to_lowercase());
+            let name = relations::upper_first(&w.to_lowercase());
             if !lex.is_common_word(&name)
                 && !lex.is_first_name(&name)
                 && !mentions::is_title_word(&name)
@@ -1698,7 +1698,7 @@ fn add_anaphors(
             body if is_body_noun(body) && (fresh || BODY_NOUNS[..6].contains(&body)) => {
                 // (a lower-case head only after "new": "the office" alone is any office)
                 let head = if fresh {
-                    capitalized(noun)
+                    relations::upper_first(noun)
                 } else {
                     noun.to_string()
                 };
@@ -1772,14 +1772,6 @@ const BODY_NOUNS: [&str; 14] = [
 
 fn is_body_noun(w: &str) -> bool {
     BODY_NOUNS.contains(&w)
-}
-
-/// `w` with its first letter upper-cased.
-fn capitalized(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The mentions of `kept` (sorted by start) that end before `span` starts,

@@ -83,7 +83,7 @@ use toml::Spanned;
 
 use super::dates::DateMention;
 use super::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
-use super::relations::{Ctx, FactObject};
+use super::relations::{upper_first, Ctx, FactObject};
 use super::text::TokKind;
 use crate::error::{Error, Result};
 use crate::model::{Date, EntityClass, Extraction, Object, Predicate, Span};
@@ -2863,14 +2863,6 @@ impl Matcher<'_, '_, '_> {
             TokTest::Any => true,
         }
     }
-}
-
-/// The word with its first letter in upper case ("director" -> "Director").
-fn upper_first(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Whether a short form refers back to a name for `[ref]`: "the Department",

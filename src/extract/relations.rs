@@ -641,6 +641,15 @@ impl<'a> Ctx<'a> {
     /// named above, John Doe (Assistant Director) and Mary Poe made key
     /// contributions to this report") are members of GAO.
     fn report_staff(&mut self) {
+        /// How a report or a testimony thanks its staff.
+        const STAFF_PHRASES: [&str; 6] = [
+            "contributions to this report",
+            "contributing to this report",
+            "contributors to this report",
+            "contributions to this testimony",
+            "contributing to this testimony",
+            "contributors to this testimony",
+        ];
         if !self.text.contains("@gao.gov") {
             return;
         }
@@ -664,15 +673,8 @@ impl<'a> Ctx<'a> {
                 .collect::<Vec<_>>()
                 .join(" ");
             let staff = said.contains("@gao.gov")
-                || ["report", "testimony"].iter().any(|d| {
-                    [
-                        "contributions to this",
-                        "contributing to this",
-                        "contributors to this",
-                    ]
-                    .iter()
-                    .any(|c| said.contains(&format!("{c} {d}")))
-                }) && !said.contains("are listed in");
+                || STAFF_PHRASES.iter().any(|p| said.contains(p))
+                    && !said.contains("are listed in");
             if !staff {
                 continue;
             }
@@ -989,9 +991,7 @@ impl<'a> Ctx<'a> {
                             .take_while(|&k| {
                                 self.seg.tokens[k].kind == TokKind::Word
                                     && self.tok(k).chars().next().is_some_and(char::is_uppercase)
-                                    && !self.text[self.seg.tokens[k - 1].span.end
-                                        ..self.seg.tokens[k].span.start]
-                                        .contains('\n')
+                                    && !self.line_break_before(k)
                                     && self
                                         .mention_starting_at(
                                             k,
@@ -2987,7 +2987,7 @@ fn is_title_small_word(w: &str) -> bool {
 }
 
 /// "director" -> "Director".
-fn upper_first(w: &str) -> String {
+pub(super) fn upper_first(w: &str) -> String {
     let mut c = w.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

@@ -741,34 +741,23 @@ fn address_blocks(text: &str, all: &[Span]) -> Vec<AddressBlock> {
                 // line follows, or to the first body line
                 let next_full = |from: usize| (from..all.len()).find(|&k| !line(k).is_empty());
                 let untitled = block.people.last().is_some_and(|(_, t)| t.is_empty());
-                match next_full(j + 1) {
-                    Some(k) if honorable(line(k)).is_some() && block.bodies.is_empty() => {
-                        j = k;
-                        continue;
-                    }
-                    Some(k)
-                        if block.bodies.is_empty()
-                            && untitled
-                            && is_short_title_line(line(k))
-                            && next_full(k + 1).is_some_and(|x| {
-                                honorable(line(x)).is_some() || is_body_line(line(x))
-                            }) =>
-                    {
-                        j = k;
-                        continue;
-                    }
-                    Some(k) if block.bodies.is_empty() && is_body_line(line(k)) => {
-                        j = k;
-                        continue;
+                let goes_on = |k: usize| match block.bodies.last() {
+                    None => {
+                        honorable(line(k)).is_some()
+                            || untitled
+                                && is_short_title_line(line(k))
+                                && next_full(k + 1).is_some_and(|x| {
+                                    honorable(line(x)).is_some() || is_body_line(line(x))
+                                })
+                            || is_body_line(line(k))
                     }
                     // "Committee on Science" / blank / "House of Representatives": the chamber
-                    Some(k)
-                        if block
-                            .bodies
-                            .last()
-                            .is_some_and(|b| !is_chamber_line(text[b.start..b.end].trim()))
-                            && is_chamber_line(line(k)) =>
-                    {
+                    Some(b) => {
+                        !is_chamber_line(text[b.start..b.end].trim()) && is_chamber_line(line(k))
+                    }
+                };
+                match next_full(j + 1) {
+                    Some(k) if goes_on(k) => {
                         j = k;
                         continue;
                     }

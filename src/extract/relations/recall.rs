@@ -4,8 +4,8 @@
 //! across many documents of the perf corpus and has table-test rows.
 
 use super::families::{is_whole_title, AGENTS};
+use super::upper_first;
 use super::{Ctx, FactObject};
-use crate::extract::capitalized;
 use crate::extract::mentions::{class_key, is_head_title, is_title_word, Mention, TITLE_HEADS};
 use crate::extract::text::TokKind;
 use crate::extract::words::Words;
@@ -360,7 +360,7 @@ impl Ctx<'_> {
 
     /// Whether a line break stands before token `t` (or `t` is the first or
     /// past the last token).
-    fn line_break_before(&self, t: usize) -> bool {
+    pub(super) fn line_break_before(&self, t: usize) -> bool {
         t == 0
             || t >= self.seg.tokens.len()
             || self.text[self.seg.tokens[t - 1].span.end..self.seg.tokens[t].span.start]
@@ -416,7 +416,7 @@ impl Ctx<'_> {
             let title = (from..k)
                 .map(|u| match self.lower(u) {
                     "of" | "the" => self.lower(u).to_string(),
-                    w => capitalized(w),
+                    w => upper_first(w),
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
