@@ -10,14 +10,14 @@
 //! edges in (source, predicate, target) order, which is the order every
 //! writer follows.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
-use super::read::{subject_key, term_key, EdgeKey, Reader};
+use super::read::{subject_key, term_key, EdgeKey, Reader, Statements};
 use super::ExportOptions;
 use crate::model::EntityClass;
 use crate::vocab::{self, DCTERMS, RDF, RDFS, SKOS};
@@ -209,6 +209,46 @@ fn nodes(
 /// among them, their evidence, and with `details` the documents that
 /// mention them and the documents' titles.
 fn catalog(reader: &Reader, scope: Option<&BTreeSet<String>>, details: bool) -> Result<Catalog> {
+    if scope.is_some() || details {
+        return catalog_with(reader, scope, details, None);
+    }
+    // The whole graph without its sentences: its evidence is counted on
+    // another core meanwhile (with a reader of its own).
+    let store = reader.store();
+    std::thread::scope(|threads| {
+        let counting =
+            threads.spawn(move || Reader::new(store).and_then(|r| count_evidence(&r, None)));
+        catalog_with(reader, scope, details, Some(counting))
+    })
+}
+
+/// The number of reified statements of each edge as drawn, and the
+/// relations as stored that each edge is drawn from: the edges drawn from
+/// several (a node that other resources are drawn as) have evidences to
+/// merge.
+type Counts = HashMap<EdgeKey, (usize, Vec<EdgeKey>)>;
+
+fn count_evidence(reader: &Reader, restrict: Option<&BTreeSet<String>>) -> Result<Counts> {
+    let mut counts = Counts::new();
+    reader.evidence_counts(restrict, |s, p, o, n| {
+        let key = (
+            reader.canonical(s.clone()),
+            p.iri(),
+            reader.canonical(o.clone()),
+        );
+        let entry = counts.entry(key).or_default();
+        entry.0 += n;
+        entry.1.push((s, p.iri(), o));
+    })?;
+    Ok(counts)
+}
+
+fn catalog_with(
+    reader: &Reader,
+    scope: Option<&BTreeSet<String>>,
+    details: bool,
+    counting: Option<std::thread::ScopedJoinHandle<'_, Result<Counts>>>,
+) -> Result<Catalog> {
     let mut cat = Catalog {
         nodes: nodes(reader, scope, details)?,
         ..Catalog::default()
@@ -259,40 +299,48 @@ fn catalog(reader: &Reader, scope: Option<&BTreeSet<String>>, details: bool) -> 
     }
     // The evidence: the sentences when they are drawn; else only how many
     // there are, counted in the store (one per reified statement), except
-    // for the relations of a node that other resources are drawn as, whose
-    // statements are read to merge the ones that say the same.
-    let mut exact = BTreeSet::new();
+    // for the edges drawn from several stored relations (a node that other
+    // resources are drawn as), whose statements are read (without their
+    // sentences) to merge the ones that say the same.
     let mut counts: HashMap<EdgeKey, usize> = HashMap::new();
-    if details {
-        exact = keys.clone();
-    } else {
-        reader.evidence_counts(restrict, |s, p, o, n| {
-            if reader.is_alias(&s) || reader.is_alias(&o) {
-                exact.insert(reader.canonical(s));
-            } else {
-                *counts.entry((s, p.iri(), o)).or_default() += n;
+    let mut merged: HashSet<EdgeKey> = HashSet::new();
+    let mut stored: BTreeSet<EdgeKey> = BTreeSet::new();
+    if !details {
+        let counted = match counting {
+            Some(thread) => thread.join().map_err(|_| {
+                Error::Other("export: the thread counting evidence failed".into())
+            })??,
+            None => count_evidence(reader, restrict)?,
+        };
+        for (key, (n, relations)) in counted {
+            if relations.len() > 1 && cat.edges.contains_key(&key) {
+                merged.insert(key.clone());
+                stored.extend(relations);
             }
-        })?;
+            counts.insert(key, n);
+        }
     }
     let edges = &mut cat.edges;
-    if !exact.is_empty() {
-        let only = if details { restrict } else { Some(&exact) };
-        reader.evidence(only, |key, document, start, text, rule| {
-            if let Some(edge) = edges.get_mut(&key) {
-                edge.evidence.push(EvidenceInfo {
-                    document,
-                    start,
-                    text,
-                    rule,
-                });
-            }
-        })?;
+    let push = |key: EdgeKey, document, start, text, rule| {
+        if let Some(edge) = edges.get_mut(&key) {
+            edge.evidence.push(EvidenceInfo {
+                document,
+                start,
+                text,
+                rule,
+            });
+        }
+    };
+    if details {
+        reader.evidence(Statements::About(restrict), true, push)?;
+    } else if !stored.is_empty() {
+        reader.evidence(Statements::Of(&stored), false, push)?;
     }
     for (key, edge) in cat.edges.iter_mut() {
         edge.graphs.sort();
         edge.evidence.sort();
         edge.evidence.dedup();
-        if !exact.contains(&key.0) {
+        if !details && !merged.contains(key) {
             let blank = EvidenceInfo {
                 document: String::new(),
                 start: None,

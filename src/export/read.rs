@@ -185,6 +185,15 @@ fn subject_of(t: Option<&Term>) -> Option<String> {
 /// An edge's key: (source IRI, predicate IRI, target IRI).
 pub(crate) type EdgeKey = (String, String, String);
 
+/// Which reified statements [`Reader::evidence`] reads.
+#[derive(Clone, Copy)]
+pub(crate) enum Statements<'k> {
+    /// those whose subject is one of the keys or drawn as one of them (all without keys)
+    About(Option<&'k BTreeSet<String>>),
+    /// those of these relations as stored: (subject, predicate IRI, object)
+    Of(&'k BTreeSet<EdgeKey>),
+}
+
 /// Reads the store for an export.
 pub(crate) struct Reader<'a> {
     store: &'a Store,
@@ -246,6 +255,11 @@ impl<'a> Reader<'a> {
             default_graph,
             documents: std::cell::OnceCell::new(),
         })
+    }
+
+    /// The store it reads.
+    pub(crate) fn store(&self) -> &'a Store {
+        self.store
     }
 
     /// The node a resource is drawn as.
@@ -581,11 +595,6 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Whether the store draws `key` as another node.
-    pub(crate) fn is_alias(&self, key: &str) -> bool {
-        self.same.contains_key(key)
-    }
-
     /// A query body binding `?st ?s ?k ?o` to the reified statements whose
     /// subject is one of `keys` or drawn as one of them (all without keys),
     /// `?k` the index of the predicate in `iris`.
@@ -638,24 +647,75 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The evidence of the reified statements whose subject is one of
-    /// `keys` or drawn as one of them (all without keys): (edge key,
-    /// document, start, sentence, rule). The statements are found with one
-    /// query; their four properties are read with index lookups (a query
-    /// joining them would join the properties of every mention too).
+    /// A query body binding `?st ?s ?k ?o` to the reified statements of
+    /// `relations` as stored (subject, predicate IRI, object), `?k` the
+    /// predicate's IRI; `None` when one of them cannot be named in a
+    /// `VALUES` block (a blank node).
+    fn relations_where(&self, relations: &BTreeSet<EdgeKey>) -> Option<String> {
+        let mut block = String::from("VALUES (?s ?p ?o) {");
+        for (s, p, o) in relations {
+            let (Some(s), Some(p), Some(o)) =
+                (iri_ref(s).ok()?, iri_ref(p).ok()?, iri_ref(o).ok()?)
+            else {
+                continue; // (names nothing this crate stores)
+            };
+            block.push_str(&format!(" ({s} {p} {o})"));
+        }
+        block.push_str(" }");
+        Some(format!(
+            "{block} {} BIND(?p AS ?k)",
+            in_graphs(&format!(
+                "?st <{RDF}subject> ?s . ?st <{RDF}predicate> ?p . ?st <{RDF}object> ?o"
+            ))
+        ))
+    }
+
+    /// The evidence of the reified statements `which` names: (edge key as
+    /// drawn, document, start, sentence, rule). Without `text` the
+    /// sentences are not read (left empty: an evidence is one sentence of
+    /// one document, so the document, start and rule tell evidences apart).
+    /// The statements are found with one query; their properties are read
+    /// with index lookups (a query joining them would join the properties of
+    /// every mention too).
     pub(crate) fn evidence(
         &self,
-        keys: Option<&BTreeSet<String>>,
+        which: Statements<'_>,
+        text: bool,
         mut f: impl FnMut(EdgeKey, String, Option<i64>, String, String),
     ) -> Result<()> {
-        if keys.is_some_and(|k| k.is_empty()) {
+        let iris = predicate_iris();
+        // (relations that a VALUES block cannot name are read as their subjects' statements)
+        let mut subjects = BTreeSet::new();
+        let mut wanted = None;
+        let (body, keys) = match which {
+            Statements::About(keys) => (self.statements_where(keys, &iris), keys),
+            Statements::Of(relations) => match self.relations_where(relations) {
+                Some(body) => (body, None),
+                None => {
+                    let drawn: HashSet<EdgeKey> = relations
+                        .iter()
+                        .map(|(s, p, o)| {
+                            (
+                                self.canonical(s.clone()),
+                                p.clone(),
+                                self.canonical(o.clone()),
+                            )
+                        })
+                        .collect();
+                    subjects.extend(drawn.iter().map(|k| k.0.clone()));
+                    wanted = Some(drawn);
+                    (
+                        self.statements_where(Some(&subjects), &iris),
+                        Some(&subjects),
+                    )
+                }
+            },
+        };
+        if keys.is_some_and(|k| k.is_empty()) || matches!(which, Statements::Of(r) if r.is_empty())
+        {
             return Ok(());
         }
-        let iris = predicate_iris();
-        let query = format!(
-            "SELECT ?st ?s ?k ?o WHERE {{ {} }}",
-            self.statements_where(keys, &iris)
-        );
+        let query = format!("SELECT ?st ?s ?k ?o WHERE {{ {body} }}");
         let mut statements: Vec<(NamedOrBlankNode, EdgeKey)> = Vec::new();
         let mut seen = HashSet::new();
         self.select(&query, |row| {
@@ -673,10 +733,18 @@ impl<'a> Reader<'a> {
                 return;
             };
             let s = self.canonical(term_key(s));
-            if keys.is_some_and(|keys| !keys.contains(&s)) || !seen.insert(st.clone()) {
+            if keys.is_some_and(|keys| !keys.contains(&s)) {
                 return;
             }
-            statements.push((st, (s, p.iri(), self.canonical(term_key(o)))));
+            let key = (s, p.iri(), self.canonical(term_key(o)));
+            if wanted
+                .as_ref()
+                .is_some_and(|w: &HashSet<EdgeKey>| !w.contains(&key))
+                || !seen.insert(st.clone())
+            {
+                return;
+            }
+            statements.push((st, key));
         })?;
         let props = [
             format!("{PROV}wasDerivedFrom"),
@@ -688,6 +756,9 @@ impl<'a> Reader<'a> {
             // (the last value in the store's order, as the whole-graph reader kept)
             let mut values: [Option<Term>; 4] = Default::default();
             for (value, prop) in values.iter_mut().zip(&props) {
+                if !text && prop.ends_with("evidence") {
+                    continue;
+                }
                 for q in self.store.quads_for_pattern(
                     Some(st.as_ref()),
                     Some(NamedNodeRef::new_unchecked(prop)),
