@@ -11,7 +11,7 @@
 //! | `.html`, `.htm`, `.xhtml` | the main content (see [`html`]: navigation, sidebars, footers and banners left out); `og:title` or `<title>` and the meta date; offsets refer to the text |
 //! | `.pdf` | the text layer (`unpdf`), running headers, footers and page numbers left out (see [`pdf`]); a scan is read by OCR when Tesseract is installed (see [`ocr`]), unless [`InputOptions::ocr`] is off |
 //! | `.docx` | paragraphs, tables one row a line, headers and footers apart; core properties' title and date (see [`docx`]) |
-//! | `.jsonl`, `.ndjson` | one document per line: `{"id", "title", "date", "text"}`; a bad line is an error naming `FILE:LINE`, the other lines go on |
+//! | `.jsonl`, `.ndjson` | one document per line: `{"id", "title", "date", "text"}` (a title's twice-escaped characters such as `\u2019` are read, its white space runs one space); a bad line is an error naming `FILE:LINE`, the other lines go on |
 //! | `-` | standard input, as text |
 //!
 //! Bad inputs are yielded as `Err` items and the iterator goes on with the
@@ -578,7 +578,11 @@ fn next_row(lines: &mut Lines, options: &InputOptions) -> Option<Result<Document
             _ => format!("line-{}", lines.line),
         };
         let mut doc = Document::from_text(format!("{}#{id}", lines.source), row.text);
-        doc.title = row.title.filter(|t| !t.trim().is_empty());
+        // (scraped titles may carry twice-escaped characters: "Nation\\u2019s")
+        doc.title = row
+            .title
+            .map(|t| crate::extract::resolve::printed_words(&t))
+            .filter(|t| !t.is_empty());
         if date.is_some() {
             doc.date = date;
         }
@@ -656,7 +660,7 @@ mod tests {
         let mut rows = std::fs::File::create(d.join("z.jsonl")).unwrap();
         writeln!(
             rows,
-            r#"{{"id": "r1", "title": "Row", "date": "2019-05", "text": "first"}}"#
+            r#"{{"id": "r1", "title": "Row\\u2019s  \\u2060one", "date": "2019-05", "text": "first"}}"#
         )
         .unwrap();
         writeln!(rows, "not json").unwrap();
@@ -702,7 +706,8 @@ mod tests {
         let docs: Vec<Document> = got.into_iter().filter_map(|r| r.ok()).collect();
         assert_eq!(docs[1].date, Date::ymd(2020, 1, 2));
         assert_eq!(docs[2].title.as_deref(), Some("T"));
-        assert_eq!(docs[3].title.as_deref(), Some("Row"));
+        // (a scraped title's twice-escaped characters are read, invisible ones dropped)
+        assert_eq!(docs[3].title.as_deref(), Some("Row\u{2019}s one"));
         assert_eq!(docs[3].date, Date::ym(2019, 5));
     }
 

@@ -297,10 +297,12 @@ fn unescape_literal(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn clean_name(s: &str) -> String {
+/// A scraped name or title as printed: twice-escaped characters read
+/// ("Nation\\u2019s"), characters that print as nothing dropped (they split
+/// no word and join none: a word joiner in "COVID-\u{2060}19", a soft
+/// hyphen, a zero-width space, a BOM), and runs of white space one space.
+pub fn printed_words(s: &str) -> String {
     let s = unescape_literal(s);
-    // (characters that print as nothing split no word and join none: a word
-    // joiner in "COVID-\u{2060}19", a soft hyphen, a zero-width space, a BOM)
     let s: String = s
         .chars()
         .filter(|c| {
@@ -310,7 +312,11 @@ fn clean_name(s: &str) -> String {
             )
         })
         .collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn clean_name(s: &str) -> String {
+    let s = printed_words(s);
     let junk = |c: char| {
         matches!(
             c,
