@@ -33,6 +33,7 @@
 //! | `_` | any one token |
 //! | `%cap` `%alpha` `%word` `%number` `%punct` `%poss` | a capitalised word; a word of letters only; a word; a number; punctuation; a possessive `'s` |
 //! | `%title` `%head` `%lower` | a word of job titles (`title_words`, capitalised or in capitals as written); a title's head word (`title_head_words`); a word written in lower case |
+//! | `%free` | a token that no mention covers (no part of a name: `(?= %free ) in`) |
 //! | `%date`, `%date[full]`, `%date[day]`, `%date[year]` | a date (`[full]`: not a bare year; `[day]`: one with a day; `[year]`: a bare year) |
 //! | `%start`, `%end` | the start or the end of the sentence (consumes nothing) |
 //! | `%gap` | any number of tokens up to the end of the sentence, fewest first (`_*` takes at most 16) |
@@ -186,6 +187,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
     (
         "data/rules/recall-legal.toml",
         include_str!("../../data/rules/recall-legal.toml"),
+    ),
+    (
+        "data/rules/memo-clauses.toml",
+        include_str!("../../data/rules/memo-clauses.toml"),
     ),
     (
         "data/rules/recall-releases.toml",
@@ -351,6 +356,8 @@ enum TokTest {
     Head,
     /// `%lower`: a word written in lower case.
     LowerCase,
+    /// `%free`: a token that no mention covers (no part of a name).
+    Free,
     Any,
 }
 
@@ -1967,6 +1974,7 @@ impl Parser<'_, '_> {
                     "title" => TokTest::Title,
                     "head" => TokTest::Head,
                     "lower" => TokTest::LowerCase,
+                    "free" => TokTest::Free,
                     "start" => return Ok(Node::Start),
                     "end" => return Ok(Node::End),
                     "gap" => return Ok(Node::Gap),
@@ -2860,6 +2868,7 @@ impl Matcher<'_, '_, '_> {
             TokTest::Title => is_title_word(&upper_first(self.view.tok(t))),
             TokTest::Head => TITLE_HEADS.contains(&upper_first(self.view.tok(t))),
             TokTest::LowerCase => self.view.tok(t).chars().all(char::is_lowercase),
+            TokTest::Free => ctx.mentions_covering(t).next().is_none(),
             TokTest::Any => true,
         }
     }

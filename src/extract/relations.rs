@@ -175,9 +175,6 @@ static STATE_COUNSEL: Words = Words::new("state_counsel_phrases");
 
 static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
 
-/// Verbs by which a memo's author sets out a policy.
-static SETTING_VERBS: Words = Words::new("setting_verbs");
-
 static REPLACE_VERBS: Words = Words::new("replace_verbs");
 
 /// A GAO staff member's post right after the name: "(Assistant Director)",
@@ -613,7 +610,8 @@ impl<'a> Ctx<'a> {
         self.person_titles();
         self.memo_by();
         self.person_issued_memo();
-        self.memo_clauses();
+        // ("In a memorandum dated …, P announced X", "P terminated X in a June 1, 2021
+        // memorandum": data/rules/memo-clauses.toml, the `authors` phase)
         // ("P, who served as DHS secretary", "P, ICE's director,": data/rules/roles.toml,
         // rel.person-served-as and rel.person-possessive-role)
         self.entitled();
@@ -1225,7 +1223,7 @@ impl<'a> Ctx<'a> {
     /// The mentions that cover token `tok`: mentions start at tokens, so those
     /// starting up to 400 tokens before it, and the document's own (which may be
     /// longer). The document's own may come twice.
-    fn mentions_covering(&self, tok: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn mentions_covering(&self, tok: usize) -> impl Iterator<Item = usize> + '_ {
         let span = self.seg.tokens.get(tok).map(|t| t.span);
         let covers = move |m: &usize| span.is_some_and(|s| self.mentions[*m].span.contains(s));
         let window = if span.is_some() {
@@ -1553,101 +1551,6 @@ impl<'a> Ctx<'a> {
             self.fact(p, Predicate::MemberOf, FactObject::Mention(a), ev, rule);
             if heads {
                 self.fact(p, Predicate::HeadOf, FactObject::Mention(a), ev, rule);
-            }
-        }
-    }
-
-    /// "In a memorandum dated April 6, 2018, Attorney General Jeff Sessions
-    /// announced a zero tolerance policy"; "Alejandro Mayorkas terminated the
-    /// Migrant Protection Protocols in a June 1, 2021 memorandum": the memo's
-    /// author, and the policy it sets out or the memo or policy it ends.
-    fn memo_clauses(&mut self) {
-        let n = self.seg.tokens.len();
-        for p in self.named(EntityClass::Person) {
-            let (pa, pb) = self.toks[p];
-            let sentence = self.seg.sentences[self.seg.sentence_of[pa]];
-            let mut k = self.skip_apposition(pb);
-            // "P, who expanded X in a … memorandum, said …": the relative clause's verb
-            if k + 1 < n && self.tok(k) == "," && self.lower(k + 1) == "who" {
-                k += 2;
-            }
-            if k >= sentence.last.min(n) {
-                continue;
-            }
-            let verb = self.lower(k);
-            let replacing = REPLACE_VERBS.contains(&verb);
-            let setting = SETTING_VERBS.contains(&verb);
-            // "In a memorandum dated ..., P announced X"
-            let memo_before = (self.lower(sentence.first) == "in")
-                .then(|| {
-                    (sentence.first + 1..(sentence.first + 4).min(pa))
-                        .find_map(|t| self.mention_starting_at(t, &[EntityClass::Memo]))
-                })
-                .flatten()
-                .filter(|&m| self.toks[m].1 < pa);
-            // the phrase "In a … memorandum," ends right before the person (or
-            // their title): whatever P does next, P does it in that memo
-            let introduced = memo_before.is_some_and(|m| {
-                let e = self.toks[m].1;
-                // not "In that order, …": a memo named, not one referred back to
-                !self.mentions[m].anaphor
-                    && e < pa
-                    && self.tok(e) == ","
-                    && (e + 1..pa).all(|t| is_title_word(self.tok(t)) || self.tok(t) == "of")
-            });
-            if !replacing && !setting && !introduced {
-                continue;
-            }
-            let object = (replacing || setting)
-                .then(|| {
-                    (k + 1..(k + 4).min(sentence.last)).find_map(|t| {
-                        self.mention_starting_at(t, &[EntityClass::Policy, EntityClass::Memo])
-                    })
-                })
-                .flatten();
-            // "... X in a June 1, 2021 memorandum" (X may be a phrase without a name)
-            let memo_after = if replacing || setting {
-                let from = object.map_or(k + 1, |o| self.toks[o].1);
-                (from..(from + 8).min(sentence.last))
-                    .find(|&t| self.lower(t) == "in")
-                    .filter(|&t| object.is_some() || !self.covered_by(t, |_| true))
-                    .and_then(|t| {
-                        (t + 1..(t + 3).min(sentence.last))
-                            .find_map(|u| self.mention_starting_at(u, &[EntityClass::Memo]))
-                    })
-            } else {
-                None
-            };
-            let Some(memo) = memo_after.or(memo_before) else {
-                continue;
-            };
-            let ev = sentence.span;
-            self.fact(
-                memo,
-                Predicate::Creator,
-                FactObject::Mention(p),
-                ev,
-                "rel.memo-clause-author",
-            );
-            let Some(o) = object.filter(|&o| o != memo) else {
-                continue;
-            };
-            if replacing {
-                self.fact(
-                    memo,
-                    Predicate::Replaces,
-                    FactObject::Mention(o),
-                    ev,
-                    "rel.memo-clause-ends",
-                );
-            } else if self.class(o) == EntityClass::Policy {
-                self.fact(
-                    memo,
-                    Predicate::Concerns,
-                    FactObject::Mention(o),
-                    ev,
-                    "rel.memo-clause-sets-out",
-                );
             }
         }
     }
