@@ -113,6 +113,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/rules/recall-units.toml"),
     ),
     (
+        "data/rules/recall-directives.toml",
+        include_str!("../../data/rules/recall-directives.toml"),
+    ),
+    (
         "data/rules/recall-memos.toml",
         include_str!("../../data/rules/recall-memos.toml"),
     ),

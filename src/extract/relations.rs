@@ -516,8 +516,17 @@ impl<'a> Ctx<'a> {
                 let rest = rest.trim_start_matches("the ");
                 names.push(format!("Department of {rest}"));
                 names.push(format!("Department of the {rest}"));
-            } else if title == "Attorney General" {
-                names.push("Department of Justice".to_owned());
+            } else if let Some(body) = IMPLIED_BODIES
+                .iter()
+                .find_map(|e| e.split_once('=').filter(|(t, _)| *t == title))
+                .map(|(_, body)| body)
+                // (not a title the gazetteer names itself: "THE UNITED STATES TRADE
+                // REPRESENTATIVE" is found as written)
+                .filter(|_| self.lex.lookup(title).is_none())
+            {
+                // "THE ATTORNEY GENERAL", "THE DIRECTOR OF NATIONAL INTELLIGENCE":
+                // a title that names its body (data/words.toml, implied_bodies)
+                names.push(body.to_owned());
             }
         }
         names.dedup();
@@ -3080,6 +3089,21 @@ mod tests {
                     "Memorandum on Tides mg:addressedTo Department of Justice",
                 ],
                 &[],
+            ),
+            (
+                "a memo's header addresses the bodies its titles name, one title a line",
+                "date 2025-12-07\nMemorandum on Charts\n\nMEMORANDUM FOR THE SECRETARY OF STATE\nTHE SECRETARY OF WAR\nTHE DIRECTOR OF NATIONAL INTELLIGENCE\nTHE NATIONAL CYBER DIRECTOR\nTHE POSTMASTER GENERAL\nTHE UNITED STATES TRADE REPRESENTATIVE\nTHE ASSISTANT TO THE PRESIDENT FOR NATIONAL SECURITY AFFAIRS\n\nSUBJECT: Charts\n\nText.\n",
+                &[
+                    "Memorandum on Charts mg:addressedTo Department of State",
+                    "Memorandum on Charts mg:addressedTo Department of War",
+                    "Memorandum on Charts mg:addressedTo Office of the Director of National Intelligence",
+                    "Memorandum on Charts mg:addressedTo Office of the National Cyber Director",
+                    "Memorandum on Charts mg:addressedTo U.S. Postal Service",
+                ],
+                &[
+                    "Memorandum on Charts mg:addressedTo National Security Agency",
+                    "Memorandum on Charts mg:addressedTo Office of the United States Trade Representative",
+                ],
             ),
             (
                 "a Federal Register summary's first sentence: the policies it concerns and the memos it builds on",

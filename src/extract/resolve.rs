@@ -317,6 +317,9 @@ pub fn printed_words(s: &str) -> String {
 
 fn clean_name(s: &str) -> String {
     let s = printed_words(s);
+    // a title set in markdown italics that runs over lines ("Needs_\n_Assessment",
+    // "Anti-_\n_Retaliation") is one title: the closing and reopening marks go
+    let s = s.replace("-_ _", "-").replace("_ _", " ");
     let junk = |c: char| {
         matches!(
             c,
@@ -398,6 +401,11 @@ mod tests {
                 "Office of Management",
             ),
             ("a stray comma goes", "Border Patrol,", "Border Patrol"),
+            (
+                "italics broken over lines join",
+                "Ukrainian Arrivals_\n_Needs Assessment of Anti-_\n_Retaliation",
+                "Ukrainian Arrivals Needs Assessment of Anti-Retaliation",
+            ),
             (
                 "an outer parenthesis goes",
                 "(Global Tax Deal)",
