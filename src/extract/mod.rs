@@ -1344,7 +1344,9 @@ fn add_surnames(
         let (prev, w) = (seg.tok(text, i - 1), seg.tok(text, i));
         let t = seg.tokens[i];
         // titles that stand before people's names, not before words ("General Assembly", "Chief Economist")
-        let strong = NAME_TITLES.contains(prev);
+        static MEMBER_LEADS: Words = Words::new("member_title_leads");
+        let strong = NAME_TITLES.contains(prev)
+            || prev == "Member" && i >= 2 && MEMBER_LEADS.contains(seg.tok(text, i - 2));
         let abbreviated = prev == "."
             && i >= 2
             && matches!(
@@ -1968,6 +1970,24 @@ mod tests {
                 "President Ursula von der Leyen met the Governor.",
                 "",
                 "Ursula",
+            ),
+            (
+                "a committee's chair and ranking member named by their surnames",
+                "I thank Chair Testerson and Ranking Member Moranski for their work.",
+                "Moranski",
+                "",
+            ),
+            (
+                "'Chair' before a surname",
+                "I thank Chair Testerson and Ranking Member Moranski for their work.",
+                "Testerson",
+                "",
+            ),
+            (
+                "'Member' alone is no title before a surname",
+                "The Member Moranski Fund paid.",
+                "",
+                "Moranski",
             ),
             (
                 "'President' and the surname of the president in office, not of the First Lady",

@@ -208,6 +208,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "data/rules/recall-wh.toml",
         include_str!("../../data/rules/recall-wh.toml"),
     ),
+    (
+        "data/rules/recall-congress.toml",
+        include_str!("../../data/rules/recall-congress.toml"),
+    ),
 ];
 
 /// The most steps one pattern may take from one start token (a bound on
@@ -3033,6 +3037,35 @@ mod tests {
             .flat_map(|r| check_rule(r, &run_with(&extractor)))
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn a_members_chair_heads_the_committee_not_the_chamber_its_name_implies() {
+        // (text, the body the member chairs: the only body headed)
+        let cases = [
+            (
+                "Notes\n\nCongresswoman Mary Roe, Chair of the House Committee on Widgets, spoke.",
+                "House Committee on Widgets",
+            ),
+            (
+                "Notes\n\nSenator Pat Lee (D-VT), Chairman of the Senate Widget Committee, spoke.",
+                "Senate Widget Committee",
+            ),
+        ];
+        let extractor = Extractor::new();
+        for (text, body) in cases {
+            let ex = extractor.extract(&Document::from_text("t.txt", text));
+            let headed: Vec<&str> = ex
+                .relations
+                .iter()
+                .filter(|r| r.predicate == Predicate::HeadOf)
+                .filter_map(|r| match r.object {
+                    Object::Entity(i) => ex.entities.get(i).map(|e| e.label.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(headed, vec![body], "{text}");
+        }
     }
 
     #[test]
