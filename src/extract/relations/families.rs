@@ -1190,9 +1190,7 @@ impl Ctx<'_> {
             if word(f) {
                 f += 1;
                 last = f;
-            } else if t == "," && f + 1 < end && word(f + 1) {
-                f += 1;
-            } else if t == "," && f + 1 < end && self.tok(f + 1) == "&" {
+            } else if t == "," && f + 1 < end && (word(f + 1) || self.tok(f + 1) == "&") {
                 f += 1;
             } else if t == "&" && f + 1 < end && word(f + 1) {
                 closed = true;
