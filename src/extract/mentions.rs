@@ -2623,6 +2623,40 @@ fn emit_chunk(
     b: usize,
     out: &mut Vec<Mention>,
 ) {
+    // "the One Big Beautiful Bill in July", "its Federal Buy Clean Initiative in
+    // Toledo, Ohio": a time or a place after a name is no part of it
+    if b >= a + 3 && seg.tok(text, b - 2) == "in" && {
+        let last = seg.tok(text, b - 1);
+        let after = text[seg.tokens[b - 1].span.end..].trim_start();
+        is_month(last)
+            || after.strip_prefix(',').is_some_and(|rest| {
+                let words: Vec<&str> = rest
+                    .split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .filter(|w| !w.is_empty())
+                    .take(2)
+                    .collect();
+                crate::extract::relations::is_us_state(words.first().copied().unwrap_or(""))
+                    || words.len() == 2 && crate::extract::relations::is_us_state(&words.join(" "))
+            })
+    } {
+        emit_chunk(text, seg, lex, a, b - 2, out);
+        return;
+    }
+    // "Coupled with the Inflation Reduction Act", "Comply with the Regulatory
+    // Flexibility Act": a word joined to a name by "with the" is none of it
+    if b >= a + 4
+        // ("the Trading with the Enemy Act": a gerund inside a sentence opens an
+        // act's name)
+        && (!seg.tok(text, a).ends_with("ing")
+            || seg.sentences[seg.sentence_of[a]].first == a)
+        && seg.tok(text, a + 1) == "with"
+        && seg.tok(text, a + 2) == "the"
+        && seg.tokens[a + 3].kind == TokKind::Word
+        && tok_is_cap(seg.tok(text, a + 3))
+    {
+        emit_chunk(text, seg, lex, a + 3, b, out);
+        return;
+    }
     // "the UHRPA and Public Law 117-78": a law by its number is named by
     // `public_laws`; what comes before its connector is a name of its own
     if b >= a + 2
@@ -5781,6 +5815,18 @@ mod tests {
                     ("Ocean Security Institute", Organization),
                     ("Ardent University", Organization),
                     ("Ardent Law School", Organization),
+                ],
+            ),
+            (
+                "a word joined by 'with the' ('Consistent with the', 'Coupled with the') is no part of a name; a month or a city and its state after 'in' end it",
+                "Consistent with the Widget Safety Act, agencies act. The agency announced the Harbor Clean Initiative in Portland, Maine, and the Tide Reform Plan in July. Coupled with the Ocean Reform Act, it helps. Beginning with the Sea Lane Act, we acted under the Trading with the Widget Act.",
+                // (a gerund inside a sentence keeps "with the": no "Widget Act")
+                &[
+                    ("Widget Safety Act", Policy),
+                    ("Harbor Clean Initiative", Policy),
+                    ("Tide Reform Plan", Policy),
+                    ("Ocean Reform Act", Policy),
+                    ("Sea Lane Act", Policy),
                 ],
             ),
             (

@@ -45,6 +45,16 @@ static HONORIFICS: Words = Words::new("honorifics");
 static BIO_ADVERBS: Words = Words::new("bio_adverbs");
 static APPOINTMENT_PARTICIPLES: Words = Words::new("appointment_participles");
 static MEMBER_QUALIFIERS: Words = Words::new("member_qualifiers");
+/// Words that are no firm's name alone where an employer stands.
+static FIRM_NOT_ALONE: Words = Words::new("firm_not_alone");
+static AGENCY_HEADS: Words = Words::new("agency_heads");
+static BODY_HEADS: Words = Words::new("body_heads");
+/// Lower-case kinds of body after a place that modifies them ("the Denver law firm").
+static FIRM_KIND_WORDS: Words = Words::new("firm_kind_words");
+/// Suffixes of firms' names.
+static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
+/// Participles glued to a place by a hyphen ("Atlanta-based").
+static GLUED_PARTICIPLES: Words = Words::new("glued_participles");
 
 fn is_role_head(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -1142,6 +1152,66 @@ impl Ctx<'_> {
         Some(m)
     }
 
+    /// Where a firm's name whose capitalised words run to `e` ends, judged by what follows: `None` when the words are no
+    /// firm's whole name. A place before the kind of body ("the Indianapolis law firm", "the Cleveland
+    /// office of"), a city and its state ("the Secaucus, New Jersey, law firm")
+    /// are none; partners' names listed with commas are one name when an
+    /// ampersand or a firm's suffix closes them ("Roe, Lee & Hale, P.C."), and
+    /// no name when nothing does (a list of employers, or a cut name).
+    fn firm_run_end(&self, e: usize, end: usize, word: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let n = self.seg.tokens.len();
+        // "Roe Lee, P.C.": the firm's suffix after a comma
+        if e + 1 < n && self.tok(e) == "," && FIRM_SUFFIXES.contains(self.tok(e + 1)) {
+            return Some(e + 2);
+        }
+        if e < n && FIRM_KIND_WORDS.contains(self.tok(e)) {
+            return None;
+        }
+        if e + 1 < end && self.tok(e) == "," {
+            let one = self.tok(e + 1);
+            let two = if e + 2 < n {
+                format!("{one} {}", self.tok(e + 2))
+            } else {
+                String::new()
+            };
+            if super::is_us_state(one) || super::is_us_state(&two) {
+                return None;
+            }
+        }
+        if !(e + 1 < end && self.tok(e) == "," && word(e + 1)) {
+            return Some(e);
+        }
+        // "Roe, Lee, Hale & Cole", "Roe, Lee & Hale, P.C.", "Roe, Lee, & Hale LLP"
+        let mut f = e;
+        let mut last = e;
+        let mut closed = false;
+        while f < end && f < e + 16 {
+            let t = self.tok(f);
+            if word(f) {
+                f += 1;
+                last = f;
+            } else if t == "," && f + 1 < end && (word(f + 1) || self.tok(f + 1) == "&") {
+                f += 1;
+            } else if t == "&" && f + 1 < end && word(f + 1) {
+                closed = true;
+                f += 1;
+            } else if t == "and" && f + 1 < end && word(f + 1) {
+                f += 1;
+            } else {
+                break;
+            }
+        }
+        let suffix_at = if last < n && self.tok(last) == "," {
+            last + 1
+        } else {
+            last
+        };
+        if suffix_at < n && FIRM_SUFFIXES.contains(self.tok(suffix_at)) {
+            return Some(suffix_at + 1);
+        }
+        closed.then_some(last)
+    }
+
     /// An organization named by capitalised words where a role's employer
     /// stands ("partner at Morgan Roe", "joined Citi Group"), when no other
     /// rule named it: a new mention.
@@ -1155,8 +1225,13 @@ impl Ctx<'_> {
                 && !is_role_head(self.tok(t))
         };
         let mut e = b;
+        let mut suffixed = false;
         while e < end && e < b + 5 {
-            let joined = matches!(self.tok(e), "&" | "and") && e > b && word(e + 1);
+            let joined = matches!(self.tok(e), "&" | "and")
+                && e > b
+                && word(e + 1)
+                && !ROLE_MODIFIERS.contains(&self.lower(e + 1))
+                && !HONORIFICS.contains(self.tok(e + 1));
             if word(e) || joined {
                 e += 1;
             } else if self.tok(e) == ","
@@ -1165,6 +1240,7 @@ impl Ctx<'_> {
                 && matches!(self.tok(e + 1), "LLP" | "PLLC" | "LLC" | "Inc" | "Inc.")
             {
                 e += 2;
+                suffixed = true;
                 break;
             } else {
                 break;
@@ -1172,6 +1248,9 @@ impl Ctx<'_> {
         }
         if e == b {
             return None;
+        }
+        if !suffixed {
+            e = self.firm_run_end(e, end, &word)?;
         }
         let span = Span::new(
             self.seg.tokens[b].span.start,
@@ -1184,7 +1263,18 @@ impl Ctx<'_> {
                 .iter()
                 .any(|w| super::is_us_state(w.trim_end_matches(',')))
             || MONTH_NAMES.contains(&words[0])
-            || words.len() == 1 && self.lex.is_common_word(words[0]);
+            || words.len() == 1 && self.lex.is_common_word(words[0])
+            // "joined the Office of Governor …", "an attorney at the Federal
+            // Bureau of Prisons" cut by a line: a head or modifier alone
+            || words.len() == 1
+                && [&FIRM_NOT_ALONE, &AGENCY_HEADS, &BODY_HEADS]
+                    .iter()
+                    .any(|l| l.contains(words[0]))
+            // "the Atlanta-based Law Office …": a place glued by a hyphen
+            || words.iter().any(|w| {
+                w.rsplit_once('-')
+                    .is_some_and(|(_, x)| GLUED_PARTICIPLES.contains(x))
+            });
         if place {
             return None;
         }
@@ -1651,6 +1741,28 @@ mod tests {
                 "date 2022-03-01\nNominees\n\nJane Roe studies tides. Before joining the Office of Science and Technology Policy in 2019, she was a partner at Widget Rohrback LLP.\n",
                 &["Jane Roe org:memberOf Widget Rohrback LLP"],
                 &[],
+            ),
+            (
+                "a firm named by partners listed with commas is one name when an ampersand closes it; a list no ampersand or suffix closes is no name",
+                "date 2022-03-01\nNominees\n\nJane Roe studies tides. She was a partner at Hale, Barrow & Dunn in Denver. John Doe studies winds. He was a partner at Lane, Widget, Sorrel and Finch.\n",
+                &["Jane Roe org:memberOf Hale, Barrow & Dunn"],
+                &["Jane Roe org:memberOf Hale", "John Doe org:memberOf Lane"],
+            ),
+            (
+                "a firm's suffix after a comma ends its name",
+                "date 2022-03-01\nNominees\n\nJane Roe studies snow. She was a partner at Widget Lane, P.C. in Denver.\n",
+                &["Jane Roe org:memberOf Widget Lane, P.C"],
+                &["Jane Roe org:memberOf Widget Lane"],
+            ),
+            (
+                "a place before a law firm, a city and its state and a lone head are no employer",
+                "date 2022-03-01\nNominees\n\nJane Roe studies tides. She was a partner at the Widgetville law firm of Roe LLP. John Doe studies winds. He was a partner at the Tidewater, Ohio, law firm of Lee LLP. Bob Stone studies hail. He joined the Office of Governor Sam Poe in 2019.\n",
+                &[],
+                &[
+                    "Jane Roe org:memberOf Widgetville",
+                    "John Doe org:memberOf Tidewater",
+                    "Bob Stone org:memberOf Office",
+                ],
             ),
             (
                 "\"Under President NAME's\" is a preposition before a title, not the title \"Under President\"; \"Under Secretary\" is one",
