@@ -209,17 +209,48 @@ fn nodes(
 /// among them, their evidence, and with `details` the documents that
 /// mention them and the documents' titles.
 fn catalog(reader: &Reader, scope: Option<&BTreeSet<String>>, details: bool) -> Result<Catalog> {
-    if scope.is_some() || details {
+    if scope.is_some() {
         return catalog_with(reader, scope, details, None);
     }
-    // The whole graph without its sentences: its evidence is counted on
-    // another core meanwhile (with a reader of its own).
+    // The whole graph: its evidence (counted, or read with its sentences when
+    // they are drawn) is read on another core meanwhile, by a reader of its own.
     let store = reader.store();
     std::thread::scope(|threads| {
-        let counting =
-            threads.spawn(move || Reader::new(store).and_then(|r| count_evidence(&r, None)));
-        catalog_with(reader, scope, details, Some(counting))
+        let ahead =
+            threads.spawn(move || Reader::new(store).and_then(|r| evidence_ahead(&r, details)));
+        catalog_with(reader, scope, details, Some(ahead))
     })
+}
+
+/// The evidence of the whole graph, read apart from its nodes and edges.
+enum Ahead {
+    /// how many statements each edge has (without `details`)
+    Counts(Counts),
+    /// every statement's evidence (with `details`)
+    Evidence(Vec<(EdgeKey, EvidenceInfo)>),
+}
+
+fn evidence_ahead(reader: &Reader, details: bool) -> Result<Ahead> {
+    if !details {
+        return count_evidence(reader, None).map(Ahead::Counts);
+    }
+    let mut all = Vec::new();
+    reader.evidence(
+        Statements::About(None),
+        true,
+        |key, document, start, text, rule| {
+            all.push((
+                key,
+                EvidenceInfo {
+                    document,
+                    start,
+                    text,
+                    rule,
+                },
+            ));
+        },
+    )?;
+    Ok(Ahead::Evidence(all))
 }
 
 /// The number of reified statements of each edge as drawn, and the
@@ -247,7 +278,7 @@ fn catalog_with(
     reader: &Reader,
     scope: Option<&BTreeSet<String>>,
     details: bool,
-    counting: Option<std::thread::ScopedJoinHandle<'_, Result<Counts>>>,
+    ahead: Option<std::thread::ScopedJoinHandle<'_, Result<Ahead>>>,
 ) -> Result<Catalog> {
     let mut cat = Catalog {
         nodes: nodes(reader, scope, details)?,
@@ -305,11 +336,21 @@ fn catalog_with(
     let mut counts: HashMap<EdgeKey, usize> = HashMap::new();
     let mut merged: HashSet<EdgeKey> = HashSet::new();
     let mut stored: BTreeSet<EdgeKey> = BTreeSet::new();
+    let (mut counted, mut read) = (None, None);
+    match ahead.map(|thread| thread.join()) {
+        Some(Ok(Ok(Ahead::Counts(c)))) => counted = Some(c),
+        Some(Ok(Ok(Ahead::Evidence(e)))) => read = Some(e),
+        Some(Ok(Err(e))) => return Err(e),
+        Some(Err(_)) => {
+            return Err(Error::Other(
+                "export: the thread reading the evidence failed".into(),
+            ))
+        }
+        None => {}
+    }
     if !details {
-        let counted = match counting {
-            Some(thread) => thread.join().map_err(|_| {
-                Error::Other("export: the thread counting evidence failed".into())
-            })??,
+        let counted = match counted {
+            Some(c) => c,
             None => count_evidence(reader, restrict)?,
         };
         for (key, (n, relations)) in counted {
@@ -321,7 +362,7 @@ fn catalog_with(
         }
     }
     let edges = &mut cat.edges;
-    let push = |key: EdgeKey, document, start, text, rule| {
+    let mut push = |key: EdgeKey, document, start, text, rule| {
         if let Some(edge) = edges.get_mut(&key) {
             edge.evidence.push(EvidenceInfo {
                 document,
@@ -331,7 +372,11 @@ fn catalog_with(
             });
         }
     };
-    if details {
+    if let Some(read) = read {
+        for (key, e) in read {
+            push(key, e.document, e.start, e.text, e.rule);
+        }
+    } else if details {
         reader.evidence(Statements::About(restrict), true, push)?;
     } else if !stored.is_empty() {
         reader.evidence(Statements::Of(&stored), false, push)?;
