@@ -216,8 +216,15 @@ fn catalog(reader: &Reader, scope: Option<&BTreeSet<String>>, details: bool) -> 
     // they are drawn) is read on another core meanwhile, by a reader of its own.
     let store = reader.store();
     std::thread::scope(|threads| {
-        let ahead =
-            threads.spawn(move || Reader::new(store).and_then(|r| evidence_ahead(&r, details)));
+        // (a panic in the store's reader is an error, never a panic of the scope)
+        let ahead = threads.spawn(move || {
+            crate::input::guarded(|| Reader::new(store).and_then(|r| evidence_ahead(&r, details)))
+                .unwrap_or_else(|panic| {
+                    Err(Error::Other(format!(
+                        "export: reading the evidence failed: {panic}"
+                    )))
+                })
+        });
         catalog_with(reader, scope, details, Some(ahead))
     })
 }
