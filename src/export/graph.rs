@@ -10,7 +10,7 @@
 //! edges in (source, predicate, target) order, which is the order every
 //! writer follows.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -242,21 +242,7 @@ fn evidence_ahead(reader: &Reader, details: bool) -> Result<Ahead> {
         return count_evidence(reader, None).map(Ahead::Counts);
     }
     let mut all = Vec::new();
-    reader.evidence(
-        Statements::About(None),
-        true,
-        |key, document, start, text, rule| {
-            all.push((
-                key,
-                EvidenceInfo {
-                    document,
-                    start,
-                    text,
-                    rule,
-                },
-            ));
-        },
-    )?;
+    reader.evidence(Statements::About(None), true, |key, e| all.push((key, e)))?;
     Ok(Ahead::Evidence(all))
 }
 
@@ -340,48 +326,34 @@ fn catalog_with(
     // for the edges drawn from several stored relations (a node that other
     // resources are drawn as), whose statements are read (without their
     // sentences) to merge the ones that say the same.
-    let mut counts: HashMap<EdgeKey, usize> = HashMap::new();
-    let mut merged: HashSet<EdgeKey> = HashSet::new();
-    let mut stored: BTreeSet<EdgeKey> = BTreeSet::new();
-    let (mut counted, mut read) = (None, None);
-    match ahead.map(|thread| thread.join()) {
-        Some(Ok(Ok(Ahead::Counts(c)))) => counted = Some(c),
-        Some(Ok(Ok(Ahead::Evidence(e)))) => read = Some(e),
-        Some(Ok(Err(e))) => return Err(e),
-        Some(Err(_)) => {
-            return Err(Error::Other(
-                "export: the thread reading the evidence failed".into(),
-            ))
-        }
-        None => {}
-    }
-    if !details {
-        let counted = match counted {
-            Some(c) => c,
-            None => count_evidence(reader, restrict)?,
-        };
-        for (key, (n, relations)) in counted {
-            if relations.len() > 1 && cat.edges.contains_key(&key) {
-                merged.insert(key.clone());
-                stored.extend(relations);
-            }
-            counts.insert(key, n);
-        }
-    }
+    let ahead = match ahead {
+        Some(thread) => Some(thread.join().map_err(|_| {
+            Error::Other("export: the thread reading the evidence failed".into())
+        })??),
+        None => None,
+    };
+    let (counted, read) = match ahead {
+        Some(Ahead::Counts(c)) => (c, None),
+        Some(Ahead::Evidence(e)) => (Counts::new(), Some(e)),
+        None if details => (Counts::new(), None),
+        None => (count_evidence(reader, restrict)?, None),
+    };
+    let merged = |key: &EdgeKey| counted.get(key).is_some_and(|(_, stored)| stored.len() > 1);
+    let stored: BTreeSet<EdgeKey> = cat
+        .edges
+        .keys()
+        .filter(|key| merged(key))
+        .flat_map(|key| counted[key].1.iter().cloned())
+        .collect();
     let edges = &mut cat.edges;
-    let mut push = |key: EdgeKey, document, start, text, rule| {
+    let mut push = |key: EdgeKey, e: EvidenceInfo| {
         if let Some(edge) = edges.get_mut(&key) {
-            edge.evidence.push(EvidenceInfo {
-                document,
-                start,
-                text,
-                rule,
-            });
+            edge.evidence.push(e);
         }
     };
     if let Some(read) = read {
         for (key, e) in read {
-            push(key, e.document, e.start, e.text, e.rule);
+            push(key, e);
         }
     } else if details {
         reader.evidence(Statements::About(restrict), true, push)?;
@@ -392,14 +364,14 @@ fn catalog_with(
         edge.graphs.sort();
         edge.evidence.sort();
         edge.evidence.dedup();
-        if !details && !merged.contains(key) {
+        if !details && !merged(key) {
             let blank = EvidenceInfo {
                 document: String::new(),
                 start: None,
                 text: String::new(),
                 rule: String::new(),
             };
-            edge.evidence = vec![blank; counts.get(key).copied().unwrap_or(0)];
+            edge.evidence = vec![blank; counted.get(key).map_or(0, |(n, _)| *n)];
         }
     }
     if details {

@@ -17,7 +17,7 @@ use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNodeRef, NamedOrBla
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
-use super::graph::DocumentInfo;
+use super::graph::{DocumentInfo, EvidenceInfo};
 use crate::model::{EntityClass, Predicate};
 use crate::vocab::{self, DCTERMS, MG, OWL, PROV, RDF, SCHEMA};
 use crate::{Error, Result};
@@ -670,51 +670,47 @@ impl<'a> Reader<'a> {
         ))
     }
 
-    /// The evidence of the reified statements `which` names: (edge key as
-    /// drawn, document, start, sentence, rule). Without `text` the
-    /// sentences are not read (left empty: an evidence is one sentence of
-    /// one document, so the document, start and rule tell evidences apart).
-    /// The statements are found with one query; their properties are read
-    /// with index lookups (a query joining them would join the properties of
-    /// every mention too).
+    /// The evidence of the reified statements `which` names, with the edge
+    /// key as drawn. Without `text` the sentences are not read (left empty:
+    /// an evidence is one sentence of one document, so the document, start
+    /// and rule tell evidences apart). The statements are found with one
+    /// query; their properties are read with index lookups (a query joining
+    /// them would join the properties of every mention too).
     pub(crate) fn evidence(
         &self,
         which: Statements<'_>,
         text: bool,
-        mut f: impl FnMut(EdgeKey, String, Option<i64>, String, String),
+        mut f: impl FnMut(EdgeKey, EvidenceInfo),
     ) -> Result<()> {
+        match which {
+            Statements::About(Some(keys)) if keys.is_empty() => return Ok(()),
+            Statements::Of(relations) if relations.is_empty() => return Ok(()),
+            _ => {}
+        }
         let iris = predicate_iris();
-        // (relations that a VALUES block cannot name are read as their subjects' statements)
-        let mut subjects = BTreeSet::new();
-        let mut wanted = None;
+        // (relations that a VALUES block cannot name are picked from all the statements)
+        let mut wanted: Option<HashSet<EdgeKey>> = None;
         let (body, keys) = match which {
             Statements::About(keys) => (self.statements_where(keys, &iris), keys),
             Statements::Of(relations) => match self.relations_where(relations) {
                 Some(body) => (body, None),
                 None => {
-                    let drawn: HashSet<EdgeKey> = relations
-                        .iter()
-                        .map(|(s, p, o)| {
-                            (
-                                self.canonical(s.clone()),
-                                p.clone(),
-                                self.canonical(o.clone()),
-                            )
-                        })
-                        .collect();
-                    subjects.extend(drawn.iter().map(|k| k.0.clone()));
-                    wanted = Some(drawn);
-                    (
-                        self.statements_where(Some(&subjects), &iris),
-                        Some(&subjects),
-                    )
+                    wanted = Some(
+                        relations
+                            .iter()
+                            .map(|(s, p, o)| {
+                                (
+                                    self.canonical(s.clone()),
+                                    p.clone(),
+                                    self.canonical(o.clone()),
+                                )
+                            })
+                            .collect(),
+                    );
+                    (self.statements_where(None, &iris), None)
                 }
             },
         };
-        if keys.is_some_and(|k| k.is_empty()) || matches!(which, Statements::Of(r) if r.is_empty())
-        {
-            return Ok(());
-        }
         let query = format!("SELECT ?st ?s ?k ?o WHERE {{ {body} }}");
         let mut statements: Vec<(NamedOrBlankNode, EdgeKey)> = Vec::new();
         let mut seen = HashSet::new();
@@ -737,11 +733,7 @@ impl<'a> Reader<'a> {
                 return;
             }
             let key = (s, p.iri(), self.canonical(term_key(o)));
-            if wanted
-                .as_ref()
-                .is_some_and(|w: &HashSet<EdgeKey>| !w.contains(&key))
-                || !seen.insert(st.clone())
-            {
+            if wanted.as_ref().is_some_and(|w| !w.contains(&key)) || !seen.insert(st.clone()) {
                 return;
             }
             statements.push((st, key));
@@ -777,7 +769,13 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
             let text_of = |t: Option<Term>| t.as_ref().map(term_key).unwrap_or_default();
-            f(key, text_of(d), start, text_of(text), text_of(rule));
+            let evidence = EvidenceInfo {
+                document: text_of(d),
+                start,
+                text: text_of(text),
+                rule: text_of(rule),
+            };
+            f(key, evidence);
         }
         Ok(())
     }

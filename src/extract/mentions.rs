@@ -144,7 +144,7 @@ static LOCAL_OFFICE_HOLDERS: Words = Words::new("local_office_holders");
 /// Verbs of a release's headline ("Department Announces …").
 static HEADLINE_VERBS: Words = Words::new("headline_verbs");
 /// Suffixes of firms' names ("Roe & Lee LLP", "Harbor Law Group, PLLC").
-static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
+pub(crate) static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
 
 /// Word lists of `data/words.toml` that decide whether a capitalized run is a
 /// body's name and of which class (each list's comment there says what it holds).

@@ -171,6 +171,15 @@ static RANKS: Words = Words::new("ranks");
 /// Titles that name their body, as "Title=Body" ("Comptroller General=Government
 /// Accountability Office").
 static IMPLIED_BODIES: Words = Words::new("implied_bodies");
+
+/// The body a title names ("Attorney General" -> "Department of Justice";
+/// data/words.toml, implied_bodies).
+fn implied_body(title: &str) -> Option<&'static str> {
+    IMPLIED_BODIES
+        .iter()
+        .find_map(|e| e.split_once('=').filter(|(t, _)| *t == title))
+        .map(|(_, body)| body)
+}
 static STATE_COUNSEL: Words = Words::new("state_counsel_phrases");
 
 static TITLE_MODIFIERS: Words = Words::new("title_modifiers");
@@ -516,10 +525,7 @@ impl<'a> Ctx<'a> {
                 let rest = rest.trim_start_matches("the ");
                 names.push(format!("Department of {rest}"));
                 names.push(format!("Department of the {rest}"));
-            } else if let Some(body) = IMPLIED_BODIES
-                .iter()
-                .find_map(|e| e.split_once('=').filter(|(t, _)| *t == title))
-                .map(|(_, body)| body)
+            } else if let Some(body) = implied_body(title)
                 // (not a title the gazetteer names itself: "THE UNITED STATES TRADE
                 // REPRESENTATIVE" is found as written)
                 .filter(|_| self.lex.lookup(title).is_none())
@@ -1200,11 +1206,7 @@ impl<'a> Ctx<'a> {
             .trim_start_matches("U.S. ");
         // "Attorney General", "Comptroller General", "Postmaster General": a title
         // that names its body (data/words.toml, implied_bodies)
-        if let Some(body) = IMPLIED_BODIES
-            .iter()
-            .find_map(|e| e.split_once('=').filter(|(title, _)| *title == t))
-            .map(|(_, body)| body)
-        {
+        if let Some(body) = implied_body(t) {
             return self.agency_for(body, span, "title.implied-agency");
         }
         if let Some(rest) = t

@@ -7,7 +7,7 @@
 use super::{upper_first, Ctx, FactObject};
 use crate::extract::dates::MONTH_NAMES;
 use crate::extract::lexicon::Sex;
-use crate::extract::mentions::{class_key, title_case_name, Mention, TITLE_HEADS};
+use crate::extract::mentions::{class_key, title_case_name, Mention, FIRM_SUFFIXES, TITLE_HEADS};
 use crate::extract::structure::Field;
 use crate::extract::text::TokKind;
 use crate::extract::words::{Words, APPOINTMENT_LEADS};
@@ -51,8 +51,6 @@ static AGENCY_HEADS: Words = Words::new("agency_heads");
 static BODY_HEADS: Words = Words::new("body_heads");
 /// Lower-case kinds of body after a place that modifies them ("the Denver law firm").
 static FIRM_KIND_WORDS: Words = Words::new("firm_kind_words");
-/// Suffixes of firms' names.
-static FIRM_SUFFIXES: Words = Words::new("firm_suffixes");
 /// Participles glued to a place by a hyphen ("Atlanta-based").
 static GLUED_PARTICIPLES: Words = Words::new("glued_participles");
 
